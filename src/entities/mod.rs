@@ -1,0 +1,70 @@
+//! Named entities: every non-numeric KazNERD class, found by gazetteers and markers matched
+//! on word stems ([`crate::morph`]), each with a canonical `lemma`. Data lives in
+//! `src/entities/data/*.tsv`, one row per item.
+
+pub mod abbrev;
+pub mod contact;
+pub mod law;
+pub mod norp;
+pub mod org;
+pub mod person;
+pub mod place;
+pub mod position;
+pub mod quoted;
+
+use crate::mention::Entity;
+use crate::text::Text;
+use crate::trace::Trace;
+
+/// All entity rules, built once.
+pub struct EntityExtractor {
+    people: person::PersonRules,
+    places: place::PlaceRules,
+    norp: norp::NorpRules,
+    orgs: org::OrgRules,
+    positions: position::PositionRules,
+    laws: law::LawRules,
+    quoted: quoted::QuotedRules,
+    contacts: contact::ContactRules,
+    abbreviations: abbrev::AbbreviationLinker,
+}
+
+impl EntityExtractor {
+    /// Loads the tables and compiles the rules.
+    pub fn new() -> Self {
+        EntityExtractor {
+            people: person::PersonRules::new(),
+            places: place::PlaceRules::new(),
+            norp: norp::NorpRules::new(),
+            orgs: org::OrgRules::new(),
+            positions: position::PositionRules::new(),
+            laws: law::LawRules::new(),
+            quoted: quoted::QuotedRules::new(),
+            contacts: contact::ContactRules::new(),
+            abbreviations: abbrev::AbbreviationLinker::new(),
+        }
+    }
+
+    /// Appends every entity candidate of `text` to `out` (overlaps are resolved later).
+    pub fn extract(&self, text: &Text, out: &mut Vec<Entity>, trace: &mut Trace) {
+        self.people.find(text, out, trace);
+        self.places.find(text, out, trace);
+        self.norp.find(text, out, trace);
+        self.orgs.find(text, out, trace);
+        self.positions.find(text, out, trace);
+        self.laws.find(text, out, trace);
+        self.quoted.find(text, out, trace);
+        self.contacts.find(text, out, trace);
+    }
+
+    /// Fills `expansion` on abbreviations whose full name appears in any field of the article.
+    pub fn link_abbreviations(&self, fields: &mut [(&str, &mut Vec<Entity>)]) {
+        self.abbreviations.link(fields);
+    }
+}
+
+impl Default for EntityExtractor {
+    fn default() -> Self {
+        EntityExtractor::new()
+    }
+}

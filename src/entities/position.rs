@@ -1,0 +1,18 @@
+//! Positions: министр, әкім, Президент… with their organisation.
+
+use crate::mention::Entity;
+use crate::text::Text;
+use crate::trace::Trace;
+
+/// The rules of this class, built once.
+pub struct PositionRules {}
+
+impl PositionRules {
+    /// Loads tables and compiles patterns.
+    pub fn new() -> Self {
+        PositionRules {}
+    }
+
+    /// Appends candidates found in `text` to `out`.
+    pub fn find(&self, _text: &Text, _out: &mut Vec<Entity>, _trace: &mut Trace) {}
+}

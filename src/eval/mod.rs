@@ -1,0 +1,1 @@
+//! Evaluation against gold annotations and CoNLL IOB2 data.

@@ -1,0 +1,56 @@
+//! Numeric facts: cardinals, ordinals, percentages, money, quantities, ranges, dates and
+//! times, with normalized values, qualifiers, counted objects and change direction.
+//! Vocabulary lives in `src/facts/data/*.tsv`; constructions are small named rules.
+
+pub mod date;
+pub mod number;
+pub mod time;
+
+use crate::article::Date;
+use crate::mention::Fact;
+use crate::text::Text;
+use crate::trace::Trace;
+
+/// What the numeric rules need to know about the article.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct FactContext {
+    /// The article's date, to resolve `биыл` / `былтыр`.
+    pub article_date: Option<Date>,
+}
+
+/// All numeric rules, built once.
+pub struct NumericExtractor {
+    numbers: number::NumberRules,
+    dates: date::DateRules,
+    times: time::TimeRules,
+}
+
+impl NumericExtractor {
+    /// Loads the tables and compiles the rules.
+    pub fn new() -> Self {
+        NumericExtractor {
+            numbers: number::NumberRules::new(),
+            dates: date::DateRules::new(),
+            times: time::TimeRules::new(),
+        }
+    }
+
+    /// Appends every numeric candidate of `text` to `out` (overlaps are resolved later).
+    pub fn extract(
+        &self,
+        text: &Text,
+        context: &FactContext,
+        out: &mut Vec<Fact>,
+        trace: &mut Trace,
+    ) {
+        self.numbers.find(text, context, out, trace);
+        self.dates.find(text, context, out, trace);
+        self.times.find(text, context, out, trace);
+    }
+}
+
+impl Default for NumericExtractor {
+    fn default() -> Self {
+        NumericExtractor::new()
+    }
+}

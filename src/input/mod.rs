@@ -1,0 +1,1 @@
+//! Streaming article readers: `.txt` dumps, folders, JSONL, gzip, stdin.

@@ -1,0 +1,1 @@
+//! Ordered parallel streaming: bounded chunks through rayon, records written in input order.

@@ -1,0 +1,207 @@
+//! The output format `kazfacts/1`: one JSON object per article, one per line (JSONL), in
+//! input order. This module doc is the specification; `schema/kazfacts-1.schema.json` is its
+//! machine-checkable form and a test validates real output against it.
+//!
+//! ```json
+//! {"schema":"kazfacts/1","id":"…","source":"corpus/articles/x.txt","date":"2026-01-10",
+//!  "title":"…","facts":[…],"entities":[…],"error":null}
+//! ```
+//!
+//! * `id`: the JSONL id field, else the file stem (`.txt`) or `<file>:<line>` (JSONL).
+//! * `source`: the path (`-` for stdin) and, for JSONL, `:<line>` (1-based).
+//! * `date`, `title`: as read, or `null`.
+//! * `facts`, `entities`: sorted by `field` (`title` first) then `start`; never overlapping
+//!   within a field (the overlap policy is [`crate::resolve`]).
+//! * `error`: `null`, or `{"kind": …, "message": …}` when the article could not be read; such
+//!   a record has empty `facts` and `entities`. Kinds: `io`, `invalid_utf8`, `empty`,
+//!   `binary`, `json`, `missing_field`, `gzip`, `too_large`.
+//!
+//! Every fact and entity has:
+//! * `label`: a KazNERD class name; `field`: `"text"` or `"title"`;
+//! * `text`: the exact surface; `start`, `end`: **Unicode code-point offsets, end exclusive**
+//!   into that field, so Python's `field[start:end] == text`; `byte_start`, `byte_end`: the
+//!   same in UTF-8 bytes, for Rust consumers. For JSONL input the field is the JSON string
+//!   value exactly as decoded.
+//! * `rule`: the id of the rule that built it (see `kazfacts explain`).
+//!
+//! Facts add `value`, `low`, `high` (JSON numbers, full magnitude, `.` decimal), `unit`
+//! (symbol such as `kg`, `km`, `%`, `times`, or an ISO 4217 code such as `KZT`), `qualifier`
+//! (`exact`, `about`, `more_than`, `less_than`, `nearly`, `up_to`, `at_least`, `at_most`),
+//! `object` (the counted noun, canonical form), `change` (`{"direction": "increase" |
+//! "decrease", "relation": "by" | "to"}`) and `iso` (ISO 8601 date, month, year or
+//! `HH:MM`); absent values are `null`. Entities add `lemma` (canonical uninflected form) and
+//! `expansion` (an abbreviation's full name when the article gives it, else `null`).
+
+use serde::{Deserialize, Serialize};
+
+use crate::mention::{Change, Entity, Fact, Label, Qualifier};
+use crate::text::{CharOffsets, Span};
+
+/// The schema tag written in every record.
+pub const SCHEMA: &str = "kazfacts/1";
+
+/// Which field of the article a span indexes into.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Field {
+    /// The headline.
+    Title,
+    /// The body.
+    Text,
+}
+
+/// Offsets of a mention in code points and bytes.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Location {
+    /// The field the offsets index into.
+    pub field: Field,
+    /// Exact surface text.
+    pub text: String,
+    /// Code-point start.
+    pub start: usize,
+    /// Code-point end, exclusive.
+    pub end: usize,
+    /// Byte start.
+    pub byte_start: usize,
+    /// Byte end, exclusive.
+    pub byte_end: usize,
+}
+
+impl Location {
+    fn new(field: Field, text: &str, span: Span, offsets: &mut CharOffsets<'_>) -> Self {
+        Location {
+            field,
+            text: span.slice(text).to_owned(),
+            start: offsets.char_offset(span.start),
+            end: offsets.char_offset(span.end),
+            byte_start: span.start,
+            byte_end: span.end,
+        }
+    }
+}
+
+/// A numeric fact as written to the output.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct FactRecord {
+    /// KazNERD class.
+    pub label: Label,
+    /// Where it is.
+    #[serde(flatten)]
+    pub location: Location,
+    /// Normalized value.
+    pub value: Option<f64>,
+    /// Range start.
+    pub low: Option<f64>,
+    /// Range end.
+    pub high: Option<f64>,
+    /// Canonical unit or currency code.
+    pub unit: Option<String>,
+    /// Bound given by the text.
+    pub qualifier: Qualifier,
+    /// Counted noun, canonical.
+    pub object: Option<String>,
+    /// Rise or fall.
+    pub change: Option<Change>,
+    /// ISO 8601 form.
+    pub iso: Option<String>,
+    /// Building rule id.
+    pub rule: String,
+}
+
+/// A named entity as written to the output.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct EntityRecord {
+    /// KazNERD class.
+    pub label: Label,
+    /// Where it is.
+    #[serde(flatten)]
+    pub location: Location,
+    /// Canonical form.
+    pub lemma: String,
+    /// Full name of an abbreviation.
+    pub expansion: Option<String>,
+    /// Building rule id.
+    pub rule: String,
+}
+
+/// Why an article produced no analysis.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RecordError {
+    /// Stable machine-readable kind (see the module doc).
+    pub kind: String,
+    /// Human-readable message naming the source (and line).
+    pub message: String,
+}
+
+/// One output line.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Record {
+    /// Always [`SCHEMA`].
+    pub schema: String,
+    /// Article id.
+    pub id: String,
+    /// Article source.
+    pub source: String,
+    /// Publication date.
+    pub date: Option<String>,
+    /// Headline.
+    pub title: Option<String>,
+    /// Numeric facts.
+    pub facts: Vec<FactRecord>,
+    /// Named entities.
+    pub entities: Vec<EntityRecord>,
+    /// Set when the article could not be read.
+    pub error: Option<RecordError>,
+}
+
+impl Record {
+    /// An empty successful record.
+    pub fn new(id: String, source: String, date: Option<String>, title: Option<String>) -> Self {
+        Record {
+            schema: SCHEMA.to_owned(),
+            id,
+            source,
+            date,
+            title,
+            facts: Vec::new(),
+            entities: Vec::new(),
+            error: None,
+        }
+    }
+
+    /// The record of an article that failed with `kind` and `message`.
+    pub fn failed(id: String, source: String, kind: &str, message: String) -> Self {
+        let mut record = Record::new(id, source, None, None);
+        record.error = Some(RecordError {
+            kind: kind.to_owned(),
+            message,
+        });
+        record
+    }
+
+    /// Appends the facts and entities of one field (each list sorted by start).
+    pub fn push_field(&mut self, field: Field, text: &str, facts: &[Fact], entities: &[Entity]) {
+        let mut offsets = CharOffsets::new(text);
+        self.facts.extend(facts.iter().map(|f| FactRecord {
+            label: f.label,
+            location: Location::new(field, text, f.span, &mut offsets),
+            value: f.value,
+            low: f.low,
+            high: f.high,
+            unit: f.unit.clone(),
+            qualifier: f.qualifier,
+            object: f.object.clone(),
+            change: f.change,
+            iso: f.iso.clone(),
+            rule: f.rule.to_owned(),
+        }));
+        let mut offsets = CharOffsets::new(text);
+        self.entities.extend(entities.iter().map(|e| EntityRecord {
+            label: e.label,
+            location: Location::new(field, text, e.span, &mut offsets),
+            lemma: e.lemma.clone(),
+            expansion: e.expansion.clone(),
+            rule: e.rule.to_owned(),
+        }));
+    }
+}

@@ -1,0 +1,1 @@
+//! Output sinks: JSONL (atomic file or stdout).

@@ -1,0 +1,105 @@
+//! Character folds used for matching (never for output): lowercase, Latin look-alikes inside
+//! Cyrillic words folded to the Kazakh letter, all dash and space variants to one class.
+
+/// Lowercases one char and folds Latin or other look-alikes of Kazakh Cyrillic letters.
+/// Only call this inside words that contain at least one Cyrillic letter.
+pub fn fold_cyrillic_char(c: char) -> char {
+    match c {
+        'i' | 'I' | 'Ӏ' | 'ӏ' => 'і',
+        'ə' | 'Ə' => 'ә',
+        'ɵ' | 'Ɵ' | 'ѳ' | 'Ѳ' => 'ө',
+        'ҡ' | 'Ҡ' => 'қ',
+        'ґ' | 'Ґ' => 'ғ',
+        'ҥ' | 'Ҥ' | 'ӈ' | 'Ӈ' => 'ң',
+        'a' | 'A' => 'а',
+        'e' | 'E' => 'е',
+        'o' | 'O' => 'о',
+        'p' | 'P' => 'р',
+        'c' | 'C' => 'с',
+        'x' | 'X' => 'х',
+        'y' => 'у',
+        'B' => 'в',
+        'K' | 'k' => 'к',
+        'M' => 'м',
+        'H' => 'н',
+        'T' => 'т',
+        'ё' | 'Ё' => 'е',
+        _ => lower_char(c),
+    }
+}
+
+/// Plain Unicode lowercase of one char (Kazakh Cyrillic needs nothing special).
+pub fn lower_char(c: char) -> char {
+    if c.is_ascii() {
+        c.to_ascii_lowercase()
+    } else {
+        c.to_lowercase().next().unwrap_or(c)
+    }
+}
+
+/// True for a Cyrillic letter (basic block and the Kazakh additions).
+pub fn is_cyrillic(c: char) -> bool {
+    matches!(c, '\u{0400}'..='\u{04FF}')
+}
+
+/// True for every hyphen variant (`-`, U+2010, U+2011).
+pub fn is_hyphen(c: char) -> bool {
+    matches!(c, '-' | '\u{2010}' | '\u{2011}')
+}
+
+/// True for range or clause dashes (figure dash, en dash, em dash, horizontal bar, minus).
+pub fn is_dash(c: char) -> bool {
+    matches!(
+        c,
+        '\u{2012}' | '\u{2013}' | '\u{2014}' | '\u{2015}' | '\u{2212}'
+    )
+}
+
+/// True for any space that separates words or digit groups (ASCII, NBSP, narrow NBSP, thin…).
+pub fn is_space(c: char) -> bool {
+    c.is_whitespace() || matches!(c, '\u{00A0}' | '\u{202F}' | '\u{2007}' | '\u{2009}')
+}
+
+/// Characters deleted before matching (soft hyphen, zero-width characters, BOM).
+pub fn is_invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{00AD}' | '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}'
+    )
+}
+
+/// Folds a word for lookups: lowercase, invisible characters removed, and look-alikes folded
+/// to Cyrillic when the word contains any Cyrillic letter. Appends to `out`.
+pub fn fold_word_into(word: &str, out: &mut String) {
+    let cyrillic = word.chars().any(is_cyrillic);
+    for c in word.chars() {
+        if is_invisible(c) {
+            continue;
+        }
+        out.push(if cyrillic {
+            fold_cyrillic_char(c)
+        } else {
+            lower_char(c)
+        });
+    }
+}
+
+/// Owned convenience form of [`fold_word_into`].
+pub fn fold_word(word: &str) -> String {
+    let mut out = String::with_capacity(word.len());
+    fold_word_into(word, &mut out);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folds_latin_lookalikes_only_in_cyrillic_words() {
+        assert_eq!(fold_word("мемлекеттiк"), "мемлекеттік");
+        assert_eq!(fold_word("Cаенс"), "саенс");
+        assert_eq!(fold_word("COVID"), "covid");
+        assert_eq!(fold_word("Қазақ\u{00AD}стан"), "қазақстан");
+    }
+}
