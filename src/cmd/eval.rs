@@ -1,21 +1,33 @@
 //! `kazfacts eval`: scores the extractor (or a kazfacts/1 JSONL file) against our gold
-//! annotations, or the extractor against CoNLL IOB2 data such as KazNERD.
+//! annotations, or the extractor against CoNLL IOB2 data such as KazNERD; optionally checks
+//! the floors file and fails below a floor.
 //!
 //! ```text
-//! kazfacts eval --conll ../shared/kaznerd/IOB2_valid.txt [--labels CARDINAL,MONEY] [--json]
-//!               [--show-errors]
+//! kazfacts eval [--articles corpus/articles] [--gold corpus/gold] [--predictions out.jsonl]
+//! kazfacts eval --conll ../shared/kaznerd/IOB2_valid.txt
+//!   common: [--labels CARDINAL,MONEY] [--json] [--show-errors] [--floors corpus/floors.tsv]
 //! ```
+//! Exit status: 0 fine; 1 a score is below its floor; 3 gold errors or unreadable input.
 
-use std::path::PathBuf;
+use std::collections::{BTreeMap, HashMap};
+use std::path::{Path, PathBuf};
 
 use anyhow::Context;
 use clap::Args;
+use serde_json::Value;
 
-use crate::eval::conll;
 use crate::eval::conll_eval::{self, ConllOptions};
 use crate::eval::errors::ErrorRow;
-use crate::eval::{predict, report, LabelFilter};
+use crate::eval::gold_eval::{self, AttrTally, GoldOptions};
+use crate::eval::score::Scores;
+use crate::eval::{conll, floors, predict, report, LabelFilter};
+use crate::record::Record;
 use crate::Extractor;
+
+use super::EXIT_FATAL;
+
+/// Exit status: a score is below its floor.
+pub const EXIT_BELOW_FLOOR: u8 = 1;
 
 /// Arguments of `kazfacts eval`.
 #[derive(Debug, Args)]
@@ -23,54 +35,209 @@ pub struct EvalArgs {
     /// Score against a CoNLL IOB2 file (KazNERD form) instead of our gold.
     #[arg(long, value_name = "FILE")]
     pub conll: Option<PathBuf>,
+    /// Folder of `.txt` articles (gold mode).
+    #[arg(long, default_value = "corpus/articles", value_name = "DIR")]
+    pub articles: PathBuf,
+    /// Folder of gold `.tsv` files, one per article (gold mode).
+    #[arg(long, default_value = "corpus/gold", value_name = "DIR")]
+    pub gold: PathBuf,
+    /// Score this kazfacts/1 JSONL file (records matched by id = file stem) instead of
+    /// running the extractor (gold mode).
+    #[arg(long, value_name = "FILE")]
+    pub predictions: Option<PathBuf>,
     /// Score only these classes (comma-separated KazNERD names).
     #[arg(long, value_delimiter = ',', value_name = "CLASSES")]
     pub labels: Vec<String>,
-    /// Print JSON instead of a table.
+    /// Print JSON instead of tables.
     #[arg(long)]
     pub json: bool,
-    /// List misses and false alarms with their context.
+    /// List misses, false alarms and wrong values with their context.
     #[arg(long)]
     pub show_errors: bool,
     /// At most this many errors are listed.
     #[arg(long, default_value_t = 500, value_name = "N")]
     pub max_errors: usize,
+    /// Check the scores against this floors file; exit 1 below a floor.
+    #[arg(long, value_name = "FILE")]
+    pub floors: Option<PathBuf>,
+    /// Floors set to check (default: `kaznerd` with --conll, else `corpus`).
+    #[arg(long, value_name = "NAME")]
+    pub floor_set: Option<String>,
+}
+
+/// What any evaluation produced, for printing and floor checks.
+struct Results {
+    heading: String,
+    scores: Scores,
+    attributes: BTreeMap<&'static str, AttrTally>,
+    errors: Vec<ErrorRow>,
+    extra_json: Vec<(&'static str, Value)>,
 }
 
 /// Runs the subcommand.
 pub fn run(args: EvalArgs) -> anyhow::Result<u8> {
     let labels = LabelFilter::parse(&args.labels).map_err(anyhow::Error::msg)?;
-    let Some(path) = &args.conll else {
-        anyhow::bail!("eval: gold mode is not built yet; use --conll FILE");
+    let results = match &args.conll {
+        Some(path) => run_conll(path, labels, args.show_errors)?,
+        None => match run_gold(&args, labels)? {
+            Ok(results) => results,
+            Err(code) => return Ok(code),
+        },
     };
+    if args.json {
+        let mut value = report::scores_json(&results.scores);
+        value["attributes"] = report::attributes_json(&results.attributes);
+        for (key, extra) in &results.extra_json {
+            value[*key] = extra.clone();
+        }
+        if args.show_errors {
+            value["errors"] = serde_json::to_value(&results.errors)?;
+        }
+        println!("{value}");
+    } else {
+        if args.show_errors {
+            print_errors(&results.errors, args.max_errors);
+        }
+        println!("{}", results.heading);
+        print!("{}", report::table(&results.scores));
+        if !results.attributes.is_empty() {
+            println!();
+            print!("{}", report::attribute_table(&results.attributes));
+        }
+    }
+    match &args.floors {
+        Some(path) => {
+            let default_set = if args.conll.is_some() {
+                "kaznerd"
+            } else {
+                "corpus"
+            };
+            let set = args.floor_set.as_deref().unwrap_or(default_set);
+            check_floors(path, set, &results)
+        }
+        None => Ok(0),
+    }
+}
+
+fn run_conll(path: &Path, labels: LabelFilter, keep_errors: bool) -> anyhow::Result<Results> {
     let name = path.display().to_string();
     let content = std::fs::read_to_string(path).with_context(|| format!("reading {name}"))?;
     let sentences = conll::parse(&content, &name)?;
     let extractor = Extractor::new();
     let options = ConllOptions {
         labels,
-        keep_errors: args.show_errors,
+        keep_errors,
         source_name: name,
     };
     let outcome = conll_eval::evaluate(&sentences, |text| predict(&extractor, text), &options);
-    if args.json {
-        let mut value = report::scores_json(&outcome.scores);
-        value["sentences"] = outcome.sentences.into();
-        if args.show_errors {
-            value["errors"] = serde_json::to_value(&outcome.errors)?;
-        }
-        println!("{value}");
-    } else {
-        if args.show_errors {
-            print_errors(&outcome.errors, args.max_errors);
-        }
-        println!(
+    Ok(Results {
+        heading: format!(
             "{} sentences from {}",
             outcome.sentences, options.source_name
-        );
-        print!("{}", report::table(&outcome.scores));
+        ),
+        scores: outcome.scores,
+        attributes: BTreeMap::new(),
+        errors: outcome.errors,
+        extra_json: vec![("sentences", outcome.sentences.into())],
+    })
+}
+
+/// Gold mode; `Err(code)` when the gold itself is broken (reported on stderr).
+fn run_gold(args: &EvalArgs, labels: LabelFilter) -> anyhow::Result<Result<Results, u8>> {
+    let corpus = gold_eval::load_corpus(&args.articles, &args.gold).with_context(|| {
+        format!(
+            "reading {} and {}",
+            args.articles.display(),
+            args.gold.display()
+        )
+    })?;
+    for path in &corpus.unannotated {
+        eprintln!("kazfacts eval: {path}: no gold file, skipped");
     }
-    Ok(0)
+    if !corpus.errors.is_empty() {
+        for error in &corpus.errors {
+            eprintln!("gold error: {error}");
+        }
+        eprintln!("kazfacts eval: {} gold errors", corpus.errors.len());
+        return Ok(Err(EXIT_FATAL));
+    }
+    let options = GoldOptions {
+        labels,
+        keep_errors: args.show_errors,
+    };
+    let outcome = match &args.predictions {
+        Some(path) => {
+            let records = read_predictions(path)?;
+            for gold in &corpus.articles {
+                if !records.contains_key(&gold.article.id) {
+                    eprintln!(
+                        "kazfacts eval: no prediction for {} (id {})",
+                        gold.article.source, gold.article.id
+                    );
+                }
+            }
+            gold_eval::evaluate(
+                &corpus.articles,
+                |article| records.get(&article.id).cloned(),
+                &options,
+            )
+        }
+        None => {
+            let extractor = Extractor::new();
+            gold_eval::evaluate(
+                &corpus.articles,
+                |article| Some(extractor.extract(article)),
+                &options,
+            )
+        }
+    };
+    Ok(Ok(Results {
+        heading: format!(
+            "{} articles from {} scored against {}",
+            outcome.articles,
+            args.articles.display(),
+            args.gold.display()
+        ),
+        scores: outcome.scores,
+        attributes: outcome.attributes,
+        errors: outcome.errors,
+        extra_json: vec![("articles", outcome.articles.into())],
+    }))
+}
+
+/// Reads a kazfacts/1 JSONL file into records by id.
+fn read_predictions(path: &Path) -> anyhow::Result<HashMap<String, Record>> {
+    let name = path.display();
+    let content = std::fs::read_to_string(path).with_context(|| format!("reading {name}"))?;
+    let mut records = HashMap::new();
+    for (index, line) in content.lines().enumerate() {
+        if line.trim().is_empty() {
+            continue;
+        }
+        let record: Record = serde_json::from_str(line)
+            .with_context(|| format!("{name}:{}: not a kazfacts/1 record", index + 1))?;
+        records.insert(record.id.clone(), record);
+    }
+    Ok(records)
+}
+
+fn check_floors(path: &Path, set: &str, results: &Results) -> anyhow::Result<u8> {
+    let name = path.display().to_string();
+    let content = std::fs::read_to_string(path).with_context(|| format!("reading {name}"))?;
+    let floors = floors::parse(&content, &name).map_err(anyhow::Error::msg)?;
+    let (checked, failures) = floors::check(&floors, set, &results.scores, &results.attributes);
+    for failure in &failures {
+        eprintln!("below floor: {failure}");
+    }
+    eprintln!(
+        "floors {set}: {checked} checked, {} below ({name})",
+        failures.len()
+    );
+    Ok(if failures.is_empty() {
+        0
+    } else {
+        EXIT_BELOW_FLOOR
+    })
 }
 
 fn print_errors(errors: &[ErrorRow], max: usize) {

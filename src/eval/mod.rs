@@ -9,10 +9,14 @@
 //! [`score`] matches mentions and counts P/R/F1; [`detok`] and [`conll`] handle KazNERD;
 //! [`errors`] renders misses and false alarms with context; [`report`] prints tables and JSON.
 
+pub mod articles;
 pub mod conll;
 pub mod conll_eval;
 pub mod detok;
 pub mod errors;
+pub mod floors;
+pub mod gold;
+pub mod gold_eval;
 pub mod report;
 pub mod score;
 

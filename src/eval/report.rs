@@ -3,7 +3,11 @@
 
 use std::fmt::Write;
 
+use std::collections::BTreeMap;
+
 use serde_json::{json, Value};
+
+use super::gold_eval::AttrTally;
 
 use super::score::{Prf, Scores, Tally};
 
@@ -70,4 +74,36 @@ pub fn scores_json(scores: &Scores) -> Value {
         .map(|(label, tally)| (label.name().to_owned(), tally_json(tally)))
         .collect();
     json!({"labels": labels, "micro": tally_json(&scores.micro())})
+}
+
+/// The accuracy table of normalized fields on strictly matched mentions.
+pub fn attribute_table(attributes: &BTreeMap<&'static str, AttrTally>) -> String {
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "{:<14} {:>7} {:>7} {:>8}",
+        "field", "correct", "scored", "accuracy"
+    );
+    for (name, tally) in attributes {
+        let _ = writeln!(
+            out,
+            "{name:<14} {:>7} {:>7} {:>8}",
+            tally.correct,
+            tally.total,
+            percent(tally.accuracy())
+        );
+    }
+    out
+}
+
+/// `{FIELD: {correct, total, accuracy}}`.
+pub fn attributes_json(attributes: &BTreeMap<&'static str, AttrTally>) -> Value {
+    let map: serde_json::Map<String, Value> = attributes
+        .iter()
+        .map(|(name, t)| {
+            let value = json!({"correct": t.correct, "total": t.total, "accuracy": t.accuracy()});
+            ((*name).to_owned(), value)
+        })
+        .collect();
+    Value::Object(map)
 }
