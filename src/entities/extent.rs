@@ -1,0 +1,232 @@
+//! Where a name begins and ends around a head word: the named modifiers to the left of a
+//! descriptor (`Ішкі істер` + `министрлігі`, `Алматы қаласының` + `әкімі`), the quoted name
+//! right before a head noun (`«Хабар»` + `агенттігі`), and the entity builder that gives
+//! every entity its canonical lemma.
+
+use std::collections::HashSet;
+
+use crate::mention::{Entity, Label};
+use crate::morph::entity_lemma;
+use crate::text::fold::fold_word;
+use crate::text::words::WordShape;
+use crate::text::{Span, Text};
+
+use super::lexicon::joinable;
+use super::table::rows;
+
+/// Lowercase words allowed between a head and the capitalized word that starts its name.
+const MAX_LOWER_MODIFIERS: usize = 4;
+/// Longest quoted name, in words.
+const MAX_QUOTED_WORDS: usize = 10;
+
+/// Words that never belong to a name (pronouns, adverbs, conjunctions, verbs): a modifier
+/// chain stops before them even when they are capitalized at a sentence start.
+pub struct Breaks {
+    words: HashSet<String>,
+}
+
+impl Breaks {
+    /// Loads `data/name_breaks.tsv`.
+    pub fn new() -> Self {
+        let words = rows("name_breaks.tsv", include_str!("data/name_breaks.tsv"))
+            .map(|row| fold_word(row.cell(0)))
+            .collect();
+        Breaks { words }
+    }
+
+    /// True when word `i` ends every name chain.
+    pub fn is_break(&self, text: &Text, i: usize) -> bool {
+        self.words.contains(text.norm(i))
+    }
+}
+
+impl Default for Breaks {
+    fn default() -> Self {
+        Breaks::new()
+    }
+}
+
+/// True for a word that can start a name: capitalized, or an acronym or number-free Latin
+/// word written in capitals.
+fn starts_name(text: &Text, i: usize) -> bool {
+    let w = &text.words[i];
+    w.capitalized && w.shape != WordShape::Digits
+}
+
+/// Start (byte) of the named owner chain that ends right before word `head`:
+/// up to [`MAX_LOWER_MODIFIERS`] lowercase modifiers, then one or more capitalized words
+/// (or a quoted name). `None` when no capitalized word owns the head (`қала әкімі`).
+pub fn owner_start(text: &Text, head: usize, breaks: &Breaks) -> Option<usize> {
+    let mut start = None;
+    let mut lower = 0;
+    let mut j = head;
+    while j > 0 {
+        let k = j - 1;
+        let gap = text.gap_after(k);
+        if !joinable(gap) {
+            if start.is_none() {
+                if let Some(q) = quoted_before(text, j) {
+                    return Some(q.open);
+                }
+            }
+            break;
+        }
+        if breaks.is_break(text, k) {
+            break;
+        }
+        if starts_name(text, k) {
+            start = Some(text.words[k].span.start);
+        } else if start.is_some() {
+            break;
+        } else {
+            lower += 1;
+            if lower > MAX_LOWER_MODIFIERS {
+                break;
+            }
+        }
+        if text.words[k].sentence_start {
+            break;
+        }
+        j = k;
+    }
+    start
+}
+
+/// A quoted name: the bytes of its content and of its opening quote.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Quoted {
+    /// The content between the quotes, spaces trimmed.
+    pub content: Span,
+    /// Byte offset of the opening quote.
+    pub open: usize,
+    /// Byte offset just past the closing quote.
+    pub close_end: usize,
+}
+
+fn is_open_quote(c: char) -> bool {
+    matches!(c, '«' | '„' | '‹' | '“' | '"')
+}
+
+fn is_close_quote(c: char) -> bool {
+    matches!(c, '»' | '”' | '›' | '“' | '"')
+}
+
+/// The quoted name whose closing quote stands right before word `i` (`«Хабар» агенттігі`):
+/// the gap before `i` must open with the closing quote and hold nothing else but spaces.
+pub fn quoted_before(text: &Text, i: usize) -> Option<Quoted> {
+    if i == 0 {
+        return None;
+    }
+    let last = i - 1;
+    let gap = text.gap_after(last);
+    let gap_start = text.words[last].span.end;
+    let trimmed = gap.trim_start();
+    let close = trimmed.chars().next().filter(|&c| is_close_quote(c))?;
+    if !trimmed[close.len_utf8()..]
+        .chars()
+        .all(crate::text::fold::is_space)
+    {
+        return None;
+    }
+    let close_at = gap_start + (gap.len() - trimmed.len());
+    let mut first = last;
+    for _ in 0..MAX_QUOTED_WORDS {
+        let before = if first == 0 {
+            &text.text[..text.words[0].span.start]
+        } else {
+            text.gap_after(first - 1)
+        };
+        let before_start = text.words[first].span.start - before.len();
+        if let Some((pos, c)) = before
+            .char_indices()
+            .rev()
+            .find(|&(_, c)| !c.is_whitespace())
+        {
+            if is_open_quote(c) {
+                let content =
+                    Span::new(text.words[first].span.start, trim_end(text.text, close_at));
+                return Some(Quoted {
+                    content,
+                    open: before_start + pos,
+                    close_end: close_at + close.len_utf8(),
+                });
+            }
+            if before.chars().any(is_close_quote) {
+                return None;
+            }
+        }
+        if first == 0 {
+            return None;
+        }
+        first -= 1;
+    }
+    None
+}
+
+fn trim_end(text: &str, end: usize) -> usize {
+    end - (text[..end].len() - text[..end].trim_end().len())
+}
+
+/// End (byte) of word `last` widened over a case ending written after a hyphen, as on
+/// acronyms, digits and Latin names (`АҚШ-тың`, `COVID-19-ға`): KazNERD labels whole tokens.
+pub fn end_with_suffix(text: &Text, last: usize) -> usize {
+    let end = text.words[last].span.end;
+    let next = last + 1;
+    if next >= text.words.len() || !is_single_hyphen(text.gap_after(last)) {
+        return end;
+    }
+    let surface = text.surface(last);
+    let bare = text.words[last].shape == WordShape::Digits
+        || !surface.chars().any(char::is_lowercase)
+        || surface.is_ascii();
+    let suffix = text.surface(next);
+    let is_suffix = suffix.chars().count() <= 8
+        && suffix
+            .chars()
+            .all(|c| c.is_lowercase() && crate::text::fold::is_cyrillic(c));
+    if bare && is_suffix {
+        text.words[next].span.end
+    } else {
+        end
+    }
+}
+
+fn is_single_hyphen(gap: &str) -> bool {
+    let mut chars = gap.chars();
+    matches!((chars.next(), chars.next()), (Some(c), None) if crate::text::fold::is_hyphen(c))
+}
+
+/// An entity over `span` of `text`, with its lemma.
+pub fn entity(text: &str, span: Span, label: Label, rule: &'static str) -> Entity {
+    Entity {
+        label,
+        span,
+        lemma: entity_lemma(span.slice(text)),
+        expansion: None,
+        rule,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn owner_chain_needs_a_capitalized_word() {
+        let breaks = Breaks::new();
+        let text = Text::new("Кеше Ішкі істер министрлігі мен қала әкімі келді");
+        assert_eq!(owner_start(&text, 3, &breaks), text.text.find("Ішкі"));
+        assert_eq!(owner_start(&text, 6, &breaks), None);
+    }
+
+    #[test]
+    fn quoted_names_before_a_head() {
+        let text = Text::new("«Нұрлы жер» бағдарламасы және \"Арыс\" жобасы");
+        let q = quoted_before(&text, 2).unwrap();
+        assert_eq!(q.content.slice(text.text), "Нұрлы жер");
+        assert_eq!(&text.text[q.open..q.close_end], "«Нұрлы жер»");
+        let q = quoted_before(&text, 5).unwrap();
+        assert_eq!(q.content.slice(text.text), "Арыс");
+        assert_eq!(quoted_before(&text, 3), None);
+    }
+}
