@@ -10,6 +10,7 @@
 //! Exit status: 0 fine; 1 a score is below its floor; 3 gold errors or unreadable input.
 
 use std::collections::{BTreeMap, HashMap};
+use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use anyhow::Context;
@@ -84,6 +85,7 @@ pub fn run(args: EvalArgs) -> anyhow::Result<u8> {
             Err(code) => return Ok(code),
         },
     };
+    let mut out = String::new();
     if args.json {
         let mut value = report::scores_json(&results.scores);
         value["attributes"] = report::attributes_json(&results.attributes);
@@ -93,18 +95,20 @@ pub fn run(args: EvalArgs) -> anyhow::Result<u8> {
         if args.show_errors {
             value["errors"] = serde_json::to_value(&results.errors)?;
         }
-        println!("{value}");
+        out = format!("{value}\n");
     } else {
         if args.show_errors {
-            print_errors(&results.errors, args.max_errors);
+            out.push_str(&errors_text(&results.errors, args.max_errors));
         }
-        println!("{}", results.heading);
-        print!("{}", report::table(&results.scores));
+        out.push_str(&results.heading);
+        out.push('\n');
+        out.push_str(&report::table(&results.scores));
         if !results.attributes.is_empty() {
-            println!();
-            print!("{}", report::attribute_table(&results.attributes));
+            out.push('\n');
+            out.push_str(&report::attribute_table(&results.attributes));
         }
     }
+    emit(&out)?;
     match &args.floors {
         Some(path) => {
             let default_set = if args.conll.is_some() {
@@ -240,12 +244,28 @@ fn check_floors(path: &Path, set: &str, results: &Results) -> anyhow::Result<u8>
     })
 }
 
-fn print_errors(errors: &[ErrorRow], max: usize) {
-    for error in errors.iter().take(max) {
-        print!("{error}");
-    }
+fn errors_text(errors: &[ErrorRow], max: usize) -> String {
+    let mut out: String = errors.iter().take(max).map(ToString::to_string).collect();
     if errors.len() > max {
-        println!("… {} more errors (raise --max-errors)", errors.len() - max);
+        out.push_str(&format!(
+            "… {} more errors (raise --max-errors)\n",
+            errors.len() - max
+        ));
     }
-    println!();
+    out.push('\n');
+    out
+}
+
+/// Writes to stdout; a closed pipe (`| head`) is not an error.
+fn emit(text: &str) -> anyhow::Result<()> {
+    let mut stdout = std::io::stdout().lock();
+    match stdout
+        .write_all(text.as_bytes())
+        .and_then(|()| stdout.flush())
+    {
+        Err(error) if error.kind() != std::io::ErrorKind::BrokenPipe => {
+            Err(error).context("writing to stdout")
+        }
+        _ => Ok(()),
+    }
 }

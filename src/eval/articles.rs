@@ -1,27 +1,22 @@
-//! A minimal reader for the corpus's `.txt` dump form: first line ` date YYYY-MM-DD Title`,
-//! body after the first newline, exactly (gold offsets index into it).
+//! Finding the corpus files: articles are read with [`crate::input`] (the `.txt` dump
+//! form, so ids and offsets agree with `kazfacts extract`), gold files are paired by stem.
 
 use std::path::{Path, PathBuf};
 
+use crate::input::{Articles, Format, Input, ReadOptions};
 use crate::Article;
 
-/// Parses one dump; `id` is the file stem, `source` the path.
-pub fn parse_dump(content: &str, id: &str, source: &str) -> Article {
-    let (header, body) = content.split_once('\n').unwrap_or((content, ""));
-    let header = header.trim_end_matches('\r').trim();
-    let (date, title) = match header.strip_prefix("date ") {
-        Some(rest) => {
-            let (date, title) = rest.split_once(' ').unwrap_or((rest, ""));
-            (Some(date.to_owned()), title.trim())
-        }
-        None => (None, header),
+/// Reads one `.txt` article exactly as `kazfacts extract` would.
+pub fn read_article(path: &Path) -> Result<Article, String> {
+    let options = ReadOptions {
+        format: Format::Txt,
+        report: false,
+        ..ReadOptions::default()
     };
-    Article {
-        id: id.to_owned(),
-        source: source.to_owned(),
-        date,
-        title: (!title.is_empty()).then(|| title.to_owned()),
-        text: body.to_owned(),
+    match Articles::new(vec![Input::Path(path.to_owned())], options).next() {
+        Some(Ok(article)) => Ok(article),
+        Some(Err(error)) => Err(error.to_string()),
+        None => Err(format!("{}: no article read", path.display())),
     }
 }
 
@@ -50,16 +45,20 @@ mod tests {
     use super::*;
 
     #[test]
-    fn splits_header_and_body() {
-        let article = parse_dump(
+    fn reads_header_and_exact_body() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("007_school.txt");
+        std::fs::write(
+            &path,
             " date 2026-02-03 Жаңа мектеп ашылды\nБүгін ашылды.\n",
-            "a",
-            "a.txt",
-        );
+        )
+        .unwrap();
+        let article = read_article(&path).unwrap();
+        assert_eq!(article.id, "007_school");
         assert_eq!(article.date.as_deref(), Some("2026-02-03"));
         assert_eq!(article.title.as_deref(), Some("Жаңа мектеп ашылды"));
         assert_eq!(article.text, "Бүгін ашылды.\n");
-        let bare = parse_dump("Тақырып\nмәтін", "b", "b.txt");
-        assert_eq!((bare.date, bare.title.as_deref()), (None, Some("Тақырып")));
+        assert_eq!(stem(&path), "007_school");
+        assert_eq!(files_with_extension(dir.path(), "txt").unwrap(), vec![path]);
     }
 }

@@ -13,7 +13,7 @@ use crate::record::{Field, Record};
 use crate::text::Span;
 use crate::Article;
 
-use super::articles::{files_with_extension, parse_dump, stem};
+use super::articles::{files_with_extension, read_article, stem};
 use super::errors::{bracketed, ErrorKind, ErrorRow, CONTEXT_CHARS};
 use super::gold::{load, Attrs, GoldError, GoldMention};
 use super::score::{Item, Scores};
@@ -55,11 +55,17 @@ pub fn load_corpus(articles: &Path, gold: &Path) -> std::io::Result<GoldCorpus> 
             corpus.unannotated.push(path.display().to_string());
             continue;
         };
-        let article = parse_dump(
-            &std::fs::read_to_string(&path)?,
-            &id,
-            &path.display().to_string(),
-        );
+        let article = match read_article(&path) {
+            Ok(article) => article,
+            Err(message) => {
+                corpus.errors.push(GoldError {
+                    file: path.display().to_string(),
+                    line: 0,
+                    message,
+                });
+                continue;
+            }
+        };
         let gold_file = gold_path.display().to_string();
         let (mentions, errors) = load(&std::fs::read_to_string(&gold_path)?, &gold_file, &article);
         corpus.errors.extend(errors);
