@@ -64,6 +64,10 @@ pub struct EvalArgs {
     /// Floors set to check (default: `kaznerd` with --conll, else `corpus`).
     #[arg(long, value_name = "NAME")]
     pub floor_set: Option<String>,
+    /// Print floor rows suggested by the measured figures (strict F1 and attribute accuracy
+    /// minus 0.02, rounded down) instead of the tables.
+    #[arg(long)]
+    pub suggest_floors: bool,
 }
 
 /// What any evaluation produced, for printing and floor checks.
@@ -85,8 +89,16 @@ pub fn run(args: EvalArgs) -> anyhow::Result<u8> {
             Err(code) => return Ok(code),
         },
     };
+    let default_set = if args.conll.is_some() {
+        "kaznerd"
+    } else {
+        "corpus"
+    };
+    let set = args.floor_set.as_deref().unwrap_or(default_set);
     let mut out = String::new();
-    if args.json {
+    if args.suggest_floors {
+        out = floors::suggest(set, &results.scores, &results.attributes, 0.02);
+    } else if args.json {
         let mut value = report::scores_json(&results.scores);
         value["attributes"] = report::attributes_json(&results.attributes);
         for (key, extra) in &results.extra_json {

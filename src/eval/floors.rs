@@ -140,6 +140,35 @@ pub fn check(
     (checked, failures)
 }
 
+/// Floor rows for `set` from measured figures: strict F1 of each class with a non-zero score
+/// and of the micro-average, and each attribute's accuracy, each lowered by `margin` and
+/// rounded down to 0.01 (for `--suggest-floors`; review before committing).
+pub fn suggest(
+    set: &str,
+    scores: &Scores,
+    attributes: &BTreeMap<&'static str, AttrTally>,
+    margin: f64,
+) -> String {
+    let lowered = |x: f64| ((x - margin).max(0.0) * 100.0).floor() / 100.0;
+    let mut out = String::new();
+    let mut row = |scope: &str, metric: &str, measured: f64| {
+        if lowered(measured) > 0.0 {
+            out.push_str(&format!(
+                "{set}\t{scope}\t{metric}\t{:.2}\n",
+                lowered(measured)
+            ));
+        }
+    };
+    row("micro", "strict_f1", scores.micro().strict().f1);
+    for (label, tally) in &scores.labels {
+        row(label.name(), "strict_f1", tally.strict().f1);
+    }
+    for (name, tally) in attributes {
+        row("attribute", name, tally.accuracy());
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -178,6 +207,11 @@ mod tests {
         assert_eq!(
             failures,
             vec!["corpus attribute value value: 0.250 is below the floor 0.500 (floors line 4)"]
+        );
+        assert_eq!(
+            suggest("corpus", &scores, &attributes, 0.02),
+            "corpus\tmicro\tstrict_f1\t0.48\ncorpus\tGPE\tstrict_f1\t0.98\n\
+             corpus\tattribute\tvalue\t0.23\n"
         );
     }
 
