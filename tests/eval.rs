@@ -147,8 +147,8 @@ fn lists_errors_with_context() {
                 "Асқар Нұрланұлы",
                 "tiny.conll:23"
             ),
-            (ErrorKind::Spurious, Label::Cardinal, "екі", "tiny.conll:26"),
             (ErrorKind::Spurious, Label::Person, "Асқар", "tiny.conll:23"),
+            (ErrorKind::Spurious, Label::Cardinal, "екі", "tiny.conll:26"),
         ]
     );
     let time = &outcome.errors[0];
@@ -186,4 +186,121 @@ fn cli_reads_the_fixture_and_prints_json() {
     assert_eq!(value["sentences"], 3);
     assert_eq!(value["micro"]["gold"], 6);
     assert_eq!(value["labels"]["TIME"]["gold"], 1);
+}
+
+fn run_cli(args: &[&str]) -> std::process::Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_kazfacts"))
+        .current_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/eval"))
+        .args(args)
+        .output()
+        .unwrap()
+}
+
+/// Gold mode on one hand-annotated article and hand-written predictions: two GPE, MONEY and
+/// DATE match strictly (DATE with a wrong `iso`), CARDINAL is too short (relaxed only), one
+/// ORGANISATION is spurious.
+#[test]
+fn gold_mode_counts_match_hand_computed_numbers() {
+    let output = run_cli(&[
+        "eval",
+        "--json",
+        "--show-errors",
+        "--articles",
+        "gold/articles",
+        "--gold",
+        "gold/gold",
+        "--predictions",
+        "gold/predictions.jsonl",
+    ]);
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let value: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    let micro = &value["micro"];
+    assert_eq!(
+        (micro["gold"].as_u64(), micro["predicted"].as_u64()),
+        (Some(5), Some(6))
+    );
+    assert_eq!(micro["strict_matches"], 4);
+    let f1 = |v: &serde_json::Value| v["f1"].as_f64().unwrap();
+    assert!((f1(&micro["strict"]) - 8.0 / 11.0).abs() < 1e-12, "{micro}");
+    assert!(
+        (f1(&micro["relaxed"]) - 10.0 / 11.0).abs() < 1e-12,
+        "{micro}"
+    );
+    let attrs = &value["attributes"];
+    let counts = |name: &str| {
+        (
+            attrs[name]["correct"].as_u64(),
+            attrs[name]["total"].as_u64(),
+        )
+    };
+    assert_eq!(counts("value"), (Some(2), Some(2)), "{attrs}");
+    assert_eq!(counts("unit"), (Some(1), Some(1)), "{attrs}");
+    assert_eq!(counts("iso"), (Some(0), Some(1)), "{attrs}");
+    assert_eq!(counts("lemma"), (Some(2), Some(2)), "{attrs}");
+    assert!(attrs.get("qualifier").is_none(), "{attrs}");
+    let kinds: Vec<(&str, &str)> = value["errors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| (e["kind"].as_str().unwrap(), e["surface"].as_str().unwrap()))
+        .collect();
+    assert_eq!(
+        kinds,
+        vec![
+            ("spurious", "Базарда"),
+            ("missed", "300-ден астам"),
+            ("spurious", "300-ден"),
+            ("wrong_value", "2025 жылы"),
+        ]
+    );
+}
+
+#[test]
+fn gold_errors_name_file_and_line_and_fail() {
+    let output = run_cli(&["eval", "--articles", "bad/articles", "--gold", "bad/gold"]);
+    assert_eq!(output.status.code(), Some(3));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    let file = "bad/gold/001_market.tsv";
+    assert!(
+        stderr.contains(&format!("{file}:2: MONEY \"5 млрд теңге\" not found")),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains(&format!("{file}:3: unknown qualifier \"roughly\"")),
+        "{stderr}"
+    );
+    assert!(stderr.contains("2 gold errors"), "{stderr}");
+}
+
+#[test]
+fn floors_fail_the_run_below_a_floor() {
+    let dir = tempfile::tempdir().unwrap();
+    let floors = dir.path().join("floors.tsv");
+    std::fs::write(
+        &floors,
+        "corpus\tmicro\tstrict_f1\t0.72\ncorpus\tattribute\tiso\t0.5\n",
+    )
+    .unwrap();
+    let output = run_cli(&[
+        "eval",
+        "--articles",
+        "gold/articles",
+        "--gold",
+        "gold/gold",
+        "--predictions",
+        "gold/predictions.jsonl",
+        "--floors",
+        floors.to_str().unwrap(),
+    ]);
+    assert_eq!(output.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains("corpus attribute iso iso: 0.000 is below the floor 0.500"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("2 checked, 1 below"), "{stderr}");
 }

@@ -101,6 +101,7 @@ where
         let bytes = byte_span(&detok, item.span);
         ErrorRow {
             kind,
+            start: item.span.start,
             label: item.label,
             surface: bytes.slice(&detok.text).to_owned(),
             location: format!(
@@ -138,6 +139,7 @@ where
         }
         errors.push(describe(&items[p], ErrorKind::Spurious, note));
     }
+    errors.sort_by_key(|e| e.start);
     (scores, errors)
 }
 

@@ -26,6 +26,9 @@ pub struct ErrorRow {
     pub label: Label,
     /// Its text.
     pub surface: String,
+    /// Where it starts in its unit (byte or token), for ordering.
+    #[serde(skip)]
+    pub start: usize,
     /// Where it is (`file:line`, `article title`…).
     pub location: String,
     /// Surrounding text with the mention in `[brackets]`.

@@ -285,6 +285,7 @@ where
     let mut outcome = GoldOutcome::default();
     let record = predict(&gold.article);
     for field in [Field::Title, Field::Text] {
+        let first_error = outcome.errors.len();
         let text = match field {
             Field::Title => gold.article.title.as_deref().unwrap_or(""),
             Field::Text => gold.article.text.as_str(),
@@ -308,6 +309,7 @@ where
         let alignment = outcome.scores.add_unit(&items, &predicted_items);
         let row = |kind, item: &Item, location: String, note: String| ErrorRow {
             kind,
+            start: item.span.start,
             label: item.label,
             surface: item.span.slice(text).to_owned(),
             location,
@@ -390,6 +392,7 @@ where
                 .errors
                 .push(row(ErrorKind::Spurious, item, location, note));
         }
+        outcome.errors[first_error..].sort_by_key(|e| e.start);
     }
     outcome
 }
