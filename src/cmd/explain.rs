@@ -9,6 +9,7 @@ use std::io::Read;
 use anyhow::Context;
 use clap::Args;
 
+use crate::eval::gold::change_name;
 use crate::mention::{Entity, Fact, Label};
 use crate::text::Span;
 use crate::trace::{Outcome, TraceEvent};
@@ -78,7 +79,7 @@ fn fact_fields(fact: &Fact) -> String {
     }
     fields.push(format!("qualifier={}", fact.qualifier.name()));
     if let Some(change) = fact.change {
-        fields.push(format!("change={:?}:{:?}", change.direction, change.relation).to_lowercase());
+        fields.push(format!("change={}", change_name(change)));
     }
     fields.join("  ")
 }

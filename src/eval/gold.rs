@@ -2,7 +2,7 @@
 //! locating each row's surface in its article field. Every malformed or unlocatable row is
 //! a [`GoldError`] naming the file and line; all of them are collected, not just the first.
 
-use crate::mention::{Label, Qualifier};
+use crate::mention::{Change, Direction, Label, Qualifier, Relation};
 use crate::record::{EntityRecord, FactRecord, Field};
 use crate::text::Span;
 use crate::Article;
@@ -32,6 +32,19 @@ pub struct Attrs {
     pub expansion: Option<String>,
 }
 
+/// The gold-format name of a change: `increase:by`, `decrease:to`…
+pub fn change_name(change: Change) -> String {
+    let direction = match change.direction {
+        Direction::Increase => "increase",
+        Direction::Decrease => "decrease",
+    };
+    let relation = match change.relation {
+        Relation::By => "by",
+        Relation::To => "to",
+    };
+    format!("{direction}:{relation}")
+}
+
 fn non_exact(qualifier: Qualifier) -> Option<Qualifier> {
     (qualifier != Qualifier::Exact).then_some(qualifier)
 }
@@ -39,15 +52,6 @@ fn non_exact(qualifier: Qualifier) -> Option<Qualifier> {
 impl Attrs {
     /// The fields of a predicted fact.
     pub fn of_fact(fact: &FactRecord) -> Attrs {
-        let change = fact.change.map(|c| {
-            let direction = serde_json::to_value(c.direction).unwrap_or_default();
-            let relation = serde_json::to_value(c.relation).unwrap_or_default();
-            format!(
-                "{}:{}",
-                direction.as_str().unwrap_or(""),
-                relation.as_str().unwrap_or("")
-            )
-        });
         Attrs {
             value: fact.value,
             low: fact.low,
@@ -55,7 +59,7 @@ impl Attrs {
             unit: fact.unit.clone(),
             qualifier: non_exact(fact.qualifier),
             object: fact.object.clone(),
-            change,
+            change: fact.change.map(change_name),
             iso: fact.iso.clone(),
             ..Attrs::default()
         }
@@ -68,6 +72,19 @@ impl Attrs {
             expansion: entity.expansion.clone(),
             ..Attrs::default()
         }
+    }
+
+    /// The fields compared as text, by name (`None` when not stated).
+    pub fn text_fields(&self) -> [(&'static str, Option<&str>); 7] {
+        [
+            ("unit", self.unit.as_deref()),
+            ("qualifier", self.qualifier.map(Qualifier::name)),
+            ("object", self.object.as_deref()),
+            ("change", self.change.as_deref()),
+            ("iso", self.iso.as_deref()),
+            ("lemma", self.lemma.as_deref()),
+            ("expansion", self.expansion.as_deref()),
+        ]
     }
 
     fn set(&mut self, key: &str, value: &str) -> Result<(), String> {
@@ -141,7 +158,7 @@ struct Row<'g> {
     attrs: Attrs,
 }
 
-fn parse_row(line: &str) -> Result<Row<'_>, String> {
+fn parse_row(number: usize, line: &str) -> Result<Row<'_>, String> {
     let mut columns = line.split('\t');
     let field = match columns.next().unwrap_or_default() {
         "title" => Field::Title,
@@ -162,7 +179,7 @@ fn parse_row(line: &str) -> Result<Row<'_>, String> {
         attrs.set(key.trim(), value.trim())?;
     }
     Ok(Row {
-        line: 0,
+        line: number,
         field,
         label,
         surface,
@@ -216,11 +233,8 @@ pub fn load(content: &str, file: &str, article: &Article) -> (Vec<GoldMention>, 
             line: index + 1,
             message,
         };
-        let row = match parse_row(line) {
-            Ok(row) => Row {
-                line: index + 1,
-                ..row
-            },
+        let row = match parse_row(index + 1, line) {
+            Ok(row) => row,
             Err(message) => {
                 errors.push(error(message));
                 continue;

@@ -130,13 +130,12 @@ fn number(n: Option<f64>) -> String {
     n.map_or_else(|| "—".to_owned(), |n| n.to_string())
 }
 
-fn shown<T: std::fmt::Debug>(x: &Option<T>) -> String {
-    x.as_ref()
-        .map_or_else(|| "—".to_owned(), |v| format!("{v:?}"))
+fn shown(x: Option<&str>) -> &str {
+    x.unwrap_or("—")
 }
 
-/// Compares the normalized fields; yields (name, scored, correct, how gold and prediction
-/// differ).
+/// Compares the normalized fields; yields (name, correct, how gold and prediction differ)
+/// for each field scored on this match.
 fn compare(gold: &Attrs, got: &Attrs) -> Vec<(&'static str, bool, String)> {
     let mut out = Vec::new();
     let numbers = [
@@ -147,69 +146,20 @@ fn compare(gold: &Attrs, got: &Attrs) -> Vec<(&'static str, bool, String)> {
             close(gold.value, got.value) && close(gold.low, got.low) && close(gold.high, got.high);
         let describe =
             |a: &Attrs| format!("{}/{}/{}", number(a.value), number(a.low), number(a.high));
-        out.push((
-            "value",
-            ok,
-            format!(
-                "value/low/high: gold {}, got {}",
-                describe(gold),
-                describe(got)
-            ),
-        ));
+        let diff = format!(
+            "value/low/high: gold {}, got {}",
+            describe(gold),
+            describe(got)
+        );
+        out.push(("value", ok, diff));
     }
-    let mut field = |name: &'static str, gold_side: String, got_side: String, stated: bool| {
+    for ((name, g), (_, p)) in gold.text_fields().into_iter().zip(got.text_fields()) {
+        let stated = g.is_some() || (p.is_some() && name != "lemma");
         if stated {
-            let ok = gold_side == got_side;
-            out.push((
-                name,
-                ok,
-                format!("{name}: gold {gold_side}, got {got_side}"),
-            ));
+            let diff = format!("{name}: gold {}, got {}", shown(g), shown(p));
+            out.push((name, g == p, diff));
         }
-    };
-    let either = |a: bool, b: bool| a || b;
-    field(
-        "unit",
-        shown(&gold.unit),
-        shown(&got.unit),
-        either(gold.unit.is_some(), got.unit.is_some()),
-    );
-    field(
-        "qualifier",
-        shown(&gold.qualifier),
-        shown(&got.qualifier),
-        either(gold.qualifier.is_some(), got.qualifier.is_some()),
-    );
-    field(
-        "object",
-        shown(&gold.object),
-        shown(&got.object),
-        either(gold.object.is_some(), got.object.is_some()),
-    );
-    field(
-        "change",
-        shown(&gold.change),
-        shown(&got.change),
-        either(gold.change.is_some(), got.change.is_some()),
-    );
-    field(
-        "iso",
-        shown(&gold.iso),
-        shown(&got.iso),
-        either(gold.iso.is_some(), got.iso.is_some()),
-    );
-    field(
-        "lemma",
-        shown(&gold.lemma),
-        shown(&got.lemma),
-        gold.lemma.is_some(),
-    );
-    field(
-        "expansion",
-        shown(&gold.expansion),
-        shown(&got.expansion),
-        either(gold.expansion.is_some(), got.expansion.is_some()),
-    );
+    }
     out
 }
 
