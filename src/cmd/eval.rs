@@ -209,15 +209,19 @@ fn run_gold(args: &EvalArgs, labels: LabelFilter) -> anyhow::Result<Result<Resul
     };
     Ok(Ok(Results {
         heading: format!(
-            "{} articles from {} scored against {}",
+            "{} articles ({} words) from {} scored against {}",
             outcome.articles,
+            outcome.words,
             args.articles.display(),
             args.gold.display()
         ),
         scores: outcome.scores,
         attributes: outcome.attributes,
         errors: outcome.errors,
-        extra_json: vec![("articles", outcome.articles.into())],
+        extra_json: vec![
+            ("articles", outcome.articles.into()),
+            ("words", outcome.words.into()),
+        ],
     }))
 }
 

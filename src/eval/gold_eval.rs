@@ -116,6 +116,8 @@ pub struct GoldOutcome {
     pub errors: Vec<ErrorRow>,
     /// Articles scored.
     pub articles: usize,
+    /// Whitespace-separated words in their titles and bodies.
+    pub words: usize,
 }
 
 fn close(a: Option<f64>, b: Option<f64>) -> bool {
@@ -212,8 +214,13 @@ where
         .par_iter()
         .map(|gold| score_article(gold, &predict, options))
         .collect();
+    let words = |text: &str| text.split_whitespace().count();
     let mut outcome = GoldOutcome {
         articles: corpus.len(),
+        words: corpus
+            .iter()
+            .map(|g| words(&g.article.text) + g.article.title.as_deref().map_or(0, words))
+            .sum(),
         ..GoldOutcome::default()
     };
     for one in per_article {
