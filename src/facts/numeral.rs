@@ -67,6 +67,17 @@ pub fn number_word(norm: &str) -> Option<f64> {
     LEXICON.word(norm).map(|m| m.value)
 }
 
+/// True when `s` is a chain of known endings (`ға`, `ның`, `ынан`, `дай`…); the empty
+/// string is one. Used to match inflected unit and currency words.
+pub fn is_ending(s: &str) -> bool {
+    LEXICON.ending(s).is_some()
+}
+
+/// True when `s` is an ending chain carrying the approximative `-дай/-дей/-тай/-тей`.
+pub fn is_approx_ending(s: &str) -> bool {
+    LEXICON.ending(s).is_some_and(|e| e.approx)
+}
+
 /// Loads the tables now (they are otherwise loaded on first use).
 pub fn preload() {
     LazyLock::force(&LEXICON);
