@@ -388,7 +388,8 @@ impl NumberRules {
         }
     }
 
-    /// Qualifier words before (`шамамен`, `кемінде`) and after (`астам`, `жуық`, `дейін`).
+    /// Qualifier words before (`шамамен`, `кемінде`) and after (`астам`, `жуық`, `дейін`;
+    /// two may chain: `астамға жуығы`).
     fn qualify(&self, text: &Text, d: &mut Draft) {
         let first = text.words.partition_point(|w| w.span.start < d.start);
         for back in 1..=3 {
@@ -396,30 +397,33 @@ impl NumberRules {
                 break;
             }
             let at = first - back;
-            let found = self.vocab.qualifiers.match_at(text, at);
-            if let Some(m) = found.filter(|m| m.last_word == first - 1 && m.value.before) {
+            let found = self.vocab.qualifiers_before.match_at(text, at);
+            if let Some(m) = found.filter(|m| m.last_word == first - 1) {
                 d.start = text.words[at].span.start;
                 d.qualifier = m.value.qualifier;
                 break;
             }
         }
-        let next = d.last_word + 1;
-        if next >= text.words.len() || !spacing(text.gap_after(d.last_word)) {
-            return;
-        }
-        let Some(m) = self.vocab.qualifiers.match_at(text, next) else {
-            return;
-        };
-        let w = m.value;
-        let governed = match w.governs {
-            Governs::Any => true,
-            Governs::Ablative => is_ablative(&d.ending),
-            Governs::Dative => is_dative(&d.ending),
-        };
-        if !w.before && governed {
+        for _ in 0..2 {
+            let next = d.last_word + 1;
+            if next >= text.words.len() || !spacing(text.gap_after(d.last_word)) {
+                return;
+            }
+            let Some(m) = self.vocab.qualifiers_after.match_at(text, next) else {
+                return;
+            };
+            let w = m.value;
+            let governed = match w.governs {
+                Governs::Any => true,
+                Governs::Ablative => is_ablative(&d.ending),
+                Governs::Dative => is_dative(&d.ending),
+            };
+            if !governed {
+                return;
+            }
             d.last_word = m.last_word;
             d.end = text.words[m.last_word].span.end;
-            d.ending.clear();
+            d.ending = m.ending.to_owned();
             if d.qualifier == Qualifier::Exact || w.qualifier != Qualifier::UpTo {
                 d.qualifier = w.qualifier;
             }

@@ -60,7 +60,8 @@ fn plain_word(text: &Text, prev: usize, k: usize, vocab: &Vocabulary) -> bool {
         && !vocab.not_objects.contains(norm)
         && number_word(norm).is_none()
         && read_numeral(text, k).is_none()
-        && vocab.qualifiers.match_at(text, k).is_none()
+        && vocab.qualifiers_after.match_at(text, k).is_none()
+        && vocab.qualifiers_before.match_at(text, k).is_none()
         && vocab.time_nouns.match_at(text, k).is_none()
         && !super::change::is_trend_verb(norm, vocab)
 }

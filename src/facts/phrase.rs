@@ -4,7 +4,7 @@
 
 use std::collections::HashMap;
 
-use super::numeral::is_ending;
+use super::numeral::{is_ending, is_inflection};
 use crate::text::fold::is_space;
 use crate::text::Text;
 
@@ -19,9 +19,20 @@ pub struct PhraseMatch<'t, T> {
     pub ending: &'t str,
 }
 
+/// Which endings the last word of a phrase may carry.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Endings {
+    /// None: the word matches exactly.
+    None,
+    /// Plural, possessive and case (`астамы`, `жуығы`).
+    Inflection,
+    /// Also derivation (`тонналық`, `метрдей`).
+    Any,
+}
+
 struct Entry<T> {
     words: Vec<&'static str>,
-    inflects: bool,
+    inflects: Endings,
     value: T,
 }
 
@@ -40,9 +51,8 @@ impl<T> PhraseTable<T> {
         }
     }
 
-    /// Adds a phrase (space-separated folded words); `inflects`: the last word may carry
-    /// endings (`метрден`), else it must match exactly (`астам`).
-    pub fn insert(&mut self, phrase: &'static str, inflects: bool, value: T) {
+    /// Adds a phrase (space-separated folded words) whose last word may carry `inflects`.
+    pub fn insert(&mut self, phrase: &'static str, inflects: Endings, value: T) {
         let words: Vec<&'static str> = phrase.split(' ').filter(|w| !w.is_empty()).collect();
         let Some(&first) = words.first() else {
             return;
@@ -91,10 +101,10 @@ impl<T> PhraseTable<T> {
             }
         }
         let ending = text.norm(last).strip_prefix(words[words.len() - 1])?;
-        let fits = if entry.inflects {
-            is_ending(ending)
-        } else {
-            ending.is_empty()
+        let fits = match entry.inflects {
+            Endings::None => ending.is_empty(),
+            Endings::Inflection => is_inflection(ending),
+            Endings::Any => is_ending(ending),
         };
         fits.then_some(PhraseMatch {
             last_word: last,
@@ -117,9 +127,9 @@ mod tests {
     #[test]
     fn longest_phrase_with_ending_on_last_word() {
         let mut table = PhraseTable::new();
-        table.insert("метр", true, "m");
-        table.insert("шаршы метр", true, "m2");
-        table.insert("астам", false, "more");
+        table.insert("метр", Endings::Any, "m");
+        table.insert("шаршы метр", Endings::Any, "m2");
+        table.insert("астам", Endings::None, "more");
         let t = Text::new("шаршы метрден метрлік шаршыға");
         let m = table.match_at(&t, 0).unwrap();
         assert_eq!((*m.value, m.last_word, m.ending), ("m2", 1, "ден"));

@@ -4,7 +4,7 @@
 
 use std::collections::HashSet;
 
-use super::phrase::PhraseTable;
+use super::phrase::{Endings, PhraseTable};
 use super::table::rows;
 use crate::mention::{Direction, Label, Qualifier};
 
@@ -35,8 +35,6 @@ pub enum Governs {
 pub struct QualifierWord {
     /// Its normalized meaning.
     pub qualifier: Qualifier,
-    /// True when it precedes the number (`шамамен 5`), false when it follows (`5-тен астам`).
-    pub before: bool,
     /// The case the number must be in.
     pub governs: Governs,
 }
@@ -47,8 +45,10 @@ pub struct Vocabulary {
     pub measures: PhraseTable<Measure>,
     /// Unit and currency signs (`%`, `$`, `₸`, `°C`), longest first.
     pub signs: Vec<(&'static str, Measure)>,
-    /// Qualifier words.
-    pub qualifiers: PhraseTable<QualifierWord>,
+    /// Qualifier words before the number.
+    pub qualifiers_before: PhraseTable<QualifierWord>,
+    /// Qualifier words after the number (or its unit).
+    pub qualifiers_after: PhraseTable<QualifierWord>,
     /// Trend verb stems.
     pub trends: Vec<(&'static str, Direction)>,
     /// Endings that make a stem a verb form.
@@ -70,7 +70,13 @@ impl Vocabulary {
         let mut signs = Vec::new();
         let mut add = |phrase: &'static str, measure: Measure| {
             if phrase.starts_with(char::is_alphanumeric) {
-                measures.insert(phrase, true, measure);
+                // Abbreviations of one or two letters (`т`, `км`) take no glued endings.
+                let endings = if phrase.chars().count() > 2 {
+                    Endings::Any
+                } else {
+                    Endings::None
+                };
+                measures.insert(phrase, endings, measure);
             } else {
                 signs.push((phrase, measure));
             }
@@ -97,7 +103,8 @@ impl Vocabulary {
             add(row.cell(0), measure);
         }
         signs.sort_by_key(|s| std::cmp::Reverse(s.0.len()));
-        let mut qualifiers = PhraseTable::new();
+        let mut qualifiers_before = PhraseTable::new();
+        let mut qualifiers_after = PhraseTable::new();
         for row in rows("qualifiers.tsv", include_str!("data/qualifiers.tsv")) {
             let qualifier =
                 Qualifier::from_name(row.cell(1)).unwrap_or_else(|| row.fail("unknown qualifier"));
@@ -112,12 +119,18 @@ impl Vocabulary {
                 "dat" => Governs::Dative,
                 _ => row.fail("case must be any, abl or dat"),
             };
-            let word = QualifierWord {
-                qualifier,
-                before,
-                governs,
+            let inflects = match row.optional(4) {
+                None => Endings::None,
+                Some("inflects") => Endings::Inflection,
+                Some(_) => row.fail("last column must be `inflects` or empty"),
             };
-            qualifiers.insert(row.cell(0), false, word);
+            let word = QualifierWord { qualifier, governs };
+            let table = if before {
+                &mut qualifiers_before
+            } else {
+                &mut qualifiers_after
+            };
+            table.insert(row.cell(0), inflects, word);
         }
         let trends = rows("trend_verbs.tsv", include_str!("data/trend_verbs.tsv"))
             .map(|row| {
@@ -134,7 +147,7 @@ impl Vocabulary {
             .collect();
         let mut time_nouns = PhraseTable::new();
         for row in rows("time_nouns.tsv", include_str!("data/time_nouns.tsv")) {
-            time_nouns.insert(row.cell(0), true, ());
+            time_nouns.insert(row.cell(0), Endings::Any, ());
         }
         let not_objects = rows("not_objects.tsv", include_str!("data/not_objects.tsv"))
             .map(|row| row.cell(0))
@@ -142,7 +155,8 @@ impl Vocabulary {
         Vocabulary {
             measures,
             signs,
-            qualifiers,
+            qualifiers_before,
+            qualifiers_after,
             trends,
             verb_endings,
             time_nouns,
