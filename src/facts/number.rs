@@ -35,7 +35,7 @@ struct Draft {
     value: Option<f64>,
     low: Option<f64>,
     high: Option<f64>,
-    unit: Option<&'static str>,
+    unit: Option<String>,
     qualifier: Qualifier,
 }
 
@@ -118,14 +118,14 @@ impl NumberRules {
             d.qualifier = Qualifier::MoreThan;
             d.rule = "cardinal/vague-plural";
         }
+        self.extend_range(text, num, &mut d);
+        if d.low.is_some() && self.time_noun_after(text, d.last_word) {
+            trace.rejected("range/time-noun", Span::new(d.start, d.end), || {
+                "date or time range".into()
+            });
+            return None;
+        }
         if !num.ordinal {
-            self.extend_range(text, num, &mut d);
-            if d.low.is_some() && self.time_noun_after(text, d.last_word) {
-                trace.rejected("range/time-noun", Span::new(d.start, d.end), || {
-                    "date or time range".into()
-                });
-                return None;
-            }
             self.fraction(text, num, &mut d);
             self.measure(text, num, &mut d);
         }
@@ -143,7 +143,7 @@ impl NumberRules {
         fact.value = d.value;
         fact.low = d.low;
         fact.high = d.high;
-        fact.unit = d.unit.map(str::to_owned);
+        fact.unit = d.unit;
         fact.qualifier = d.qualifier;
         fact.object = object_after(text, d.last_word, &self.vocab);
         fact.change = change_after(text, d.last_word, d.qualifier, &self.vocab);
@@ -152,9 +152,30 @@ impl NumberRules {
 
     /// Numbers that belong to a DATE or TIME: after `сағат`, or before a time noun.
     fn is_time(&self, text: &Text, num: &Numeral) -> bool {
-        let after_clock = num.first_word > 0 && text.norm(num.first_word - 1) == "сағат";
-        let year_ordinal = num.ordinal && num.digits && (1000.0..=2100.0).contains(&num.value);
-        after_clock || year_ordinal || self.time_noun_after(text, num.last_word)
+        let before = num.first_word.checked_sub(1);
+        let after_clock = before.is_some_and(|b| CLOCK_WORDS.contains(&text.norm(b)));
+        let year_like = (1900.0..=2100.0).contains(&num.value) && num.value.fract() == 0.0;
+        let year_ordinal = num.ordinal && num.digits && year_like;
+        let year_in = year_like
+            && ["да", "де", "та", "те"]
+                .iter()
+                .any(|e| num.suffix.ends_with(e));
+        let clock_digits = num.digits
+            && (text.text[num.span.end..].starts_with(':')
+                || text.text[..num.span.start].ends_with(':'));
+        // `наурыздың бесі`, `апрельдің 1-інен`: a day of a month named before it.
+        let month_genitive = before.is_some_and(|b| {
+            spacing(text.gap_after(b))
+                && self.vocab.time_nouns.match_at(text, b).is_some_and(|m| {
+                    m.last_word == b && GENITIVE.iter().any(|g| m.ending.ends_with(g))
+                })
+        });
+        after_clock
+            || year_ordinal
+            || year_in
+            || clock_digits
+            || month_genitive
+            || self.time_noun_after(text, num.last_word)
     }
 
     fn time_noun_after(&self, text: &Text, last: usize) -> bool {
@@ -176,32 +197,35 @@ impl NumberRules {
         let trimmed = gap.trim_matches(is_space);
         let dash =
             trimmed.chars().count() == 1 && trimmed.chars().all(|c| is_dash(c) || is_hyphen(c));
-        if dash && a.suffix.is_empty() {
-            if let Some(b) =
-                read_numeral(text, next).filter(|b| !b.ordinal && b.value > a.value_scaled_by(b))
+        if dash && (a.suffix.is_empty() || a.ordinal) {
+            if let Some(b) = read_numeral(text, next)
+                .filter(|b| b.ordinal == a.ordinal && b.value > a.value_scaled_by(b))
             {
                 self.set_range(text, a, &b, d, "range/dash");
             }
             return;
         }
-        if !spacing(gap) {
+        if !spacing(gap) || a.ordinal {
             return;
         }
         if is_ablative(&a.suffix) {
             let Some(b) = read_numeral(text, next) else {
                 return;
             };
-            if !is_dative(&b.suffix)
-                || b.last_word + 1 >= n
-                || !spacing(text.gap_after(b.last_word))
-            {
-                return;
+            // The dative is on the number or on its unit: `20-дан 30-ға`, `80-нен 60 шақырымға`.
+            let mut k = b.last_word;
+            let mut ending = b.suffix.as_str();
+            if k + 1 < n && spacing(text.gap_after(k)) {
+                if let Some(m) = self.vocab.measures.match_at(text, k + 1) {
+                    k = m.last_word;
+                    ending = m.ending;
+                }
             }
-            if matches!(text.norm(b.last_word + 1), "дейін" | "шейін") {
+            let until = k + 1 < n
+                && spacing(text.gap_after(k))
+                && matches!(text.norm(k + 1), "дейін" | "шейін");
+            if is_dative(ending) && until && b.value > a.value {
                 self.set_range(text, a, &b, d, "range/from-to");
-                d.last_word += 1;
-                d.end = text.words[d.last_word].span.end;
-                d.ending.clear();
             }
             return;
         }
@@ -249,7 +273,10 @@ impl NumberRules {
             return;
         };
         let possessive = matches!(b.suffix.as_str(), "і" | "ы" | "сі" | "сы");
-        if possessive && b.value < a.value && !b.ordinal {
+        let part_follows = b.suffix.is_empty()
+            && b.last_word + 1 < text.words.len()
+            && text.norm(b.last_word + 1).starts_with("бөлі");
+        if (possessive || part_follows) && b.value < a.value && !b.ordinal {
             d.value = Some(b.value / a.value);
             d.last_word = b.last_word;
             d.end = text.words[b.last_word].span.end;
@@ -268,7 +295,7 @@ impl NumberRules {
             return false;
         };
         d.label = measure.label;
-        d.unit = Some(measure.unit);
+        d.unit = Some(measure.unit.to_owned());
         d.rule = match measure.label {
             Label::Money => "money/number-currency",
             Label::Percentage => "percent/number-percent",
@@ -282,16 +309,70 @@ impl NumberRules {
         if measure.unit == "degC" {
             self.temperature(text, num, d);
         }
-        if measure.unit == "km" && num.first_word > 0 && text.norm(num.first_word - 1) == "сағатына"
-        {
-            d.start = text.words[num.first_word - 1].span.start;
-            d.unit = Some("km/h");
-            d.rule = "quantity/speed";
+        if measure.label == Label::Quantity {
+            self.per_unit(text, num, d);
+            self.compound(text, measure, d);
         }
         if is_approx_ending(&d.ending) {
             d.qualifier = Qualifier::About;
         }
         true
+    }
+
+    /// `сағатына 80 шақырым` (km/h), `секундына 500 текше метр` (m3/s), `мг / литр` (mg/l).
+    fn per_unit(&self, text: &Text, num: &Numeral, d: &mut Draft) {
+        let Some(unit) = d.unit.as_mut() else { return };
+        if num.first_word > 0 && spacing(text.gap_after(num.first_word - 1)) {
+            let per = match text.norm(num.first_word - 1) {
+                "сағатына" => Some("/h"),
+                "секундына" => Some("/s"),
+                "минутына" => Some("/min"),
+                _ => None,
+            };
+            if let Some(per) = per {
+                unit.push_str(per);
+                d.start = text.words[num.first_word - 1].span.start;
+                d.rule = "quantity/rate";
+            }
+        }
+        let next = d.last_word + 1;
+        if next < text.words.len() && text.gap_after(d.last_word).trim_matches(is_space) == "/" {
+            if let Some(m) = self.vocab.measures.match_at(text, next) {
+                unit.push('/');
+                unit.push_str(m.value.unit);
+                d.last_word = m.last_word;
+                d.end = text.words[m.last_word].span.end;
+                d.ending = m.ending.to_owned();
+                d.rule = "quantity/rate";
+            }
+        }
+    }
+
+    /// `1 метр 20 сантиметр`, `6 тонна 600 килограмм`: a smaller unit's amount added.
+    fn compound(&self, text: &Text, big: Measure, d: &mut Draft) {
+        let next = d.last_word + 1;
+        if next >= text.words.len() || !spacing(text.gap_after(d.last_word)) || d.low.is_some() {
+            return;
+        }
+        let Some(small) = read_numeral(text, next).filter(|n| !n.ordinal && n.suffix.is_empty())
+        else {
+            return;
+        };
+        let k = small.last_word + 1;
+        if k >= text.words.len() || !spacing(text.gap_after(small.last_word)) {
+            return;
+        }
+        let Some(m) = self.vocab.measures.match_at(text, k) else {
+            return;
+        };
+        let Some(ratio) = self.vocab.ratio(m.value.unit, big.unit) else {
+            return;
+        };
+        d.value = d.value.map(|v| v + small.value * m.value.factor * ratio);
+        d.last_word = m.last_word;
+        d.end = text.words[m.last_word].span.end;
+        d.ending = m.ending.to_owned();
+        d.rule = "quantity/compound";
     }
 
     fn word_after(&self, text: &Text, d: &mut Draft) -> Option<Measure> {
@@ -424,7 +505,8 @@ impl NumberRules {
             d.last_word = m.last_word;
             d.end = text.words[m.last_word].span.end;
             d.ending = m.ending.to_owned();
-            if d.qualifier == Qualifier::Exact || w.qualifier != Qualifier::UpTo {
+            let range_end = d.low.is_some() && w.qualifier == Qualifier::UpTo;
+            if !range_end && (d.qualifier == Qualifier::Exact || w.qualifier != Qualifier::UpTo) {
                 d.qualifier = w.qualifier;
             }
         }
@@ -455,6 +537,12 @@ impl Numeral {
         }
     }
 }
+
+/// Words before a number that make it a clock time (`сағат 9`, `таңғы 7-ден`).
+const CLOCK_WORDS: [&str; 6] = ["сағат", "таңғы", "кешкі", "түнгі", "күндізгі", "түскі"];
+
+/// Genitive endings.
+const GENITIVE: [&str; 6] = ["ның", "нің", "дың", "дің", "тың", "тің"];
 
 /// Bare `бір` with nothing around it is usually the article "a": not a count.
 fn is_article_bir(text: &Text, num: &Numeral, d: &Draft) -> bool {

@@ -57,6 +57,21 @@ pub struct Vocabulary {
     pub time_nouns: PhraseTable<()>,
     /// Words that are never a counted object.
     pub not_objects: HashSet<&'static str>,
+    /// How many of a larger unit one smaller unit is (`cm` in `m`: 0.01).
+    ratios: Vec<(&'static str, &'static str, f64)>,
+}
+
+impl Vocabulary {
+    /// The size of one `small` in `big` units, for compound amounts; 1 for the same unit.
+    pub fn ratio(&self, small: &str, big: &str) -> Option<f64> {
+        if small == big {
+            return Some(1.0);
+        }
+        self.ratios
+            .iter()
+            .find(|(s, b, _)| *s == small && *b == big)
+            .map(|r| r.2)
+    }
 }
 
 fn label(name: &str) -> Option<Label> {
@@ -152,7 +167,11 @@ impl Vocabulary {
         let not_objects = rows("not_objects.tsv", include_str!("data/not_objects.tsv"))
             .map(|row| row.cell(0))
             .collect();
+        let ratios = rows("unit_ratios.tsv", include_str!("data/unit_ratios.tsv"))
+            .map(|row| (row.cell(0), row.cell(1), row.parse(2)))
+            .collect();
         Vocabulary {
+            ratios,
             measures,
             signs,
             qualifiers_before,
