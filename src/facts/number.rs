@@ -87,7 +87,48 @@ impl NumberRules {
             trace.rejected("number/time-noun", num.span, || "date or time".into());
             return None;
         }
-        let mut d = Draft {
+        let mut d = self.draft(num);
+        if num.vague {
+            d.value = None;
+            d.low = Some(num.value);
+            d.qualifier = Qualifier::MoreThan;
+            d.rule = "cardinal/vague-plural";
+        }
+        self.extend_range(text, num, &mut d);
+        if d.low.is_some() && self.time_noun_after(text, d.last_word) {
+            trace.rejected("range/time-noun", Span::new(d.start, d.end), || {
+                "date or time range".into()
+            });
+            return None;
+        }
+        if num.ordinal && d.low.is_some() {
+            // KazNERD tags `бірінші – екінші` as two ORDINAL spans.
+            d = self.draft(num);
+        }
+        if !num.ordinal {
+            self.fraction(text, num, &mut d);
+            self.measure(text, num, &mut d);
+        }
+        self.qualify(text, &mut d);
+        if d.unit.is_none() && d.label == Label::Cardinal && self.measure(text, num, &mut d) {
+            // `100 мыңнан астам теңге`: the currency follows the qualifier.
+            self.qualify(text, &mut d);
+        }
+        let span = Span::new(d.start, d.end);
+        let mut fact = Fact::new(d.label, span, d.rule);
+        fact.value = d.value;
+        fact.low = d.low;
+        fact.high = d.high;
+        fact.unit = d.unit;
+        fact.qualifier = d.qualifier;
+        fact.object = object_after(text, d.last_word, &self.vocab);
+        fact.change = change_after(text, d.last_word, d.qualifier, &self.vocab);
+        Some((fact, d.last_word))
+    }
+
+    /// The fact of the number alone.
+    fn draft(&self, num: &Numeral) -> Draft {
+        Draft {
             label: if num.ordinal {
                 Label::Ordinal
             } else {
@@ -111,43 +152,7 @@ impl NumberRules {
             } else {
                 Qualifier::Exact
             },
-        };
-        if num.vague {
-            d.value = None;
-            d.low = Some(num.value);
-            d.qualifier = Qualifier::MoreThan;
-            d.rule = "cardinal/vague-plural";
         }
-        self.extend_range(text, num, &mut d);
-        if d.low.is_some() && self.time_noun_after(text, d.last_word) {
-            trace.rejected("range/time-noun", Span::new(d.start, d.end), || {
-                "date or time range".into()
-            });
-            return None;
-        }
-        if !num.ordinal {
-            self.fraction(text, num, &mut d);
-            self.measure(text, num, &mut d);
-        }
-        self.qualify(text, &mut d);
-        if d.unit.is_none() && d.label == Label::Cardinal && self.measure(text, num, &mut d) {
-            // `100 мыңнан астам теңге`: the currency follows the qualifier.
-            self.qualify(text, &mut d);
-        }
-        if is_article_bir(text, num, &d) {
-            trace.rejected("cardinal/number", num.span, || "бір as an article".into());
-            return None;
-        }
-        let span = Span::new(d.start, d.end);
-        let mut fact = Fact::new(d.label, span, d.rule);
-        fact.value = d.value;
-        fact.low = d.low;
-        fact.high = d.high;
-        fact.unit = d.unit;
-        fact.qualifier = d.qualifier;
-        fact.object = object_after(text, d.last_word, &self.vocab);
-        fact.change = change_after(text, d.last_word, d.qualifier, &self.vocab);
-        Some((fact, d.last_word))
     }
 
     /// Numbers that belong to a DATE or TIME: after `сағат`, or before a time noun.
@@ -272,7 +277,9 @@ impl NumberRules {
         let Some(b) = read_numeral(text, next) else {
             return;
         };
-        let possessive = matches!(b.suffix.as_str(), "і" | "ы" | "сі" | "сы");
+        let possessive = ["і", "ы", "сі", "сы"]
+            .iter()
+            .any(|p| b.suffix.starts_with(p));
         let part_follows = b.suffix.is_empty()
             && b.last_word + 1 < text.words.len()
             && text.norm(b.last_word + 1).starts_with("бөлі");
@@ -543,19 +550,6 @@ const CLOCK_WORDS: [&str; 6] = ["сағат", "таңғы", "кешкі", "тү�
 
 /// Genitive endings.
 const GENITIVE: [&str; 6] = ["ның", "нің", "дың", "дің", "тың", "тің"];
-
-/// Bare `бір` with nothing around it is usually the article "a": not a count.
-fn is_article_bir(text: &Text, num: &Numeral, d: &Draft) -> bool {
-    num.first_word == num.last_word
-        && !num.digits
-        && num.value == 1.0
-        && num.suffix.is_empty()
-        && d.unit.is_none()
-        && d.low.is_none()
-        && d.qualifier == Qualifier::Exact
-        && d.last_word == num.last_word
-        && text.norm(num.first_word) == "бір"
-}
 
 /// `бір-бірімен`, `екі-екіден`: a number word repeated across a hyphen is not a count.
 /// Returns the last word of the repetition.

@@ -329,13 +329,15 @@ impl Acc {
             (Some(Unit), Hundred) => self.cur < 10.0,
             (Some(Scale), Hundred) => true,
             (Some(Unit | Ten | Hundred | Half | Part), Scale) => value < self.top_scale,
-            (Some(Unit | Ten | Hundred), Half) => true,
+            (Some(Unit | Ten | Hundred | Scale), Half) => true,
             _ => false,
         };
         if !ok {
             return false;
         }
         match kind {
+            // `мың жарым`: half of the scale just closed.
+            Half if self.last == Some(Scale) => self.total += self.top_scale * value,
             Hundred => self.cur = self.cur.max(1.0) * value,
             Scale => {
                 let factor = if self.last.is_none() { 1.0 } else { self.cur };
