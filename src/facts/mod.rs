@@ -4,6 +4,8 @@
 
 pub mod date;
 pub mod number;
+pub mod numeral;
+mod table;
 pub mod time;
 
 use crate::article::Date;
