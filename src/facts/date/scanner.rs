@@ -5,7 +5,7 @@
 
 use super::calendar::{add_days, full_year, iso_day, iso_month_shift, valid_day};
 use super::lexicon::{DateWord, Lexicon, Modifier, Noun, NounForm, Side, Unit};
-use super::number::{digits_at, hyphen_gap, Num};
+use super::number::{hyphen_gap, num_at, Num};
 use super::reading::{Kind, Reading};
 use crate::facts::FactContext;
 use crate::mention::{Label, Qualifier};
@@ -49,7 +49,7 @@ impl<'a, 't> Scanner<'a, 't> {
 
     /// A number starting at word `i`.
     pub fn num(&self, i: usize) -> Option<Num> {
-        digits_at(self.text, i, |w| self.lex.noun(w).is_some())
+        num_at(self.text, i)
     }
 
     /// The first word after a range connector following word `j` (dash, hyphen, мен/бен/пен).
