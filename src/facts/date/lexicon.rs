@@ -4,6 +4,7 @@
 
 use std::collections::{HashMap, HashSet};
 
+use crate::facts::table::{rows, Row};
 use crate::mention::Qualifier;
 
 /// A measure of time a number can count (`үш күн`, `екі сағат`).
@@ -100,10 +101,21 @@ pub struct NounForm<'a> {
     pub ending: &'a str,
 }
 
+/// True for a word ending in the genitive or the adjective `-ғы/-гі` (`жылдың`, `жылғы`,
+/// `биылғы`): a year so ended names the year of the month or day that follows.
+pub fn links(norm: &str) -> bool {
+    ["ың", "ің", "ғы", "гі"].iter().any(|e| norm.ends_with(e))
+}
+
 impl NounForm<'_> {
-    /// True for a genitive ending (`жылдың`, `наурыздың`), which links to what follows.
+    /// True for a genitive ending (`жылдың`, `наурыздың`).
     pub fn is_genitive(&self) -> bool {
         ["ың", "ің"].iter().any(|e| self.ending.ends_with(e))
+    }
+
+    /// True when the ending links the noun to a following month or day (see [`links`]).
+    pub fn links(&self) -> bool {
+        links(self.ending)
     }
 
     /// True for a plural ending (`жылдары`: decades, `ғасырларда`).
@@ -133,7 +145,16 @@ pub enum DateWord {
 
 /// A word opening a DATE phrase (`date_modifiers.tsv`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Modifier {
+pub struct Modifier {
+    /// What it says about the time.
+    pub kind: ModifierKind,
+    /// True when a number may follow (`соңғы 5 жылда`; not `осы`).
+    pub counts: bool,
+}
+
+/// The meaning of a [`Modifier`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ModifierKind {
     /// `өткен`, `осы`, `келесі`: the unit counted from the article date.
     Shift(i32),
     /// `алдағы`, `соңғы`: a stretch before or after now.
@@ -174,161 +195,70 @@ pub struct Lexicon {
     day_parts: HashMap<String, DayPart>,
 }
 
-/// Rows of a bundled TSV table: `(line number, fields)`, comments and blank lines skipped.
-/// Panics naming the file and line when a row has the wrong number of fields.
-fn rows<'a>(
-    file: &'static str,
-    content: &'a str,
-    fields: usize,
-) -> impl Iterator<Item = (usize, Vec<&'a str>)> + 'a {
-    content
-        .lines()
-        .enumerate()
-        .filter(|(_, l)| !l.trim().is_empty() && !l.starts_with('#'))
-        .map(move |(n, l)| {
-            let row: Vec<&str> = l.split('\t').map(str::trim).collect();
-            assert!(
-                row.len() == fields,
-                "{file}:{}: expected {fields} tab-separated fields, found {}",
-                n + 1,
-                row.len()
-            );
-            (n + 1, row)
-        })
-}
-
-fn bad(file: &str, line: usize, what: &str) -> ! {
-    panic!("{file}:{line}: {what}")
-}
-
 impl Lexicon {
     /// Parses the bundled tables; panics with file and line on a malformed row.
     pub fn new() -> Self {
         let mut stems = HashMap::new();
-        const MONTHS: &str = "src/facts/data/months.tsv";
-        for (n, r) in rows(MONTHS, include_str!("../data/months.tsv"), 3) {
-            let month = r[1]
-                .parse()
-                .ok()
-                .filter(|m| (1..=12).contains(m))
-                .unwrap_or_else(|| bad(MONTHS, n, "month must be 1-12"));
-            let weak = match r[2] {
+        for r in rows("months.tsv", include_str!("../data/months.tsv")) {
+            let month: u32 = r.parse(1);
+            if !(1..=12).contains(&month) {
+                r.fail("month must be 1-12");
+            }
+            let weak = match r.cell(2) {
                 "weak" => true,
                 "strong" => false,
-                _ => bad(MONTHS, n, "strength must be weak or strong"),
+                _ => r.fail("strength must be weak or strong"),
             };
-            stems.insert(r[0].to_owned(), Noun::Month { month, weak });
+            stems.insert(r.cell(0).to_owned(), Noun::Month { month, weak });
         }
-        const UNITS: &str = "src/facts/data/date_units.tsv";
-        for (n, r) in rows(UNITS, include_str!("../data/date_units.tsv"), 3) {
-            let unit = Unit::from_name(r[1]).unwrap_or_else(|| bad(UNITS, n, "unknown unit"));
-            let label_ok = matches!((r[2], unit.is_clock()), ("TIME", true) | ("DATE", false));
+        for r in rows("date_units.tsv", include_str!("../data/date_units.tsv")) {
+            let unit = Unit::from_name(r.cell(1)).unwrap_or_else(|| r.fail("unknown unit"));
+            let label_ok = matches!(
+                (r.cell(2), unit.is_clock()),
+                ("TIME", true) | ("DATE", false)
+            );
             if !label_ok {
-                bad(
-                    UNITS,
-                    n,
-                    "label must be TIME for clock units and DATE otherwise",
-                );
+                r.fail("label must be TIME for clock units and DATE otherwise");
             }
-            stems.insert(r[0].to_owned(), Noun::Unit(unit));
+            stems.insert(r.cell(0).to_owned(), Noun::Unit(unit));
         }
         let lengths = stems.keys().map(|s| s.len());
         let stem_lengths = (
             lengths.clone().min().unwrap_or(0),
             lengths.max().unwrap_or(0),
         );
-        let endings = rows(
-            "src/facts/data/date_suffixes.tsv",
-            include_str!("../data/date_suffixes.tsv"),
-            1,
-        )
-        .map(|(_, r)| r[0].to_owned())
-        .collect();
-        let stop = rows(
-            "src/facts/data/date_stop.tsv",
-            include_str!("../data/date_stop.tsv"),
-            1,
-        )
-        .map(|(_, r)| r[0].to_owned())
-        .collect();
+        let form = |r: Row| r.cell(0).to_owned();
         Lexicon {
             stems,
             stem_lengths,
-            endings,
-            stop,
-            words: Self::date_words(),
-            modifiers: Self::modifiers(),
-            qualifiers: Self::qualifiers(),
-            day_parts: Self::day_parts(),
+            endings: rows(
+                "date_suffixes.tsv",
+                include_str!("../data/date_suffixes.tsv"),
+            )
+            .map(form)
+            .collect(),
+            stop: rows("date_stop.tsv", include_str!("../data/date_stop.tsv"))
+                .map(form)
+                .collect(),
+            words: rows("date_words.tsv", include_str!("../data/date_words.tsv"))
+                .map(|r| (r.cell(0).to_owned(), date_word(&r)))
+                .collect(),
+            modifiers: rows(
+                "date_modifiers.tsv",
+                include_str!("../data/date_modifiers.tsv"),
+            )
+            .map(|r| (r.cell(0).to_owned(), modifier(&r)))
+            .collect(),
+            qualifiers: rows(
+                "date_qualifiers.tsv",
+                include_str!("../data/date_qualifiers.tsv"),
+            )
+            .map(|r| (r.cell(0).to_owned(), qualifier(&r)))
+            .collect(),
+            day_parts: rows("time_words.tsv", include_str!("../data/time_words.tsv"))
+                .map(|r| (r.cell(0).to_owned(), day_part(&r)))
+                .collect(),
         }
-    }
-
-    fn date_words() -> HashMap<String, DateWord> {
-        const FILE: &str = "src/facts/data/date_words.tsv";
-        rows(FILE, include_str!("../data/date_words.tsv"), 3)
-            .map(|(n, r)| {
-                let offset = || r[2].parse().unwrap_or_else(|_| bad(FILE, n, "bad offset"));
-                let word = match r[1] {
-                    "day" => DateWord::Day(offset()),
-                    "year" => DateWord::Year(offset() as i32),
-                    "present" => DateWord::Present,
-                    "season" => DateWord::Season,
-                    "weekday" => DateWord::Weekday,
-                    "period" => DateWord::Period,
-                    _ => bad(FILE, n, "unknown kind"),
-                };
-                (r[0].to_owned(), word)
-            })
-            .collect()
-    }
-
-    fn modifiers() -> HashMap<String, Modifier> {
-        const FILE: &str = "src/facts/data/date_modifiers.tsv";
-        rows(FILE, include_str!("../data/date_modifiers.tsv"), 3)
-            .map(|(n, r)| {
-                let modifier = match r[1] {
-                    "shift" => {
-                        Modifier::Shift(r[2].parse().unwrap_or_else(|_| bad(FILE, n, "bad shift")))
-                    }
-                    "span" => Modifier::Stretch,
-                    "vague" => Modifier::Vague,
-                    _ => bad(FILE, n, "unknown kind"),
-                };
-                (r[0].to_owned(), modifier)
-            })
-            .collect()
-    }
-
-    fn qualifiers() -> HashMap<String, (Side, Qualifier)> {
-        const FILE: &str = "src/facts/data/date_qualifiers.tsv";
-        rows(FILE, include_str!("../data/date_qualifiers.tsv"), 3)
-            .map(|(n, r)| {
-                let side = match r[1] {
-                    "before" => Side::Before,
-                    "after" => Side::After,
-                    "period" => Side::Period,
-                    _ => bad(FILE, n, "side must be before, after or period"),
-                };
-                let q =
-                    Qualifier::from_name(r[2]).unwrap_or_else(|| bad(FILE, n, "unknown qualifier"));
-                (r[0].to_owned(), (side, q))
-            })
-            .collect()
-    }
-
-    fn day_parts() -> HashMap<String, DayPart> {
-        const FILE: &str = "src/facts/data/time_words.tsv";
-        rows(FILE, include_str!("../data/time_words.tsv"), 3)
-            .map(|(n, r)| {
-                let adjective = match r[1] {
-                    "adjective" => true,
-                    "part" => false,
-                    _ => bad(FILE, n, "kind must be part or adjective"),
-                };
-                let shift = r[2].parse().unwrap_or_else(|_| bad(FILE, n, "bad shift"));
-                (r[0].to_owned(), DayPart { adjective, shift })
-            })
-            .collect()
     }
 
     /// Reads a folded word as a month or unit stem plus a known ending.
@@ -374,5 +304,55 @@ impl Lexicon {
 impl Default for Lexicon {
     fn default() -> Self {
         Lexicon::new()
+    }
+}
+
+fn date_word(r: &Row) -> DateWord {
+    match r.cell(1) {
+        "day" => DateWord::Day(r.parse(2)),
+        "year" => DateWord::Year(r.parse(2)),
+        "present" => DateWord::Present,
+        "season" => DateWord::Season,
+        "weekday" => DateWord::Weekday,
+        "period" => DateWord::Period,
+        _ => r.fail("unknown kind"),
+    }
+}
+
+fn modifier(r: &Row) -> Modifier {
+    let kind = match r.cell(1) {
+        "shift" => ModifierKind::Shift(r.parse(2)),
+        "span" => ModifierKind::Stretch,
+        "vague" => ModifierKind::Vague,
+        _ => r.fail("unknown kind"),
+    };
+    let counts = match r.cell(3) {
+        "yes" => true,
+        "no" => false,
+        _ => r.fail("count must be yes or no"),
+    };
+    Modifier { kind, counts }
+}
+
+fn qualifier(r: &Row) -> (Side, Qualifier) {
+    let side = match r.cell(1) {
+        "before" => Side::Before,
+        "after" => Side::After,
+        "period" => Side::Period,
+        _ => r.fail("side must be before, after or period"),
+    };
+    let q = Qualifier::from_name(r.cell(2)).unwrap_or_else(|| r.fail("unknown qualifier"));
+    (side, q)
+}
+
+fn day_part(r: &Row) -> DayPart {
+    let adjective = match r.cell(1) {
+        "adjective" => true,
+        "part" => false,
+        _ => r.fail("kind must be part or adjective"),
+    };
+    DayPart {
+        adjective,
+        shift: r.parse(2),
     }
 }

@@ -4,7 +4,7 @@
 //! qualifier words around them.
 
 use super::calendar::{add_days, full_year, iso_day, iso_month_shift, valid_day};
-use super::lexicon::{DateWord, Lexicon, Modifier, Noun, NounForm, Side, Unit};
+use super::lexicon::{links, DateWord, Lexicon, ModifierKind, Noun, NounForm, Side, Unit};
 use super::number::{hyphen_gap, num_at, Num};
 use super::reading::{Kind, Reading};
 use crate::facts::FactContext;
@@ -218,7 +218,9 @@ impl<'a, 't> Scanner<'a, 't> {
                     Some(_) => r.iso = Some(format!("{:04}/{:04}", as_year(&a)?, as_year(&b)?)),
                     None => {
                         r.year = Some(as_year(&b)?);
-                        r.kind = Kind::Year;
+                        if form.links() {
+                            r.kind = Kind::Year;
+                        }
                     }
                 }
                 return Some(r);
@@ -269,7 +271,9 @@ impl<'a, 't> Scanner<'a, 't> {
         }
         let mut r = Reading::new(n.first, n.last, Label::Date, "date/year-case");
         r.year = Some(year);
-        r.kind = Kind::Year;
+        if genitive_month {
+            r.kind = Kind::Year;
+        }
         Some(r)
     }
 
@@ -326,63 +330,67 @@ impl<'a, 't> Scanner<'a, 't> {
     /// season after the modifier too (`биылғы маусымда`, `осы көктемде`).
     fn modifier_phrase(&self, i: usize) -> Option<Reading> {
         let modifier = self.lex.modifier(self.norm(i))?;
-        let counted = self.num_or_range(i + 1);
+        let counted = self.num_or_range(i + 1).filter(|_| modifier.counts);
         let k = counted.map_or(i + 1, |(_, b, _)| b.last + 1);
-        if let Some(form) = self.noun(k) {
-            let unit = match form.noun {
-                Noun::Unit(unit) => unit,
-                Noun::Month { month, .. } if counted.is_none() => {
-                    let mut r = self.month_phrase(k, true)?;
-                    r.first = i;
-                    r.rule = "date/deictic";
-                    r.year = match modifier {
-                        Modifier::Shift(0) => self.context.article_date.map(|d| d.year),
-                        _ => None,
-                    };
-                    r.month = Some(month);
-                    return Some(r);
-                }
-                Noun::Month { .. } => return None,
-            };
-            let label = if unit.is_clock() {
-                Label::Time
-            } else {
-                Label::Date
-            };
-            if let Some((a, b, range)) = counted {
-                if a.ordinal || b.ordinal {
-                    return Some(Reading::new(i, k, label, "date/deictic"));
-                }
-                let mut r = Reading::new(i, k, label, "date/deictic-duration");
-                r.unit = Some(unit);
-                match range {
-                    Some(bounds) => r.range = Some(bounds),
-                    None => r.value = Some(b.value),
-                }
+        let Some(form) = self.noun(k) else {
+            let season = self.lex.date_word(self.norm(k)) == Some(DateWord::Season);
+            return (counted.is_none() && season).then(|| {
+                let mut r = Reading::new(i, k, Label::Date, "date/deictic");
+                r.kind = Kind::InYear;
+                r
+            });
+        };
+        let shift = match modifier.kind {
+            ModifierKind::Shift(s) => Some(s),
+            _ => None,
+        };
+        let unit = match form.noun {
+            Noun::Unit(Unit::Age) => return None,
+            Noun::Unit(unit) => unit,
+            Noun::Month { month, .. } if counted.is_none() => {
+                let mut r = self.month_phrase(k, true)?;
+                r.first = i;
+                r.rule = "date/deictic";
+                r.year = self
+                    .context
+                    .article_date
+                    .filter(|_| shift == Some(0))
+                    .map(|d| d.year);
+                r.month = Some(month);
                 return Some(r);
             }
-            let mut r = Reading::new(i, k, label, "date/deictic");
-            if let (Modifier::Shift(s), Some(d)) = (modifier, self.context.article_date) {
-                match unit {
-                    Unit::Year => {
-                        r.year = Some(d.year + s);
-                        r.kind = Kind::Year;
-                    }
-                    Unit::Month => r.iso = Some(iso_month_shift(d, s)),
-                    Unit::Day => r.iso = Some(iso_day(add_days(d, i64::from(s)))),
-                    _ => {}
-                }
-            } else if unit == Unit::Year && matches!(modifier, Modifier::Shift(_)) {
-                r.kind = Kind::Year;
+            Noun::Month { .. } => return None,
+        };
+        let label = if unit.is_clock() {
+            Label::Time
+        } else {
+            Label::Date
+        };
+        if let Some((a, b, range)) = counted {
+            if a.ordinal || b.ordinal {
+                return Some(Reading::new(i, k, label, "date/deictic"));
+            }
+            let mut r = Reading::new(i, k, label, "date/deictic-duration");
+            r.unit = Some(unit);
+            match range {
+                Some(bounds) => r.range = Some(bounds),
+                None => r.value = Some(b.value),
             }
             return Some(r);
         }
-        if counted.is_none() && self.lex.date_word(self.norm(k)) == Some(DateWord::Season) {
-            let mut r = Reading::new(i, k, Label::Date, "date/deictic");
-            r.kind = Kind::InYear;
-            return Some(r);
+        let mut r = Reading::new(i, k, label, "date/deictic");
+        if let (Some(s), Some(d)) = (shift, self.context.article_date) {
+            match unit {
+                Unit::Year => r.year = Some(d.year + s),
+                Unit::Month => r.iso = Some(iso_month_shift(d, s)),
+                Unit::Day => r.iso = Some(iso_day(add_days(d, i64::from(s)))),
+                _ => {}
+            }
         }
-        None
+        if unit == Unit::Year && shift.is_some() && form.links() {
+            r.kind = Kind::Year;
+        }
+        Some(r)
     }
 
     /// `date/relative` (`бүгін`, `кеше`, `биыл`, `былтыр`, resolved against the article
@@ -398,7 +406,9 @@ impl<'a, 't> Scanner<'a, 't> {
             DateWord::Day(k) => r.iso = date.map(|d| iso_day(add_days(d, k))),
             DateWord::Year(k) => {
                 r.year = date.map(|d| d.year + k);
-                r.kind = Kind::Year;
+                if links(self.norm(i)) {
+                    r.kind = Kind::Year;
+                }
             }
             DateWord::Present => r.rule = "date/present",
             DateWord::Season => {
