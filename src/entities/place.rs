@@ -15,12 +15,19 @@ use std::collections::{HashMap, HashSet};
 
 /// One reading of a gazetteer name.
 #[derive(Debug, Clone)]
-struct Place {
+pub struct Place {
     label: Label,
     kind: &'static str,
     /// A GPE only when a confirming place noun follows (districts, `Шығыс Қазақстан`,
     /// names that are also first names).
     needs_descriptor: bool,
+}
+
+impl Place {
+    /// True when the name is a place without a confirming place noun.
+    pub fn stands_alone(&self) -> bool {
+        !self.needs_descriptor
+    }
 }
 
 /// A place noun (`облысы`, `өзені`…).
@@ -190,6 +197,11 @@ impl PlaceRules {
             names,
             descriptors: Descriptors::load(),
         }
+    }
+
+    /// The place-name gazetteer (the person rules ask whether a word names a place).
+    pub fn names(&self) -> &Gazetteer<Place> {
+        &self.names
     }
 
     /// The place nouns, shared with the person rules (a name before `ауылы` is a place).
