@@ -19,24 +19,65 @@ const MAX_LOWER_MODIFIERS: usize = 4;
 /// Longest quoted name, in words.
 const MAX_QUOTED_WORDS: usize = 10;
 
-/// Words that never belong to a name (pronouns, adverbs, conjunctions, verbs): a modifier
-/// chain stops before them even when they are capitalized at a sentence start.
+/// What ends a name chain (`data/name_breaks.tsv`): words that never belong to a name,
+/// case endings no inner name word carries, and generic nouns that cannot own a head alone.
 pub struct Breaks {
     words: HashSet<String>,
+    endings: Vec<String>,
+    initial_endings: Vec<String>,
+    generic: HashSet<String>,
 }
+
+/// Shortest lowercase word (in chars) checked for a case ending: `сауда` is a stem.
+const MIN_INFLECTED_CHARS: usize = 6;
+/// Letters a sentence-initial word must keep before a case ending to count as inflected.
+const MIN_INITIAL_STEM_CHARS: usize = 3;
 
 impl Breaks {
     /// Loads `data/name_breaks.tsv`.
     pub fn new() -> Self {
-        let words = rows("name_breaks.tsv", include_str!("data/name_breaks.tsv"))
-            .map(|row| fold_word(row.cell(0)))
-            .collect();
-        Breaks { words }
+        let mut breaks = Breaks {
+            words: HashSet::new(),
+            endings: Vec::new(),
+            initial_endings: Vec::new(),
+            generic: HashSet::new(),
+        };
+        for row in rows("name_breaks.tsv", include_str!("data/name_breaks.tsv")) {
+            let entry = fold_word(row.cell(0));
+            match row.cell(1) {
+                "word" => {
+                    breaks.words.insert(entry);
+                }
+                "ending" => breaks.endings.push(entry),
+                "initial" => breaks.initial_endings.push(entry),
+                "generic" => {
+                    breaks.generic.insert(entry);
+                }
+                other => row.fail(&format!("unknown kind `{other}`")),
+            }
+        }
+        breaks
     }
 
     /// True when word `i` ends every name chain.
     pub fn is_break(&self, text: &Text, i: usize) -> bool {
-        self.words.contains(text.norm(i))
+        let norm = text.norm(i);
+        let word = &text.words[i];
+        let chars = norm.chars().count();
+        let ends = |list: &[String], min: usize| {
+            list.iter()
+                .any(|e| norm.ends_with(e.as_str()) && chars >= e.chars().count() + min)
+        };
+        self.words.contains(norm)
+            || (!word.capitalized && chars >= MIN_INFLECTED_CHARS && ends(&self.endings, 0))
+            || (word.capitalized
+                && word.sentence_start
+                && ends(&self.initial_endings, MIN_INITIAL_STEM_CHARS))
+    }
+
+    /// True when word `i` is a common noun that cannot own a head by itself.
+    pub fn is_generic(&self, text: &Text, i: usize) -> bool {
+        self.generic.contains(text.norm(i))
     }
 }
 
@@ -53,11 +94,27 @@ fn starts_name(text: &Text, i: usize) -> bool {
     w.capitalized && w.shape != WordShape::Digits
 }
 
+/// The named owner of a head word.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Owner {
+    /// First byte of the owner chain.
+    pub start: usize,
+    /// True when the only evidence of a name is a capital at a sentence start, or a quoted
+    /// name reached across lowercase words: bare descriptors need better than that.
+    pub weak: bool,
+}
+
 /// Start (byte) of the named owner chain that ends right before word `head`:
 /// up to [`MAX_LOWER_MODIFIERS`] lowercase modifiers, then one or more capitalized words
 /// (or a quoted name). `None` when no capitalized word owns the head (`қала әкімі`).
 pub fn owner_start(text: &Text, head: usize, breaks: &Breaks) -> Option<usize> {
-    let mut start = None;
+    owner(text, head, breaks).map(|o| o.start)
+}
+
+/// The owner chain of word `head`, see [`owner_start`].
+pub fn owner(text: &Text, head: usize, breaks: &Breaks) -> Option<Owner> {
+    let mut start: Option<Owner> = None;
+    let mut capitals = 0;
     let mut lower = 0;
     let mut j = head;
     while j > 0 {
@@ -66,7 +123,10 @@ pub fn owner_start(text: &Text, head: usize, breaks: &Breaks) -> Option<usize> {
         if !joinable(gap) {
             if start.is_none() {
                 if let Some(q) = quoted_before(text, j) {
-                    return Some(q.open);
+                    return Some(Owner {
+                        start: q.open,
+                        weak: lower > 0,
+                    });
                 }
             }
             break;
@@ -75,7 +135,14 @@ pub fn owner_start(text: &Text, head: usize, breaks: &Breaks) -> Option<usize> {
             break;
         }
         if starts_name(text, k) {
-            start = Some(text.words[k].span.start);
+            if capitals == 0 && breaks.is_generic(text, k) {
+                break;
+            }
+            capitals += 1;
+            start = Some(Owner {
+                start: text.words[k].span.start,
+                weak: capitals == 1 && text.words[k].sentence_start,
+            });
         } else if start.is_some() {
             break;
         } else {

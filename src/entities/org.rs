@@ -8,7 +8,7 @@ use crate::mention::{Entity, Label};
 use crate::text::{Span, Text};
 use crate::trace::Trace;
 
-use super::extent::{entity, owner_start, quoted_before, Breaks};
+use super::extent::{entity, owner, quoted_before, Breaks};
 use super::lexicon::StemMap;
 use super::table::rows;
 
@@ -21,9 +21,18 @@ enum AfterQuote {
     Inside,
 }
 
+/// A descriptor: how it behaves after a quoted name, and whether this form is the
+/// possessive one names use (`министрлігі`) or the bare noun (`министрлік`, `орталық`),
+/// which names rarely end in and which needs a strong owner.
+#[derive(Clone, Copy)]
+struct Marker {
+    after_quote: AfterQuote,
+    possessive: bool,
+}
+
 /// The rules of this class, built once.
 pub struct OrgRules {
-    markers: StemMap<AfterQuote>,
+    markers: StemMap<Marker>,
     breaks: Breaks,
 }
 
@@ -39,8 +48,21 @@ impl OrgRules {
                     "after_quote must be outside/inside, not `{other}`"
                 )),
             };
-            markers.insert(row.cell(0), after);
-            markers.insert(row.cell(1), after);
+            let possessive = row.cell(0) != row.cell(1) || after == AfterQuote::Inside;
+            markers.insert(
+                row.cell(0),
+                Marker {
+                    after_quote: after,
+                    possessive,
+                },
+            );
+            markers.insert(
+                row.cell(1),
+                Marker {
+                    after_quote: after,
+                    possessive: false,
+                },
+            );
         }
         OrgRules {
             markers,
@@ -51,12 +73,17 @@ impl OrgRules {
     /// Appends candidates found in `text` to `out`.
     pub fn find(&self, text: &Text, out: &mut Vec<Entity>, trace: &mut Trace) {
         for i in 0..text.words.len() {
-            let Some(&after) = self.markers.word(text, i) else {
+            let Some(&marker) = self.markers.word(text, i) else {
                 continue;
             };
             let head = text.words[i].span;
+            if marker.after_quote == AfterQuote::Inside
+                && text.surface(i).chars().any(char::is_lowercase)
+            {
+                continue;
+            }
             if let Some(q) = quoted_before(text, i) {
-                let (span, rule) = match after {
+                let (span, rule) = match marker.after_quote {
                     AfterQuote::Outside => (q.content, "org/quoted-name-marker"),
                     AfterQuote::Inside => {
                         (Span::new(q.open, head.end), "org/quoted-name-legal-form")
@@ -65,15 +92,15 @@ impl OrgRules {
                 self.push(text, span, rule, out, trace);
                 continue;
             }
-            match owner_start(text, i, &self.breaks) {
-                Some(start) => self.push(
-                    text,
-                    Span::new(start, head.end),
-                    "org/named-marker",
-                    out,
-                    trace,
-                ),
-                None => trace.rejected("org/named-marker", head, || {
+            let rule = "org/named-marker";
+            match owner(text, i, &self.breaks) {
+                Some(o) if marker.possessive || (!o.weak && !text.words[i].capitalized) => {
+                    self.push(text, Span::new(o.start, head.end), rule, out, trace)
+                }
+                Some(_) => trace.rejected(rule, head, || {
+                    "a bare descriptor needs a name inside the sentence".into()
+                }),
+                None => trace.rejected(rule, head, || {
                     "no capitalized name owns the descriptor".into()
                 }),
             }
