@@ -16,3 +16,9 @@ impl PlaceRules {
     /// Appends candidates found in `text` to `out`.
     pub fn find(&self, _text: &Text, _out: &mut Vec<Entity>, _trace: &mut Trace) {}
 }
+
+impl Default for PlaceRules {
+    fn default() -> Self {
+        PlaceRules::new()
+    }
+}
