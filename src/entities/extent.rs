@@ -6,7 +6,7 @@
 use std::collections::HashSet;
 
 use crate::mention::{Entity, Label};
-use crate::morph::entity_lemma;
+use crate::morph::{entity_lemma, morph};
 use crate::text::fold::fold_word;
 use crate::text::words::WordShape;
 use crate::text::{Span, Text};
@@ -16,12 +16,17 @@ use super::table::rows;
 
 /// Lowercase words allowed between a head and the capitalized word that starts its name.
 const MAX_LOWER_MODIFIERS: usize = 4;
+/// Lowercase words allowed between a head and a quoted name that owns it
+/// (`«Нұр Отан» партиясы төрағасының бірінші орынбасары`).
+const MAX_LOWER_BEFORE_QUOTE: usize = 3;
 /// Longest quoted name, in words.
 const MAX_QUOTED_WORDS: usize = 10;
 
 /// What ends a name chain (`data/name_breaks.tsv`): words that never belong to a name,
 /// case endings no inner name word carries, and generic nouns that cannot own a head alone.
 pub struct Breaks {
+    first_names: HashSet<String>,
+    surname_endings: Vec<String>,
     words: HashSet<String>,
     endings: Vec<String>,
     initial_endings: Vec<String>,
@@ -37,6 +42,18 @@ impl Breaks {
     /// Loads `data/name_breaks.tsv`.
     pub fn new() -> Self {
         let mut breaks = Breaks {
+            first_names: rows(
+                "src/entities/data/first_names.tsv",
+                include_str!("data/first_names.tsv"),
+            )
+            .map(|row| fold_word(row.cell(0)))
+            .collect(),
+            surname_endings: rows(
+                "src/entities/data/surname_endings.tsv",
+                include_str!("data/surname_endings.tsv"),
+            )
+            .map(|row| fold_word(row.cell(0)))
+            .collect(),
             words: HashSet::new(),
             endings: Vec::new(),
             initial_endings: Vec::new(),
@@ -71,8 +88,22 @@ impl Breaks {
         self.words.contains(norm)
             || (!word.capitalized && chars >= MIN_INFLECTED_CHARS && ends(&self.endings, 0))
             || (word.capitalized
-                && word.sentence_start
-                && ends(&self.initial_endings, MIN_INITIAL_STEM_CHARS))
+                && ends(&self.initial_endings, MIN_INITIAL_STEM_CHARS)
+                && (word.sentence_start || !morph().is_known(norm)))
+    }
+
+    /// True when capitalized word `i` reads as a person's first name or surname.
+    pub fn is_person(&self, text: &Text, i: usize) -> bool {
+        text.words[i].capitalized
+            && morph()
+                .find_stem(text.norm(i), |stem| {
+                    let surname = self
+                        .surname_endings
+                        .iter()
+                        .any(|e| stem.len() > e.len() + 4 && stem.ends_with(e.as_str()));
+                    (surname || self.first_names.contains(stem)).then_some(())
+                })
+                .is_some()
     }
 
     /// True when word `i` is a common noun that cannot own a head by itself.
@@ -108,11 +139,13 @@ pub struct Owner {
 /// up to [`MAX_LOWER_MODIFIERS`] lowercase modifiers, then one or more capitalized words
 /// (or a quoted name). `None` when no capitalized word owns the head (`қала әкімі`).
 pub fn owner_start(text: &Text, head: usize, breaks: &Breaks) -> Option<usize> {
-    owner(text, head, breaks).map(|o| o.start)
+    owner(text, head, breaks, false).map(|o| o.start)
 }
 
-/// The owner chain of word `head`, see [`owner_start`].
-pub fn owner(text: &Text, head: usize, breaks: &Breaks) -> Option<Owner> {
+/// The owner chain of word `head`, see [`owner_start`]. With `persons_end`, a person's
+/// name ends the chain (a post is not owned by a person: `Тоқаевтың` + `Президент`), while
+/// organisations may be named after people (`Назарбаев университеті`).
+pub fn owner(text: &Text, head: usize, breaks: &Breaks, persons_end: bool) -> Option<Owner> {
     let mut start: Option<Owner> = None;
     let mut capitals = 0;
     let mut lower = 0;
@@ -121,7 +154,7 @@ pub fn owner(text: &Text, head: usize, breaks: &Breaks) -> Option<Owner> {
         let k = j - 1;
         let gap = text.gap_after(k);
         if !joinable(gap) {
-            if start.is_none() {
+            if start.is_none() && lower <= MAX_LOWER_BEFORE_QUOTE {
                 if let Some(q) = quoted_before(text, j) {
                     return Some(Owner {
                         start: q.open,
@@ -131,7 +164,7 @@ pub fn owner(text: &Text, head: usize, breaks: &Breaks) -> Option<Owner> {
             }
             break;
         }
-        if breaks.is_break(text, k) {
+        if breaks.is_break(text, k) || (persons_end && breaks.is_person(text, k)) {
             break;
         }
         if starts_name(text, k) {

@@ -93,7 +93,7 @@ impl OrgRules {
                 continue;
             }
             let rule = "org/named-marker";
-            match owner(text, i, &self.breaks) {
+            match owner(text, i, &self.breaks, false) {
                 Some(o) if marker.possessive || (!o.weak && !text.words[i].capitalized) => {
                     self.push(text, Span::new(o.start, head.end), rule, out, trace)
                 }
