@@ -171,6 +171,9 @@ pub fn owner(text: &Text, head: usize, breaks: &Breaks, persons_end: bool) -> Op
             if capitals == 0 && breaks.is_generic(text, k) {
                 break;
             }
+            if capitals > 0 && text.words[k].sentence_start && !is_known_name(text, k) {
+                break;
+            }
             capitals += 1;
             start = Some(Owner {
                 start: text.words[k].span.start,
@@ -190,6 +193,15 @@ pub fn owner(text: &Text, head: usize, breaks: &Breaks, persons_end: bool) -> Op
         j = k;
     }
     start
+}
+
+/// True when word `i` (or a stem of it) is a known place or name: only such a word joins a
+/// name from the sentence start, where every word is capitalized (`Хат Қаржы министрлігіне`
+/// keeps `Хат` out, `Қазақстан Республикасы …` keeps `Қазақстан` in).
+fn is_known_name(text: &Text, i: usize) -> bool {
+    morph()
+        .find_stem(text.norm(i), |stem| morph().is_known(stem).then_some(()))
+        .is_some()
 }
 
 /// A quoted name: the bytes of its content and of its opening quote.

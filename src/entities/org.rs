@@ -8,6 +8,8 @@ use crate::mention::{Entity, Label};
 use crate::text::{Span, Text};
 use crate::trace::Trace;
 
+use crate::morph::suffixes::Slot;
+
 use super::extent::{entity, owner, quoted_before, Breaks};
 use super::lexicon::StemMap;
 use super::table::rows;
@@ -21,18 +23,13 @@ enum AfterQuote {
     Inside,
 }
 
-/// A descriptor: how it behaves after a quoted name, and whether this form is the
-/// possessive one names use (`министрлігі`) or the bare noun (`министрлік`, `орталық`),
-/// which names rarely end in and which needs a strong owner.
-#[derive(Clone, Copy)]
-struct Marker {
-    after_quote: AfterQuote,
-    possessive: bool,
-}
-
 /// The rules of this class, built once.
 pub struct OrgRules {
-    markers: StemMap<Marker>,
+    /// Descriptors in the possessive form names use (`министрлігі`), and legal forms.
+    markers: StemMap<AfterQuote>,
+    /// Bare descriptors (`компания`, `орталық`): too generic to end a name by themselves,
+    /// they only follow a quoted name (`«Алтын» компания`).
+    bare: StemMap<()>,
     breaks: Breaks,
 }
 
@@ -40,6 +37,7 @@ impl OrgRules {
     /// Loads `org_markers.tsv` and the name breaks.
     pub fn new() -> Self {
         let mut markers = StemMap::default();
+        let mut bare = StemMap::default();
         for row in rows("org_markers.tsv", include_str!("data/org_markers.tsv")) {
             let after = match row.cell(2) {
                 "outside" => AfterQuote::Outside,
@@ -48,24 +46,14 @@ impl OrgRules {
                     "after_quote must be outside/inside, not `{other}`"
                 )),
             };
-            let possessive = row.cell(0) != row.cell(1) || after == AfterQuote::Inside;
-            markers.insert(
-                row.cell(0),
-                Marker {
-                    after_quote: after,
-                    possessive,
-                },
-            );
-            markers.insert(
-                row.cell(1),
-                Marker {
-                    after_quote: after,
-                    possessive: false,
-                },
-            );
+            markers.insert(row.cell(0), after);
+            if after == AfterQuote::Outside {
+                bare.insert(row.cell(1), ());
+            }
         }
         OrgRules {
             markers,
+            bare,
             breaks: Breaks::new(),
         }
     }
@@ -73,33 +61,37 @@ impl OrgRules {
     /// Appends candidates found in `text` to `out`.
     pub fn find(&self, text: &Text, out: &mut Vec<Entity>, trace: &mut Trace) {
         for i in 0..text.words.len() {
-            let Some(&marker) = self.markers.word(text, i) else {
+            let head = text.words[i].span;
+            let marker = self.markers.word_analysis(text, i);
+            if let Some(q) = quoted_before(text, i) {
+                let found = match marker {
+                    Some((AfterQuote::Inside, _)) if is_upper(text.surface(i)) => {
+                        Some((Span::new(q.open, head.end), "org/quoted-name-legal-form"))
+                    }
+                    Some((AfterQuote::Outside, _)) => Some((q.content, "org/quoted-name-marker")),
+                    _ => self
+                        .bare
+                        .word(text, i)
+                        .map(|_| (q.content, "org/quoted-name-marker")),
+                };
+                if let Some((span, rule)) = found {
+                    self.push(text, span, rule, out, trace);
+                }
+                continue;
+            }
+            let Some((&after, analysis)) = marker else {
                 continue;
             };
-            let head = text.words[i].span;
-            if marker.after_quote == AfterQuote::Inside
-                && text.surface(i).chars().any(char::is_lowercase)
-            {
-                continue;
-            }
-            if let Some(q) = quoted_before(text, i) {
-                let (span, rule) = match marker.after_quote {
-                    AfterQuote::Outside => (q.content, "org/quoted-name-marker"),
-                    AfterQuote::Inside => {
-                        (Span::new(q.open, head.end), "org/quoted-name-legal-form")
-                    }
-                };
-                self.push(text, span, rule, out, trace);
-                continue;
-            }
             let rule = "org/named-marker";
+            if after == AfterQuote::Inside && !is_upper(text.surface(i)) {
+                continue;
+            }
+            if analysis.slots & Slot::Plural.bit() != 0 {
+                trace.rejected(rule, head, || "a plural descriptor names a group".into());
+                continue;
+            }
             match owner(text, i, &self.breaks, false) {
-                Some(o) if marker.possessive || (!o.weak && !text.words[i].capitalized) => {
-                    self.push(text, Span::new(o.start, head.end), rule, out, trace)
-                }
-                Some(_) => trace.rejected(rule, head, || {
-                    "a bare descriptor needs a name inside the sentence".into()
-                }),
+                Some(o) => self.push(text, Span::new(o.start, head.end), rule, out, trace),
                 None => trace.rejected(rule, head, || {
                     "no capitalized name owns the descriptor".into()
                 }),
@@ -123,6 +115,11 @@ impl OrgRules {
             out.push(entity(text.text, abbr, Label::Organisation, rule));
         }
     }
+}
+
+/// True for a word written in capitals (`АҚ`, not the adjective `ақ`).
+fn is_upper(word: &str) -> bool {
+    !word.chars().any(char::is_lowercase)
 }
 
 /// The acronym in brackets right after byte `end` (`Ішкі істер министрлігі (ІІМ)`).
