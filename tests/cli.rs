@@ -286,6 +286,10 @@ fn bad_inputs_yield_error_records_and_the_run_goes_on() {
     lines.push_str("{\"id\": \"broken\", \"text\": \n");
     lines.push_str("{\"id\": \"no-text\", \"title\": \"Т\"}\n");
     lines.push_str("[1, 2]\n");
+    lines.push_str(&format!(
+        "{{\"id\": \"long\", \"text\": \"{}\"}}\n",
+        "ө".repeat(3000)
+    ));
     lines.push_str(&jsonl(1));
     write(dir.path(), "in/05-lines.jsonl", lines.as_bytes());
     let long = jsonl(400);
@@ -338,7 +342,8 @@ fn bad_inputs_yield_error_records_and_the_run_goes_on() {
         ("05-lines.jsonl:3", Some("json")),
         ("05-lines.jsonl:4", Some("missing_field")),
         ("05-lines.jsonl:5", Some("json")),
-        ("05-lines.jsonl:6", None),
+        ("05-lines.jsonl:6", Some("too_large")),
+        ("05-lines.jsonl:7", None),
         ("07-huge.txt", Some("too_large")),
         ("08-good.txt", None),
         ("missing.txt", Some("io")),

@@ -93,9 +93,11 @@ pub fn run_job<J: Job>(
     let result = pipeline::run(&mut articles, job, &mut sink, &options, |counts| {
         if let Some(bar) = &bar {
             bar.set_position(counts.items);
+            let elapsed = started.elapsed();
             bar.set_message(format!(
-                "{:.1} MB/s",
-                mb_per_s(counts.bytes, started.elapsed())
+                "{:.0} articles/s, {:.1} MB/s",
+                counts.items as f64 / elapsed.as_secs_f64().max(1e-9),
+                mb_per_s(counts.bytes, elapsed)
             ));
         }
     });
@@ -128,7 +130,7 @@ fn progress_bar(quiet: bool) -> Option<ProgressBar> {
         return None;
     }
     let bar = ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr());
-    let style = ProgressStyle::with_template("{spinner} {pos} articles ({per_sec}), {msg}")
+    let style = ProgressStyle::with_template("{spinner} {pos} articles ({msg})")
         .unwrap_or_else(|_| ProgressStyle::default_spinner());
     bar.set_style(style);
     bar.enable_steady_tick(Duration::from_millis(200));

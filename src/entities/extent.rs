@@ -6,7 +6,7 @@
 use std::collections::HashSet;
 
 use crate::mention::{Entity, Label};
-use crate::morph::entity_lemma;
+use crate::morph::{entity_lemma, morph};
 use crate::text::fold::fold_word;
 use crate::text::words::WordShape;
 use crate::text::{Span, Text};
@@ -16,27 +16,99 @@ use super::table::rows;
 
 /// Lowercase words allowed between a head and the capitalized word that starts its name.
 const MAX_LOWER_MODIFIERS: usize = 4;
+/// Lowercase words allowed between a head and a quoted name that owns it
+/// (`«Нұр Отан» партиясы төрағасының бірінші орынбасары`).
+const MAX_LOWER_BEFORE_QUOTE: usize = 3;
 /// Longest quoted name, in words.
 const MAX_QUOTED_WORDS: usize = 10;
 
-/// Words that never belong to a name (pronouns, adverbs, conjunctions, verbs): a modifier
-/// chain stops before them even when they are capitalized at a sentence start.
+/// What ends a name chain (`data/name_breaks.tsv`): words that never belong to a name,
+/// case endings no inner name word carries, and generic nouns that cannot own a head alone.
 pub struct Breaks {
+    first_names: HashSet<String>,
+    surname_endings: Vec<String>,
     words: HashSet<String>,
+    endings: Vec<String>,
+    initial_endings: Vec<String>,
+    generic: HashSet<String>,
 }
+
+/// Shortest lowercase word (in chars) checked for a case ending: `сауда` is a stem.
+const MIN_INFLECTED_CHARS: usize = 6;
+/// Letters a sentence-initial word must keep before a case ending to count as inflected.
+const MIN_INITIAL_STEM_CHARS: usize = 3;
 
 impl Breaks {
     /// Loads `data/name_breaks.tsv`.
     pub fn new() -> Self {
-        let words = rows("name_breaks.tsv", include_str!("data/name_breaks.tsv"))
+        let mut breaks = Breaks {
+            first_names: rows(
+                "src/entities/data/first_names.tsv",
+                include_str!("data/first_names.tsv"),
+            )
             .map(|row| fold_word(row.cell(0)))
-            .collect();
-        Breaks { words }
+            .collect(),
+            surname_endings: rows(
+                "src/entities/data/surname_endings.tsv",
+                include_str!("data/surname_endings.tsv"),
+            )
+            .map(|row| fold_word(row.cell(0)))
+            .collect(),
+            words: HashSet::new(),
+            endings: Vec::new(),
+            initial_endings: Vec::new(),
+            generic: HashSet::new(),
+        };
+        for row in rows("name_breaks.tsv", include_str!("data/name_breaks.tsv")) {
+            let entry = fold_word(row.cell(0));
+            match row.cell(1) {
+                "word" => {
+                    breaks.words.insert(entry);
+                }
+                "ending" => breaks.endings.push(entry),
+                "initial" => breaks.initial_endings.push(entry),
+                "generic" => {
+                    breaks.generic.insert(entry);
+                }
+                other => row.fail(&format!("unknown kind `{other}`")),
+            }
+        }
+        breaks
     }
 
     /// True when word `i` ends every name chain.
     pub fn is_break(&self, text: &Text, i: usize) -> bool {
-        self.words.contains(text.norm(i))
+        let norm = text.norm(i);
+        let word = &text.words[i];
+        let chars = norm.chars().count();
+        let ends = |list: &[String], min: usize| {
+            list.iter()
+                .any(|e| norm.ends_with(e.as_str()) && chars >= e.chars().count() + min)
+        };
+        self.words.contains(norm)
+            || (!word.capitalized && chars >= MIN_INFLECTED_CHARS && ends(&self.endings, 0))
+            || (word.capitalized
+                && ends(&self.initial_endings, MIN_INITIAL_STEM_CHARS)
+                && (word.sentence_start || !morph().is_known(norm)))
+    }
+
+    /// True when capitalized word `i` reads as a person's first name or surname.
+    pub fn is_person(&self, text: &Text, i: usize) -> bool {
+        text.words[i].capitalized
+            && morph()
+                .find_stem(text.norm(i), |stem| {
+                    let surname = self
+                        .surname_endings
+                        .iter()
+                        .any(|e| stem.len() > e.len() + 4 && stem.ends_with(e.as_str()));
+                    (surname || self.first_names.contains(stem)).then_some(())
+                })
+                .is_some()
+    }
+
+    /// True when word `i` is a common noun that cannot own a head by itself.
+    pub fn is_generic(&self, text: &Text, i: usize) -> bool {
+        self.generic.contains(text.norm(i))
     }
 }
 
@@ -53,29 +125,60 @@ fn starts_name(text: &Text, i: usize) -> bool {
     w.capitalized && w.shape != WordShape::Digits
 }
 
+/// The named owner of a head word.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Owner {
+    /// First byte of the owner chain.
+    pub start: usize,
+    /// True when the only evidence of a name is a capital at a sentence start, or a quoted
+    /// name reached across lowercase words: bare descriptors need better than that.
+    pub weak: bool,
+}
+
 /// Start (byte) of the named owner chain that ends right before word `head`:
 /// up to [`MAX_LOWER_MODIFIERS`] lowercase modifiers, then one or more capitalized words
 /// (or a quoted name). `None` when no capitalized word owns the head (`қала әкімі`).
 pub fn owner_start(text: &Text, head: usize, breaks: &Breaks) -> Option<usize> {
-    let mut start = None;
+    owner(text, head, breaks, false).map(|o| o.start)
+}
+
+/// The owner chain of word `head`, see [`owner_start`]. With `persons_end`, a person's
+/// name ends the chain (a post is not owned by a person: `Тоқаевтың` + `Президент`), while
+/// organisations may be named after people (`Назарбаев университеті`).
+pub fn owner(text: &Text, head: usize, breaks: &Breaks, persons_end: bool) -> Option<Owner> {
+    let mut start: Option<Owner> = None;
+    let mut capitals = 0;
     let mut lower = 0;
     let mut j = head;
     while j > 0 {
         let k = j - 1;
         let gap = text.gap_after(k);
         if !joinable(gap) {
-            if start.is_none() {
+            if start.is_none() && lower <= MAX_LOWER_BEFORE_QUOTE {
                 if let Some(q) = quoted_before(text, j) {
-                    return Some(q.open);
+                    return Some(Owner {
+                        start: q.open,
+                        weak: lower > 0,
+                    });
                 }
             }
             break;
         }
-        if breaks.is_break(text, k) {
+        if breaks.is_break(text, k) || (persons_end && breaks.is_person(text, k)) {
             break;
         }
         if starts_name(text, k) {
-            start = Some(text.words[k].span.start);
+            if capitals == 0 && breaks.is_generic(text, k) {
+                break;
+            }
+            if capitals > 0 && text.words[k].sentence_start && !is_known_name(text, k) {
+                break;
+            }
+            capitals += 1;
+            start = Some(Owner {
+                start: text.words[k].span.start,
+                weak: capitals == 1 && text.words[k].sentence_start,
+            });
         } else if start.is_some() {
             break;
         } else {
@@ -90,6 +193,15 @@ pub fn owner_start(text: &Text, head: usize, breaks: &Breaks) -> Option<usize> {
         j = k;
     }
     start
+}
+
+/// True when word `i` (or a stem of it) is a known place or name: only such a word joins a
+/// name from the sentence start, where every word is capitalized (`Хат Қаржы министрлігіне`
+/// keeps `Хат` out, `Қазақстан Республикасы …` keeps `Қазақстан` in).
+fn is_known_name(text: &Text, i: usize) -> bool {
+    morph()
+        .find_stem(text.norm(i), |stem| morph().is_known(stem).then_some(()))
+        .is_some()
 }
 
 /// A quoted name: the bytes of its content and of its opening quote.

@@ -9,7 +9,7 @@ use crate::text::words::WordShape;
 use crate::text::{Span, Text};
 use crate::trace::Trace;
 
-use super::extent::{entity, owner_start, Breaks};
+use super::extent::{entity, owner_start, quoted_before, Breaks};
 use super::lexicon::{joinable, StemMap};
 use super::table::rows;
 
@@ -86,6 +86,9 @@ impl LawRules {
             let Some(word) = self.words.word(text, i) else {
                 continue;
             };
+            if word.kind != Kind::Name && quoted_before(text, i).is_some() {
+                continue;
+            }
             let start = match word.kind {
                 Kind::Name => Some((text.words[i].span.start, "law/name")),
                 Kind::Code => owner_start(text, i, &self.breaks)

@@ -1,11 +1,11 @@
 //! Word and phrase lexicons matched on folded word forms: a [`StemMap`] finds a word through
-//! the stems [`crate::morph::candidate_stems`] proposes (`министрлігінде` → `министрлігі`),
+//! the stems [`crate::morph::Morph::find_stem`] proposes (`министрлігінде` → `министрлігі`),
 //! and a [`PhraseTable`] finds multiword names whose inner words are fixed and whose last
 //! word may inflect (`Біріккен Ұлттар Ұйымының`).
 
 use std::collections::HashMap;
 
-use crate::morph::candidate_stems;
+use crate::morph::{morph, Analysis};
 use crate::text::fold::fold_word;
 use crate::text::Text;
 
@@ -35,17 +35,20 @@ impl<T: Clone> StemMap<T> {
 
     /// The value of a folded word: the form itself, else its first candidate stem found.
     pub fn get(&self, norm: &str) -> Option<&T> {
-        if let Some(v) = self.map.get(norm) {
-            return Some(v);
-        }
-        candidate_stems(norm)
-            .into_iter()
-            .find_map(|stem| self.map.get(stem))
+        morph()
+            .find_stem(norm, |stem| self.map.get(stem))
+            .map(|(v, _)| v)
     }
 
     /// The value of word `i` of `text`.
     pub fn word(&self, text: &Text, i: usize) -> Option<&T> {
         self.get(text.norm(i))
+    }
+
+    /// The value of word `i` and the suffix analysis that reached it (to tell a plural
+    /// `депутаттары` from `депутаты`).
+    pub fn word_analysis(&self, text: &Text, i: usize) -> Option<(&T, Analysis)> {
+        morph().find_stem(text.norm(i), |stem| self.map.get(stem))
     }
 }
 
@@ -132,7 +135,10 @@ impl<T: Clone> PhraseTable<T> {
             }
             let norm = text.norm(j);
             let hit = if j == last {
-                norm == word || candidate_stems(norm).contains(&word.as_str())
+                norm == word
+                    || morph()
+                        .find_stem(norm, |stem| (stem == word).then_some(()))
+                        .is_some()
             } else {
                 norm == word
             };

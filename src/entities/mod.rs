@@ -16,6 +16,9 @@ pub mod position;
 pub mod quoted;
 pub mod table;
 
+#[cfg(test)]
+mod cases;
+
 use crate::mention::Entity;
 use crate::text::Text;
 use crate::trace::Trace;

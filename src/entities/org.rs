@@ -8,7 +8,9 @@ use crate::mention::{Entity, Label};
 use crate::text::{Span, Text};
 use crate::trace::Trace;
 
-use super::extent::{entity, owner_start, quoted_before, Breaks};
+use crate::morph::suffixes::Slot;
+
+use super::extent::{entity, owner, quoted_before, Breaks};
 use super::lexicon::StemMap;
 use super::table::rows;
 
@@ -23,7 +25,11 @@ enum AfterQuote {
 
 /// The rules of this class, built once.
 pub struct OrgRules {
+    /// Descriptors in the possessive form names use (`министрлігі`), and legal forms.
     markers: StemMap<AfterQuote>,
+    /// Bare descriptors (`компания`, `орталық`): too generic to end a name by themselves,
+    /// they only follow a quoted name (`«Алтын» компания`).
+    bare: StemMap<()>,
     breaks: Breaks,
 }
 
@@ -31,6 +37,7 @@ impl OrgRules {
     /// Loads `org_markers.tsv` and the name breaks.
     pub fn new() -> Self {
         let mut markers = StemMap::default();
+        let mut bare = StemMap::default();
         for row in rows("org_markers.tsv", include_str!("data/org_markers.tsv")) {
             let after = match row.cell(2) {
                 "outside" => AfterQuote::Outside,
@@ -40,10 +47,13 @@ impl OrgRules {
                 )),
             };
             markers.insert(row.cell(0), after);
-            markers.insert(row.cell(1), after);
+            if after == AfterQuote::Outside {
+                bare.insert(row.cell(1), ());
+            }
         }
         OrgRules {
             markers,
+            bare,
             breaks: Breaks::new(),
         }
     }
@@ -51,29 +61,38 @@ impl OrgRules {
     /// Appends candidates found in `text` to `out`.
     pub fn find(&self, text: &Text, out: &mut Vec<Entity>, trace: &mut Trace) {
         for i in 0..text.words.len() {
-            let Some(&after) = self.markers.word(text, i) else {
-                continue;
-            };
             let head = text.words[i].span;
+            let marker = self.markers.word_analysis(text, i);
             if let Some(q) = quoted_before(text, i) {
-                let (span, rule) = match after {
-                    AfterQuote::Outside => (q.content, "org/quoted-name-marker"),
-                    AfterQuote::Inside => {
-                        (Span::new(q.open, head.end), "org/quoted-name-legal-form")
+                let found = match marker {
+                    Some((AfterQuote::Inside, _)) if is_upper(text.surface(i)) => {
+                        Some((Span::new(q.open, head.end), "org/quoted-name-legal-form"))
                     }
+                    Some((AfterQuote::Outside, _)) => Some((q.content, "org/quoted-name-marker")),
+                    _ => self
+                        .bare
+                        .word(text, i)
+                        .map(|_| (q.content, "org/quoted-name-marker")),
                 };
-                self.push(text, span, rule, out, trace);
+                if let Some((span, rule)) = found {
+                    self.push(text, span, rule, out, trace);
+                }
                 continue;
             }
-            match owner_start(text, i, &self.breaks) {
-                Some(start) => self.push(
-                    text,
-                    Span::new(start, head.end),
-                    "org/named-marker",
-                    out,
-                    trace,
-                ),
-                None => trace.rejected("org/named-marker", head, || {
+            let Some((&after, analysis)) = marker else {
+                continue;
+            };
+            let rule = "org/named-marker";
+            if after == AfterQuote::Inside && !is_upper(text.surface(i)) {
+                continue;
+            }
+            if analysis.slots & Slot::Plural.bit() != 0 {
+                trace.rejected(rule, head, || "a plural descriptor names a group".into());
+                continue;
+            }
+            match owner(text, i, &self.breaks, false) {
+                Some(o) => self.push(text, Span::new(o.start, head.end), rule, out, trace),
+                None => trace.rejected(rule, head, || {
                     "no capitalized name owns the descriptor".into()
                 }),
             }
@@ -96,6 +115,11 @@ impl OrgRules {
             out.push(entity(text.text, abbr, Label::Organisation, rule));
         }
     }
+}
+
+/// True for a word written in capitals (`АҚ`, not the adjective `ақ`).
+fn is_upper(word: &str) -> bool {
+    !word.chars().any(char::is_lowercase)
 }
 
 /// The acronym in brackets right after byte `end` (`Ішкі істер министрлігі (ІІМ)`).

@@ -8,7 +8,9 @@ use crate::mention::{Entity, Label};
 use crate::text::{Span, Text};
 use crate::trace::Trace;
 
-use super::extent::{entity, owner_start, Breaks};
+use crate::morph::suffixes::Slot;
+
+use super::extent::{entity, owner, Breaks};
 use super::lexicon::{joinable, StemMap};
 use super::table::rows;
 
@@ -48,10 +50,16 @@ impl PositionRules {
     /// Appends candidates found in `text` to `out`.
     pub fn find(&self, text: &Text, out: &mut Vec<Entity>, trace: &mut Trace) {
         for i in 0..text.words.len() {
-            let Some(&kind) = self.heads.word(text, i) else {
+            let Some((&kind, analysis)) = self.heads.word_analysis(text, i) else {
                 continue;
             };
             let head = text.words[i].span;
+            if analysis.slots & Slot::Plural.bit() != 0 {
+                trace.rejected("position/office", head, || "a plural names a group".into());
+                continue;
+            }
+            let owner_start =
+                |text: &Text, i, breaks| owner(text, i, breaks, true).map(|o| o.start);
             let found = match kind {
                 Kind::Alone => {
                     let start = owner_start(text, i, &self.breaks).unwrap_or(head.start);

@@ -1,6 +1,6 @@
-//! The loader of bundled entity tables: tab-separated rows, `#` comments and blank lines
-//! skipped. Tables are compiled into the binary, so a malformed row is a build defect: it
-//! panics at startup naming the file and the line.
+//! Rows of the bundled entity tables (read by the shared loader [`crate::morph::table`]) with
+//! checked cell access: tables are compiled into the binary, so a malformed row is a build
+//! defect and panics at startup naming the file and the line.
 
 /// One data row of a table with its 1-based line number.
 pub struct Row<'a> {
@@ -27,19 +27,15 @@ impl<'a> Row<'a> {
     }
 }
 
-/// The data rows of a bundled table.
+/// The data rows of a bundled table (parsed by [`crate::morph::table::rows`]).
 pub fn rows(file: &'static str, source: &'static str) -> impl Iterator<Item = Row<'static>> {
-    source.lines().enumerate().filter_map(move |(n, raw)| {
-        let line = raw.trim_end_matches('\r');
-        if line.trim().is_empty() || line.starts_with('#') {
-            return None;
-        }
-        Some(Row {
+    crate::morph::table::rows(file, source, 1)
+        .into_iter()
+        .map(move |row| Row {
             file,
-            line: n + 1,
-            cells: line.split('\t').map(str::trim).collect(),
+            line: row.line,
+            cells: row.cols,
         })
-    })
 }
 
 #[cfg(test)]

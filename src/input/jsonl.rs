@@ -250,3 +250,54 @@ impl Iterator for JsonlReader {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Reads `input` through a tiny buffer, so lines cross buffer refills.
+    fn read_all(input: &'static str, limit: usize) -> Vec<Result<Article, InputError>> {
+        let reader = std::io::BufReader::with_capacity(4, input.as_bytes());
+        JsonlReader::new(
+            Box::new(reader),
+            false,
+            "d".into(),
+            Fields::default(),
+            limit,
+        )
+        .collect()
+    }
+
+    fn summary(items: &[Result<Article, InputError>]) -> Vec<String> {
+        items
+            .iter()
+            .map(|item| match item {
+                Ok(article) => format!("{} {}", article.source, article.text),
+                Err(error) => format!("{} {}", error.source(), error.kind().name()),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn long_lines_are_skipped_whole_and_counting_goes_on() {
+        let input = "{\"text\":\"ab\"}\n{\"text\":\"өөөөөөөөөө\"}\n\n{\"text\":\"cd\"}";
+        assert_eq!(
+            summary(&read_all(input, 16)),
+            ["d:1 ab", "d:2 too_large", "d:4 cd"]
+        );
+    }
+
+    #[test]
+    fn blank_only_input_is_one_empty_error() {
+        assert_eq!(summary(&read_all("\n  \n\r\n", 100)), ["d empty"]);
+    }
+
+    #[test]
+    fn wrong_types_are_json_errors() {
+        let input = "{\"text\":1}\n{\"text\":\"a\",\"title\":[1]}\n{\"text\":\"b\",\"id\":{}}\n";
+        assert_eq!(
+            summary(&read_all(input, 100)),
+            ["d:1 json", "d:2 json", "d:3 json"]
+        );
+    }
+}
