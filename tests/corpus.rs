@@ -35,7 +35,8 @@ fn current_records(extractor: &Extractor) -> Vec<Record> {
         .collect()
 }
 
-/// One line per mention, readable and stable: `id field LABEL «text» @start by rule {…}`.
+/// One line per mention, readable and sorted by position:
+/// `id field @start LABEL «text» by rule {fields}`.
 fn mention_lines(records: &[Record]) -> BTreeSet<String> {
     let mut lines = BTreeSet::new();
     for record in records {
@@ -56,24 +57,24 @@ fn mention_lines(records: &[Record]) -> BTreeSet<String> {
             }
             fields.retain(|_, v| !v.is_null());
             lines.insert(format!(
-                "{} {} {} «{}» @{} by {} {}",
+                "{} {} @{:06} {} «{}» by {} {}",
                 record.id,
                 field_name(fact.location.field),
+                fact.location.start,
                 fact.label,
                 fact.location.text,
-                fact.location.start,
                 fact.rule,
                 serde_json::Value::Object(fields.clone())
             ));
         }
         for entity in &record.entities {
             lines.insert(format!(
-                "{} {} {} «{}» @{} by {} lemma={} expansion={:?}",
+                "{} {} @{:06} {} «{}» by {} lemma={} expansion={:?}",
                 record.id,
                 field_name(entity.location.field),
+                entity.location.start,
                 entity.label,
                 entity.location.text,
-                entity.location.start,
                 entity.rule,
                 entity.lemma,
                 entity.expansion
