@@ -22,6 +22,7 @@ use crate::eval::errors::ErrorRow;
 use crate::eval::gold_eval::{self, AttrTally, GoldOptions};
 use crate::eval::score::Scores;
 use crate::eval::{conll, floors, predict, report, LabelFilter};
+use crate::mention::Label;
 use crate::record::Record;
 use crate::Extractor;
 
@@ -75,6 +76,7 @@ struct Results {
     heading: String,
     scores: Scores,
     attributes: BTreeMap<&'static str, AttrTally>,
+    attributes_by_label: BTreeMap<(Label, &'static str), AttrTally>,
     errors: Vec<ErrorRow>,
     extra_json: Vec<(&'static str, Value)>,
 }
@@ -101,6 +103,8 @@ pub fn run(args: EvalArgs) -> anyhow::Result<u8> {
     } else if args.json {
         let mut value = report::scores_json(&results.scores);
         value["attributes"] = report::attributes_json(&results.attributes);
+        value["attributes_by_label"] =
+            report::attributes_by_label_json(&results.attributes_by_label);
         for (key, extra) in &results.extra_json {
             value[*key] = extra.clone();
         }
@@ -118,6 +122,8 @@ pub fn run(args: EvalArgs) -> anyhow::Result<u8> {
         if !results.attributes.is_empty() {
             out.push('\n');
             out.push_str(&report::attribute_table(&results.attributes));
+            out.push('\n');
+            out.push_str(&report::attribute_matrix(&results.attributes_by_label));
         }
     }
     emit(&out)?;
@@ -153,6 +159,7 @@ fn run_conll(path: &Path, labels: LabelFilter, keep_errors: bool) -> anyhow::Res
         ),
         scores: outcome.scores,
         attributes: BTreeMap::new(),
+        attributes_by_label: BTreeMap::new(),
         errors: outcome.errors,
         extra_json: vec![("sentences", outcome.sentences.into())],
     })
@@ -217,6 +224,7 @@ fn run_gold(args: &EvalArgs, labels: LabelFilter) -> anyhow::Result<Result<Resul
         ),
         scores: outcome.scores,
         attributes: outcome.attributes,
+        attributes_by_label: outcome.attributes_by_label,
         errors: outcome.errors,
         extra_json: vec![
             ("articles", outcome.articles.into()),

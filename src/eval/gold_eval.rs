@@ -9,6 +9,7 @@ use std::path::Path;
 use rayon::prelude::*;
 use serde::Serialize;
 
+use crate::mention::Label;
 use crate::record::{Field, Record};
 use crate::Article;
 
@@ -94,6 +95,11 @@ pub struct AttrTally {
 }
 
 impl AttrTally {
+    fn add(&mut self, other: AttrTally) {
+        self.correct += other.correct;
+        self.total += other.total;
+    }
+
     /// correct / total (0 when nothing was scored).
     pub fn accuracy(&self) -> f64 {
         if self.total == 0 {
@@ -111,6 +117,8 @@ pub struct GoldOutcome {
     pub scores: Scores,
     /// Accuracy per normalized field (`value`, `unit`, `qualifier`, …).
     pub attributes: BTreeMap<&'static str, AttrTally>,
+    /// The same per class.
+    pub attributes_by_label: BTreeMap<(Label, &'static str), AttrTally>,
     /// Misses, false alarms and wrong values (empty unless asked for).
     pub errors: Vec<ErrorRow>,
     /// Articles scored.
@@ -217,9 +225,14 @@ where
     for one in per_article {
         outcome.scores.merge(&one.scores);
         for (name, tally) in one.attributes {
-            let total = outcome.attributes.entry(name).or_default();
-            total.correct += tally.correct;
-            total.total += tally.total;
+            outcome.attributes.entry(name).or_default().add(tally);
+        }
+        for (key, tally) in one.attributes_by_label {
+            outcome
+                .attributes_by_label
+                .entry(key)
+                .or_default()
+                .add(tally);
         }
         outcome.errors.extend(one.errors);
     }
@@ -269,11 +282,14 @@ where
             let diffs = compare(&mentions[g].attrs, &predicted[p].attrs);
             let mut wrong = Vec::new();
             for (name, ok, diff) in diffs {
-                let tally = outcome.attributes.entry(name).or_default();
-                tally.total += 1;
-                if ok {
-                    tally.correct += 1;
-                } else {
+                let one = AttrTally {
+                    correct: usize::from(ok),
+                    total: 1,
+                };
+                outcome.attributes.entry(name).or_default().add(one);
+                let key = (items[g].label, name);
+                outcome.attributes_by_label.entry(key).or_default().add(one);
+                if !ok {
                     wrong.push(diff);
                 }
             }
