@@ -38,14 +38,24 @@ pub struct EvalArgs {
     #[arg(long, value_name = "FILE")]
     pub conll: Option<PathBuf>,
     /// Folder of `.txt` articles (gold mode).
-    #[arg(long, default_value = "corpus/articles", value_name = "DIR")]
+    #[arg(
+        long,
+        default_value = "corpus/articles",
+        value_name = "DIR",
+        conflicts_with = "conll"
+    )]
     pub articles: PathBuf,
     /// Folder of gold `.tsv` files, one per article (gold mode).
-    #[arg(long, default_value = "corpus/gold", value_name = "DIR")]
+    #[arg(
+        long,
+        default_value = "corpus/gold",
+        value_name = "DIR",
+        conflicts_with = "conll"
+    )]
     pub gold: PathBuf,
     /// Score this kazfacts/1 JSONL file (records matched by id = file stem) instead of
     /// running the extractor (gold mode).
-    #[arg(long, value_name = "FILE")]
+    #[arg(long, value_name = "FILE", conflicts_with = "conll")]
     pub predictions: Option<PathBuf>,
     /// Score only these classes (comma-separated KazNERD names).
     #[arg(long, value_delimiter = ',', value_name = "CLASSES")]
