@@ -109,6 +109,7 @@ impl NumberRules {
             self.fraction(text, num, &mut d);
             self.measure(text, num, &mut d);
         }
+        self.sign_word(text, num, &mut d);
         self.qualify(text, &mut d);
         if d.unit.is_none() && d.label == Label::Cardinal && self.measure(text, num, &mut d) {
             // `100 мыңнан астам теңге`: the currency follows the qualifier.
@@ -175,7 +176,20 @@ impl NumberRules {
                     m.last_word == b && GENITIVE.iter().any(|g| m.ending.ends_with(g))
                 })
         });
+        // `жасы жиырма тоғызда`: an age.
+        let age = before.is_some_and(|b| text.norm(b).starts_with("жас"));
+        // `он бірінде`, `жиырма төртінде`: a day of the month.
+        let day = (2.0..=31.0).contains(&num.value)
+            && ["інде", "ында", "сінде", "сында"].contains(&num.suffix.as_str());
+        // `қандай да бір`, `белгілі бір`: the article "a (certain)".
+        let article = num.value == 1.0
+            && num.suffix.is_empty()
+            && !num.digits
+            && before.is_some_and(|b| matches!(text.norm(b), "белгілі" | "да" | "де"));
         after_clock
+            || age
+            || day
+            || article
             || year_ordinal
             || year_in
             || clock_digits
@@ -244,7 +258,8 @@ impl NumberRules {
                         .measures
                         .match_at(text, b.last_word + 1)
                         .is_some();
-                if measured && b.value > a.value {
+                let dated = self.time_noun_after(text, b.last_word);
+                if (measured || dated) && b.value > a.value {
                     self.set_range(text, a, &b, d, "range/pair");
                 }
             }
@@ -314,7 +329,7 @@ impl NumberRules {
         d.low = d.low.map(scale);
         d.high = d.high.map(scale);
         if measure.unit == "degC" {
-            self.temperature(text, num, d);
+            self.temperature(text, d);
         }
         if measure.label == Label::Quantity {
             self.per_unit(text, num, d);
@@ -444,23 +459,26 @@ impl NumberRules {
         Some(*measure)
     }
 
-    /// `минус 35 градус`, `10 градус суық`, `5 градус ыстық`.
-    fn temperature(&self, text: &Text, num: &Numeral, d: &mut Draft) {
-        let negate = |d: &mut Draft| {
-            d.value = d.value.map(|v| -v.abs());
-            d.low = d.low.map(|v| -v.abs());
-            d.high = d.high.map(|v| -v.abs());
+    /// `минус 35`, `плюс 20`: a sign word before the number.
+    fn sign_word(&self, text: &Text, num: &Numeral, d: &mut Draft) {
+        let Some(before) = num.first_word.checked_sub(1) else {
+            return;
         };
-        if num.first_word > 0 && spacing(text.gap_after(num.first_word - 1)) {
-            match text.norm(num.first_word - 1) {
-                "минус" => {
-                    d.start = text.words[num.first_word - 1].span.start;
-                    negate(d);
-                }
-                "плюс" => d.start = text.words[num.first_word - 1].span.start,
-                _ => {}
-            }
+        if !spacing(text.gap_after(before)) {
+            return;
         }
+        match text.norm(before) {
+            "минус" => {
+                d.start = text.words[before].span.start;
+                negate(d);
+            }
+            "плюс" => d.start = text.words[before].span.start,
+            _ => {}
+        }
+    }
+
+    /// `10 градус суық`, `5 градус ыстық`.
+    fn temperature(&self, text: &Text, d: &mut Draft) {
         let next = d.last_word + 1;
         if next < text.words.len() && spacing(text.gap_after(d.last_word)) {
             let word = text.norm(next);
@@ -543,6 +561,13 @@ impl Numeral {
             self.value
         }
     }
+}
+
+/// Makes every value of the draft negative.
+fn negate(d: &mut Draft) {
+    d.value = d.value.map(|v| -v.abs());
+    d.low = d.low.map(|v| -v.abs());
+    d.high = d.high.map(|v| -v.abs());
 }
 
 /// Words before a number that make it a clock time (`сағат 9`, `таңғы 7-ден`).
