@@ -66,6 +66,7 @@ impl NumberRules {
                 i += 1;
                 continue;
             };
+            let numeral = self.particle_decimal(text, &numeral).unwrap_or(numeral);
             if let Some(last) = reduplicated(text, &numeral) {
                 trace.rejected("number/reduplicated", numeral.span, || "бір-бірі".into());
                 i = last + 1;
@@ -85,6 +86,10 @@ impl NumberRules {
     fn build(&self, text: &Text, num: &Numeral, trace: &mut Trace) -> Option<(Fact, usize)> {
         if self.is_time(text, num) {
             trace.rejected("number/time-noun", num.span, || "date or time".into());
+            return None;
+        }
+        if let Some(why) = self.not_a_count(text, num) {
+            trace.rejected("number/not-a-count", num.span, || why.into());
             return None;
         }
         let mut d = self.draft(num);
@@ -125,6 +130,45 @@ impl NumberRules {
         fact.object = object_after(text, d.last_word, &self.vocab);
         fact.change = change_after(text, d.last_word, d.qualifier, &self.vocab);
         Some((fact, d.last_word))
+    }
+
+    /// `он екі де тоғыз пайыз` = 12.9 %, `бір де сегіз миллиард` = 1.8e9: the spoken decimal
+    /// with the particle `да/де/та/те`, accepted only before a scale, unit or currency word
+    /// (elsewhere the particle means "also").
+    fn particle_decimal(&self, text: &Text, a: &Numeral) -> Option<Numeral> {
+        let particle = a.last_word + 1;
+        let n = text.words.len();
+        if a.digits || a.ordinal || !a.suffix.is_empty() || particle + 1 >= n {
+            return None;
+        }
+        let plain = spacing(text.gap_after(a.last_word)) && spacing(text.gap_after(particle));
+        if !plain || !matches!(text.norm(particle), "да" | "де" | "та" | "те") {
+            return None;
+        }
+        let b = read_numeral(text, particle + 1).filter(|b| !b.digits && !b.ordinal)?;
+        let measured = b.last_word + 1 < n
+            && spacing(text.gap_after(b.last_word))
+            && self
+                .vocab
+                .measures
+                .match_at(text, b.last_word + 1)
+                .is_some();
+        if !(b.scaled || measured) {
+            return None;
+        }
+        let mut scale = 1.0;
+        if b.scaled {
+            while (b.value / (scale * 1000.0)).fract() == 0.0 && scale * 1000.0 <= b.value {
+                scale *= 1000.0;
+            }
+        }
+        let fraction = b.value / scale;
+        let digits = fraction.abs().max(1.0).log10().floor() as i32 + 1;
+        let mut joined = b;
+        joined.value = (a.value + fraction / 10f64.powi(digits)) * scale;
+        joined.first_word = a.first_word;
+        joined.span = Span::new(a.span.start, joined.span.end);
+        Some(joined)
     }
 
     /// The fact of the number alone.
@@ -181,20 +225,43 @@ impl NumberRules {
         // `он бірінде`, `жиырма төртінде`: a day of the month.
         let day = (2.0..=31.0).contains(&num.value)
             && ["інде", "ында", "сінде", "сында"].contains(&num.suffix.as_str());
-        // `қандай да бір`, `белгілі бір`: the article "a (certain)".
-        let article = num.value == 1.0
-            && num.suffix.is_empty()
-            && !num.digits
-            && before.is_some_and(|b| matches!(text.norm(b), "белгілі" | "да" | "де"));
         after_clock
             || age
             || day
-            || article
             || year_ordinal
             || year_in
             || clock_digits
             || month_genitive
             || self.time_noun_after(text, num.last_word)
+    }
+
+    /// Number words used in another sense: the article `бір` (`қандай да бір`, `белгілі
+    /// бір`), `бір реттік` ("one-off"), and `жүзді.` ("swam") closing a sentence.
+    fn not_a_count(&self, text: &Text, num: &Numeral) -> Option<&'static str> {
+        if num.digits {
+            return None;
+        }
+        let before = num.first_word.checked_sub(1).map(|b| text.norm(b));
+        let next = num.last_word + 1;
+        let after = (next < text.words.len() && spacing(text.gap_after(num.last_word)))
+            .then(|| text.norm(next));
+        let bare_one = num.value == 1.0 && num.suffix.is_empty();
+        if bare_one && matches!(before, Some("белгілі" | "да" | "де")) {
+            return Some("article бір");
+        }
+        if after.is_some_and(|w| self.vocab.not_counted.iter().any(|p| w.starts_with(p))) {
+            return Some("adjective such as реттік");
+        }
+        let verb_form = matches!(num.suffix.as_str(), "ді" | "ды" | "ті" | "ты");
+        let clause_end = next >= text.words.len()
+            || text
+                .gap_after(num.last_word)
+                .trim_start()
+                .starts_with(['.', '!', '?']);
+        if verb_form && num.first_word == num.last_word && clause_end {
+            return Some("past-tense verb (жүзді)");
+        }
+        None
     }
 
     fn time_noun_after(&self, text: &Text, last: usize) -> bool {
