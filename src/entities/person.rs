@@ -98,11 +98,11 @@ impl PersonRules {
     }
 
     /// An unknown capitalized word that may be a first name because a surname follows:
-    /// not at a sentence start, not a place, title or stop word.
+    /// not a place, title or stop word; at a sentence start only when uninflected.
     fn may_be_first_name(&self, text: &Text, i: usize) -> bool {
         let word = text.norm(i);
         Self::name_cased(text, i)
-            && !text.words[i].sentence_start
+            && (!text.words[i].sentence_start || morph().candidate_stems(word).len() == 1)
             && !morph().is_stop(word)
             && morph()
                 .find_stem(word, |s| self.titles.contains(s).then_some(()))
