@@ -11,7 +11,7 @@ use crate::text::fold::fold_word;
 use crate::text::words::WordShape;
 use crate::text::{Span, Text};
 
-use super::lexicon::joinable;
+use super::lexicon::{joinable, StemMap};
 use super::table::rows;
 
 /// Lowercase words allowed between a head and the capitalized word that starts its name.
@@ -33,6 +33,8 @@ pub struct Breaks {
     generic: HashSet<String>,
     generic_any: HashSet<String>,
     links: HashSet<String>,
+    /// Organisation and position heads: a generic noun right before one is no name.
+    heads: StemMap<()>,
 }
 
 /// Shortest lowercase word (in chars) checked for a case ending: `сауда` is a stem.
@@ -62,7 +64,17 @@ impl Breaks {
             generic: HashSet::new(),
             generic_any: HashSet::new(),
             links: HashSet::new(),
+            heads: StemMap::default(),
         };
+        let head_tables = [
+            ("org_markers.tsv", include_str!("data/org_markers.tsv")),
+            ("positions.tsv", include_str!("data/positions.tsv")),
+        ];
+        for (file, source) in head_tables {
+            for row in rows(file, source) {
+                breaks.heads.insert(row.cell(0), ());
+            }
+        }
         for row in rows("name_breaks.tsv", include_str!("data/name_breaks.tsv")) {
             let entry = fold_word(row.cell(0));
             match row.cell(1) {
@@ -116,10 +128,13 @@ impl Breaks {
                 .is_some()
     }
 
-    /// True when word `i` cannot start a name whose head is `lower` words away.
-    pub fn is_generic(&self, text: &Text, i: usize, lower: usize) -> bool {
+    /// True when word `i` cannot start a name: a generic adjective, or a generic noun
+    /// right before a head (`Ауыл әкімінің орынбасары`, but `Ауыл шаруашылығы министрлігі`).
+    pub fn is_generic(&self, text: &Text, i: usize) -> bool {
         let norm = text.norm(i);
-        self.generic_any.contains(norm) || (lower == 0 && self.generic.contains(norm))
+        self.generic_any.contains(norm)
+            || (self.generic.contains(norm)
+                && (i + 1 >= text.words.len() || self.heads.word(text, i + 1).is_some()))
     }
 
     /// True when lowercase word `i` links two named parts (`атындағы`).
@@ -167,7 +182,7 @@ pub fn owner_start(text: &Text, head: usize, breaks: &Breaks, persons_end: bool)
             break;
         }
         if starts_name(text, k) {
-            if capitals == 0 && breaks.is_generic(text, k, lower) {
+            if capitals == 0 && breaks.is_generic(text, k) {
                 break;
             }
             if capitals > 0 && text.words[k].sentence_start && !is_known_name(text, k) {
