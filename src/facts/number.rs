@@ -66,6 +66,7 @@ impl NumberRules {
                 i += 1;
                 continue;
             };
+            let numeral = self.particle_decimal(text, &numeral).unwrap_or(numeral);
             if let Some(last) = reduplicated(text, &numeral) {
                 trace.rejected("number/reduplicated", numeral.span, || "бір-бірі".into());
                 i = last + 1;
@@ -85,6 +86,10 @@ impl NumberRules {
     fn build(&self, text: &Text, num: &Numeral, trace: &mut Trace) -> Option<(Fact, usize)> {
         if self.is_time(text, num) {
             trace.rejected("number/time-noun", num.span, || "date or time".into());
+            return None;
+        }
+        if let Some(why) = self.not_a_count(text, num) {
+            trace.rejected("number/not-a-count", num.span, || why.into());
             return None;
         }
         let mut d = self.draft(num);
@@ -109,6 +114,7 @@ impl NumberRules {
             self.fraction(text, num, &mut d);
             self.measure(text, num, &mut d);
         }
+        self.sign_word(text, num, &mut d);
         self.qualify(text, &mut d);
         if d.unit.is_none() && d.label == Label::Cardinal && self.measure(text, num, &mut d) {
             // `100 мыңнан астам теңге`: the currency follows the qualifier.
@@ -124,6 +130,45 @@ impl NumberRules {
         fact.object = object_after(text, d.last_word, &self.vocab);
         fact.change = change_after(text, d.last_word, d.qualifier, &self.vocab);
         Some((fact, d.last_word))
+    }
+
+    /// `он екі де тоғыз пайыз` = 12.9 %, `бір де сегіз миллиард` = 1.8e9: the spoken decimal
+    /// with the particle `да/де/та/те`, accepted only before a scale, unit or currency word
+    /// (elsewhere the particle means "also").
+    fn particle_decimal(&self, text: &Text, a: &Numeral) -> Option<Numeral> {
+        let particle = a.last_word + 1;
+        let n = text.words.len();
+        if a.digits || a.ordinal || !a.suffix.is_empty() || particle + 1 >= n {
+            return None;
+        }
+        let plain = spacing(text.gap_after(a.last_word)) && spacing(text.gap_after(particle));
+        if !plain || !matches!(text.norm(particle), "да" | "де" | "та" | "те") {
+            return None;
+        }
+        let b = read_numeral(text, particle + 1).filter(|b| !b.digits && !b.ordinal)?;
+        let measured = b.last_word + 1 < n
+            && spacing(text.gap_after(b.last_word))
+            && self
+                .vocab
+                .measures
+                .match_at(text, b.last_word + 1)
+                .is_some();
+        if !(b.scaled || measured) {
+            return None;
+        }
+        let mut scale = 1.0;
+        if b.scaled {
+            while (b.value / (scale * 1000.0)).fract() == 0.0 && scale * 1000.0 <= b.value {
+                scale *= 1000.0;
+            }
+        }
+        let fraction = b.value / scale;
+        let digits = fraction.abs().max(1.0).log10().floor() as i32 + 1;
+        let mut joined = b;
+        joined.value = (a.value + fraction / 10f64.powi(digits)) * scale;
+        joined.first_word = a.first_word;
+        joined.span = Span::new(a.span.start, joined.span.end);
+        Some(joined)
     }
 
     /// The fact of the number alone.
@@ -175,12 +220,48 @@ impl NumberRules {
                     m.last_word == b && GENITIVE.iter().any(|g| m.ending.ends_with(g))
                 })
         });
+        // `жасы жиырма тоғызда`: an age.
+        let age = before.is_some_and(|b| text.norm(b).starts_with("жас"));
+        // `он бірінде`, `жиырма төртінде`: a day of the month.
+        let day = (2.0..=31.0).contains(&num.value)
+            && ["інде", "ында", "сінде", "сында"].contains(&num.suffix.as_str());
         after_clock
+            || age
+            || day
             || year_ordinal
             || year_in
             || clock_digits
             || month_genitive
             || self.time_noun_after(text, num.last_word)
+    }
+
+    /// Number words used in another sense: the article `бір` (`қандай да бір`, `белгілі
+    /// бір`), `бір реттік` ("one-off"), and `жүзді.` ("swam") closing a sentence.
+    fn not_a_count(&self, text: &Text, num: &Numeral) -> Option<&'static str> {
+        if num.digits {
+            return None;
+        }
+        let before = num.first_word.checked_sub(1).map(|b| text.norm(b));
+        let next = num.last_word + 1;
+        let after = (next < text.words.len() && spacing(text.gap_after(num.last_word)))
+            .then(|| text.norm(next));
+        let bare_one = num.value == 1.0 && num.suffix.is_empty();
+        if bare_one && matches!(before, Some("белгілі" | "да" | "де")) {
+            return Some("article бір");
+        }
+        if after.is_some_and(|w| self.vocab.not_counted.iter().any(|p| w.starts_with(p))) {
+            return Some("adjective such as реттік");
+        }
+        let verb_form = matches!(num.suffix.as_str(), "ді" | "ды" | "ті" | "ты");
+        let clause_end = next >= text.words.len()
+            || text
+                .gap_after(num.last_word)
+                .trim_start()
+                .starts_with(['.', '!', '?']);
+        if verb_form && num.first_word == num.last_word && clause_end {
+            return Some("past-tense verb (жүзді)");
+        }
+        None
     }
 
     fn time_noun_after(&self, text: &Text, last: usize) -> bool {
@@ -244,7 +325,8 @@ impl NumberRules {
                         .measures
                         .match_at(text, b.last_word + 1)
                         .is_some();
-                if measured && b.value > a.value {
+                let dated = self.time_noun_after(text, b.last_word);
+                if (measured || dated) && b.value > a.value {
                     self.set_range(text, a, &b, d, "range/pair");
                 }
             }
@@ -314,7 +396,7 @@ impl NumberRules {
         d.low = d.low.map(scale);
         d.high = d.high.map(scale);
         if measure.unit == "degC" {
-            self.temperature(text, num, d);
+            self.temperature(text, d);
         }
         if measure.label == Label::Quantity {
             self.per_unit(text, num, d);
@@ -444,23 +526,26 @@ impl NumberRules {
         Some(*measure)
     }
 
-    /// `минус 35 градус`, `10 градус суық`, `5 градус ыстық`.
-    fn temperature(&self, text: &Text, num: &Numeral, d: &mut Draft) {
-        let negate = |d: &mut Draft| {
-            d.value = d.value.map(|v| -v.abs());
-            d.low = d.low.map(|v| -v.abs());
-            d.high = d.high.map(|v| -v.abs());
+    /// `минус 35`, `плюс 20`: a sign word before the number.
+    fn sign_word(&self, text: &Text, num: &Numeral, d: &mut Draft) {
+        let Some(before) = num.first_word.checked_sub(1) else {
+            return;
         };
-        if num.first_word > 0 && spacing(text.gap_after(num.first_word - 1)) {
-            match text.norm(num.first_word - 1) {
-                "минус" => {
-                    d.start = text.words[num.first_word - 1].span.start;
-                    negate(d);
-                }
-                "плюс" => d.start = text.words[num.first_word - 1].span.start,
-                _ => {}
-            }
+        if !spacing(text.gap_after(before)) {
+            return;
         }
+        match text.norm(before) {
+            "минус" => {
+                d.start = text.words[before].span.start;
+                negate(d);
+            }
+            "плюс" => d.start = text.words[before].span.start,
+            _ => {}
+        }
+    }
+
+    /// `10 градус суық`, `5 градус ыстық`.
+    fn temperature(&self, text: &Text, d: &mut Draft) {
         let next = d.last_word + 1;
         if next < text.words.len() && spacing(text.gap_after(d.last_word)) {
             let word = text.norm(next);
@@ -543,6 +628,13 @@ impl Numeral {
             self.value
         }
     }
+}
+
+/// Makes every value of the draft negative.
+fn negate(d: &mut Draft) {
+    d.value = d.value.map(|v| -v.abs());
+    d.low = d.low.map(|v| -v.abs());
+    d.high = d.high.map(|v| -v.abs());
 }
 
 /// Words before a number that make it a clock time (`сағат 9`, `таңғы 7-ден`).

@@ -135,6 +135,9 @@ struct Ending {
     collective: bool,
     vague: bool,
     approx: bool,
+    /// `-лық/-лік…`: makes an adjective (`тонналық`); on a number word it makes a noun such
+    /// as `бестік` ("top five") or `бірлік` ("unity"), which is no count.
+    adjective: bool,
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -253,6 +256,10 @@ impl Lexicon {
             {
                 return None;
             }
+            // The accusative `-н` only follows a possessive (`бесеуін`, `долларын`).
+            if m == "н" && rank != Role::Possessive.rank() {
+                return None;
+            }
             let rest = s.strip_prefix(m)?;
             let mut next = ending;
             match role {
@@ -260,8 +267,8 @@ impl Lexicon {
                 Role::Collective => next.collective = true,
                 Role::Vague => next.vague = true,
                 Role::Approx => next.approx = true,
-                Role::Case | Role::Possessive | Role::Plural | Role::Particle | Role::Adjective => {
-                }
+                Role::Adjective => next.adjective = true,
+                Role::Case | Role::Possessive | Role::Plural | Role::Particle => {}
             }
             self.chain_from(rest, depth + 1, r, next)
         })
@@ -289,7 +296,7 @@ impl Lexicon {
                 return None;
             }
             let suffix = &norm[len..];
-            let ending = self.ending(suffix)?;
+            let ending = self.ending(suffix).filter(|e| !e.adjective)?;
             Some(WordMatch {
                 value: entry.value,
                 kind: entry.kind,

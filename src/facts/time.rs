@@ -5,7 +5,7 @@
 //! calendar tables. `сағат` before a bare clock time stays outside the span, as in KazNERD;
 //! after a day-part word it is inside. `iso` is `HH:MM` (a range `HH:MM/HH:MM`).
 
-use super::date::lexicon::{DayPart, Lexicon};
+use super::date::lexicon::{DayPart, Lexicon, ModifierKind};
 use super::date::reading::Reading;
 use super::date::scanner::Scanner;
 use super::FactContext;
@@ -63,7 +63,8 @@ impl TimeRules {
         let mut r = self
             .clock_phrase(s, i)
             .or_else(|| self.day_part(s, i))
-            .or_else(|| s.number_phrase(i).filter(|r| r.label == Label::Time))?;
+            .or_else(|| s.number_phrase(i).filter(|r| r.label == Label::Time))
+            .or_else(|| s.unit_period(i).filter(|r| r.label == Label::Time))?;
         self.join_range(s, &mut r);
         s.qualify(&mut r);
         Some(r)
@@ -119,15 +120,21 @@ impl TimeRules {
     /// `time/part`: a part of the day alone (`таңертең`, `түнде`, `күндіз-түні`), or after
     /// a shifting modifier (`өткен түні`).
     fn day_part(&self, s: &Scanner, i: usize) -> Option<Reading> {
-        if let Some(part) = s.lex.day_part(s.norm(i)) {
-            let last = match s.lex.day_part(s.norm(i + 2)) {
-                Some(_) if super::date::number::hyphen_gap(s.text.gap_after(i + 1)) => i + 2,
-                _ if part.adjective && s.noun(i + 1).is_some() => return None,
-                _ => i,
-            };
-            return Some(Reading::new(i, last, Label::Time, "time/part"));
+        if s.hyphen_pair(i)
+            .is_some_and(|p| s.lex.day_part(&p).is_some())
+        {
+            return Some(Reading::new(i, i + 1, Label::Time, "time/part"));
         }
-        s.lex.modifier(s.norm(i))?;
+        if let Some(part) = s.lex.day_part(s.norm(i)) {
+            if part.adjective && s.noun(i + 1).is_some() {
+                return None;
+            }
+            return Some(Reading::new(i, i, Label::Time, "time/part"));
+        }
+        let modifier = s.lex.modifier(s.norm(i))?;
+        if !matches!(modifier.kind, ModifierKind::Shift(_)) {
+            return None;
+        }
         s.lex.day_part(s.norm(i + 1))?;
         Some(Reading::new(i, i + 1, Label::Time, "time/part"))
     }

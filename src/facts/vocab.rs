@@ -55,6 +55,8 @@ pub struct Vocabulary {
     pub verb_endings: HashSet<&'static str>,
     /// Nouns that make a number a DATE or TIME.
     pub time_nouns: PhraseTable<()>,
+    /// Word starts after a number word that make it no count (`бір реттік`).
+    pub not_counted: Vec<&'static str>,
     /// Words that are never a counted object.
     pub not_objects: HashSet<&'static str>,
     /// How many of a larger unit one smaller unit is (`cm` in `m`: 0.01).
@@ -170,7 +172,11 @@ impl Vocabulary {
         let ratios = rows("unit_ratios.tsv", include_str!("data/unit_ratios.tsv"))
             .map(|row| (row.cell(0), row.cell(1), row.parse(2)))
             .collect();
+        let not_counted = rows("not_counted.tsv", include_str!("data/not_counted.tsv"))
+            .map(|row| row.cell(0))
+            .collect();
         Vocabulary {
+            not_counted,
             ratios,
             measures,
             signs,

@@ -15,8 +15,14 @@ use crate::text::Text;
 
 /// Words joining the two ends of a range (`18 бен 30 жас`).
 const RANGE_WORDS: [&str; 3] = ["мен", "бен", "пен"];
+/// Approximative endings on a calendar noun (`жылдай` "about a year").
+const APPROXIMATE: [&str; 4] = ["дай", "дей", "тай", "тей"];
 /// Endings of a digit year read as a date without `жыл` (`2017-де`).
 const YEAR_LOCATIVE: [&str; 4] = ["да", "де", "та", "те"];
+
+/// A count: its first number, its last number (the same one unless a range), and the
+/// range bounds.
+pub type Counted = (Num, Num, Option<(f64, f64)>);
 
 /// Reads DATE and TIME phrases of one text.
 pub struct Scanner<'a, 't> {
@@ -65,7 +71,7 @@ impl<'a, 't> Scanner<'a, 't> {
 
     /// A number at `i`, extended to a range when a connector and a second, larger number
     /// follow: `(first number, last number, range)`.
-    pub fn num_or_range(&self, i: usize) -> Option<(Num, Num, Option<(f64, f64)>)> {
+    pub fn num_or_range(&self, i: usize) -> Option<Counted> {
         let a = self.num(i)?;
         let b = self
             .connector(a.last)
@@ -82,9 +88,9 @@ impl<'a, 't> Scanner<'a, 't> {
         let mut r = self
             .numeric_date(i)
             .or_else(|| self.roman_century(i))
+            .or_else(|| self.modifier_phrase(i))
             .or_else(|| self.number_phrase(i))
             .or_else(|| self.month_phrase(i, false))
-            .or_else(|| self.modifier_phrase(i))
             .or_else(|| self.date_word(i))
             .or_else(|| self.unit_period(i))?;
         self.join_in_year(&mut r);
@@ -158,10 +164,10 @@ impl<'a, 't> Scanner<'a, 't> {
         let head = b.integer();
         match form.noun {
             Noun::Month { month, .. } => {
-                let day = head.filter(|&d| d <= 31)? as u32;
-                if !valid_day(None, month, day) || a.integer().is_none() {
-                    return None;
-                }
+                let day = match head.filter(|&d| d <= 31) {
+                    Some(d) if valid_day(None, month, d as u32) && a.integer().is_some() => d,
+                    _ => return self.year_case(&b),
+                } as u32;
                 let mut r = Reading::new(i, k, Label::Date, "date/day-month");
                 r.kind = Kind::InYear;
                 r.month = Some(month);
@@ -190,7 +196,7 @@ impl<'a, 't> Scanner<'a, 't> {
         &self,
         i: usize,
         k: usize,
-        (a, b, range): (Num, Num, Option<(f64, f64)>),
+        (a, b, range): Counted,
         unit: Unit,
         form: NounForm,
     ) -> Option<Reading> {
@@ -249,6 +255,9 @@ impl<'a, 't> Scanner<'a, 't> {
         };
         let mut r = Reading::new(i, k, label, rule);
         r.unit = Some(unit);
+        if APPROXIMATE.iter().any(|e| form.ending.ends_with(e)) {
+            r.qualifier = Qualifier::About;
+        }
         match range {
             Some(bounds) => r.range = Some(bounds),
             None => r.value = Some(b.value),
@@ -322,6 +331,7 @@ impl<'a, 't> Scanner<'a, 't> {
         let mut r = Reading::new(i, last, Label::Date, "date/month");
         r.kind = Kind::InYear;
         r.month = Some(month);
+        r.year = self.context.article_date.map(|d| d.year);
         Some(r)
     }
 
@@ -398,7 +408,7 @@ impl<'a, 't> Scanner<'a, 't> {
     fn date_word(&self, i: usize) -> Option<Reading> {
         let (word, last) = match self.lex.date_word(self.norm(i)) {
             Some(w) => (w, i),
-            None => (self.hyphen_pair(i)?, i + 1),
+            None => (self.lex.date_word(&self.hyphen_pair(i)?)?, i + 1),
         };
         let date = self.context.article_date;
         let mut r = Reading::new(i, last, Label::Date, "date/relative");
@@ -421,18 +431,15 @@ impl<'a, 't> Scanner<'a, 't> {
         Some(r)
     }
 
-    /// A date word written with a hyphen (`бүгін-ертең`, `күннен-күнге`).
-    fn hyphen_pair(&self, i: usize) -> Option<DateWord> {
-        if i + 1 >= self.text.words.len() || !hyphen_gap(self.text.gap_after(i)) {
-            return None;
-        }
-        let pair = format!("{}-{}", self.norm(i), self.norm(i + 1));
-        self.lex.date_word(&pair)
+    /// Words `i` and `i + 1` joined by a hyphen, as one folded form (`бүгін-ертең`).
+    pub fn hyphen_pair(&self, i: usize) -> Option<String> {
+        (i + 1 < self.text.words.len() && hyphen_gap(self.text.gap_after(i)))
+            .then(|| format!("{}-{}", self.norm(i), self.norm(i + 1)))
     }
 
     /// `date/unit-period`: a bare calendar noun with a period word (`жыл сайын`,
     /// `жыл басынан бері`, `тәулік бойы`).
-    fn unit_period(&self, i: usize) -> Option<Reading> {
+    pub fn unit_period(&self, i: usize) -> Option<Reading> {
         let Noun::Unit(unit) = self.noun(i)?.noun else {
             return None;
         };
