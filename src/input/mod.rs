@@ -9,10 +9,11 @@
 //! Error policy: bad input never stops the run and is never silent. Every unreadable
 //! article yields one `Err` (which the pipeline writes as an error record, so records in =
 //! records out) and, unless [`ReadOptions::report`] is off, one line on stderr naming the
-//! source and line (for `next_raw`, reporting is the caller's job). Invalid UTF-8 is an error (no lossy decoding). Files in a folder that
-//! are not article files (by name) are not articles: they are reported on stderr as skipped
-//! and yield no record. Whole-file problems (unreadable, empty, binary) yield one record per
-//! file; a truncated gzip keeps the articles read before the damage, then yields one record.
+//! source and line (with `next_raw`, that line is the caller's to print, in order). Invalid
+//! UTF-8 is an error (no lossy decoding). Files in a folder that are not article files (by
+//! name) are not articles: they are reported on stderr as skipped and yield no record.
+//! Whole-file problems (unreadable, empty, binary) yield one record per file; a truncated
+//! gzip keeps the articles read before the damage, then yields one record.
 
 pub mod error;
 mod jsonl;
