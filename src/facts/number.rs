@@ -247,7 +247,10 @@ impl NumberRules {
             .then(|| text.norm(next));
         // `бірінші тоқсанда`: after an ordinal, a number word is a noun ("quarter").
         let prev = num.first_word.checked_sub(1);
-        if prev.is_some_and(|p| read_numeral(text, p).is_some_and(|o| o.ordinal)) {
+        let after_ordinal = prev.is_some_and(|p| {
+            spacing(text.gap_after(p)) && read_numeral(text, p).is_some_and(|o| o.ordinal)
+        });
+        if after_ordinal {
             return Some("noun after an ordinal");
         }
         let bare_one = num.value == 1.0 && num.suffix.is_empty();
@@ -465,7 +468,13 @@ impl NumberRules {
         let Some(ratio) = self.vocab.ratio(m.value.unit, big.unit) else {
             return;
         };
-        d.value = d.value.map(|v| v + small.value * m.value.factor * ratio);
+        let part = small.value * m.value.factor * ratio;
+        // The smaller unit only completes an uninflected larger one (`380 теңгеден 300
+        // теңгеге` is two amounts).
+        if !d.ending.is_empty() || part >= 1.0 {
+            return;
+        }
+        d.value = d.value.map(|v| v + part);
         d.last_word = m.last_word;
         d.end = text.words[m.last_word].span.end;
         d.ending = m.ending.to_owned();
