@@ -67,6 +67,23 @@ pub fn number_word(norm: &str) -> Option<f64> {
     LEXICON.word(norm).map(|m| m.value)
 }
 
+/// True when `s` is a chain of known endings (`ға`, `ның`, `ынан`, `дай`…); the empty
+/// string is one. Used to match inflected unit and currency words.
+pub fn is_ending(s: &str) -> bool {
+    LEXICON.ending(s).is_some()
+}
+
+/// True when `s` is a chain of inflections only (plural, possessive, case, particle): no
+/// derivation such as `-лық`, `-дай`, `-даған`. Used for qualifier words (`астамы`).
+pub fn is_inflection(s: &str) -> bool {
+    LEXICON.chain_from(s, 1, 1, Ending::default()).is_some()
+}
+
+/// True when `s` is an ending chain carrying the approximative `-дай/-дей/-тай/-тей`.
+pub fn is_approx_ending(s: &str) -> bool {
+    LEXICON.ending(s).is_some_and(|e| e.approx)
+}
+
 /// Loads the tables now (they are otherwise loaded on first use).
 pub fn preload() {
     LazyLock::force(&LEXICON);
@@ -98,6 +115,19 @@ enum Role {
     Adjective,
 }
 
+impl Role {
+    /// Position in the order of Kazakh endings.
+    fn rank(self) -> u8 {
+        match self {
+            Role::Ordinal | Role::Collective | Role::Vague | Role::Approx | Role::Adjective => 0,
+            Role::Plural => 1,
+            Role::Possessive => 2,
+            Role::Case => 3,
+            Role::Particle => 4,
+        }
+    }
+}
+
 /// What an ending chain says about the number.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 struct Ending {
@@ -105,6 +135,9 @@ struct Ending {
     collective: bool,
     vague: bool,
     approx: bool,
+    /// `-лық/-лік…`: makes an adjective (`тонналық`); on a number word it makes a noun such
+    /// as `бестік` ("top five") or `бірлік` ("unity"), which is no count.
+    adjective: bool,
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -128,6 +161,7 @@ struct Lexicon {
     stem_lens: Vec<usize>,
     suffixes: Vec<(&'static str, Role)>,
     stop: HashSet<&'static str>,
+    stop_prefixes: Vec<&'static str>,
 }
 
 static LEXICON: LazyLock<Lexicon> = LazyLock::new(Lexicon::load);
@@ -179,14 +213,22 @@ impl Lexicon {
         }
         // Longer morphemes first, so the first parse found is the most natural one.
         suffixes.sort_by_key(|s| std::cmp::Reverse(s.0.len()));
-        let stop = rows("not_numerals.tsv", include_str!("data/not_numerals.tsv"))
-            .map(|row| row.cell(0))
-            .collect();
+        let mut stop = HashSet::new();
+        let mut stop_prefixes = Vec::new();
+        for row in rows("not_numerals.tsv", include_str!("data/not_numerals.tsv")) {
+            match row.cell(0).strip_suffix('*') {
+                Some(prefix) => stop_prefixes.push(prefix),
+                None => {
+                    stop.insert(row.cell(0));
+                }
+            }
+        }
         Lexicon {
             words,
             stem_lens,
             suffixes,
             stop,
+            stop_prefixes,
         }
     }
 
@@ -195,7 +237,13 @@ impl Lexicon {
         self.chain(s, 0, Ending::default())
     }
 
+    /// Endings follow the order derivation < plural < possessive < case < particle, with at
+    /// most one case: `бірнеше` (two cases) and `бірқатар` (case before plural) are no chains.
     fn chain(&self, s: &str, depth: usize, ending: Ending) -> Option<Ending> {
+        self.chain_from(s, depth, 0, ending)
+    }
+
+    fn chain_from(&self, s: &str, depth: usize, rank: u8, ending: Ending) -> Option<Ending> {
         if s.is_empty() {
             return Some(ending);
         }
@@ -203,6 +251,15 @@ impl Lexicon {
             return None;
         }
         self.suffixes.iter().find_map(|&(m, role)| {
+            let r = role.rank();
+            if depth > 0 && (r < rank || (r == rank && matches!(role, Role::Case | Role::Particle)))
+            {
+                return None;
+            }
+            // The accusative `-н` only follows a possessive (`бесеуін`, `долларын`).
+            if m == "н" && rank != Role::Possessive.rank() {
+                return None;
+            }
             let rest = s.strip_prefix(m)?;
             let mut next = ending;
             match role {
@@ -210,16 +267,16 @@ impl Lexicon {
                 Role::Collective => next.collective = true,
                 Role::Vague => next.vague = true,
                 Role::Approx => next.approx = true,
-                Role::Case | Role::Possessive | Role::Plural | Role::Particle | Role::Adjective => {
-                }
+                Role::Adjective => next.adjective = true,
+                Role::Case | Role::Possessive | Role::Plural | Role::Particle => {}
             }
-            self.chain(rest, depth + 1, next)
+            self.chain_from(rest, depth + 1, r, next)
         })
     }
 
     /// Matches a folded word as a number word plus an optional ending.
     fn word<'w>(&self, norm: &'w str) -> Option<WordMatch<'w>> {
-        if self.stop.contains(norm) {
+        if self.stop.contains(norm) || self.stop_prefixes.iter().any(|p| norm.starts_with(p)) {
             return None;
         }
         if let Some(e) = self.words.get(norm).filter(|e| !e.bound) {
@@ -239,7 +296,7 @@ impl Lexicon {
                 return None;
             }
             let suffix = &norm[len..];
-            let ending = self.ending(suffix)?;
+            let ending = self.ending(suffix).filter(|e| !e.adjective)?;
             Some(WordMatch {
                 value: entry.value,
                 kind: entry.kind,
@@ -279,13 +336,15 @@ impl Acc {
             (Some(Unit), Hundred) => self.cur < 10.0,
             (Some(Scale), Hundred) => true,
             (Some(Unit | Ten | Hundred | Half | Part), Scale) => value < self.top_scale,
-            (Some(Unit | Ten | Hundred), Half) => true,
+            (Some(Unit | Ten | Hundred | Scale), Half) => true,
             _ => false,
         };
         if !ok {
             return false;
         }
         match kind {
+            // `мың жарым`: half of the scale just closed.
+            Half if self.last == Some(Scale) => self.total += self.top_scale * value,
             Hundred => self.cur = self.cur.max(1.0) * value,
             Scale => {
                 let factor = if self.last.is_none() { 1.0 } else { self.cur };
