@@ -16,3 +16,9 @@ impl NorpRules {
     /// Appends candidates found in `text` to `out`.
     pub fn find(&self, _text: &Text, _out: &mut Vec<Entity>, _trace: &mut Trace) {}
 }
+
+impl Default for NorpRules {
+    fn default() -> Self {
+        NorpRules::new()
+    }
+}
