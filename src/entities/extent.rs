@@ -11,7 +11,7 @@ use crate::text::fold::fold_word;
 use crate::text::words::WordShape;
 use crate::text::{Span, Text};
 
-use super::lexicon::joinable;
+use super::lexicon::{joinable, StemMap};
 use super::table::rows;
 
 /// Lowercase words allowed between a head and the capitalized word that starts its name.
@@ -31,6 +31,10 @@ pub struct Breaks {
     endings: Vec<String>,
     initial_endings: Vec<String>,
     generic: HashSet<String>,
+    generic_any: HashSet<String>,
+    links: HashSet<String>,
+    /// Organisation and position heads: a generic noun right before one is no name.
+    heads: StemMap<()>,
 }
 
 /// Shortest lowercase word (in chars) checked for a case ending: `сауда` is a stem.
@@ -58,7 +62,19 @@ impl Breaks {
             endings: Vec::new(),
             initial_endings: Vec::new(),
             generic: HashSet::new(),
+            generic_any: HashSet::new(),
+            links: HashSet::new(),
+            heads: StemMap::default(),
         };
+        let head_tables = [
+            ("org_markers.tsv", include_str!("data/org_markers.tsv")),
+            ("positions.tsv", include_str!("data/positions.tsv")),
+        ];
+        for (file, source) in head_tables {
+            for row in rows(file, source) {
+                breaks.heads.insert(row.cell(0), ());
+            }
+        }
         for row in rows("name_breaks.tsv", include_str!("data/name_breaks.tsv")) {
             let entry = fold_word(row.cell(0));
             match row.cell(1) {
@@ -69,6 +85,12 @@ impl Breaks {
                 "initial" => breaks.initial_endings.push(entry),
                 "generic" => {
                     breaks.generic.insert(entry);
+                }
+                "generic-any" => {
+                    breaks.generic_any.insert(entry);
+                }
+                "link" => {
+                    breaks.links.insert(entry);
                 }
                 other => row.fail(&format!("unknown kind `{other}`")),
             }
@@ -106,9 +128,18 @@ impl Breaks {
                 .is_some()
     }
 
-    /// True when word `i` is a common noun that cannot own a head by itself.
+    /// True when word `i` cannot start a name: a generic adjective, or a generic noun
+    /// right before a head (`Ауыл әкімінің орынбасары`, but `Ауыл шаруашылығы министрлігі`).
     pub fn is_generic(&self, text: &Text, i: usize) -> bool {
-        self.generic.contains(text.norm(i))
+        let norm = text.norm(i);
+        self.generic_any.contains(norm)
+            || (self.generic.contains(norm)
+                && (i + 1 >= text.words.len() || self.heads.word(text, i + 1).is_some()))
+    }
+
+    /// True when lowercase word `i` links two named parts (`атындағы`).
+    pub fn is_link(&self, text: &Text, i: usize) -> bool {
+        self.links.contains(text.norm(i))
     }
 }
 
@@ -125,28 +156,14 @@ fn starts_name(text: &Text, i: usize) -> bool {
     w.capitalized && w.shape != WordShape::Digits
 }
 
-/// The named owner of a head word.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Owner {
-    /// First byte of the owner chain.
-    pub start: usize,
-    /// True when the only evidence of a name is a capital at a sentence start, or a quoted
-    /// name reached across lowercase words: bare descriptors need better than that.
-    pub weak: bool,
-}
-
 /// Start (byte) of the named owner chain that ends right before word `head`:
 /// up to [`MAX_LOWER_MODIFIERS`] lowercase modifiers, then one or more capitalized words
 /// (or a quoted name). `None` when no capitalized word owns the head (`қала әкімі`).
-pub fn owner_start(text: &Text, head: usize, breaks: &Breaks) -> Option<usize> {
-    owner(text, head, breaks, false).map(|o| o.start)
-}
-
-/// The owner chain of word `head`, see [`owner_start`]. With `persons_end`, a person's
-/// name ends the chain (a post is not owned by a person: `Тоқаевтың` + `Президент`), while
-/// organisations may be named after people (`Назарбаев университеті`).
-pub fn owner(text: &Text, head: usize, breaks: &Breaks, persons_end: bool) -> Option<Owner> {
-    let mut start: Option<Owner> = None;
+/// With `persons_end`, a person's name ends the chain (a post is not owned by a person:
+/// `Тоқаевтың` + `Президент`), while organisations may be named after people
+/// (`Назарбаев университеті`).
+pub fn owner_start(text: &Text, head: usize, breaks: &Breaks, persons_end: bool) -> Option<usize> {
+    let mut start = None;
     let mut capitals = 0;
     let mut lower = 0;
     let mut j = head;
@@ -156,10 +173,7 @@ pub fn owner(text: &Text, head: usize, breaks: &Breaks, persons_end: bool) -> Op
         if !joinable(gap) {
             if start.is_none() && lower <= MAX_LOWER_BEFORE_QUOTE {
                 if let Some(q) = quoted_before(text, j) {
-                    return Some(Owner {
-                        start: q.open,
-                        weak: lower > 0,
-                    });
+                    return Some(q.open);
                 }
             }
             break;
@@ -175,12 +189,12 @@ pub fn owner(text: &Text, head: usize, breaks: &Breaks, persons_end: bool) -> Op
                 break;
             }
             capitals += 1;
-            start = Some(Owner {
-                start: text.words[k].span.start,
-                weak: capitals == 1 && text.words[k].sentence_start,
-            });
+            start = Some(text.words[k].span.start);
         } else if start.is_some() {
-            break;
+            if !breaks.is_link(text, k) {
+                break;
+            }
+            capitals = 0;
         } else {
             lower += 1;
             if lower > MAX_LOWER_MODIFIERS {
@@ -327,8 +341,11 @@ mod tests {
     fn owner_chain_needs_a_capitalized_word() {
         let breaks = Breaks::new();
         let text = Text::new("Кеше Ішкі істер министрлігі мен қала әкімі келді");
-        assert_eq!(owner_start(&text, 3, &breaks), text.text.find("Ішкі"));
-        assert_eq!(owner_start(&text, 6, &breaks), None);
+        assert_eq!(
+            owner_start(&text, 3, &breaks, false),
+            text.text.find("Ішкі")
+        );
+        assert_eq!(owner_start(&text, 6, &breaks, false), None);
     }
 
     #[test]

@@ -91,10 +91,12 @@ impl LawRules {
             }
             let start = match word.kind {
                 Kind::Name => Some((text.words[i].span.start, "law/name")),
-                Kind::Code => owner_start(text, i, &self.breaks)
+                Kind::Code => owner_start(text, i, &self.breaks, false)
                     .or_else(|| self.lowercase_modifiers(text, i))
                     .map(|s| (s, "law/code")),
-                Kind::Named => owner_start(text, i, &self.breaks).map(|s| (s, "law/named-act")),
+                Kind::Named => {
+                    owner_start(text, i, &self.breaks, false).map(|s| (s, "law/named-act"))
+                }
                 Kind::Part => None,
             };
             if let Some((start, rule)) = start {

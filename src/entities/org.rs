@@ -10,7 +10,7 @@ use crate::trace::Trace;
 
 use crate::morph::suffixes::Slot;
 
-use super::extent::{entity, owner, quoted_before, Breaks};
+use super::extent::{entity, owner_start, quoted_before, Breaks};
 use super::lexicon::StemMap;
 use super::table::rows;
 
@@ -90,8 +90,11 @@ impl OrgRules {
                 trace.rejected(rule, head, || "a plural descriptor names a group".into());
                 continue;
             }
-            match owner(text, i, &self.breaks, false) {
-                Some(o) => self.push(text, Span::new(o.start, head.end), rule, out, trace),
+            match owner_start(text, i, &self.breaks, false) {
+                Some(start) => match latin_name(text, start, i) {
+                    Some(name) => self.push(text, name, "org/latin-name-marker", out, trace),
+                    None => self.push(text, Span::new(start, head.end), rule, out, trace),
+                },
                 None => trace.rejected(rule, head, || {
                     "no capitalized name owns the descriptor".into()
                 }),
@@ -115,6 +118,15 @@ impl OrgRules {
             out.push(entity(text.text, abbr, Label::Organisation, rule));
         }
     }
+}
+
+/// The owner from byte `start` to word `head` when it is written wholly in Latin script
+/// (`PetroRetail серіктестігі`): such names are treated like quoted names, and the
+/// descriptor stays outside.
+fn latin_name(text: &Text, start: usize, head: usize) -> Option<Span> {
+    let last = head.checked_sub(1)?;
+    let span = Span::new(start, text.words[last].span.end);
+    span.slice(text.text).is_ascii().then_some(span)
 }
 
 /// True for a word written in capitals (`АҚ`, not the adjective `ақ`).

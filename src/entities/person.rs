@@ -17,6 +17,7 @@ use super::place::{Descriptors, PlaceRules};
 
 const FIRST_NAMES: &str = "src/entities/data/first_names.tsv";
 const SURNAME_ENDINGS: &str = "src/entities/data/surname_endings.tsv";
+const TITLES: &str = "src/entities/data/person_titles.tsv";
 
 /// A surname ending needs at least this many chars of root before it.
 const MIN_SURNAME_ROOT: usize = 3;
@@ -33,6 +34,7 @@ enum Ending {
 /// The rules of this class, built once.
 pub struct PersonRules {
     first_names: HashSet<String>,
+    titles: HashSet<String>,
     endings: Vec<(String, Ending)>,
     patronymic_endings: Vec<String>,
     places: PlaceRules,
@@ -42,6 +44,10 @@ impl PersonRules {
     /// Loads tables and compiles patterns.
     pub fn new() -> Self {
         let first_names = table::rows(FIRST_NAMES, include_str!("data/first_names.tsv"), 1)
+            .into_iter()
+            .map(|r| fold_word(r.col(0)))
+            .collect();
+        let titles = table::rows(TITLES, include_str!("data/person_titles.tsv"), 1)
             .into_iter()
             .map(|r| fold_word(r.col(0)))
             .collect();
@@ -66,6 +72,7 @@ impl PersonRules {
             .collect();
         PersonRules {
             first_names,
+            titles,
             endings,
             patronymic_endings,
             places: PlaceRules::new(),
@@ -87,6 +94,20 @@ impl PersonRules {
             && morph()
                 .find_stem(text.norm(i), |s| self.first_names.get(s))
                 .is_some()
+            && !self.is_place(text, i)
+    }
+
+    /// An unknown capitalized word that may be a first name because a surname follows:
+    /// not a place, title or stop word; at a sentence start only when uninflected.
+    fn may_be_first_name(&self, text: &Text, i: usize) -> bool {
+        let word = text.norm(i);
+        Self::name_cased(text, i)
+            && (!text.words[i].sentence_start || morph().candidate_stems(word).len() == 1)
+            && !morph().is_stop(word)
+            && morph()
+                .find_stem(word, |s| self.titles.contains(s).then_some(()))
+                .is_none()
+            && !self.is_place(text, i)
     }
 
     /// The surname ending of word `i` (after peeling case endings), if any.
@@ -225,13 +246,28 @@ impl PersonRules {
                 && !self.is_place(text, i);
             return alone.then_some((f, "person/first-name"));
         }
+        let j = i + 1;
+        if j < n
+            && Self::spaced(text, i)
+            && self.may_be_first_name(text, i)
+            && self.surname_ending(text, j).is_some()
+        {
+            return Some((j, "person/unknown-first-last"));
+        }
         if self.surname_ending(text, i).is_some() {
             if self.descriptors().at(text, i + 1).is_some() {
                 return None;
             }
-            let j = i + 1;
             if j < n && Self::spaced(text, i) {
-                if let Some(f) = self.first_name_end(text, j) {
+                let first = self.first_name_end(text, j).or_else(|| {
+                    let k = j + 1;
+                    (k < n
+                        && Self::spaced(text, j)
+                        && self.may_be_first_name(text, j)
+                        && self.is_patronymic(text, k))
+                    .then_some(j)
+                });
+                if let Some(f) = first {
                     let k = f + 1;
                     let patronymic = k < n && Self::spaced(text, f) && self.is_patronymic(text, k);
                     return Some((if patronymic { k } else { f }, "person/last-first"));

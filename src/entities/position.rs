@@ -10,7 +10,7 @@ use crate::trace::Trace;
 
 use crate::morph::suffixes::Slot;
 
-use super::extent::{entity, owner, Breaks};
+use super::extent::{entity, owner_start, Breaks};
 use super::lexicon::{joinable, StemMap};
 use super::table::rows;
 
@@ -58,15 +58,13 @@ impl PositionRules {
                 trace.rejected("position/office", head, || "a plural names a group".into());
                 continue;
             }
-            let owner_start =
-                |text: &Text, i, breaks| owner(text, i, breaks, true).map(|o| o.start);
             let found = match kind {
                 Kind::Alone => {
-                    let start = owner_start(text, i, &self.breaks).unwrap_or(head.start);
+                    let start = owner_start(text, i, &self.breaks, true).unwrap_or(head.start);
                     Some((start, "position/office"))
                 }
                 Kind::Owned => {
-                    owner_start(text, i, &self.breaks).map(|s| (s, "position/owned-post"))
+                    owner_start(text, i, &self.breaks, true).map(|s| (s, "position/owned-post"))
                 }
                 Kind::Title => {
                     after_name(text, i).then_some((head.start, "position/title-after-name"))

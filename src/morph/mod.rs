@@ -9,6 +9,7 @@
 
 pub mod gazetteer;
 mod lemma;
+pub use lemma::surface_prefix;
 pub mod peel;
 pub mod suffixes;
 pub mod table;
