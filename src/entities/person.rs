@@ -209,7 +209,14 @@ impl PersonRules {
                 .find_stem(text.norm(i), |s| seen.contains(s).then_some(()))
                 .is_some();
             if known && self.descriptors().at(text, i + 1).is_none() {
-                push(text, i, hyphen_suffix_end(text, i), "person/seen-before", out, trace);
+                push(
+                    text,
+                    i,
+                    hyphen_suffix_end(text, i),
+                    "person/seen-before",
+                    out,
+                    trace,
+                );
             }
         }
     }
@@ -295,9 +302,7 @@ fn is_initial(text: &Text, i: usize) -> bool {
     let gap = text.gap_after(i);
     one_upper
         && gap.starts_with('.')
-        && gap[1..]
-            .chars()
-            .all(|c| c.is_whitespace() || is_hyphen(c))
+        && gap[1..].chars().all(|c| c.is_whitespace() || is_hyphen(c))
         && gap.chars().count() <= 3
 }
 

@@ -75,9 +75,10 @@ impl Descriptors {
 
     /// The place noun at word `i`, if it is one in the 3rd-person possessive form a
     /// compound name requires (`облысы`, `ауданында`; not `облыс`, `облыстың`) and only
-    /// spaces separate it from the word before.
+    /// spaces separate it from the word before. Only nouns inside the span may be
+    /// capitalized (`Қырғыз Республикасы`).
     pub fn at(&self, text: &Text, i: usize) -> Option<&Descriptor> {
-        if i == 0 || i >= text.words.len() || text.words[i].capitalized {
+        if i == 0 || i >= text.words.len() {
             return None;
         }
         if !text.gap_after(i - 1).chars().all(char::is_whitespace) {
@@ -85,7 +86,9 @@ impl Descriptors {
         }
         morph()
             .find_stem(text.norm(i), |s| self.by_stem.get(s))
-            .filter(|(_, a)| a.stripped(Slot::Possessive))
+            .filter(|(d, a)| {
+                a.stripped(Slot::Possessive) && (d.inside || !text.words[i].capitalized)
+            })
             .map(|(d, _)| d)
     }
 }
