@@ -94,7 +94,13 @@ impl PersonRules {
             && morph()
                 .find_stem(text.norm(i), |s| self.first_names.get(s))
                 .is_some()
-            && !self.is_place(text, i)
+            && !self.is_inflected_place(text, i)
+    }
+
+    /// A place name with an ending (`Алматыдан`): never a first name. Uninflected place
+    /// names may be (`Дания`, `Алтай`) when a surname follows.
+    fn is_inflected_place(&self, text: &Text, i: usize) -> bool {
+        self.is_place(text, i) && morph().candidate_stems(text.norm(i)).len() > 1
     }
 
     /// An unknown capitalized word that may be a first name because a surname follows:
@@ -107,7 +113,7 @@ impl PersonRules {
             && morph()
                 .find_stem(word, |s| self.titles.contains(s).then_some(()))
                 .is_none()
-            && !self.is_place(text, i)
+            && !self.is_inflected_place(text, i)
     }
 
     /// The surname ending of word `i` (after peeling case endings), if any.

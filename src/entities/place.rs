@@ -258,7 +258,8 @@ impl PlaceRules {
                     trace.rejected("place/gazetteer", text.span_of(first, last), || {
                         "this name is a place only before a place noun".to_owned()
                     });
-                    return last + 1;
+                    // `Шығыс Қазақстан` without `облысы`: the next word may be a place.
+                    return first + 1;
                 }
             },
         };
@@ -278,15 +279,14 @@ impl PlaceRules {
             return i + 1;
         };
         let word = text.norm(i);
-        if text.words[i].sentence_start
-            || word.chars().count() < 3
+        if word.chars().count() < 3
             || morph().is_stop(word)
             || self.descriptors.at(text, i).is_some()
         {
             trace.rejected(
                 "place/unknown-name-descriptor",
                 text.span_of(i, i + 1),
-                || "sentence start, stop word or too short".to_owned(),
+                || "stop word, place noun or too short".to_owned(),
             );
             return i + 1;
         }
