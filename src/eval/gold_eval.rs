@@ -10,14 +10,13 @@ use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::record::{Field, Record};
-use crate::text::Span;
 use crate::Article;
 
 use super::articles::{files_with_extension, read_article, stem};
 use super::errors::{bracketed, ErrorKind, ErrorRow, CONTEXT_CHARS};
 use super::gold::{load, Attrs, GoldError, GoldMention};
 use super::score::{Item, Scores};
-use super::LabelFilter;
+use super::{mentions_of, LabelFilter};
 
 /// An article with its located gold.
 #[derive(Debug, Clone)]
@@ -173,24 +172,16 @@ struct Prediction {
 }
 
 fn predictions(record: &Record, field: Field, labels: &LabelFilter) -> Vec<Prediction> {
-    let facts = record
-        .facts
-        .iter()
-        .map(|f| (f.label, &f.location, Attrs::of_fact(f), &f.rule));
-    let entities = record
-        .entities
-        .iter()
-        .map(|e| (e.label, &e.location, Attrs::of_entity(e), &e.rule));
-    facts
-        .chain(entities)
-        .filter(|(label, location, _, _)| location.field == field && labels.allows(*label))
-        .map(|(label, location, attrs, rule)| Prediction {
+    mentions_of(record, field)
+        .into_iter()
+        .filter(|(predicted, _)| labels.allows(predicted.label))
+        .map(|(predicted, attrs)| Prediction {
             item: Item {
-                label,
-                span: Span::new(location.byte_start, location.byte_end),
+                label: predicted.label,
+                span: predicted.span,
             },
             attrs,
-            rule: rule.clone(),
+            rule: predicted.rule,
         })
         .collect()
 }
