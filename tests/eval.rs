@@ -304,3 +304,32 @@ fn floors_fail_the_run_below_a_floor() {
     );
     assert!(stderr.contains("2 checked, 1 below"), "{stderr}");
 }
+
+#[test]
+fn explain_lists_each_mention_with_its_rule() {
+    let output = run_cli(&[
+        "explain",
+        "Өткен аптада Қарағанды облысында 40 мың тонна көмір өндірілді.",
+        "--date",
+        "2026-02-01",
+    ]);
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let stdout = String::from_utf8(output.stdout).unwrap();
+    let count: usize = stdout
+        .split_whitespace()
+        .next()
+        .and_then(|n| n.parse().ok())
+        .unwrap_or_else(|| panic!("no mention count in {stdout}"));
+    let headers = stdout.lines().filter(|l| l.contains("  bytes ")).count();
+    assert_eq!(headers, count, "{stdout}");
+    assert!(stdout
+        .lines()
+        .filter(|l| l.contains("  bytes "))
+        .all(|l| l.contains(" by ")));
+    let bad_date = run_cli(&["explain", "мәтін", "--date", "01.02.2026"]);
+    assert_eq!(bad_date.status.code(), Some(3));
+}

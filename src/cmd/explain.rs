@@ -131,7 +131,7 @@ pub fn render(text: &str, explanation: &Explanation) -> String {
     for mention in &shown {
         let _ = writeln!(
             out,
-            "\n{:<13} «{}»  [{}..{}]  by {}",
+            "\n{:<13} «{}»  bytes {}..{}  by {}",
             mention.label.name(),
             mention.span.slice(text),
             mention.span.start,

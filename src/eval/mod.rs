@@ -26,6 +26,7 @@ use crate::mention::Label;
 use crate::record::{Field, Record};
 use crate::text::Span;
 use crate::Extractor;
+use gold::Attrs;
 
 /// A predicted mention over the bytes of a text, with the rule that built it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -44,23 +45,32 @@ pub fn predict(extractor: &Extractor, text: &str) -> Vec<Predicted> {
         text: text.to_owned(),
         ..crate::Article::default()
     };
-    predictions_of(&extractor.extract(&article), Field::Text)
+    mentions_of(&extractor.extract(&article), Field::Text)
+        .into_iter()
+        .map(|(predicted, _)| predicted)
+        .collect()
 }
 
-/// The mentions of one field of a record.
-pub fn predictions_of(record: &Record, field: Field) -> Vec<Predicted> {
-    let facts = record.facts.iter().map(|f| (f.label, &f.location, &f.rule));
+/// Every fact and entity of one field of a record, with its normalized fields.
+pub fn mentions_of(record: &Record, field: Field) -> Vec<(Predicted, Attrs)> {
+    let facts = record
+        .facts
+        .iter()
+        .map(|f| (f.label, &f.location, &f.rule, Attrs::of_fact(f)));
     let entities = record
         .entities
         .iter()
-        .map(|e| (e.label, &e.location, &e.rule));
+        .map(|e| (e.label, &e.location, &e.rule, Attrs::of_entity(e)));
     facts
         .chain(entities)
-        .filter(|(_, location, _)| location.field == field)
-        .map(|(label, location, rule)| Predicted {
-            label,
-            span: Span::new(location.byte_start, location.byte_end),
-            rule: rule.clone(),
+        .filter(|(_, location, _, _)| location.field == field)
+        .map(|(label, location, rule, attrs)| {
+            let predicted = Predicted {
+                label,
+                span: Span::new(location.byte_start, location.byte_end),
+                rule: rule.clone(),
+            };
+            (predicted, attrs)
         })
         .collect()
 }
