@@ -274,11 +274,17 @@ impl Lexicon {
         })
     }
 
-    /// Matches a folded word as a number word plus an optional ending.
+    /// Matches a folded word as a number word plus an optional ending, unless it is a
+    /// homograph of the stop table (`бірге`, `үшін`).
     fn word<'w>(&self, norm: &'w str) -> Option<WordMatch<'w>> {
         if self.stop.contains(norm) || self.stop_prefixes.iter().any(|p| norm.starts_with(p)) {
             return None;
         }
+        self.inner_word(norm)
+    }
+
+    /// Matches a word inside a compound, where homographs are numbers (`қырық бірге` = to 41).
+    fn inner_word<'w>(&self, norm: &'w str) -> Option<WordMatch<'w>> {
         if let Some(e) = self.words.get(norm).filter(|e| !e.bound) {
             return Some(WordMatch {
                 value: e.value,
@@ -394,7 +400,11 @@ fn read_word_run<'t>(lexicon: &Lexicon, text: &'t Text, i: usize, scales: bool) 
     let mut j = i;
     let mut scaled = false;
     loop {
-        let m = lexicon.word(text.norm(j))?;
+        let m = if j == i {
+            lexicon.word(text.norm(j))?
+        } else {
+            lexicon.inner_word(text.norm(j))?
+        };
         if (!scales && m.kind == Kind::Scale) || !acc.push(m.kind, m.value) {
             if j == i {
                 return None;
@@ -412,7 +422,7 @@ fn read_word_run<'t>(lexicon: &Lexicon, text: &'t Text, i: usize, scales: bool) 
             && acc.open()
             && j + 1 < text.words.len()
             && spacing(text.gap_after(j))
-            && lexicon.word(text.norm(j + 1)).is_some_and(|n| {
+            && lexicon.inner_word(text.norm(j + 1)).is_some_and(|n| {
                 (scales || n.kind != Kind::Scale) && acc.clone().push(n.kind, n.value)
             });
         if !more {
