@@ -341,7 +341,7 @@ impl Acc {
             (Some(Hundred | Scale), Ten) => true,
             (Some(Unit), Hundred) => self.cur < 10.0,
             (Some(Scale), Hundred) => true,
-            (Some(Unit | Ten | Hundred | Half | Part), Scale) => value < self.top_scale,
+            (Some(Unit | Ten | Hundred | Half | Part | Scale), Scale) => value < self.top_scale,
             (Some(Unit | Ten | Hundred | Scale), Half) => true,
             _ => false,
         };
@@ -353,7 +353,9 @@ impl Acc {
             Half if self.last == Some(Scale) => self.total += self.top_scale * value,
             Hundred => self.cur = self.cur.max(1.0) * value,
             Scale => {
-                let factor = if self.last.is_none() { 1.0 } else { self.cur };
+                // A bare scale word counts one of it (`мың`, `миллиард миллион`).
+                let bare = matches!(self.last, None | Some(Scale));
+                let factor = if bare { 1.0 } else { self.cur };
                 self.total += factor * value;
                 self.cur = 0.0;
                 self.top_scale = value;
