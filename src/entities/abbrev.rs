@@ -1,17 +1,141 @@
-//! Abbreviation links: `ІІМ` ↔ `Ішкі істер министрлігі`, from a table of known pairs and from
-//! the article itself (a full name followed by its abbreviation in parentheses).
+//! Abbreviation links: `ІІМ` ↔ `Ішкі істер министрлігі`, from a table of known pairs
+//! (`abbreviations.tsv`) and from the article itself (a full name followed by its
+//! abbreviation in brackets). An abbreviation gets its `expansion` only when the full name
+//! occurs as an entity somewhere in the article (title or body).
+
+use std::collections::HashMap;
 
 use crate::mention::Entity;
+use crate::text::fold::fold_word;
+
+use super::table::rows;
 
 /// Links abbreviations to full names, built once.
-pub struct AbbreviationLinker {}
+pub struct AbbreviationLinker {
+    /// Folded abbreviation → folded full name.
+    known: HashMap<String, String>,
+}
+
+/// True for an acronym lemma: letters and digits with at least two capitals and no
+/// lowercase letter (`ІІМ`, `ЕАЭО`, `COVID-19` is not linked: it has no full name).
+fn is_acronym(lemma: &str) -> bool {
+    lemma.chars().filter(|c| c.is_uppercase()).count() >= 2
+        && !lemma.chars().any(char::is_lowercase)
+        && !lemma.contains(' ')
+}
 
 impl AbbreviationLinker {
     /// Loads the abbreviation table.
     pub fn new() -> Self {
-        AbbreviationLinker {}
+        let known = rows("abbreviations.tsv", include_str!("data/abbreviations.tsv"))
+            .map(|row| (fold_word(row.cell(0)), fold_word(row.cell(1))))
+            .collect();
+        AbbreviationLinker { known }
     }
 
     /// Sets `expansion` on abbreviation entities whose full name occurs in any field.
-    pub fn link(&self, _fields: &mut [(&str, &mut Vec<Entity>)]) {}
+    pub fn link(&self, fields: &mut [(&str, &mut Vec<Entity>)]) {
+        let mut names: HashMap<String, String> = HashMap::new();
+        let mut bracketed: HashMap<String, String> = HashMap::new();
+        for (text, entities) in fields.iter() {
+            for (k, e) in entities.iter().enumerate() {
+                if !is_acronym(&e.lemma) {
+                    names
+                        .entry(fold_word(&e.lemma))
+                        .or_insert_with(|| e.lemma.clone());
+                    continue;
+                }
+                let Some(full) = k.checked_sub(1).map(|p| &entities[p]) else {
+                    continue;
+                };
+                let between = &text[full.span.end..e.span.start];
+                if between.trim() == "(" && !is_acronym(&full.lemma) {
+                    bracketed
+                        .entry(fold_word(&e.lemma))
+                        .or_insert_with(|| full.lemma.clone());
+                }
+            }
+        }
+        if names.is_empty() {
+            return;
+        }
+        for (_, entities) in fields.iter_mut() {
+            for e in entities.iter_mut().filter(|e| is_acronym(&e.lemma)) {
+                let key = fold_word(&e.lemma);
+                e.expansion = bracketed.get(&key).cloned().or_else(|| {
+                    self.known
+                        .get(&key)
+                        .and_then(|full| names.get(full))
+                        .cloned()
+                });
+            }
+        }
+    }
+}
+
+impl Default for AbbreviationLinker {
+    fn default() -> Self {
+        AbbreviationLinker::new()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{Article, Extractor};
+
+    fn expansions(title: &str, body: &str) -> Vec<(String, Option<String>)> {
+        let article = Article {
+            id: "t".into(),
+            title: Some(title.into()),
+            text: body.into(),
+            ..Article::default()
+        };
+        let extractor = Extractor::new();
+        let mut fields: Vec<(&str, Vec<crate::Entity>)> = Vec::new();
+        for text in [title, body] {
+            fields.push((text, extractor.explain(text, None).entities));
+        }
+        let mut refs: Vec<(&str, &mut Vec<crate::Entity>)> =
+            fields.iter_mut().map(|(t, e)| (*t, e)).collect();
+        super::AbbreviationLinker::new().link(&mut refs);
+        assert!(extractor.extract(&article).error.is_none());
+        fields
+            .into_iter()
+            .flat_map(|(_, es)| es)
+            .filter(|e| e.lemma.chars().all(|c| !c.is_lowercase()))
+            .map(|e| (e.lemma, e.expansion))
+            .collect()
+    }
+
+    #[test]
+    fn table_pairs_link_across_title_and_body() {
+        let found = expansions(
+            "ДДСҰ жаңа ұсыныс берді",
+            "Дүниежүзілік денсаулық сақтау ұйымының сарапшылары кеңес берді.",
+        );
+        assert_eq!(
+            found,
+            [(
+                "ДДСҰ".to_string(),
+                Some("Дүниежүзілік денсаулық сақтау ұйымы".to_string())
+            )]
+        );
+    }
+
+    #[test]
+    fn bracketed_abbreviations_link_to_the_name_before_them() {
+        let found = expansions(
+            "Жаңалық",
+            "Ақпарат және коммуникация агенттігі (АКА) хабарлады. Кейін АКА тағы мәлімдеді.",
+        );
+        let expected = Some("Ақпарат және коммуникация агенттігі".to_string());
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].1, expected);
+    }
+
+    #[test]
+    fn no_expansion_without_the_full_name() {
+        let found = expansions("ТЖМ хабары", "Министрлік жаңа ереже енгізді.");
+        assert_eq!(found, [("ТЖМ".to_string(), None)]);
+    }
 }

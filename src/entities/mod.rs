@@ -4,13 +4,20 @@
 
 pub mod abbrev;
 pub mod contact;
+pub mod extent;
+pub mod known;
 pub mod law;
+pub mod lexicon;
 pub mod norp;
 pub mod org;
 pub mod person;
 pub mod place;
 pub mod position;
 pub mod quoted;
+pub mod table;
+
+#[cfg(test)]
+mod cases;
 
 use crate::mention::Entity;
 use crate::text::Text;
@@ -26,6 +33,7 @@ pub struct EntityExtractor {
     laws: law::LawRules,
     quoted: quoted::QuotedRules,
     contacts: contact::ContactRules,
+    known: known::KnownNames,
     abbreviations: abbrev::AbbreviationLinker,
 }
 
@@ -41,6 +49,7 @@ impl EntityExtractor {
             laws: law::LawRules::new(),
             quoted: quoted::QuotedRules::new(),
             contacts: contact::ContactRules::new(),
+            known: known::KnownNames::new(),
             abbreviations: abbrev::AbbreviationLinker::new(),
         }
     }
@@ -55,6 +64,7 @@ impl EntityExtractor {
         self.laws.find(text, out, trace);
         self.quoted.find(text, out, trace);
         self.contacts.find(text, out, trace);
+        self.known.find(text, out, trace);
     }
 
     /// Fills `expansion` on abbreviations whose full name appears in any field of the article.

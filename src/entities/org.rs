@@ -1,18 +1,162 @@
-//! Organisations: marker heads (министрлігі, комитеті…), legal forms (АҚ, ЖШС), known bodies.
+//! Organisations built around a descriptor head (`org_markers.tsv`): the named modifiers to
+//! its left join the span (`Ішкі істер министрлігінде`, `Алматы қаласының әкімдігі`); after a
+//! quoted name only the quote content is the name (`«Хабар» агенттігі`) unless the head is
+//! a legal form (`«Қазақстан алюминийі» АҚ`); and `Full Name (ABBR)` tags the abbreviation.
+//! Known bodies by name are in [`super::known`].
 
-use crate::mention::Entity;
-use crate::text::Text;
+use crate::mention::{Entity, Label};
+use crate::text::{Span, Text};
 use crate::trace::Trace;
 
+use crate::morph::suffixes::Slot;
+
+use super::extent::{entity, owner_start, quoted_before, Breaks, Reach};
+use super::lexicon::StemMap;
+use super::table::rows;
+
+/// Longest abbreviation in brackets after a full name, in chars.
+const MAX_ABBREVIATION_CHARS: usize = 8;
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum AfterQuote {
+    Outside,
+    Inside,
+}
+
 /// The rules of this class, built once.
-pub struct OrgRules {}
+pub struct OrgRules {
+    /// Descriptors in the possessive form names use (`министрлігі`), and legal forms.
+    markers: StemMap<AfterQuote>,
+    /// Bare descriptors (`компания`, `орталық`): too generic to end a name by themselves,
+    /// they only follow a quoted name (`«Алтын» компания`).
+    bare: StemMap<()>,
+    breaks: Breaks,
+}
 
 impl OrgRules {
-    /// Loads tables and compiles patterns.
+    /// Loads `org_markers.tsv` and the name breaks.
     pub fn new() -> Self {
-        OrgRules {}
+        let mut markers = StemMap::default();
+        let mut bare = StemMap::default();
+        for row in rows("org_markers.tsv", include_str!("data/org_markers.tsv")) {
+            let after = match row.cell(2) {
+                "outside" => AfterQuote::Outside,
+                "inside" => AfterQuote::Inside,
+                other => row.fail(&format!(
+                    "after_quote must be outside/inside, not `{other}`"
+                )),
+            };
+            markers.insert(row.cell(0), after);
+            if after == AfterQuote::Outside {
+                bare.insert(row.cell(1), ());
+            }
+        }
+        OrgRules {
+            markers,
+            bare,
+            breaks: Breaks::new(),
+        }
     }
 
     /// Appends candidates found in `text` to `out`.
-    pub fn find(&self, _text: &Text, _out: &mut Vec<Entity>, _trace: &mut Trace) {}
+    pub fn find(&self, text: &Text, out: &mut Vec<Entity>, trace: &mut Trace) {
+        for i in 0..text.words.len() {
+            let head = text.words[i].span;
+            let marker = self.markers.word_analysis(text, i);
+            if let Some(q) = quoted_before(text, i) {
+                let found = match marker {
+                    Some((AfterQuote::Inside, _)) if is_upper(text.surface(i)) => {
+                        Some((Span::new(q.open, head.end), "org/quoted-name-legal-form"))
+                    }
+                    Some((AfterQuote::Outside, _)) => Some((q.content, "org/quoted-name-marker")),
+                    _ => self
+                        .bare
+                        .word(text, i)
+                        .map(|_| (q.content, "org/quoted-name-marker")),
+                };
+                if let Some((span, rule)) = found {
+                    self.push(text, span, rule, out, trace);
+                }
+                continue;
+            }
+            let Some((&after, analysis)) = marker else {
+                continue;
+            };
+            let rule = "org/named-marker";
+            if after == AfterQuote::Inside && !is_upper(text.surface(i)) {
+                continue;
+            }
+            if analysis.slots & Slot::Plural.bit() != 0 {
+                trace.rejected(rule, head, || "a plural descriptor names a group".into());
+                continue;
+            }
+            match owner_start(text, i, &self.breaks, Reach::NAMES) {
+                Some(start) => match latin_name(text, start, i) {
+                    Some(name) => self.push(text, name, "org/latin-name-marker", out, trace),
+                    None => self.push(text, Span::new(start, head.end), rule, out, trace),
+                },
+                None => trace.rejected(rule, head, || {
+                    "no capitalized name owns the descriptor".into()
+                }),
+            }
+        }
+    }
+
+    fn push(
+        &self,
+        text: &Text,
+        span: Span,
+        rule: &'static str,
+        out: &mut Vec<Entity>,
+        trace: &mut Trace,
+    ) {
+        trace.built(rule, span, Label::Organisation);
+        out.push(entity(text.text, span, Label::Organisation, rule));
+        if let Some(abbr) = bracketed_abbreviation(text, span.end) {
+            let rule = "org/bracketed-abbreviation";
+            trace.built(rule, abbr, Label::Organisation);
+            out.push(entity(text.text, abbr, Label::Organisation, rule));
+        }
+    }
+}
+
+/// The owner from byte `start` to word `head` when it is written wholly in Latin script
+/// (`PetroRetail серіктестігі`): such names are treated like quoted names, and the
+/// descriptor stays outside.
+fn latin_name(text: &Text, start: usize, head: usize) -> Option<Span> {
+    let last = head.checked_sub(1)?;
+    let span = Span::new(start, text.words[last].span.end);
+    span.slice(text.text).is_ascii().then_some(span)
+}
+
+/// True for a word written in capitals (`АҚ`, not the adjective `ақ`).
+fn is_upper(word: &str) -> bool {
+    !word.chars().any(char::is_lowercase)
+}
+
+/// The acronym in brackets right after byte `end` (`Ішкі істер министрлігі (ІІМ)`).
+fn bracketed_abbreviation(text: &Text, end: usize) -> Option<Span> {
+    let rest = &text.text[end..];
+    let inner = rest.trim_start().strip_prefix('(')?;
+    let close = inner.find(')')?;
+    let abbr = inner[..close].trim();
+    let chars = abbr.chars().count();
+    let acronym = (2..=MAX_ABBREVIATION_CHARS).contains(&chars)
+        && abbr
+            .chars()
+            .all(|c| c.is_uppercase() || c.is_ascii_digit() || c == '-')
+        && abbr.chars().filter(|c| c.is_uppercase()).count() >= 2;
+    if !acronym {
+        return None;
+    }
+    let start = end
+        + (rest.len() - inner.len())
+        + (inner[..close].len() - inner[..close].trim_start().len());
+    Some(Span::new(start, start + abbr.len()))
+}
+
+impl Default for OrgRules {
+    fn default() -> Self {
+        OrgRules::new()
+    }
 }

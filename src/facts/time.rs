@@ -1,26 +1,237 @@
-//! Clock times and parts of the day.
+//! TIME: clock times (`20:40-та`, `сағат 9-да`), parts of the day (`таңертең`, `кешке`),
+//! day-part clock times and their ranges (`таңғы 7-ден кешкі 8-ге дейін`) and durations
+//! under a day (`екі сағат`, `жарты сағаттан кейін`), with their qualifier words
+//! (reference A.4 TIME, D.3). Vocabulary: `src/facts/data/time_words.tsv` and the shared
+//! calendar tables. `сағат` before a bare clock time stays outside the span, as in KazNERD;
+//! after a day-part word it is inside. `iso` is `HH:MM` (a range `HH:MM/HH:MM`).
 
+use super::date::lexicon::{DayPart, Lexicon, ModifierKind, Unit};
+use super::date::number::hyphen_gap;
+use super::date::reading::Reading;
+use super::date::scanner::{ends_ablative, Scanner};
 use super::FactContext;
-use crate::mention::Fact;
+use crate::mention::{Fact, Label};
 use crate::text::Text;
 use crate::trace::Trace;
 
+/// The spoken zero of `нөл-нөл` minutes.
+const ZERO: &str = "нөл";
+/// The word for "hour, o'clock".
+const HOUR_WORD: &str = "сағат";
+
 /// The rules of this dimension, built once.
-pub struct TimeRules {}
+pub struct TimeRules {
+    lexicon: Lexicon,
+}
+
+/// A clock time read at some word: hour, minute, last word.
+struct Clock {
+    hour: u32,
+    minute: u32,
+    last: usize,
+}
 
 impl TimeRules {
     /// Loads tables and compiles patterns.
     pub fn new() -> Self {
-        TimeRules {}
+        TimeRules {
+            lexicon: Lexicon::new(),
+        }
     }
 
     /// Appends candidates found in `text` to `out`.
-    pub fn find(
-        &self,
-        _text: &Text,
-        _context: &FactContext,
-        _out: &mut Vec<Fact>,
-        _trace: &mut Trace,
-    ) {
+    pub fn find(&self, text: &Text, context: &FactContext, out: &mut Vec<Fact>, trace: &mut Trace) {
+        let scanner = Scanner {
+            lex: &self.lexicon,
+            text,
+            context,
+        };
+        let mut i = 0;
+        while i < text.words.len() {
+            match self.reading_at(&scanner, i) {
+                Some(r) => {
+                    i = r.last + 1;
+                    let fact = r.into_fact(text);
+                    trace.built(fact.rule, fact.span, fact.label);
+                    out.push(fact);
+                }
+                None => i += 1,
+            }
+        }
+    }
+
+    fn reading_at(&self, s: &Scanner, i: usize) -> Option<Reading> {
+        let mut r = self
+            .clock_phrase(s, i)
+            .or_else(|| self.greeting(s, i))
+            .or_else(|| self.day_part(s, i))
+            .or_else(|| s.number_phrase(i).filter(|r| r.label == Label::Time))
+            .or_else(|| s.unit_period(i).filter(|r| r.label == Label::Time))?;
+        self.join_range(s, &mut r);
+        join_compound(s, &mut r);
+        s.qualify(&mut r);
+        Some(r)
+    }
+
+    /// A clock time at `i`: `20:40`, `18:00-де`, or a whole hour with a case ending (`9-да`)
+    /// when `bare_hour` allows it.
+    fn clock(&self, s: &Scanner, i: usize, bare_hour: bool) -> Option<Clock> {
+        if let Some(c) = spoken_clock(s, i) {
+            return Some(c);
+        }
+        let n = s.num(i)?;
+        let (hour, half) = (n.value.trunc(), n.value.fract());
+        if !(0.0..=24.0).contains(&hour) || (half != 0.0 && (half != 0.5 || n.digits)) {
+            return None;
+        }
+        let (hour, half_minutes) = (hour as u32, if half == 0.5 { 30 } else { 0 });
+        if s.text.gap_after(n.last) == ":" && n.last == n.first {
+            let m = s.num(n.last + 1)?;
+            let minute = m.integer().filter(|&m| m < 60 && half == 0.0)? as u32;
+            return (m.width == 2).then_some(Clock {
+                hour,
+                minute,
+                last: m.last,
+            });
+        }
+        if !bare_hour || s.noun(n.last + 1).is_some() || n.ordinal {
+            return None;
+        }
+        Some(Clock {
+            hour,
+            minute: half_minutes,
+            last: n.last,
+        })
+    }
+
+    /// `time/clock` (`20:40-та`), `time/hour` (`сағат 9-да`: the number only) and
+    /// `time/part-clock` (`таңғы 7-де`, `кешкі сағат 9-дан`).
+    fn clock_phrase(&self, s: &Scanner, i: usize) -> Option<Reading> {
+        let part = s.lex.day_part(s.norm(i)).filter(|p| p.adjective);
+        if let Some(part) = part {
+            let at = if s.norm(i + 1) == HOUR_WORD {
+                i + 2
+            } else {
+                i + 1
+            };
+            let c = self.clock(s, at, true)?;
+            return Some(clock_reading(i, &c, Some(part), "time/part-clock"));
+        }
+        let after_hour_word = i > 0 && s.norm(i - 1) == HOUR_WORD;
+        let c = self.clock(s, i, after_hour_word)?;
+        let rule = if c.last > i && s.text.gap_after(i) == ":" {
+            "time/clock"
+        } else {
+            "time/hour"
+        };
+        Some(clock_reading(i, &c, None, rule))
+    }
+
+    /// `time/part`: a part of the day alone (`таңертең`, `түнде`, `күндіз-түні`), or after
+    /// a shifting modifier (`өткен түні`).
+    fn day_part(&self, s: &Scanner, i: usize) -> Option<Reading> {
+        if s.hyphen_pair(i)
+            .is_some_and(|p| s.lex.day_part(&p).is_some())
+        {
+            return Some(Reading::new(i, i + 1, Label::Time, "time/part"));
+        }
+        if let Some(part) = s.lex.day_part(s.norm(i)).filter(|p| p.standalone) {
+            if part.adjective && s.noun(i + 1).is_some() {
+                return None;
+            }
+            return Some(Reading::new(i, i, Label::Time, "time/part"));
+        }
+        let modifier = s.lex.modifier(s.norm(i))?;
+        if !matches!(modifier.kind, ModifierKind::Shift(_)) {
+            return None;
+        }
+        s.lex.day_part(s.norm(i + 1))?;
+        Some(Reading::new(i, i + 1, Label::Time, "time/part"))
+    }
+
+    /// `time/greeting`: the day-part word of a greeting (`қайырлы [таң]`, `[кеш] жарық`).
+    fn greeting(&self, s: &Scanner, i: usize) -> Option<Reading> {
+        let at = s.lex.greeting(s.norm(i), s.norm(i + 1))?;
+        Some(Reading::new(i + at, i + at, Label::Time, "time/greeting"))
+    }
+
+    /// `time/range`: a clock time or a part of the day with a from-ending followed by
+    /// another (`таңғы 7-ден кешкі 8-ге дейін`, `таңертеңнен кешке дейін`).
+    fn join_range(&self, s: &Scanner, r: &mut Reading) {
+        if !ends_ablative(s.norm(r.last)) {
+            return;
+        }
+        let next = match r.rule {
+            "time/clock" | "time/hour" | "time/part-clock" => self.clock_phrase(s, r.last + 1),
+            "time/part" => self.day_part(s, r.last + 1),
+            _ => None,
+        };
+        let Some(next) = next else {
+            return;
+        };
+        if let (Some(from), Some(to)) = (&r.iso, &next.iso) {
+            r.iso = Some(format!("{from}/{to}"));
+        }
+        r.last = next.last;
+        r.rule = "time/range";
+    }
+}
+
+/// A spoken clock time: an hour in words followed by minutes in words with a case ending
+/// (`он жеті қырық екіде` = 17:42) or by `нөл-нөл` (`он сегіз нөл-нөлде` = 18:00).
+fn spoken_clock(s: &Scanner, i: usize) -> Option<Clock> {
+    let h = s
+        .num(i)
+        .filter(|h| !h.digits && !h.ordinal && !h.inflected)?;
+    let hour = h.integer().filter(|&v| v <= 24)? as u32;
+    let k = h.last + 1;
+    if s.norm(k) == ZERO && hyphen_gap(s.text.gap_after(k)) && s.norm(k + 1).starts_with(ZERO) {
+        return Some(Clock {
+            hour,
+            minute: 0,
+            last: k + 1,
+        });
+    }
+    let m = s
+        .num(k)
+        .filter(|m| !m.digits && !m.ordinal && m.inflected)?;
+    let minute = m.integer().filter(|&v| (10..60).contains(&v))? as u32;
+    Some(Clock {
+        hour,
+        minute,
+        last: m.last,
+    })
+}
+
+/// `time/duration-compound`: hours then minutes (`3 сағат 50 минут`), as minutes.
+fn join_compound(s: &Scanner, r: &mut Reading) {
+    let (Some(Unit::Hour), Some(hours)) = (r.unit, r.value) else {
+        return;
+    };
+    if let Some(next) = s.number_phrase(r.last + 1) {
+        if let (Some(Unit::Minute), Some(minutes)) = (next.unit, next.value) {
+            r.value = Some(hours * 60.0 + minutes);
+            r.unit = Some(Unit::Minute);
+            r.last = next.last;
+            r.rule = "time/duration-compound";
+        }
+    }
+}
+
+fn clock_reading(first: usize, c: &Clock, part: Option<DayPart>, rule: &'static str) -> Reading {
+    let shift = part.map_or(0, |p| p.shift);
+    let hour = if c.hour < 12 && c.hour + shift < 24 {
+        c.hour + shift
+    } else {
+        c.hour
+    };
+    let mut r = Reading::new(first, c.last, Label::Time, rule);
+    r.iso = Some(format!("{hour:02}:{:02}", c.minute));
+    r
+}
+
+impl Default for TimeRules {
+    fn default() -> Self {
+        TimeRules::new()
     }
 }

@@ -1,0 +1,118 @@
+//! Known names matched whole from tables: state and international bodies, media and
+//! companies (`organisations.tsv`), diseases (`diseases.tsv`), named projects, events,
+//! works, laws, facilities and products (`named_things.tsv`), and abbreviations
+//! (`abbreviations.tsv`). The last word may inflect; an acronym keeps its hyphenated ending.
+
+use crate::mention::{Entity, Label};
+use crate::text::{Span, Text};
+use crate::trace::Trace;
+
+use super::extent::{end_with_suffix, entity};
+use super::lexicon::PhraseTable;
+use super::table::{rows, Row};
+
+#[derive(Clone, Copy)]
+struct Known {
+    label: Label,
+    capitalized: bool,
+}
+
+/// The known-name gazetteer, built once.
+pub struct KnownNames {
+    names: PhraseTable<Known>,
+}
+
+fn parse_case(row: &Row, i: usize) -> bool {
+    match row.cell(i) {
+        "cap" => true,
+        "any" => false,
+        other => row.fail(&format!("case must be `cap` or `any`, not `{other}`")),
+    }
+}
+
+fn parse_label(row: &Row, i: usize) -> Label {
+    Label::from_name(row.cell(i))
+        .unwrap_or_else(|| row.fail(&format!("unknown class `{}`", row.cell(i))))
+}
+
+fn rule_id(label: Label) -> &'static str {
+    match label {
+        Label::Organisation => "org/known-name",
+        Label::Disease => "disease/known-name",
+        Label::Project => "project/known-name",
+        Label::Event => "event/known-name",
+        Label::Art => "art/known-name",
+        Label::Law => "law/known-name",
+        Label::Facility => "facility/known-name",
+        Label::Product => "product/known-name",
+        _ => "known/name",
+    }
+}
+
+impl KnownNames {
+    /// Loads the four tables.
+    pub fn new() -> Self {
+        let mut names = PhraseTable::default();
+        let mut add = |row: &Row, name: &str, known: Known| {
+            if !names.insert(name, known) {
+                row.fail("the name has no word");
+            }
+        };
+        for row in rows("organisations.tsv", include_str!("data/organisations.tsv")) {
+            let known = Known {
+                label: Label::Organisation,
+                capitalized: parse_case(&row, 1),
+            };
+            add(&row, row.cell(0), known);
+        }
+        for row in rows("diseases.tsv", include_str!("data/diseases.tsv")) {
+            let known = Known {
+                label: Label::Disease,
+                capitalized: parse_case(&row, 1),
+            };
+            add(&row, row.cell(0), known);
+        }
+        for row in rows("named_things.tsv", include_str!("data/named_things.tsv")) {
+            let known = Known {
+                label: parse_label(&row, 1),
+                capitalized: parse_case(&row, 2),
+            };
+            add(&row, row.cell(0), known);
+        }
+        for row in rows("abbreviations.tsv", include_str!("data/abbreviations.tsv")) {
+            let known = Known {
+                label: parse_label(&row, 2),
+                capitalized: true,
+            };
+            add(&row, row.cell(0), known);
+        }
+        KnownNames { names }
+    }
+
+    /// Appends every known name of `text` to `out`.
+    pub fn find(&self, text: &Text, out: &mut Vec<Entity>, trace: &mut Trace) {
+        let mut i = 0;
+        while i < text.words.len() {
+            let Some((last, known)) = self.names.match_at(text, i) else {
+                i += 1;
+                continue;
+            };
+            let span = Span::new(text.words[i].span.start, end_with_suffix(text, last));
+            let rule = rule_id(known.label);
+            if known.capitalized && !text.words[i].capitalized {
+                trace.rejected(rule, span, || "lowercase form of a capitalized name".into());
+                i += 1;
+                continue;
+            }
+            trace.built(rule, span, known.label);
+            out.push(entity(text.text, span, known.label, rule));
+            i = last + 1;
+        }
+    }
+}
+
+impl Default for KnownNames {
+    fn default() -> Self {
+        KnownNames::new()
+    }
+}

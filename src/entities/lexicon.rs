@@ -1,0 +1,186 @@
+//! Word and phrase lexicons matched on folded word forms: a [`StemMap`] finds a word through
+//! the stems [`crate::morph::Morph::find_stem`] proposes (`министрлігінде` → `министрлігі`),
+//! and a [`PhraseTable`] finds multiword names whose inner words are fixed and whose last
+//! word may inflect (`Біріккен Ұлттар Ұйымының`).
+
+use std::collections::{HashMap, HashSet};
+
+use crate::morph::{morph, Analysis};
+use crate::text::fold::fold_word;
+use crate::text::Text;
+
+/// Folded word forms (and their stems) mapped to a value.
+pub struct StemMap<T> {
+    map: HashMap<String, T>,
+    /// The first two chars of every key: suffixes only change a word's end, so a word
+    /// whose start is not here cannot reach any key, and is rejected before peeling.
+    starts: HashSet<(char, char)>,
+}
+
+impl<T> Default for StemMap<T> {
+    fn default() -> Self {
+        StemMap {
+            map: HashMap::new(),
+            starts: HashSet::new(),
+        }
+    }
+}
+
+/// The first two chars of a folded word (the second is `\0` for one-char words).
+fn start_of(word: &str) -> (char, char) {
+    let mut chars = word.chars();
+    (chars.next().unwrap_or('\0'), chars.next().unwrap_or('\0'))
+}
+
+impl<T: Clone> StemMap<T> {
+    /// Adds a form (folded here); a later row for the same form is ignored.
+    pub fn insert(&mut self, form: &str, value: T) {
+        let key = fold_word(form);
+        self.starts.insert(start_of(&key));
+        self.map.entry(key).or_insert(value);
+    }
+
+    /// The value of a folded word: the form itself, else its first candidate stem found.
+    pub fn get(&self, norm: &str) -> Option<&T> {
+        self.get_analysis(norm).map(|(v, _)| v)
+    }
+
+    fn get_analysis(&self, norm: &str) -> Option<(&T, Analysis)> {
+        if !self.starts.contains(&start_of(norm)) {
+            return None;
+        }
+        morph().find_stem(norm, |stem| self.map.get(stem))
+    }
+
+    /// The value of word `i` of `text`.
+    pub fn word(&self, text: &Text, i: usize) -> Option<&T> {
+        self.get(text.norm(i))
+    }
+
+    /// The value of word `i` and the suffix analysis that reached it (to tell a plural
+    /// `депутаттары` from `депутаты`).
+    pub fn word_analysis(&self, text: &Text, i: usize) -> Option<(&T, Analysis)> {
+        self.get_analysis(text.norm(i))
+    }
+}
+
+/// True when two words separated by `gap` belong to one name: only spaces or one hyphen.
+pub fn joinable(gap: &str) -> bool {
+    let mut hyphens = 0;
+    for c in gap.chars() {
+        if crate::text::fold::is_hyphen(c) {
+            hyphens += 1;
+        } else if !crate::text::fold::is_space(c) {
+            return false;
+        }
+    }
+    hyphens <= 1
+}
+
+struct Phrase<T> {
+    rest: Vec<String>,
+    value: T,
+}
+
+/// Multiword (or single-word) names: every word but the last must match exactly, the last
+/// may inflect. Words are segmented exactly as [`Text`] segments the article.
+pub struct PhraseTable<T> {
+    single: StemMap<T>,
+    multi: HashMap<String, Vec<Phrase<T>>>,
+}
+
+impl<T> Default for PhraseTable<T> {
+    fn default() -> Self {
+        PhraseTable {
+            single: StemMap::default(),
+            multi: HashMap::new(),
+        }
+    }
+}
+
+impl<T: Clone> PhraseTable<T> {
+    /// Adds a name; returns false when it contains no word.
+    pub fn insert(&mut self, name: &str, value: T) -> bool {
+        let words = Text::new(name);
+        let norms: Vec<String> = (0..words.words.len())
+            .map(|i| words.norm(i).to_owned())
+            .collect();
+        match norms.split_first() {
+            None => false,
+            Some((first, [])) => {
+                self.single.insert(first, value);
+                true
+            }
+            Some((first, rest)) => {
+                let list = self.multi.entry(first.clone()).or_default();
+                list.push(Phrase {
+                    rest: rest.to_vec(),
+                    value,
+                });
+                list.sort_by_key(|p| std::cmp::Reverse(p.rest.len()));
+                true
+            }
+        }
+    }
+
+    /// The longest name starting at word `i`: its last word index and value.
+    pub fn match_at(&self, text: &Text, i: usize) -> Option<(usize, &T)> {
+        if let Some(list) = self.multi.get(text.norm(i)) {
+            for phrase in list {
+                if let Some(last) = self.match_rest(text, i, &phrase.rest) {
+                    return Some((last, &phrase.value));
+                }
+            }
+        }
+        self.single.word(text, i).map(|v| (i, v))
+    }
+
+    fn match_rest(&self, text: &Text, i: usize, rest: &[String]) -> Option<usize> {
+        let last = i + rest.len();
+        if last >= text.words.len() {
+            return None;
+        }
+        for (k, word) in rest.iter().enumerate() {
+            let j = i + 1 + k;
+            if !joinable(text.gap_after(j - 1)) {
+                return None;
+            }
+            let norm = text.norm(j);
+            let hit = if j == last {
+                norm == word
+                    || morph()
+                        .find_stem(norm, |stem| (stem == word).then_some(()))
+                        .is_some()
+            } else {
+                norm == word
+            };
+            if !hit {
+                return None;
+            }
+        }
+        Some(last)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn phrases_prefer_the_longest_and_need_joined_words() {
+        let mut table = PhraseTable::default();
+        table.insert("Ұлттық банк", 1);
+        table.insert("Ұлттық", 2);
+        let text = Text::new("Ұлттық банк, Ұлттық. банк");
+        assert_eq!(table.match_at(&text, 0), Some((1, &1)));
+        assert_eq!(table.match_at(&text, 2), Some((2, &2)));
+    }
+
+    #[test]
+    fn gaps_with_punctuation_break_names() {
+        assert!(joinable(" "));
+        assert!(joinable("-"));
+        assert!(!joinable(", "));
+        assert!(!joinable("--"));
+    }
+}

@@ -1,0 +1,89 @@
+//! Entity lemmas: only the last word of a name inflects, so only its outer endings (case,
+//! attributive, plural-person possessives) are dropped; descriptor heads keep their
+//! 3rd-person possessive (`облысында` → `облысы`) and persons keep `-ова`, `-ұлы`.
+
+use super::peel::analyses;
+use super::suffixes::is_vowel;
+use super::Morph;
+use crate::text::fold::{fold_word, is_hyphen, is_invisible};
+
+/// An unknown word is never cut below this many chars.
+const MIN_UNKNOWN_STEM: usize = 4;
+/// An unknown word never loses a suffix shorter than this.
+const MIN_UNKNOWN_SUFFIX: usize = 2;
+
+impl Morph {
+    /// The canonical form of an entity's surface (original letter case kept).
+    pub fn entity_lemma(&self, surface: &str) -> String {
+        let surface = surface.trim_end();
+        let last_start = surface
+            .char_indices()
+            .rev()
+            .find(|&(_, c)| c.is_whitespace() || is_hyphen(c))
+            .map_or(0, |(i, c)| i + c.len_utf8());
+        let (head, last) = surface.split_at(last_start);
+        if !head.is_empty() && head.ends_with(is_hyphen) {
+            let tail = fold_word(last);
+            if self.is_suffix_chain(&tail) {
+                let left = head.trim_end_matches(is_hyphen);
+                if left.chars().next_back().is_some_and(|c| !c.is_whitespace()) {
+                    return left.to_owned();
+                }
+            }
+        }
+        let mut out = String::with_capacity(surface.len());
+        out.push_str(head);
+        out.push_str(self.word_lemma(last));
+        out
+    }
+
+    /// The lemma of one word: the longest lemma-strippable cut whose remainder is known,
+    /// then the longest whose remainder peels further (inner slots only) to a known stem,
+    /// else a conservative cut for unknown words (reference F.5), else the word itself.
+    fn word_lemma<'s>(&self, surface: &'s str) -> &'s str {
+        let folded = fold_word(surface);
+        if self.is_stop(&folded) || self.known.contains(&folded) {
+            return surface;
+        }
+        let list = analyses(&self.suffixes, &folded, 0);
+        let strippable = list.as_slice().iter().filter(|a| a.lemma_strippable);
+        let known = strippable
+            .clone()
+            .find(|a| self.is_known(&folded[..a.kept]))
+            .or_else(|| {
+                strippable
+                    .clone()
+                    .find(|a| self.peels_to_known(&folded[..a.kept], a.next_slot()))
+            });
+        if let Some(a) = known {
+            return surface_prefix(surface, folded[..a.kept].chars().count());
+        }
+        let fallback = strippable
+            .filter(|a| {
+                let rest = &folded[..a.kept];
+                a.shortest_suffix >= MIN_UNKNOWN_SUFFIX
+                    && rest.chars().count() >= MIN_UNKNOWN_STEM
+                    && rest.chars().any(is_vowel)
+            })
+            .min_by_key(|a| a.kept);
+        match fallback {
+            Some(a) => surface_prefix(surface, folded[..a.kept].chars().count()),
+            None => surface,
+        }
+    }
+}
+
+/// The prefix of `surface` holding its first `chars` folded chars (folding drops invisible
+/// characters and maps one char to one char).
+pub fn surface_prefix(surface: &str, chars: usize) -> &str {
+    let mut seen = 0;
+    for (i, c) in surface.char_indices() {
+        if seen == chars {
+            return &surface[..i];
+        }
+        if !is_invisible(c) {
+            seen += 1;
+        }
+    }
+    surface
+}
