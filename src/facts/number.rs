@@ -88,6 +88,12 @@ impl NumberRules {
             trace.rejected("number/time-noun", num.span, || "date or time".into());
             return None;
         }
+        if num.ordinal && self.inside_name(text, num) {
+            trace.rejected("ordinal/inside-name", num.span, || {
+                "part of a longer name".into()
+            });
+            return None;
+        }
         if let Some(why) = self.not_a_count(text, num) {
             trace.rejected("number/not-a-count", num.span, || why.into());
             return None;
@@ -235,14 +241,33 @@ impl NumberRules {
             || self.time_noun_after(text, num.last_word)
     }
 
-    /// Number words used in another sense: the article `бір` (`қандай да бір`, `белгілі
-    /// бір`), `бір реттік` ("one-off"), and `жүзді.` ("swam") closing a sentence.
+    /// An ordinal inside a polling station, congress, law article or post name
+    /// (`data/name_parts.tsv`).
+    fn inside_name(&self, text: &Text, num: &Numeral) -> bool {
+        let starts = |k: usize, parts: &[&str]| parts.iter().any(|p| text.norm(k).starts_with(p));
+        let before = num.first_word.checked_sub(1).is_some_and(|b| {
+            spacing(text.gap_after(b)) && starts(b, &self.vocab.name_parts_before)
+        });
+        let next = num.last_word + 1;
+        let after = next < text.words.len()
+            && spacing(text.gap_after(num.last_word))
+            && starts(next, &self.vocab.name_parts_after);
+        before || after
+    }
+
+    /// Numbers used in another sense: a number named by `нөмірі` (`«112» нөміріне`), the
+    /// article `бір` (`қандай да бір`, `белгілі бір`), `бір реттік` ("one-off"), and `жүзді.`
+    /// ("swam") closing a sentence.
     fn not_a_count(&self, text: &Text, num: &Numeral) -> Option<&'static str> {
+        let next = num.last_word + 1;
+        // `«112» нөміріне`: a phone or reference number, not an amount.
+        if next < text.words.len() && text.norm(next).starts_with("нөмір") {
+            return Some("a phone or reference number");
+        }
         if num.digits {
             return None;
         }
         let before = num.first_word.checked_sub(1).map(|b| text.norm(b));
-        let next = num.last_word + 1;
         let after = (next < text.words.len() && spacing(text.gap_after(num.last_word)))
             .then(|| text.norm(next));
         // `бірінші тоқсанда`: after an ordinal, a number word is a noun ("quarter").

@@ -55,6 +55,11 @@ pub struct Vocabulary {
     pub verb_endings: HashSet<&'static str>,
     /// Nouns that make a number a DATE or TIME.
     pub time_nouns: PhraseTable<()>,
+    /// Word starts before (`нөмірі`) and after (`съезі`, `сайлау учаскесі`) an ordinal that
+    /// make it part of a longer name.
+    pub name_parts_before: Vec<&'static str>,
+    /// See `name_parts_before`.
+    pub name_parts_after: Vec<&'static str>,
     /// Word starts after a number word that make it no count (`бір реттік`).
     pub not_counted: Vec<&'static str>,
     /// Words that are never a counted object.
@@ -175,7 +180,17 @@ impl Vocabulary {
         let not_counted = rows("not_counted.tsv", include_str!("data/not_counted.tsv"))
             .map(|row| row.cell(0))
             .collect();
+        let (mut name_parts_before, mut name_parts_after) = (Vec::new(), Vec::new());
+        for row in rows("name_parts.tsv", include_str!("data/name_parts.tsv")) {
+            match row.cell(1) {
+                "before" => name_parts_before.push(row.cell(0)),
+                "after" => name_parts_after.push(row.cell(0)),
+                _ => row.fail("side must be before or after"),
+            }
+        }
         Vocabulary {
+            name_parts_before,
+            name_parts_after,
             not_counted,
             ratios,
             measures,
