@@ -11,7 +11,7 @@ use super::numeral::{is_approx_ending, read_numeral, Numeral};
 use super::object::object_after;
 use super::vocab::{Governs, Measure, Vocabulary};
 use super::FactContext;
-use crate::mention::{Fact, Label, Qualifier};
+use crate::mention::{Fact, Label, Qualifier, Relation};
 use crate::text::fold::{is_dash, is_hyphen, is_space};
 use crate::text::words::WordShape;
 use crate::text::{Span, Text};
@@ -132,9 +132,19 @@ impl NumberRules {
         fact.low = d.low;
         fact.high = d.high;
         fact.unit = d.unit;
-        fact.qualifier = d.qualifier;
-        fact.object = object_after(text, d.last_word, &self.vocab);
-        fact.change = change_after(text, d.last_word, d.qualifier, &self.vocab);
+        let until = matches!(text.norm(d.last_word), "дейін" | "шейін");
+        let to_level = d.qualifier == Qualifier::UpTo || (d.low.is_some() && until);
+        fact.change = change_after(text, d.last_word, to_level, &self.vocab);
+        // `98%-ға дейін артты`: `дейін` names the level reached, not a bound.
+        let reached = fact.change.is_some_and(|c| c.relation == Relation::To);
+        fact.qualifier = if reached {
+            Qualifier::Exact
+        } else {
+            d.qualifier
+        };
+        if d.label == Label::Cardinal && fact.unit.is_none() {
+            fact.object = object_after(text, d.last_word, &self.vocab);
+        }
         Some((fact, d.last_word))
     }
 
@@ -327,8 +337,22 @@ impl NumberRules {
         if !spacing(gap) || a.ordinal {
             return;
         }
-        if is_ablative(&a.suffix) {
-            let Some(b) = read_numeral(text, next) else {
+        // The ablative is on the number or on its unit: `20-дан`, `24,6 теңгеден`.
+        let from = if is_ablative(&a.suffix) {
+            Some(a.last_word)
+        } else {
+            self.vocab
+                .measures
+                .match_at(text, next)
+                .filter(|m| is_ablative(m.ending))
+                .map(|m| m.last_word)
+        };
+        if let Some(from) = from {
+            let after = from + 1;
+            if after >= n || !spacing(text.gap_after(from)) {
+                return;
+            }
+            let Some(b) = read_numeral(text, after) else {
                 return;
             };
             // The dative is on the number or on its unit: `20-дан 30-ға`, `80-нен 60 шақырымға`.
@@ -343,7 +367,8 @@ impl NumberRules {
             let until = k + 1 < n
                 && spacing(text.gap_after(k))
                 && matches!(text.norm(k + 1), "дейін" | "шейін");
-            if is_dative(ending) && until && b.value > a.value {
+            // Both directions: `20-дан 30-ға дейін`, and a fall `27 теңгеден 24 теңгеге дейін`.
+            if is_dative(ending) && until && b.value != a.value {
                 self.set_range(text, a, &b, d, "range/from-to");
             }
             return;
@@ -367,10 +392,10 @@ impl NumberRules {
     }
 
     fn set_range(&self, text: &Text, a: &Numeral, b: &Numeral, d: &mut Draft, rule: &'static str) {
-        let low = a.value_scaled_by(b);
-        d.low = Some(low);
-        d.high = Some(b.value);
-        d.value = Some(low);
+        let first = a.value_scaled_by(b);
+        d.low = Some(first.min(b.value));
+        d.high = Some(first.max(b.value));
+        d.value = None;
         d.last_word = b.last_word;
         d.end = text.words[b.last_word].span.end;
         d.ending = b.suffix.clone();
@@ -632,6 +657,15 @@ impl NumberRules {
                 break;
             }
         }
+        let next = d.last_word + 1;
+        let starts_from = next < text.words.len()
+            && spacing(text.gap_after(d.last_word))
+            && text.norm(next).starts_with("басталад");
+        if starts_from && is_ablative(&d.ending) && d.qualifier == Qualifier::Exact {
+            // `2 800 теңгеден басталады`: a price that starts from an amount.
+            d.qualifier = Qualifier::AtLeast;
+            return;
+        }
         for _ in 0..2 {
             let next = d.last_word + 1;
             if next >= text.words.len() || !spacing(text.gap_after(d.last_word)) {
@@ -653,7 +687,8 @@ impl NumberRules {
             d.end = text.words[m.last_word].span.end;
             d.ending = m.ending.to_owned();
             let range_end = d.low.is_some() && w.qualifier == Qualifier::UpTo;
-            if !range_end && (d.qualifier == Qualifier::Exact || w.qualifier != Qualifier::UpTo) {
+            let keeps = range_end || w.qualifier == Qualifier::Exact;
+            if !keeps && (d.qualifier == Qualifier::Exact || w.qualifier != Qualifier::UpTo) {
                 d.qualifier = w.qualifier;
             }
         }

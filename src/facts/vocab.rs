@@ -51,6 +51,8 @@ pub struct Vocabulary {
     pub qualifiers_after: PhraseTable<QualifierWord>,
     /// Trend verb stems.
     pub trends: Vec<(&'static str, Direction)>,
+    /// Comparative words stating a difference (`көп`, `төмен`).
+    pub comparatives: Vec<(&'static str, Direction)>,
     /// Endings that make a stem a verb form.
     pub verb_endings: HashSet<&'static str>,
     /// Nouns that make a number a DATE or TIME.
@@ -79,6 +81,20 @@ impl Vocabulary {
             .find(|(s, b, _)| *s == small && *b == big)
             .map(|r| r.2)
     }
+}
+
+/// Rows of `word, increase|decrease`.
+fn directions(file: &'static str, content: &'static str) -> Vec<(&'static str, Direction)> {
+    rows(file, content)
+        .map(|row| {
+            let direction = match row.cell(1) {
+                "increase" => Direction::Increase,
+                "decrease" => Direction::Decrease,
+                _ => row.fail("direction must be increase or decrease"),
+            };
+            (row.cell(0), direction)
+        })
+        .collect()
 }
 
 fn label(name: &str) -> Option<Label> {
@@ -154,16 +170,8 @@ impl Vocabulary {
             };
             table.insert(row.cell(0), inflects, word);
         }
-        let trends = rows("trend_verbs.tsv", include_str!("data/trend_verbs.tsv"))
-            .map(|row| {
-                let direction = match row.cell(1) {
-                    "increase" => Direction::Increase,
-                    "decrease" => Direction::Decrease,
-                    _ => row.fail("direction must be increase or decrease"),
-                };
-                (row.cell(0), direction)
-            })
-            .collect();
+        let trends = directions("trend_verbs.tsv", include_str!("data/trend_verbs.tsv"));
+        let comparatives = directions("comparatives.tsv", include_str!("data/comparatives.tsv"));
         let verb_endings = rows("verb_endings.tsv", include_str!("data/verb_endings.tsv"))
             .map(|row| row.cell(0))
             .collect();
@@ -198,6 +206,7 @@ impl Vocabulary {
             qualifiers_before,
             qualifiers_after,
             trends,
+            comparatives,
             verb_endings,
             time_nouns,
             not_objects,
