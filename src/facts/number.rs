@@ -122,6 +122,13 @@ impl NumberRules {
         }
         self.sign_word(text, num, &mut d);
         self.qualify(text, &mut d);
+        if d.unit.is_none() && self.time_noun_after(text, d.last_word) {
+            // `отызға жуық жылды`, `он шақты жыл`: a qualified duration.
+            trace.rejected("number/time-noun", Span::new(d.start, d.end), || {
+                "qualified duration".into()
+            });
+            return None;
+        }
         if d.unit.is_none() && d.label == Label::Cardinal && self.measure(text, num, &mut d) {
             // `100 мыңнан астам теңге`: the currency follows the qualifier.
             self.qualify(text, &mut d);
@@ -274,6 +281,16 @@ impl NumberRules {
         if next < text.words.len() && text.norm(next).starts_with("нөмір") {
             return Some("a phone or reference number");
         }
+        // `Boeing 737 MAX`, `COVID – он тоғыз`, `500 Startups`: part of a Latin-script name.
+        let latin = |k: usize| text.surface(k).chars().all(|c| c.is_ascii_alphabetic());
+        let named_before = num.first_word > 0 && latin(num.first_word - 1);
+        let named_after = next < text.words.len()
+            && latin(next)
+            && text.words[next].capitalized
+            && spacing(text.gap_after(num.last_word));
+        if named_before || named_after {
+            return Some("part of a Latin-script name");
+        }
         if num.digits {
             return None;
         }
@@ -289,8 +306,12 @@ impl NumberRules {
             return Some("noun after an ordinal");
         }
         let bare_one = num.value == 1.0 && num.suffix.is_empty();
-        if bare_one && matches!(before, Some("белгілі" | "да" | "де")) {
+        if bare_one && before.is_some_and(|b| self.vocab.article_before.contains(b)) {
             return Some("article бір");
+        }
+        // `жер жүзін` ("the world"): the noun жүз "face".
+        if num.value == 100.0 && before == Some("жер") {
+            return Some("жер жүзі");
         }
         if after.is_some_and(|w| self.vocab.not_counted.iter().any(|p| w.starts_with(p))) {
             return Some("adjective such as реттік");

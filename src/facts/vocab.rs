@@ -64,6 +64,8 @@ pub struct Vocabulary {
     pub name_parts_after: Vec<&'static str>,
     /// Word starts after a number word that make it no count (`бір реттік`).
     pub not_counted: Vec<&'static str>,
+    /// Words before a bare `бір` that make it an article.
+    pub article_before: HashSet<&'static str>,
     /// Words that are never a counted object.
     pub not_objects: HashSet<&'static str>,
     /// How many of a larger unit one smaller unit is (`cm` in `m`: 0.01).
@@ -196,7 +198,14 @@ impl Vocabulary {
                 _ => row.fail("side must be before or after"),
             }
         }
+        let article_before = rows(
+            "article_before.tsv",
+            include_str!("data/article_before.tsv"),
+        )
+        .map(|row| row.cell(0))
+        .collect();
         Vocabulary {
+            article_before,
             name_parts_before,
             name_parts_after,
             not_counted,
