@@ -31,7 +31,10 @@ impl NumberRules {
                 })
         });
         // `жасы жиырма тоғызда`: an age.
-        let age = before.is_some_and(|b| text.norm(b).starts_with("жас"));
+        let age = before.is_some_and(|b| {
+            let rest = text.norm(b).strip_prefix("жас");
+            rest.is_some_and(|r| matches!(r, "ы" | "ым" | "ың" | "ымыз" | "ында" | "та"))
+        });
         // `он бірінде`, `жиырма төртінде`: a day of the month.
         let day = (2.0..=31.0).contains(&num.value)
             && ["інде", "ында", "сінде", "сында"].contains(&num.suffix.as_str());
