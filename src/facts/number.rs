@@ -21,7 +21,7 @@ use crate::mention::{Fact, Label, Qualifier, Relation};
 use crate::text::fold::is_space;
 use crate::text::{Span, Text};
 use crate::trace::Trace;
-use context::{inside_compound, reduplicated};
+use context::{inside_compound, quoted, reduplicated};
 
 /// The rules of this dimension, built once.
 pub struct NumberRules {
@@ -125,6 +125,12 @@ impl NumberRules {
         if !num.ordinal {
             self.fraction(text, num, &mut d);
             self.measure(text, num, &mut d);
+        }
+        if matches!(d.label, Label::Cardinal | Label::Ordinal) && quoted(text, num.first_word) {
+            trace.rejected("number/quoted-name", num.span, || {
+                "inside a quoted name".into()
+            });
+            return None;
         }
         self.sign_word(text, num, &mut d);
         self.qualify(text, &mut d);

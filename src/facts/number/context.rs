@@ -149,10 +149,58 @@ pub(super) fn reduplicated(text: &Text, num: &Numeral) -> Option<usize> {
     (again.value == num.value).then_some(again.last_word)
 }
 
-/// Word `i` continues a hyphenated compound (`COVID-19`, `Су-27`) or follows `№`.
+/// Digit word `i` is one side of a slashed code (`55/12`, `АК-159/20`), not a fraction or a
+/// rate (those have a unit word after the slash).
+fn slashed(text: &Text, i: usize) -> bool {
+    let digits = |k: usize| text.words[k].shape == WordShape::Digits;
+    let next = i + 1 < text.words.len() && text.gap_after(i) == "/" && digits(i + 1);
+    let prev = i > 0 && text.gap_after(i - 1) == "/" && digits(i - 1);
+    digits(i) && (next || prev)
+}
+
+/// True when word `i` lies inside a short quoted name (`«Хабар 24»`, `«Бір белдеу, бір
+/// жол»`): guillemets open before it and close after it on the same line, around at most
+/// six words and no sentence punctuation. Quoted speech (`«Алты жылда мың үш жүз кәсіпорын
+/// ашылды», — деді`) keeps its numbers.
+pub(super) fn quoted(text: &Text, i: usize) -> bool {
+    const REACH: usize = 120;
+    const MAX_WORDS: usize = 6;
+    let span = text.words[i].span;
+    let mut from = span.start.saturating_sub(REACH);
+    while !text.text.is_char_boundary(from) {
+        from -= 1;
+    }
+    let mut to = (span.end + REACH).min(text.text.len());
+    while !text.text.is_char_boundary(to) {
+        to += 1;
+    }
+    let before = &text.text[from..span.start];
+    let after = &text.text[span.end..to];
+    let open = before
+        .rfind(['«', '»', '\n'])
+        .filter(|&k| before[k..].starts_with('«'));
+    let close = after
+        .find(['«', '»', '\n'])
+        .filter(|&k| after[k..].starts_with('»'));
+    let (Some(open), Some(close)) = (open, close) else {
+        return false;
+    };
+    let inside = &text.text[from + open..span.end + close];
+    let words = inside
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty());
+    // Speech is attributed after the closing quote: `», – деді`.
+    let attributed = after[close + '»'.len_utf8()..]
+        .trim_start()
+        .starts_with([',', '–', '—', '-']);
+    words.count() <= MAX_WORDS && !inside.contains(['.', '!', '?', ';', ':']) && !attributed
+}
+
+/// Word `i` continues a hyphenated compound (`COVID-19`, `Су-27`), follows `№` or is part of
+/// a slashed code.
 pub(super) fn inside_compound(text: &Text, i: usize) -> bool {
     let before = &text.text[..text.words[i].span.start];
-    if before.trim_end_matches(is_space).ends_with('№') {
+    if before.trim_end_matches(is_space).ends_with('№') || slashed(text, i) {
         return true;
     }
     if i == 0 {
