@@ -80,6 +80,8 @@ pub(super) struct Lexicon {
     pub(super) suffixes: Vec<(&'static str, Role)>,
     pub(super) stop: HashSet<&'static str>,
     pub(super) stop_prefixes: Vec<&'static str>,
+    /// First letters of all number words: most words are rejected by one lookup.
+    pub(super) first_chars: HashSet<char>,
 }
 
 pub(super) static LEXICON: LazyLock<Lexicon> = LazyLock::new(Lexicon::load);
@@ -110,6 +112,7 @@ impl Lexicon {
             let value = row.parse(1);
             words.insert(row.cell(0), Entry { value, kind, bound });
         }
+        let first_chars = words.keys().filter_map(|w| w.chars().next()).collect();
         let mut stem_lens: Vec<usize> = words.keys().map(|w| w.len()).collect();
         stem_lens.sort_unstable_by_key(|&l| std::cmp::Reverse(l));
         stem_lens.dedup();
@@ -147,6 +150,7 @@ impl Lexicon {
             suffixes,
             stop,
             stop_prefixes,
+            first_chars,
         }
     }
 
@@ -201,14 +205,21 @@ impl Lexicon {
     /// Matches a folded word as a number word plus an optional ending, unless it is a
     /// homograph of the stop table (`бірге`, `үшін`).
     pub(super) fn word<'w>(&self, norm: &'w str) -> Option<WordMatch<'w>> {
-        if self.stop.contains(norm) || self.stop_prefixes.iter().any(|p| norm.starts_with(p)) {
-            return None;
-        }
-        self.inner_word(norm)
+        let found = self.inner_word(norm)?;
+        let stopped =
+            self.stop.contains(norm) || self.stop_prefixes.iter().any(|p| norm.starts_with(p));
+        (!stopped).then_some(found)
     }
 
     /// Matches a word inside a compound, where homographs are numbers (`қырық бірге` = to 41).
     pub(super) fn inner_word<'w>(&self, norm: &'w str) -> Option<WordMatch<'w>> {
+        if !norm
+            .chars()
+            .next()
+            .is_some_and(|c| self.first_chars.contains(&c))
+        {
+            return None;
+        }
         if let Some(e) = self.words.get(norm).filter(|e| !e.bound) {
             return Some(WordMatch {
                 value: e.value,
