@@ -155,7 +155,8 @@ impl NumberRules {
         let to_level = d.qualifier == Qualifier::UpTo || (d.low.is_some() && until);
         fact.change = change_after(text, d.last_word, to_level, &self.vocab);
         // `98%-ға дейін артты`: `дейін` names the level reached, not a bound.
-        let reached = fact.change.is_some_and(|c| c.relation == Relation::To);
+        let reached = d.qualifier == Qualifier::UpTo
+            && fact.change.is_some_and(|c| c.relation == Relation::To);
         fact.qualifier = if reached {
             Qualifier::Exact
         } else {

@@ -5,7 +5,7 @@
 use std::collections::HashSet;
 
 use super::phrase::{Endings, PhraseTable};
-use super::table::rows;
+use super::table::{rows, Row};
 use crate::mention::{Direction, Label, Qualifier};
 
 /// What a unit, currency or percent word makes of a number.
@@ -17,6 +17,17 @@ pub struct Measure {
     pub label: Label,
     /// Multiplier to the canonical unit (`тиын` = 0.01 KZT).
     pub factor: f64,
+}
+
+/// A verb stem stating a change.
+#[derive(Debug, Clone, Copy)]
+pub struct Trend {
+    /// The folded stem (`арт`, `азай`).
+    pub stem: &'static str,
+    /// Rise or fall.
+    pub direction: Direction,
+    /// The verb names the level reached (`жет-` "reach"), so the relation is always `to`.
+    pub reaches: bool,
 }
 
 /// Which case the number must be in before an `after` qualifier.
@@ -50,7 +61,7 @@ pub struct Vocabulary {
     /// Qualifier words after the number (or its unit).
     pub qualifiers_after: PhraseTable<QualifierWord>,
     /// Trend verb stems.
-    pub trends: Vec<(&'static str, Direction)>,
+    pub trends: Vec<Trend>,
     /// Comparative words stating a difference (`көп`, `төмен`).
     pub comparatives: Vec<(&'static str, Direction)>,
     /// Endings that make a stem a verb form.
@@ -85,17 +96,19 @@ impl Vocabulary {
     }
 }
 
+/// Column 2 of a row: `increase` or `decrease`.
+fn direction(row: &Row<'_>) -> Direction {
+    match row.cell(1) {
+        "increase" => Direction::Increase,
+        "decrease" => Direction::Decrease,
+        _ => row.fail("direction must be increase or decrease"),
+    }
+}
+
 /// Rows of `word, increase|decrease`.
 fn directions(file: &'static str, content: &'static str) -> Vec<(&'static str, Direction)> {
     rows(file, content)
-        .map(|row| {
-            let direction = match row.cell(1) {
-                "increase" => Direction::Increase,
-                "decrease" => Direction::Decrease,
-                _ => row.fail("direction must be increase or decrease"),
-            };
-            (row.cell(0), direction)
-        })
+        .map(|row| (row.cell(0), direction(&row)))
         .collect()
 }
 
@@ -172,7 +185,17 @@ impl Vocabulary {
             };
             table.insert(row.cell(0), inflects, word);
         }
-        let trends = directions("trend_verbs.tsv", include_str!("data/trend_verbs.tsv"));
+        let trends = rows("trend_verbs.tsv", include_str!("data/trend_verbs.tsv"))
+            .map(|row| Trend {
+                stem: row.cell(0),
+                direction: direction(&row),
+                reaches: match row.optional(2) {
+                    None => false,
+                    Some("to") => true,
+                    Some(_) => row.fail("third column must be `to` or empty"),
+                },
+            })
+            .collect();
         let comparatives = directions("comparatives.tsv", include_str!("data/comparatives.tsv"));
         let verb_endings = rows("verb_endings.tsv", include_str!("data/verb_endings.tsv"))
             .map(|row| row.cell(0))
