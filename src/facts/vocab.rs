@@ -19,17 +19,6 @@ pub struct Measure {
     pub factor: f64,
 }
 
-/// A verb stem stating a change.
-#[derive(Debug, Clone, Copy)]
-pub struct Trend {
-    /// The folded stem (`арт`, `азай`).
-    pub stem: &'static str,
-    /// Rise or fall.
-    pub direction: Direction,
-    /// The verb names the level reached (`жет-` "reach"), so the relation is always `to`.
-    pub reaches: bool,
-}
-
 /// Which case the number must be in before an `after` qualifier.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Governs {
@@ -61,7 +50,7 @@ pub struct Vocabulary {
     /// Qualifier words after the number (or its unit).
     pub qualifiers_after: PhraseTable<QualifierWord>,
     /// Trend verb stems.
-    pub trends: Vec<Trend>,
+    pub trends: Vec<(&'static str, Direction)>,
     /// Comparative words stating a difference (`көп`, `төмен`).
     pub comparatives: Vec<(&'static str, Direction)>,
     /// Endings that make a stem a verb form.
@@ -185,17 +174,7 @@ impl Vocabulary {
             };
             table.insert(row.cell(0), inflects, word);
         }
-        let trends = rows("trend_verbs.tsv", include_str!("data/trend_verbs.tsv"))
-            .map(|row| Trend {
-                stem: row.cell(0),
-                direction: direction(&row),
-                reaches: match row.optional(2) {
-                    None => false,
-                    Some("to") => true,
-                    Some(_) => row.fail("third column must be `to` or empty"),
-                },
-            })
-            .collect();
+        let trends = directions("trend_verbs.tsv", include_str!("data/trend_verbs.tsv"));
         let comparatives = directions("comparatives.tsv", include_str!("data/comparatives.tsv"));
         let verb_endings = rows("verb_endings.tsv", include_str!("data/verb_endings.tsv"))
             .map(|row| row.cell(0))
