@@ -66,6 +66,10 @@ pub struct Vocabulary {
     pub not_counted: Vec<&'static str>,
     /// Words before a bare `бір` that make it an article.
     pub article_before: HashSet<&'static str>,
+    /// Modifiers skipped before a counted object (`жаңа`).
+    pub object_modifiers: HashSet<&'static str>,
+    /// Fixed compound nouns that are objects as a whole (`елді мекен`, `ірі қара`).
+    pub compound_nouns: PhraseTable<&'static str>,
     /// Words that are never a counted object.
     pub not_objects: HashSet<&'static str>,
     /// How many of a larger unit one smaller unit is (`cm` in `m`: 0.01).
@@ -206,7 +210,22 @@ impl Vocabulary {
         )
         .map(|row| row.cell(0))
         .collect();
+        let object_modifiers = rows(
+            "object_modifiers.tsv",
+            include_str!("data/object_modifiers.tsv"),
+        )
+        .map(|row| row.cell(0))
+        .collect();
+        let mut compound_nouns = PhraseTable::new();
+        for row in rows(
+            "compound_nouns.tsv",
+            include_str!("data/compound_nouns.tsv"),
+        ) {
+            compound_nouns.insert(row.cell(0), Endings::Any, row.cell(1));
+        }
         Vocabulary {
+            object_modifiers,
+            compound_nouns,
             article_before,
             name_parts_before,
             name_parts_after,
