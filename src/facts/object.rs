@@ -23,12 +23,16 @@ static NOUN_ENDINGS: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
 });
 
 const MIN_STEM_CHARS: usize = 3;
-/// Genitive, ablative and instrumental endings, after which a two-letter stem is kept
+/// Genitive and ablative endings, after which a two-letter stem is kept
 /// (`елдің` → `ел`).
-const SHORT_STEM_CASES: [&str; 15] = [
-    "дің", "дың", "тің", "тың", "нің", "ның", "ден", "дан", "тен", "тан", "нен", "нан", "мен",
-    "бен", "пен",
+const SHORT_STEM_CASES: [&str; 12] = [
+    "дің", "дың", "тің", "тың", "нің", "ның", "ден", "дан", "тен", "тан", "нен", "нан",
 ];
+/// Consonants after which a final `-ы/-і` is read as a possessive of a head noun.
+const POSSESSED_AFTER: &str = "йлрзғгқкмңпб";
+/// Consonants after which a final `-ы/-і` is dropped from a single-word object
+/// (`жағдайы` → `жағдай`); `г/ғ/қ/к` are left out (`кедергі`).
+const UNPOSSESSED_AFTER: &str = "йлрзмңпб";
 /// Case endings after a possessive (`фермасына`, `қылмысының`).
 const POSSESSIVE_CASES: [&str; 10] = [
     "ның", "нің", "нда", "нде", "нан", "нен", "на", "не", "мен", "н",
@@ -43,10 +47,8 @@ pub fn object_after(text: &Text, last: usize, vocab: &Vocabulary) -> Option<Stri
     if !plain_word(text, last, first, vocab) {
         return None;
     }
-    // `жаңа комбайн` → `комбайн`: modifiers that say nothing about what is counted.
-    if vocab.object_modifiers.contains(text.norm(first))
-        && plain_word(text, first, first + 1, vocab)
-    {
+    // `3 бірлік техника` → `техника`: a classifier says nothing about what is counted.
+    if vocab.classifiers.contains(text.norm(first)) && plain_word(text, first, first + 1, vocab) {
         first += 1;
     }
     if let Some(m) = vocab.compound_nouns.match_at(text, first) {
@@ -61,10 +63,11 @@ pub fn object_after(text: &Text, last: usize, vocab: &Vocabulary) -> Option<Stri
     if hyphened {
         return Some(format!("{norm}-{}", stem(text.norm(first + 1))));
     }
-    let adjective = ADJECTIVE_ENDINGS.iter().any(|e| {
-        norm.strip_suffix(e)
-            .is_some_and(|stem| stem.chars().count() >= MIN_STEM_CHARS)
-    });
+    let adjective = vocab.object_adjectives.contains(norm)
+        || ADJECTIVE_ENDINGS.iter().any(|e| {
+            norm.strip_suffix(e)
+                .is_some_and(|stem| stem.chars().count() >= MIN_STEM_CHARS)
+        });
     let next_plain = plain_word(text, first, first + 1, vocab);
     if adjective && next_plain {
         return Some(format!("{norm} {}", stem(text.norm(first + 1))));
@@ -79,15 +82,23 @@ pub fn object_after(text: &Text, last: usize, vocab: &Vocabulary) -> Option<Stri
     Some(unpossessed(stem(norm)).to_owned())
 }
 
-/// A possessed head noun (`фермасы`, `қылмысы`) with its case ending peeled (`фермасына`),
-/// or None when the word does not end in a third-person possessive `-сы/-сі`.
+/// A possessed head noun (`фермасы`, `залы`, `орталығы`) with its case ending peeled
+/// (`фермасына`), or None when the word does not end in a third-person possessive: `-сы/-сі`,
+/// or `-ы/-і` after a consonant that an accusative or past-tense `-ды/-ты` cannot precede.
 fn possessed(word: &str) -> Option<&str> {
     let bare = POSSESSIVE_CASES
         .iter()
         .find_map(|e| word.strip_suffix(e))
         .unwrap_or(word);
     let long = bare.chars().count() > MIN_STEM_CHARS + 1;
-    (long && (bare.ends_with("сы") || bare.ends_with("сі"))).then_some(bare)
+    let after_vowel = bare.ends_with("сы") || bare.ends_with("сі");
+    let after_consonant = (bare.ends_with('ы') || bare.ends_with('і'))
+        && bare
+            .chars()
+            .rev()
+            .nth(1)
+            .is_some_and(|c| POSSESSED_AFTER.contains(c));
+    (long && (after_vowel || after_consonant)).then_some(bare)
 }
 
 /// Drops a possessive `-ы/-і` after a consonant that cannot end an accusative or an agent
@@ -97,7 +108,7 @@ fn unpossessed(word: &str) -> &str {
         return word;
     };
     let keeps = bare.chars().count() >= MIN_STEM_CHARS
-        && bare.ends_with(|c: char| "йлрзқғкгпбмң".contains(c));
+        && bare.ends_with(|c: char| UNPOSSESSED_AFTER.contains(c));
     if keeps {
         bare
     } else {

@@ -66,8 +66,10 @@ pub struct Vocabulary {
     pub not_counted: Vec<&'static str>,
     /// Words before a bare `бір` that make it an article.
     pub article_before: HashSet<&'static str>,
-    /// Modifiers skipped before a counted object (`жаңа`).
-    pub object_modifiers: HashSet<&'static str>,
+    /// Classifier nouns skipped before a counted object (`бірлік`, `бас`).
+    pub classifiers: HashSet<&'static str>,
+    /// Plain adjectives kept in a counted object (`жаңа`, `жас`).
+    pub object_adjectives: HashSet<&'static str>,
     /// Fixed compound nouns that are objects as a whole (`елді мекен`, `ірі қара`).
     pub compound_nouns: PhraseTable<&'static str>,
     /// Words that are never a counted object.
@@ -210,9 +212,12 @@ impl Vocabulary {
         )
         .map(|row| row.cell(0))
         .collect();
-        let object_modifiers = rows(
-            "object_modifiers.tsv",
-            include_str!("data/object_modifiers.tsv"),
+        let classifiers = rows("classifiers.tsv", include_str!("data/classifiers.tsv"))
+            .map(|row| row.cell(0))
+            .collect();
+        let object_adjectives = rows(
+            "object_adjectives.tsv",
+            include_str!("data/object_adjectives.tsv"),
         )
         .map(|row| row.cell(0))
         .collect();
@@ -224,7 +229,8 @@ impl Vocabulary {
             compound_nouns.insert(row.cell(0), Endings::Any, row.cell(1));
         }
         Vocabulary {
-            object_modifiers,
+            classifiers,
+            object_adjectives,
             compound_nouns,
             article_before,
             name_parts_before,
