@@ -96,7 +96,10 @@ impl NumberRules {
             return Some("noun after an ordinal");
         }
         let bare_one = num.value == 1.0 && num.suffix.is_empty();
-        if bare_one && before.is_some_and(|b| self.vocab.article_before.contains(b)) {
+        // `газдың бір бөлігі`: "a part of", not one part.
+        let part_after = after.is_some_and(|w| w.starts_with("бөлі"));
+        if bare_one && (part_after || before.is_some_and(|b| self.vocab.article_before.contains(b)))
+        {
             return Some("article бір");
         }
         // `жер жүзін` ("the world"): the noun жүз "face".
