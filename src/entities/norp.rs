@@ -230,7 +230,11 @@ impl NorpRules {
             }
             let joined = CONJUNCTIONS.contains(&text.norm(k))
                 || text.gap_after(k - 1).trim_start().starts_with(',');
-            let next = if CONJUNCTIONS.contains(&text.norm(k)) { k + 1 } else { k };
+            let next = if CONJUNCTIONS.contains(&text.norm(k)) {
+                k + 1
+            } else {
+                k
+            };
             if !joined || next >= n || !self.languages.contains(text.norm(next)) {
                 return None;
             }

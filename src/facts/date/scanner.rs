@@ -15,6 +15,8 @@ use crate::text::Text;
 
 /// Words joining the two ends of a range (`18 бен 30 жас`).
 const RANGE_WORDS: [&str; 3] = ["мен", "бен", "пен"];
+/// Ages above this are not ages (`үш жүз мың жас` is "300 000 young people").
+const MAX_AGE: f64 = 150.0;
 /// Approximative endings on a calendar noun (`жылдай` "about a year").
 const APPROXIMATE: [&str; 4] = ["дай", "дей", "тай", "тей"];
 /// Endings of a digit year read as a date without `жыл` (`2017-де`).
@@ -248,6 +250,9 @@ impl<'a, 't> Scanner<'a, 't> {
             // `бір күні` is "one day" in a story, not a duration.
             return None;
         }
+        if unit == Unit::Age && b.value > MAX_AGE {
+            return None;
+        }
         let rule = if unit == Unit::Age {
             "date/age"
         } else {
@@ -436,6 +441,10 @@ impl<'a, 't> Scanner<'a, 't> {
                     if matches!(f.noun, Noun::Unit(Unit::Day | Unit::Month)));
                 if days {
                     r.last = last + 1;
+                } else if links(self.norm(last)) {
+                    if let Some(n) = self.number_phrase(last + 1).filter(|n| n.unit.is_some()) {
+                        r.last = n.last;
+                    }
                 }
             }
             DateWord::Weekday => r.rule = "date/weekday",
@@ -540,6 +549,10 @@ impl<'a, 't> Scanner<'a, 't> {
         while taken < 3 {
             match self.lex.qualifier(self.norm(r.last + 1)) {
                 Some((Side::After | Side::Period, q)) => {
+                    let counted = r.value.is_some() || r.range.is_some() || r.label == Label::Time;
+                    if is_bound(q) && (taken > 0 || !counted) {
+                        break;
+                    }
                     if q != Qualifier::Exact {
                         r.qualifier = q;
                     }
@@ -556,6 +569,7 @@ impl<'a, 't> Scanner<'a, 't> {
         } else if let Some((Side::Before, q)) = r
             .first
             .checked_sub(1)
+            .filter(|&p| p == 0 || !hyphen_gap(self.text.gap_after(p - 1)))
             .and_then(|p| self.lex.qualifier(self.norm(p)))
         {
             r.first -= 1;
@@ -564,6 +578,12 @@ impl<'a, 't> Scanner<'a, 't> {
             }
         }
     }
+}
+
+/// True for qualifiers that bound a count (`астам`, `жуық`, `шамасында`): they follow a
+/// number directly (`бүгінде аса маңызды` is "very important today").
+fn is_bound(q: Qualifier) -> bool {
+    !matches!(q, Qualifier::Exact | Qualifier::UpTo)
 }
 
 /// True for an ablative ending (`жастан`, `айдан`, `7-ден`): the start of a from-to range.
