@@ -41,11 +41,8 @@ impl TimeRules {
 
     /// Appends candidates found in `text` to `out`.
     pub fn find(&self, text: &Text, context: &FactContext, out: &mut Vec<Fact>, trace: &mut Trace) {
-        let scanner = Scanner {
-            lex: &self.lexicon,
-            text,
-            context,
-        };
+        // The shared rules' rejections are reported once, by the DATE rules.
+        let scanner = Scanner::new(&self.lexicon, text, context, false);
         let mut i = 0;
         while i < text.words.len() {
             match self.reading_at(&scanner, i) {

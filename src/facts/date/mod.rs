@@ -39,11 +39,7 @@ impl DateRules {
 
     /// Appends candidates found in `text` to `out`.
     pub fn find(&self, text: &Text, context: &FactContext, out: &mut Vec<Fact>, trace: &mut Trace) {
-        let scanner = Scanner {
-            lex: &self.lexicon,
-            text,
-            context,
-        };
+        let scanner = Scanner::new(&self.lexicon, text, context, trace.is_enabled());
         let mut i = 0;
         while i < text.words.len() {
             match scanner.reading_at(i) {
@@ -58,6 +54,7 @@ impl DateRules {
                 None => i += 1,
             }
         }
+        scanner.report_rejections(trace);
     }
 }
 

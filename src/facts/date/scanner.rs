@@ -12,6 +12,8 @@ use crate::mention::{Label, Qualifier};
 use crate::text::fold::{is_dash, is_hyphen, is_space};
 use crate::text::words::WordShape;
 use crate::text::Text;
+use crate::trace::Trace;
+use std::cell::RefCell;
 
 /// Words joining the two ends of a range (`18 бен 30 жас`).
 const RANGE_WORDS: [&str; 3] = ["мен", "бен", "пен"];
@@ -26,6 +28,9 @@ const YEAR_LOCATIVE: [&str; 4] = ["да", "де", "та", "те"];
 /// range bounds.
 pub type Counted = (Num, Num, Option<(f64, f64)>);
 
+/// A rule that matched and gave up: rule id, first and last word, reason.
+type Rejection = (&'static str, usize, usize, &'static str);
+
 /// Reads DATE and TIME phrases of one text.
 pub struct Scanner<'a, 't> {
     /// The calendar vocabulary.
@@ -34,9 +39,46 @@ pub struct Scanner<'a, 't> {
     pub text: &'a Text<'t>,
     /// The article date, for relative expressions.
     pub context: &'a FactContext,
+    /// Rejections, kept only when tracing (`kazfacts explain`).
+    rejections: Option<RefCell<Vec<Rejection>>>,
 }
 
 impl<'a, 't> Scanner<'a, 't> {
+    /// A scanner over `text`; `tracing` keeps the reasons rules give up.
+    pub fn new(
+        lex: &'a Lexicon,
+        text: &'a Text<'t>,
+        context: &'a FactContext,
+        tracing: bool,
+    ) -> Self {
+        Scanner {
+            lex,
+            text,
+            context,
+            rejections: tracing.then(|| RefCell::new(Vec::new())),
+        }
+    }
+
+    /// Notes that `rule` matched words `first..=last` and gave up.
+    fn reject(&self, rule: &'static str, first: usize, last: usize, why: &'static str) {
+        if let Some(list) = &self.rejections {
+            list.borrow_mut().push((rule, first, last, why));
+        }
+    }
+
+    /// Reports the rejections (each once) to `trace`.
+    pub fn report_rejections(&self, trace: &mut Trace) {
+        let Some(list) = &self.rejections else {
+            return;
+        };
+        let mut list = list.borrow_mut();
+        list.sort_unstable();
+        list.dedup();
+        for &(rule, first, last, why) in list.iter() {
+            trace.rejected(rule, self.text.span_of(first, last), || why.to_owned());
+        }
+    }
+
     /// Folded form of word `i`, empty past the end.
     pub fn norm(&self, i: usize) -> &'a str {
         if i < self.text.words.len() {
@@ -247,10 +289,21 @@ impl<'a, 't> Scanner<'a, 't> {
             return Some(r);
         }
         if !a.digits && a.value == 1.0 && range.is_none() && ["ы", "і"].contains(&form.ending) {
-            // `бір күні` is "one day" in a story, not a duration.
+            self.reject(
+                "date/duration",
+                i,
+                k,
+                "`бір күні` is \"one day\" in a story",
+            );
             return None;
         }
         if unit == Unit::Age && b.value > MAX_AGE {
+            self.reject(
+                "date/age",
+                i,
+                k,
+                "too old for an age: `жас` means young people",
+            );
             return None;
         }
         let rule = if unit == Unit::Age {
@@ -330,7 +383,12 @@ impl<'a, 't> Scanner<'a, 't> {
         }
         let month_word = matches!(self.lex.any_noun(self.norm(i + 1)),
             Some(f) if f.noun == Noun::Unit(Unit::Month));
-        if (weak && !month_word && !in_year) || self.lex.names_month(self.norm(i + 1)) {
+        if weak && !month_word && !in_year {
+            self.reject("date/month", i, i, "ambiguous month without a date signal");
+            return None;
+        }
+        if self.lex.names_month(self.norm(i + 1)) {
+            self.reject("date/month", i, i + 1, "the month is part of a name");
             return None;
         }
         let qualified = self.lex.qualifier(self.norm(i + 2)).is_some();

@@ -164,3 +164,15 @@ fn relative_dates_need_the_article_date() {
         .iter()
         .all(|f| f.label == Label::Date && f.iso.is_none()));
 }
+
+#[test]
+fn rejections_are_traced_with_their_reason() {
+    let date = DateRules::new();
+    let words = Text::new("Бір күні ол қазанда ет асты.");
+    let mut trace = Trace::enabled();
+    let mut out = Vec::new();
+    date.find(&words, &FactContext::default(), &mut out, &mut trace);
+    assert!(out.is_empty());
+    let rules: Vec<&str> = trace.events.iter().map(|e| e.rule).collect();
+    assert_eq!(rules, ["date/duration", "date/month"]);
+}
