@@ -196,7 +196,7 @@ pub struct Lexicon {
     qualifiers: HashMap<String, (Side, Qualifier)>,
     day_parts: HashMap<String, DayPart>,
     name_prefixes: Vec<String>,
-    greetings: HashMap<(String, String), usize>,
+    greetings: Vec<(String, String, usize)>,
 }
 
 impl Lexicon {
@@ -274,7 +274,7 @@ impl Lexicon {
                 if !(1..=2).contains(&part) {
                     r.fail("part must be 1 or 2");
                 }
-                ((r.cell(0).to_owned(), r.cell(1).to_owned()), part - 1)
+                (r.cell(0).to_owned(), r.cell(1).to_owned(), part - 1)
             })
             .collect(),
         }
@@ -337,8 +337,9 @@ impl Lexicon {
     /// (0 or 1) is the TIME.
     pub fn greeting(&self, first: &str, second: &str) -> Option<usize> {
         self.greetings
-            .get(&(first.to_owned(), second.to_owned()))
-            .copied()
+            .iter()
+            .find(|(a, b, _)| a == first && b == second)
+            .map(|g| g.2)
     }
 }
 

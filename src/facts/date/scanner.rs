@@ -13,7 +13,7 @@ use crate::text::fold::{is_dash, is_hyphen, is_space};
 use crate::text::words::WordShape;
 use crate::text::Text;
 use crate::trace::Trace;
-use std::cell::RefCell;
+use std::cell::{OnceCell, RefCell};
 
 /// Words joining the two ends of a range (`18 бен 30 жас`).
 const RANGE_WORDS: [&str; 3] = ["мен", "бен", "пен"];
@@ -41,6 +41,10 @@ pub struct Scanner<'a, 't> {
     pub context: &'a FactContext,
     /// Rejections, kept only when tracing (`kazfacts explain`).
     rejections: Option<RefCell<Vec<Rejection>>>,
+    /// Each word read as a number, computed on first use (rules ask many times).
+    nums: Vec<OnceCell<Option<Num>>>,
+    /// Each word read as a calendar noun, computed on first use.
+    nouns: Vec<OnceCell<Option<NounForm<'a>>>>,
 }
 
 impl<'a, 't> Scanner<'a, 't> {
@@ -56,6 +60,8 @@ impl<'a, 't> Scanner<'a, 't> {
             text,
             context,
             rejections: tracing.then(|| RefCell::new(Vec::new())),
+            nums: vec![OnceCell::new(); text.words.len()],
+            nouns: vec![OnceCell::new(); text.words.len()],
         }
     }
 
@@ -90,16 +96,14 @@ impl<'a, 't> Scanner<'a, 't> {
 
     /// Word `i` read as a month or unit noun.
     pub fn noun(&self, i: usize) -> Option<NounForm<'a>> {
-        if i < self.text.words.len() {
-            self.lex.noun(self.text.norm(i))
-        } else {
-            None
-        }
+        let cell = self.nouns.get(i)?;
+        *cell.get_or_init(|| self.lex.noun(self.text.norm(i)))
     }
 
     /// A number starting at word `i`.
     pub fn num(&self, i: usize) -> Option<Num> {
-        num_at(self.text, i)
+        let cell = self.nums.get(i)?;
+        *cell.get_or_init(|| num_at(self.text, i))
     }
 
     /// The first word after a range connector following word `j` (dash, hyphen, мен/бен/пен).
