@@ -260,16 +260,14 @@ impl<'a, 't> Scanner<'a, 't> {
                 let start = as_year(&a)?;
                 let end = as_year(&b)?;
                 let mut r = Reading::new(i, k, label, "date/decade");
-                r.iso = Some(match range {
-                    Some(_) => format!("{start:04}/{end:04}"),
-                    None => format!("{start:04}/{:04}", start + 9),
-                });
+                let last_year = if range.is_some() { end } else { start + 9 };
+                set_years(&mut r, start, last_year);
                 return Some(r);
             }
             Unit::Year if ordinal || (b.digits && b.width == 4) => {
                 let mut r = Reading::new(i, k, label, "date/year");
                 match range {
-                    Some(_) => r.iso = Some(format!("{:04}/{:04}", as_year(&a)?, as_year(&b)?)),
+                    Some(_) => set_years(&mut r, as_year(&a)?, as_year(&b)?),
                     None => {
                         r.year = Some(as_year(&b)?);
                         if form.links() {
@@ -562,7 +560,7 @@ impl<'a, 't> Scanner<'a, 't> {
             r.month = n.month;
             r.day = n.day;
             if n.rule == "date/decade" {
-                r.iso = n.iso;
+                (r.iso, r.range) = (n.iso, n.range);
             } else if n.month.is_none() {
                 r.iso = r.year.map(|y| format!("{y:04}"));
             }
@@ -661,8 +659,14 @@ fn is_decade(n: &Num) -> bool {
 /// A century reading over `first..=last` for centuries `lo..=hi` (iso: their years).
 fn century(first: usize, last: usize, lo: i64, hi: i64, rule: &'static str) -> Reading {
     let mut r = Reading::new(first, last, Label::Date, rule);
-    r.iso = Some(format!("{:04}/{:04}", (lo - 1) * 100 + 1, hi * 100));
+    set_years(&mut r, ((lo - 1) * 100 + 1) as i32, (hi * 100) as i32);
     r
+}
+
+/// A span of whole years: `low`/`high` and the ISO interval `from/to`.
+fn set_years(r: &mut Reading, from: i32, to: i32) {
+    r.iso = Some(format!("{from:04}/{to:04}"));
+    r.range = Some((f64::from(from), f64::from(to)));
 }
 
 /// Reads a folded Roman numeral made of X, V and I (Latin or Cyrillic look-alikes).
