@@ -62,6 +62,7 @@ impl TimeRules {
             .clock_phrase(s, i)
             .or_else(|| self.greeting(s, i))
             .or_else(|| self.day_part(s, i))
+            .or_else(|| s.modifier_phrase(i).filter(|r| r.label == Label::Time))
             .or_else(|| s.number_phrase(i).filter(|r| r.label == Label::Time))
             .or_else(|| s.unit_period(i).filter(|r| r.label == Label::Time))?;
         self.join_range(s, &mut r);
@@ -133,7 +134,8 @@ impl TimeRules {
             return Some(Reading::new(i, i + 1, Label::Time, "time/part"));
         }
         if let Some(part) = s.lex.day_part(s.norm(i)).filter(|p| p.standalone) {
-            if part.adjective && s.noun(i + 1).is_some() {
+            let qualified = s.lex.qualifier(s.norm(i + 1)).is_some();
+            if (part.adjective && s.noun(i + 1).is_some()) || (part.bounded && !qualified) {
                 return None;
             }
             return Some(Reading::new(i, i, Label::Time, "time/part"));
@@ -153,13 +155,28 @@ impl TimeRules {
     }
 
     /// `time/range`: a clock time or a part of the day with a from-ending followed by
-    /// another (`таңғы 7-ден кешкі 8-ге дейін`, `таңертеңнен кешке дейін`).
+    /// another (`таңғы 7-ден кешкі 8-ге дейін`, `таңертеңнен кешке дейін`), or two clock
+    /// times joined by a dash (`түнгі 12 – 1 шамасына дейін`).
     fn join_range(&self, s: &Scanner, r: &mut Reading) {
+        let clock = matches!(r.rule, "time/clock" | "time/hour" | "time/part-clock");
+        if clock {
+            if let Some(k) = s.connector(r.last) {
+                if let Some(c) = self.clock(s, k, true) {
+                    let to = clock_reading(k, &c, None, r.rule);
+                    if let (Some(from), Some(to)) = (&r.iso, &to.iso) {
+                        r.iso = Some(format!("{from}/{to}"));
+                    }
+                    r.last = c.last;
+                    r.rule = "time/range";
+                    return;
+                }
+            }
+        }
         if !ends_ablative(s.norm(r.last)) {
             return;
         }
         let next = match r.rule {
-            "time/clock" | "time/hour" | "time/part-clock" => self.clock_phrase(s, r.last + 1),
+            _ if clock => self.clock_phrase(s, r.last + 1),
             "time/part" => self.day_part(s, r.last + 1),
             _ => None,
         };

@@ -181,6 +181,8 @@ pub struct DayPart {
     pub adjective: bool,
     /// True when it is a TIME by itself (not only after a modifier: `өткен түні`).
     pub standalone: bool,
+    /// True when it is a TIME only before a qualifier word (`түске дейін`).
+    pub bounded: bool,
     /// Hours added to a clock hour below 12.
     pub shift: u32,
 }
@@ -388,15 +390,17 @@ fn qualifier(r: &Row) -> (Side, Qualifier) {
 }
 
 fn day_part(r: &Row) -> DayPart {
-    let (adjective, standalone) = match r.cell(1) {
-        "adjective" => (true, true),
-        "part" => (false, true),
-        "noun" => (false, false),
-        _ => r.fail("kind must be part, adjective or noun"),
+    let (adjective, standalone, bounded) = match r.cell(1) {
+        "adjective" => (true, true, false),
+        "part" => (false, true, false),
+        "noun" => (false, false, false),
+        "bounded" => (false, true, true),
+        _ => r.fail("kind must be part, adjective, noun or bounded"),
     };
     DayPart {
         adjective,
         standalone,
+        bounded,
         shift: r.parse(2),
     }
 }

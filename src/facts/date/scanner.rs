@@ -409,7 +409,7 @@ impl<'a, 't> Scanner<'a, 't> {
     /// `date/deictic` (`өткен жылы`, `осы айда`, `бүгінгі таңда`) and
     /// `date/deictic-duration` (`соңғы 5 жылда`, `алдағы үш жылда`), with a month or a
     /// season after the modifier too (`биылғы маусымда`, `осы көктемде`).
-    fn modifier_phrase(&self, i: usize) -> Option<Reading> {
+    pub fn modifier_phrase(&self, i: usize) -> Option<Reading> {
         let modifier = self.lex.modifier(self.norm(i))?;
         let counted = self.num_or_range(i + 1).filter(|_| modifier.counts);
         let k = counted.map_or(i + 1, |(_, b, _)| b.last + 1);
