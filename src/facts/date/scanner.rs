@@ -17,6 +17,8 @@ use std::cell::{OnceCell, RefCell};
 
 /// Words joining the two ends of a range (`18 бен 30 жас`).
 const RANGE_WORDS: [&str; 3] = ["мен", "бен", "пен"];
+/// Possessive + locative endings of a day number standing alone (`24-інде`).
+const DAY_ENDINGS: [&str; 4] = ["ында", "інде", "сында", "сінде"];
 /// Ages above this are not ages (`үш жүз мың жас` is "300 000 young people").
 const MAX_AGE: f64 = 150.0;
 /// Approximative endings on a calendar noun (`жылдай` "about a year").
@@ -207,7 +209,10 @@ impl<'a, 't> Scanner<'a, 't> {
         let (a, b, range) = self.num_or_range(i)?;
         let k = b.last + 1;
         let Some(form) = self.noun(k) else {
-            return self.year_case(&b);
+            return self
+                .year_case(&b)
+                .or_else(|| self.age_of(&a, &b, range))
+                .or_else(|| self.day_alone(&b));
         };
         let head = b.integer();
         match form.noun {
@@ -346,6 +351,36 @@ impl<'a, 't> Scanner<'a, 't> {
         Some(r)
     }
 
+    /// `date/age-of`: a number with an ending after `жасы` ("his age"): `жасы 41-де`.
+    fn age_of(&self, a: &Num, b: &Num, range: Option<(f64, f64)>) -> Option<Reading> {
+        let owner = a.first.checked_sub(1)?;
+        let age = matches!(self.lex.any_noun(self.norm(owner)),
+            Some(f) if f.noun == Noun::Unit(Unit::Age) && !f.ending.is_empty());
+        if !age || !b.inflected || b.ordinal || b.value > MAX_AGE {
+            return None;
+        }
+        let mut r = Reading::new(a.first, b.last, Label::Date, "date/age-of");
+        r.unit = Some(Unit::Age);
+        match range {
+            Some(bounds) => r.range = Some(bounds),
+            None => r.value = Some(b.value),
+        }
+        Some(r)
+    }
+
+    /// `date/day`: a day of the month alone, possessive + locative (`24-інде`,
+    /// `жиырма төртінде` "on the 24th"). One is left out: `бірінде` is "in one of".
+    fn day_alone(&self, n: &Num) -> Option<Reading> {
+        let day = n.integer().filter(|d| (2..=31).contains(d))?;
+        let ending = self.norm(n.last);
+        if n.ordinal || !DAY_ENDINGS.iter().any(|e| ending.ends_with(e)) {
+            return None;
+        }
+        let mut r = Reading::new(n.first, n.last, Label::Date, "date/day");
+        r.day = Some(day as u32);
+        Some(r)
+    }
+
     /// `date/month-day` (`тамыздың 19-ы`, `наурыздың 5-і мен 14-і`), `date/month-range`
     /// (`қаңтар – ақпан`) and `date/month`. A weak month (қазан, маусым) stands alone only
     /// before `айы`/`айында`, or when `in_year` (after a year).
@@ -411,8 +446,14 @@ impl<'a, 't> Scanner<'a, 't> {
     /// season after the modifier too (`биылғы маусымда`, `осы көктемде`).
     pub fn modifier_phrase(&self, i: usize) -> Option<Reading> {
         let modifier = self.lex.modifier(self.norm(i))?;
-        let counted = self.num_or_range(i + 1).filter(|_| modifier.counts);
-        let k = counted.map_or(i + 1, |(_, b, _)| b.last + 1);
+        // `соңғы бірнеше жылда`: a vague count after the modifier.
+        let vague = modifier.counts
+            && matches!(self.lex.modifier(self.norm(i + 1)),
+                Some(m) if m.kind == ModifierKind::Vague && m.counts);
+        let counted = self
+            .num_or_range(i + 1)
+            .filter(|_| modifier.counts && !vague);
+        let k = counted.map_or(i + 1 + usize::from(vague), |(_, b, _)| b.last + 1);
         let Some(form) = self.noun(k) else {
             let word = self.lex.date_word(self.norm(k));
             let named = matches!(word, Some(DateWord::Season | DateWord::Weekday));
@@ -430,7 +471,7 @@ impl<'a, 't> Scanner<'a, 't> {
             Noun::Unit(Unit::Age) => return None,
             Noun::Unit(unit) => unit,
             Noun::Month { month, .. } if counted.is_none() => {
-                let mut r = self.month_phrase(k, true)?;
+                let mut r = self.month_phrase(k, false)?;
                 r.first = i;
                 r.rule = "date/deictic";
                 r.year = self
@@ -497,7 +538,11 @@ impl<'a, 't> Scanner<'a, 't> {
             DateWord::Season => {
                 r.rule = "date/season";
                 r.kind = Kind::InYear;
-                let days = matches!(self.noun(last + 1), Some(f)
+                let locative = ["да", "де", "та", "те"]
+                    .iter()
+                    .any(|e| self.norm(last).ends_with(e));
+                let days = !locative
+                    && matches!(self.noun(last + 1), Some(f)
                     if matches!(f.noun, Noun::Unit(Unit::Day | Unit::Month)));
                 if days {
                     r.last = last + 1;
@@ -567,8 +612,9 @@ impl<'a, 't> Scanner<'a, 't> {
         }
     }
 
-    /// `date/day-range`: two days joined by a dash or мен/бен/пен
-    /// (`27 наурыз бен 4 сәуір аралығында`).
+    /// `date/from-to` (`3 жастан 6 жасқа дейін`) and `date/day-range`: two days joined by
+    /// a dash or мен/бен/пен (`27 наурыз бен 4 сәуір аралығында`, `сәуірдің 29-ы мен
+    /// мамырдың 5-і күндері аралығында`).
     fn join_range(&self, r: &mut Reading) {
         if r.value.is_some() && r.unit.is_some() && ends_ablative(self.norm(r.last)) {
             if let Some(next) = self.number_phrase(r.last + 1) {
@@ -581,13 +627,18 @@ impl<'a, 't> Scanner<'a, 't> {
             }
             return;
         }
-        if r.rule != "date/day-month" || r.day.is_none() {
+        let is_day =
+            |r: &Reading| matches!(r.rule, "date/day-month" | "date/month-day") && r.day.is_some();
+        if !is_day(r) {
             return;
         }
-        let Some(next) = self.connector(r.last).and_then(|k| self.number_phrase(k)) else {
+        let Some(next) = self.connector(r.last).and_then(|k| {
+            self.number_phrase(k)
+                .or_else(|| self.month_phrase(k, false))
+        }) else {
             return;
         };
-        if next.rule != "date/day-month" || next.day.is_none() {
+        if !is_day(&next) {
             return;
         }
         r.iso = match (
@@ -600,6 +651,11 @@ impl<'a, 't> Scanner<'a, 't> {
         (r.year, r.month, r.day) = (None, None, None);
         r.last = next.last;
         r.rule = "date/day-range";
+        // `… күндері аралығында`: the plural "days" before a qualifier stays inside.
+        let days = matches!(self.noun(r.last + 1), Some(f) if f.noun == Noun::Unit(Unit::Day));
+        if days && self.lex.qualifier(self.norm(r.last + 2)).is_some() {
+            r.last += 1;
+        }
     }
 
     /// Takes in qualifier words after and before the core (`бес жылдан астам`,
