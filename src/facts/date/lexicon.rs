@@ -22,6 +22,8 @@ pub enum Unit {
     HalfYear,
     /// жыл
     Year,
+    /// кезең ("period"), never counted
+    Period,
     /// ғасыр
     Century,
     /// мыңжылдық
@@ -45,6 +47,7 @@ impl Unit {
             "quarter" => Unit::Quarter,
             "half_year" => Unit::HalfYear,
             "year" => Unit::Year,
+            "period" => Unit::Period,
             "century" => Unit::Century,
             "millennium" => Unit::Millennium,
             "age" => Unit::Age,
@@ -65,6 +68,7 @@ impl Unit {
             Unit::HalfYear => "half_year",
             Unit::Year | Unit::Age => "year",
             Unit::Century => "century",
+            Unit::Period => "period",
             Unit::Millennium => "millennium",
             Unit::Hour => "hour",
             Unit::Minute => "minute",
@@ -170,8 +174,12 @@ pub enum Side {
     Before,
     /// After: `бес жылдан астам`.
     After,
-    /// After, and also after a bare calendar noun: `жыл сайын`, `жыл басынан`.
+    /// After an ablative ending only: `60 жастан жоғары`.
+    Ablative,
+    /// After, and also after a bare calendar noun: `жыл сайын`, `тәулік бойы`.
     Period,
+    /// Like `Period`, naming a part of the current unit: `жыл басынан`, `жыл соңына`.
+    Part,
 }
 
 /// A part of the day (`time_words.tsv`).
@@ -198,6 +206,7 @@ pub struct Lexicon {
     qualifiers: HashMap<String, (Side, Qualifier)>,
     day_parts: HashMap<String, DayPart>,
     name_prefixes: Vec<String>,
+    inner: HashSet<String>,
     greetings: Vec<(String, String, usize)>,
 }
 
@@ -264,6 +273,9 @@ impl Lexicon {
             day_parts: rows("time_words.tsv", include_str!("../data/time_words.tsv"))
                 .map(|r| (r.cell(0).to_owned(), day_part(&r)))
                 .collect(),
+            inner: rows("date_inner.tsv", include_str!("../data/date_inner.tsv"))
+                .map(form)
+                .collect(),
             name_prefixes: rows("month_names.tsv", include_str!("../data/month_names.tsv"))
                 .map(form)
                 .collect(),
@@ -327,6 +339,11 @@ impl Lexicon {
         self.day_parts.get(norm).copied()
     }
 
+    /// True for a word that may stand between a count and its calendar noun (`жұмыс`).
+    pub fn inner(&self, norm: &str) -> bool {
+        self.inner.contains(norm)
+    }
+
     /// True when a word after a lone month makes the month part of a name (`Наурыз
     /// мерекесі`).
     pub fn names_month(&self, norm: &str) -> bool {
@@ -382,8 +399,10 @@ fn qualifier(r: &Row) -> (Side, Qualifier) {
     let side = match r.cell(1) {
         "before" => Side::Before,
         "after" => Side::After,
+        "ablative" => Side::Ablative,
         "period" => Side::Period,
-        _ => r.fail("side must be before, after or period"),
+        "part" => Side::Part,
+        _ => r.fail("side must be before, after, ablative, period or part"),
     };
     let q = Qualifier::from_name(r.cell(2)).unwrap_or_else(|| r.fail("unknown qualifier"));
     (side, q)

@@ -126,7 +126,8 @@ impl<'a, 't> Scanner<'a, 't> {
         let b = self
             .connector(a.last)
             .and_then(|k| self.num(k))
-            .filter(|b| b.value > a.value);
+            // `1-тоқсанда` is the first quarter, not 1 to 90.
+            .filter(|b| b.value > a.value && self.noun(b.first).is_none());
         Some(match b {
             Some(b) => (a, b, Some((a.value, b.value))),
             None => (a, a, None),
@@ -207,8 +208,14 @@ impl<'a, 't> Scanner<'a, 't> {
     /// `date/year-case`.
     pub fn number_phrase(&self, i: usize) -> Option<Reading> {
         let (a, b, range) = self.num_or_range(i)?;
-        let k = b.last + 1;
-        let Some(form) = self.noun(k) else {
+        let mut k = b.last + 1;
+        let mut form = self.noun(k);
+        if form.is_none() && self.lex.inner(self.norm(k)) {
+            // `15 жұмыс күніне`: the stop list's rate reading does not apply here.
+            form = self.lex.any_noun(self.norm(k + 1));
+            k += usize::from(form.is_some());
+        }
+        let Some(form) = form else {
             return self
                 .year_case(&b)
                 .or_else(|| self.age_of(&a, &b, range))
@@ -258,9 +265,11 @@ impl<'a, 't> Scanner<'a, 't> {
         } else {
             Label::Date
         };
-        let ordinal = a.ordinal || b.ordinal;
+        // Newspaper ordinals glue the noun with a hyphen: `1-тоқсанда`, `2020-жылы`.
+        let ordinal = a.ordinal || b.ordinal || hyphen_gap(self.text.gap_after(b.last));
         let as_year = |n: &Num| n.integer().and_then(full_year);
         match unit {
+            Unit::Period => return None,
             Unit::Year if form.is_plural() && is_decade(&b) => {
                 let start = as_year(&a)?;
                 let end = as_year(&b)?;
@@ -293,9 +302,17 @@ impl<'a, 't> Scanner<'a, 't> {
             let mut r = Reading::new(i, k, label, "date/ordinal-unit");
             r.value = Some(b.value);
             r.unit = Some(unit);
+            let year = self.context.article_date.map(|d| d.year);
+            r.iso = year.and_then(|y| part_of_year(y, unit, b.value));
             return Some(r);
         }
-        if !a.digits && a.value == 1.0 && range.is_none() && ["ы", "і"].contains(&form.ending) {
+        let story = matches!(unit, Unit::Day | Unit::Year);
+        if story
+            && !a.digits
+            && a.value == 1.0
+            && range.is_none()
+            && ["ы", "і"].contains(&form.ending)
+        {
             self.reject(
                 "date/duration",
                 i,
@@ -468,7 +485,7 @@ impl<'a, 't> Scanner<'a, 't> {
             _ => None,
         };
         let unit = match form.noun {
-            Noun::Unit(Unit::Age) => return None,
+            Noun::Unit(Unit::Age | Unit::Period) => return None,
             Noun::Unit(unit) => unit,
             Noun::Month { month, .. } if counted.is_none() => {
                 let mut r = self.month_phrase(k, false)?;
@@ -489,15 +506,29 @@ impl<'a, 't> Scanner<'a, 't> {
         } else {
             Label::Date
         };
+        // The year the modifier points at (`биылғы` = this year), when the date is known.
+        let year = shift
+            .zip(self.context.article_date)
+            .map(|(s, d)| d.year + s);
         if let Some((a, b, range)) = counted {
             if a.ordinal || b.ordinal {
-                return Some(Reading::new(i, k, label, "date/deictic"));
+                let mut r = Reading::new(i, k, label, "date/deictic");
+                r.iso = year.and_then(|y| part_of_year(y, unit, b.value));
+                return Some(r);
             }
             let mut r = Reading::new(i, k, label, "date/deictic-duration");
             r.unit = Some(unit);
             match range {
                 Some(bounds) => r.range = Some(bounds),
                 None => r.value = Some(b.value),
+            }
+            // `биылғы жеті айда`: the first seven months of this year.
+            let months = b
+                .integer()
+                .filter(|m| (1..=12).contains(m) && range.is_none());
+            let this_year = year.filter(|_| shift == Some(0));
+            if let (Unit::Month, Some(y), Some(m)) = (unit, this_year, months) {
+                r.iso = Some(format!("{y:04}-01/{y:04}-{m:02}"));
             }
             return Some(r);
         }
@@ -570,18 +601,24 @@ impl<'a, 't> Scanner<'a, 't> {
         let Noun::Unit(unit) = self.noun(i)?.noun else {
             return None;
         };
-        if !matches!(
-            self.lex.qualifier(self.norm(i + 1)),
-            Some((Side::Period, _))
-        ) {
-            return None;
-        }
+        let side = match self.lex.qualifier(self.norm(i + 1)) {
+            Some((side @ (Side::Period | Side::Part), _)) => side,
+            _ => return None,
+        };
         let label = if unit.is_clock() {
             Label::Time
         } else {
             Label::Date
         };
-        Some(Reading::new(i, i, label, "date/unit-period"))
+        let mut r = Reading::new(i, i, label, "date/unit-period");
+        if let (Side::Part, Some(d)) = (side, self.context.article_date) {
+            match unit {
+                Unit::Year => r.year = Some(d.year),
+                Unit::Month => r.iso = Some(iso_month_shift(d, 0)),
+                _ => {}
+            }
+        }
+        Some(r)
     }
 
     /// `date/year-month`: a year followed by a month, a day of a month or a season
@@ -597,7 +634,8 @@ impl<'a, 't> Scanner<'a, 't> {
                 n.kind == Kind::InYear || ["date/ordinal-unit", "date/decade"].contains(&n.rule)
             })
             .or_else(|| self.month_phrase(k, true))
-            .or_else(|| self.date_word(k).filter(|n| n.kind == Kind::InYear));
+            .or_else(|| self.date_word(k).filter(|n| n.kind == Kind::InYear))
+            .or_else(|| self.same_period(k));
         if let Some(n) = next {
             r.last = n.last;
             r.rule = "date/year-month";
@@ -606,10 +644,29 @@ impl<'a, 't> Scanner<'a, 't> {
             r.day = n.day;
             if n.rule == "date/decade" {
                 (r.iso, r.range) = (n.iso, n.range);
+            } else if n.rule == "date/ordinal-unit" {
+                r.iso = r
+                    .year
+                    .zip(n.unit)
+                    .zip(n.value)
+                    .and_then(|((y, u), v)| part_of_year(y, u, v))
+                    .or_else(|| r.year.map(|y| format!("{y:04}")));
             } else if n.month.is_none() {
                 r.iso = r.year.map(|y| format!("{y:04}"));
             }
         }
+    }
+
+    /// The "corresponding period" after a year: `(өткен жылдың) сәйкес кезеңімен`. Only a
+    /// vague modifier forms this fixed phrase: KazNERD leaves `осы кезеңімен` ("with this
+    /// period") outside the year.
+    fn same_period(&self, k: usize) -> Option<Reading> {
+        let modifier = self.lex.modifier(self.norm(k))?;
+        if modifier.kind != ModifierKind::Vague {
+            return None;
+        }
+        let period = matches!(self.noun(k + 1), Some(f) if f.noun == Noun::Unit(Unit::Period));
+        period.then(|| Reading::new(k, k + 1, Label::Date, "date/deictic"))
     }
 
     /// `date/from-to` (`3 жастан 6 жасқа дейін`) and `date/day-range`: two days joined by
@@ -664,12 +721,15 @@ impl<'a, 't> Scanner<'a, 't> {
         let mut taken = 0;
         while taken < 3 {
             match self.lex.qualifier(self.norm(r.last + 1)) {
-                Some((Side::After | Side::Period, q)) => {
+                Some((Side::Ablative, _)) if !ends_ablative(self.norm(r.last)) => break,
+                Some((Side::After | Side::Ablative | Side::Period | Side::Part, q)) => {
                     let counted = r.value.is_some() || r.range.is_some() || r.label == Label::Time;
                     if is_bound(q) && (taken > 0 || !counted) {
                         break;
                     }
-                    if q != Qualifier::Exact {
+                    // `дейін` closing a from-to range ends it; it bounds nothing.
+                    let closes = q == Qualifier::UpTo && is_range(r);
+                    if q != Qualifier::Exact && !closes {
                         r.qualifier = q;
                     }
                     r.last += 1;
@@ -694,6 +754,32 @@ impl<'a, 't> Scanner<'a, 't> {
             }
         }
     }
+}
+
+/// True for a from-to reading (`3 жастан 6 жасқа`, `таңғы 7-ден кешкі 8-ге`).
+fn is_range(r: &Reading) -> bool {
+    r.range.is_some()
+        || r.iso.as_deref().is_some_and(|iso| iso.contains('/'))
+        || r.rule.ends_with("range")
+        || r.rule == "date/from-to"
+}
+
+/// The months of a quarter or half-year as an ISO interval (`2026-01/2026-03`).
+fn part_of_year(year: i32, unit: Unit, n: f64) -> Option<String> {
+    let months = match unit {
+        Unit::Quarter => 3,
+        Unit::HalfYear => 6,
+        _ => return None,
+    };
+    let parts = 12 / months;
+    if n.fract() != 0.0 || n < 1.0 || n > f64::from(parts) {
+        return None;
+    }
+    let last = n as u32 * months;
+    Some(format!(
+        "{year:04}-{:02}/{year:04}-{last:02}",
+        last + 1 - months
+    ))
 }
 
 /// True for qualifiers that bound a count (`астам`, `жуық`, `шамасында`): they follow a
