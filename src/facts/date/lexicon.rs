@@ -58,7 +58,7 @@ impl Unit {
         })
     }
 
-    /// The name written in `Fact.unit` for a duration (an age is counted in years).
+    /// The name written in `Fact.unit` for a duration (`age` for an age in years).
     pub fn name(self) -> &'static str {
         match self {
             Unit::Day => "day",
@@ -66,7 +66,8 @@ impl Unit {
             Unit::Month => "month",
             Unit::Quarter => "quarter",
             Unit::HalfYear => "half_year",
-            Unit::Year | Unit::Age => "year",
+            Unit::Year => "year",
+            Unit::Age => "age",
             Unit::Century => "century",
             Unit::Period => "period",
             Unit::Millennium => "millennium",

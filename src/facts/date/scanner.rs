@@ -3,7 +3,7 @@
 //! bare calendar nouns with a period word; then the joins (year + month, ranges) and the
 //! qualifier words around them.
 
-use super::calendar::{add_days, full_year, iso_day, iso_month_shift, valid_day};
+use super::calendar::{add_days, full_year, iso_day, iso_month_shift, iso_week, valid_day};
 use super::lexicon::{links, DateWord, Lexicon, ModifierKind, Noun, NounForm, Side, Unit};
 use super::number::{hyphen_gap, num_at, Num};
 use super::reading::{Kind, Reading};
@@ -454,8 +454,22 @@ impl<'a, 't> Scanner<'a, 't> {
         let mut r = Reading::new(i, last, Label::Date, "date/month");
         r.kind = Kind::InYear;
         r.month = Some(month);
-        r.year = self.context.article_date.map(|d| d.year);
+        r.year = self.year_word_before(i);
         Some(r)
+    }
+
+    /// The year of a month standing after `биыл`/`былтыр` (a span of its own in KazNERD:
+    /// `[былтыр] [шілде] айында`), else the article's year.
+    fn year_word_before(&self, i: usize) -> Option<i32> {
+        let date = self.context.article_date?;
+        let shift = match i
+            .checked_sub(1)
+            .and_then(|p| self.lex.date_word(self.norm(p)))
+        {
+            Some(DateWord::Year(k)) => k,
+            _ => 0,
+        };
+        Some(date.year + shift)
     }
 
     /// `date/deictic` (`өткен жылы`, `осы айда`, `бүгінгі таңда`) and
@@ -463,6 +477,9 @@ impl<'a, 't> Scanner<'a, 't> {
     /// season after the modifier too (`биылғы маусымда`, `осы көктемде`).
     pub fn modifier_phrase(&self, i: usize) -> Option<Reading> {
         let modifier = self.lex.modifier(self.norm(i))?;
+        if !self.text.gap_after(i).chars().all(is_space) {
+            return None;
+        }
         // `соңғы бірнеше жылда`: a vague count after the modifier.
         let vague = modifier.counts
             && matches!(self.lex.modifier(self.norm(i + 1)),
@@ -491,11 +508,15 @@ impl<'a, 't> Scanner<'a, 't> {
                 let mut r = self.month_phrase(k, false)?;
                 r.first = i;
                 r.rule = "date/deictic";
-                r.year = self
-                    .context
-                    .article_date
-                    .filter(|_| shift == Some(0))
-                    .map(|d| d.year);
+                // A year word as modifier names the year (`былтырғы қаңтар`); `өткен
+                // қаңтар` ("last January") may be this year's or last year's.
+                let year_shift = match self.lex.date_word(self.norm(i)) {
+                    Some(DateWord::Year(k)) => Some(k),
+                    _ => shift.filter(|&s| s == 0),
+                };
+                r.year = year_shift
+                    .zip(self.context.article_date)
+                    .map(|(k, d)| d.year + k);
                 r.month = Some(month);
                 return Some(r);
             }
@@ -538,6 +559,7 @@ impl<'a, 't> Scanner<'a, 't> {
                 Unit::Year => r.year = Some(d.year + s),
                 Unit::Month => r.iso = Some(iso_month_shift(d, s)),
                 Unit::Day => r.iso = Some(iso_day(add_days(d, i64::from(s)))),
+                Unit::Week => r.iso = Some(iso_week(add_days(d, 7 * i64::from(s)))),
                 _ => {}
             }
         }
@@ -758,10 +780,7 @@ impl<'a, 't> Scanner<'a, 't> {
 
 /// True for a from-to reading (`3 жастан 6 жасқа`, `таңғы 7-ден кешкі 8-ге`).
 fn is_range(r: &Reading) -> bool {
-    r.range.is_some()
-        || r.iso.as_deref().is_some_and(|iso| iso.contains('/'))
-        || r.rule.ends_with("range")
-        || r.rule == "date/from-to"
+    r.range.is_some() || r.rule.ends_with("range") || r.rule == "date/from-to"
 }
 
 /// The months of a quarter or half-year as an ISO interval (`2026-01/2026-03`).
