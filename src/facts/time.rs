@@ -5,19 +5,14 @@
 //! calendar tables. `сағат` before a bare clock time stays outside the span, as in KazNERD;
 //! after a day-part word it is inside. `iso` is `HH:MM` (a range `HH:MM/HH:MM`).
 
-use super::date::lexicon::{DayPart, Lexicon, ModifierKind, Unit};
+use super::date::lexicon::{DayPart, Lexicon, Marker, ModifierKind, Unit};
 use super::date::number::hyphen_gap;
 use super::date::reading::Reading;
-use super::date::scanner::{ends_ablative, Scanner};
+use super::date::scanner::Scanner;
 use super::FactContext;
 use crate::mention::{Fact, Label};
 use crate::text::Text;
 use crate::trace::Trace;
-
-/// The spoken zero of `нөл-нөл` minutes.
-const ZERO: &str = "нөл";
-/// The word for "hour, o'clock".
-const HOUR_WORD: &str = "сағат";
 
 /// The rules of this dimension, built once.
 pub struct TimeRules {
@@ -107,7 +102,7 @@ impl TimeRules {
     fn clock_phrase(&self, s: &Scanner, i: usize) -> Option<Reading> {
         let part = s.lex.day_part(s.norm(i)).filter(|p| p.adjective);
         if let Some(part) = part {
-            let at = if s.norm(i + 1) == HOUR_WORD {
+            let at = if s.lex.is(Marker::HourWord, s.norm(i + 1)) {
                 i + 2
             } else {
                 i + 1
@@ -115,7 +110,7 @@ impl TimeRules {
             let c = self.clock(s, at, true)?;
             return Some(clock_reading(i, &c, Some(part), "time/part-clock"));
         }
-        let after_hour_word = i > 0 && s.norm(i - 1) == HOUR_WORD;
+        let after_hour_word = i > 0 && s.lex.is(Marker::HourWord, s.norm(i - 1));
         let c = self.clock(s, i, after_hour_word)?;
         let rule = if c.last > i && s.text.gap_after(i) == ":" {
             "time/clock"
@@ -172,7 +167,7 @@ impl TimeRules {
                 }
             }
         }
-        if !ends_ablative(s.norm(r.last)) {
+        if !s.ends_ablative(r.last) {
             return;
         }
         let next = match r.rule {
@@ -199,7 +194,8 @@ fn spoken_clock(s: &Scanner, i: usize) -> Option<Clock> {
         .filter(|h| !h.digits && !h.ordinal && !h.inflected)?;
     let hour = h.integer().filter(|&v| v <= 24)? as u32;
     let k = h.last + 1;
-    if s.norm(k) == ZERO && hyphen_gap(s.text.gap_after(k)) && s.norm(k + 1).starts_with(ZERO) {
+    let zero = |w: usize| s.lex.starts(Marker::Zero, s.norm(w));
+    if s.lex.is(Marker::Zero, s.norm(k)) && hyphen_gap(s.text.gap_after(k)) && zero(k + 1) {
         return Some(Clock {
             hour,
             minute: 0,

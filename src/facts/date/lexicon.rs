@@ -106,28 +106,62 @@ pub struct NounForm<'a> {
     pub ending: &'a str,
 }
 
-/// True for a word ending in the genitive or the adjective `-ғы/-гі` (`жылдың`, `жылғы`,
-/// `биылғы`): a year so ended names the year of the month or day that follows.
-pub fn links(norm: &str) -> bool {
-    ["ың", "ің", "ғы", "гі"].iter().any(|e| norm.ends_with(e))
+/// A closed set from `date_markers.tsv`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Marker {
+    /// мен/бен/пен between the ends of a range.
+    RangeWord,
+    /// Genitive endings (`жылдың`).
+    Genitive,
+    /// Adjective endings (`жылғы`).
+    Adjective,
+    /// Plural endings (`жылдары`).
+    Plural,
+    /// Ablative endings (`жастан`).
+    Ablative,
+    /// Locative endings (`2017-де`).
+    Locative,
+    /// Endings of a lone day of the month (`24-інде`).
+    DayEnding,
+    /// Approximative endings (`жылдай`).
+    Approximate,
+    /// Third-person possessive endings (`күні`).
+    Possessive,
+    /// The clock word `сағат`.
+    HourWord,
+    /// The spoken zero of `нөл-нөл` minutes.
+    Zero,
 }
 
-impl NounForm<'_> {
-    /// True for a genitive ending (`жылдың`, `наурыздың`).
-    pub fn is_genitive(&self) -> bool {
-        ["ың", "ің"].iter().any(|e| self.ending.ends_with(e))
-    }
+impl Marker {
+    const ALL: [Marker; 11] = [
+        Marker::RangeWord,
+        Marker::Genitive,
+        Marker::Adjective,
+        Marker::Plural,
+        Marker::Ablative,
+        Marker::Locative,
+        Marker::DayEnding,
+        Marker::Approximate,
+        Marker::Possessive,
+        Marker::HourWord,
+        Marker::Zero,
+    ];
 
-    /// True when the ending links the noun to a following month or day (see [`links`]).
-    pub fn links(&self) -> bool {
-        links(self.ending)
-    }
-
-    /// True for a plural ending (`жылдары`: decades, `ғасырларда`).
-    pub fn is_plural(&self) -> bool {
-        ["лар", "лер", "дар", "дер", "тар", "тер"]
-            .iter()
-            .any(|e| self.ending.starts_with(e))
+    fn name(self) -> &'static str {
+        match self {
+            Marker::RangeWord => "range_word",
+            Marker::Genitive => "genitive",
+            Marker::Adjective => "adjective",
+            Marker::Plural => "plural",
+            Marker::Ablative => "ablative",
+            Marker::Locative => "locative",
+            Marker::DayEnding => "day_ending",
+            Marker::Approximate => "approximate",
+            Marker::Possessive => "possessive",
+            Marker::HourWord => "hour_word",
+            Marker::Zero => "zero",
+        }
     }
 }
 
@@ -209,6 +243,7 @@ pub struct Lexicon {
     name_prefixes: Vec<String>,
     inner: HashSet<String>,
     greetings: Vec<(String, String, usize)>,
+    markers: Vec<Vec<String>>,
 }
 
 impl Lexicon {
@@ -244,6 +279,14 @@ impl Lexicon {
             lengths.max().unwrap_or(0),
         );
         let form = |r: Row| r.cell(0).to_owned();
+        let mut markers = vec![Vec::new(); Marker::ALL.len()];
+        for r in rows("date_markers.tsv", include_str!("../data/date_markers.tsv")) {
+            let marker = Marker::ALL
+                .into_iter()
+                .position(|m| m.name() == r.cell(0))
+                .unwrap_or_else(|| r.fail("unknown marker"));
+            markers[marker].push(r.cell(1).to_owned());
+        }
         Lexicon {
             stems,
             stem_lengths,
@@ -280,6 +323,7 @@ impl Lexicon {
             name_prefixes: rows("month_names.tsv", include_str!("../data/month_names.tsv"))
                 .map(form)
                 .collect(),
+            markers,
             greetings: rows(
                 "time_greetings.tsv",
                 include_str!("../data/time_greetings.tsv"),
@@ -338,6 +382,31 @@ impl Lexicon {
     /// A part of the day.
     pub fn day_part(&self, norm: &str) -> Option<DayPart> {
         self.day_parts.get(norm).copied()
+    }
+
+    /// True when `norm` is one of the `marker` words.
+    pub fn is(&self, marker: Marker, norm: &str) -> bool {
+        self.markers[marker as usize].iter().any(|m| m == norm)
+    }
+
+    /// True when `norm` ends with one of the `marker` endings.
+    pub fn ends(&self, marker: Marker, norm: &str) -> bool {
+        self.markers[marker as usize]
+            .iter()
+            .any(|m| norm.ends_with(m.as_str()))
+    }
+
+    /// True when `norm` starts with one of the `marker` endings (`жылдардың`: plural).
+    pub fn starts(&self, marker: Marker, norm: &str) -> bool {
+        self.markers[marker as usize]
+            .iter()
+            .any(|m| norm.starts_with(m.as_str()))
+    }
+
+    /// True for a word ending in the genitive or an adjective ending (`жылдың`, `жылғы`,
+    /// `биылғы`): a year so ended names the year of the month or day that follows.
+    pub fn links(&self, norm: &str) -> bool {
+        self.ends(Marker::Genitive, norm) || self.ends(Marker::Adjective, norm)
     }
 
     /// True for a word that may stand between a count and its calendar noun (`жұмыс`).

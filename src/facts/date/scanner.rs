@@ -4,7 +4,7 @@
 //! qualifier words around them.
 
 use super::calendar::{add_days, full_year, iso_day, iso_month_shift, iso_week, valid_day};
-use super::lexicon::{links, DateWord, Lexicon, ModifierKind, Noun, NounForm, Side, Unit};
+use super::lexicon::{DateWord, Lexicon, Marker, ModifierKind, Noun, NounForm, Side, Unit};
 use super::number::{hyphen_gap, num_at, Num};
 use super::reading::{Kind, Reading};
 use crate::facts::FactContext;
@@ -15,16 +15,8 @@ use crate::text::Text;
 use crate::trace::Trace;
 use std::cell::{OnceCell, RefCell};
 
-/// Words joining the two ends of a range (`18 бен 30 жас`).
-const RANGE_WORDS: [&str; 3] = ["мен", "бен", "пен"];
-/// Possessive + locative endings of a day number standing alone (`24-інде`).
-const DAY_ENDINGS: [&str; 4] = ["ында", "інде", "сында", "сінде"];
 /// Ages above this are not ages (`үш жүз мың жас` is "300 000 young people").
 const MAX_AGE: f64 = 150.0;
-/// Approximative endings on a calendar noun (`жылдай` "about a year").
-const APPROXIMATE: [&str; 4] = ["дай", "дей", "тай", "тей"];
-/// Endings of a digit year read as a date without `жыл` (`2017-де`).
-const YEAR_LOCATIVE: [&str; 4] = ["да", "де", "та", "те"];
 
 /// A count: its first number, its last number (the same one unless a range), and the
 /// range bounds.
@@ -108,13 +100,19 @@ impl<'a, 't> Scanner<'a, 't> {
         *cell.get_or_init(|| num_at(self.text, i))
     }
 
+    /// True when word `i` ends in the ablative (`жастан`, `7-ден`): the start of a from-to
+    /// range.
+    pub fn ends_ablative(&self, i: usize) -> bool {
+        self.lex.ends(Marker::Ablative, self.norm(i))
+    }
+
     /// The first word after a range connector following word `j` (dash, hyphen, мен/бен/пен).
     pub fn connector(&self, j: usize) -> Option<usize> {
         let gap = self.text.gap_after(j);
         let mut marks = gap.chars().filter(|&c| !is_space(c));
         match (marks.next(), marks.next()) {
             (Some(c), None) if is_dash(c) || is_hyphen(c) => Some(j + 1),
-            (None, None) if RANGE_WORDS.contains(&self.norm(j + 1)) => Some(j + 2),
+            (None, None) if self.lex.is(Marker::RangeWord, self.norm(j + 1)) => Some(j + 2),
             _ => None,
         }
     }
@@ -270,7 +268,7 @@ impl<'a, 't> Scanner<'a, 't> {
         let as_year = |n: &Num| n.integer().and_then(full_year);
         match unit {
             Unit::Period => return None,
-            Unit::Year if form.is_plural() && is_decade(&b) => {
+            Unit::Year if self.lex.starts(Marker::Plural, form.ending) && is_decade(&b) => {
                 let start = as_year(&a)?;
                 let end = as_year(&b)?;
                 let mut r = Reading::new(i, k, label, "date/decade");
@@ -284,7 +282,7 @@ impl<'a, 't> Scanner<'a, 't> {
                     Some(_) => set_years(&mut r, as_year(&a)?, as_year(&b)?),
                     None => {
                         r.year = Some(as_year(&b)?);
-                        if form.links() {
+                        if self.lex.links(form.ending) {
                             r.kind = Kind::Year;
                         }
                     }
@@ -311,7 +309,7 @@ impl<'a, 't> Scanner<'a, 't> {
             && !a.digits
             && a.value == 1.0
             && range.is_none()
-            && ["ы", "і"].contains(&form.ending)
+            && self.lex.is(Marker::Possessive, form.ending)
         {
             self.reject(
                 "date/duration",
@@ -337,7 +335,7 @@ impl<'a, 't> Scanner<'a, 't> {
         };
         let mut r = Reading::new(i, k, label, rule);
         r.unit = Some(unit);
-        if APPROXIMATE.iter().any(|e| form.ending.ends_with(e)) {
+        if self.lex.ends(Marker::Approximate, form.ending) {
             r.qualifier = Qualifier::About;
         }
         match range {
@@ -357,7 +355,7 @@ impl<'a, 't> Scanner<'a, 't> {
         let ending = self.norm(n.last);
         let genitive_month = ending.ends_with('ң')
             && matches!(self.noun(n.last + 1), Some(f) if matches!(f.noun, Noun::Month { .. }));
-        if !(YEAR_LOCATIVE.contains(&ending) || genitive_month) {
+        if !(self.lex.is(Marker::Locative, ending) || genitive_month) {
             return None;
         }
         let mut r = Reading::new(n.first, n.last, Label::Date, "date/year-case");
@@ -390,7 +388,7 @@ impl<'a, 't> Scanner<'a, 't> {
     fn day_alone(&self, n: &Num) -> Option<Reading> {
         let day = n.integer().filter(|d| (2..=31).contains(d))?;
         let ending = self.norm(n.last);
-        if n.ordinal || !DAY_ENDINGS.iter().any(|e| ending.ends_with(e)) {
+        if n.ordinal || !self.lex.ends(Marker::DayEnding, ending) {
             return None;
         }
         let mut r = Reading::new(n.first, n.last, Label::Date, "date/day");
@@ -406,7 +404,7 @@ impl<'a, 't> Scanner<'a, 't> {
         let Noun::Month { month, weak } = form.noun else {
             return None;
         };
-        if form.is_genitive() {
+        if self.lex.ends(Marker::Genitive, form.ending) {
             if let Some((a, b, range)) = self.num_or_range(i + 1) {
                 let day = b.integer().filter(|&d| (1..=31).contains(&d));
                 if let Some(day) = day.filter(|&d| valid_day(None, month, d as u32)) {
@@ -563,8 +561,8 @@ impl<'a, 't> Scanner<'a, 't> {
                 _ => {}
             }
         }
-        let century = unit == Unit::Century && form.is_genitive();
-        if (unit == Unit::Year && shift.is_some() && form.links()) || century {
+        let century = unit == Unit::Century && self.lex.ends(Marker::Genitive, form.ending);
+        if (unit == Unit::Year && shift.is_some() && self.lex.links(form.ending)) || century {
             r.kind = Kind::Year;
         }
         Some(r)
@@ -583,7 +581,7 @@ impl<'a, 't> Scanner<'a, 't> {
             DateWord::Day(k) => r.iso = date.map(|d| iso_day(add_days(d, k))),
             DateWord::Year(k) => {
                 r.year = date.map(|d| d.year + k);
-                if links(self.norm(i)) {
+                if self.lex.links(self.norm(i)) {
                     r.kind = Kind::Year;
                 }
             }
@@ -591,15 +589,13 @@ impl<'a, 't> Scanner<'a, 't> {
             DateWord::Season => {
                 r.rule = "date/season";
                 r.kind = Kind::InYear;
-                let locative = ["да", "де", "та", "те"]
-                    .iter()
-                    .any(|e| self.norm(last).ends_with(e));
+                let locative = self.lex.ends(Marker::Locative, self.norm(last));
                 let days = !locative
                     && matches!(self.noun(last + 1), Some(f)
                     if matches!(f.noun, Noun::Unit(Unit::Day | Unit::Month)));
                 if days {
                     r.last = last + 1;
-                } else if links(self.norm(last)) {
+                } else if self.lex.links(self.norm(last)) {
                     if let Some(n) = self.number_phrase(last + 1).filter(|n| n.unit.is_some()) {
                         r.last = n.last;
                     }
@@ -695,7 +691,7 @@ impl<'a, 't> Scanner<'a, 't> {
     /// a dash or мен/бен/пен (`27 наурыз бен 4 сәуір аралығында`, `сәуірдің 29-ы мен
     /// мамырдың 5-і күндері аралығында`).
     fn join_range(&self, r: &mut Reading) {
-        if r.value.is_some() && r.unit.is_some() && ends_ablative(self.norm(r.last)) {
+        if r.value.is_some() && r.unit.is_some() && self.ends_ablative(r.last) {
             if let Some(next) = self.number_phrase(r.last + 1) {
                 if next.unit == r.unit && next.value.is_some() {
                     r.range = r.value.zip(next.value);
@@ -743,7 +739,7 @@ impl<'a, 't> Scanner<'a, 't> {
         let mut taken = 0;
         while taken < 3 {
             match self.lex.qualifier(self.norm(r.last + 1)) {
-                Some((Side::Ablative, _)) if !ends_ablative(self.norm(r.last)) => break,
+                Some((Side::Ablative, _)) if !self.ends_ablative(r.last) => break,
                 Some((Side::After | Side::Ablative | Side::Period | Side::Part, q)) => {
                     let counted = r.value.is_some() || r.range.is_some() || r.label == Label::Time;
                     if is_bound(q) && (taken > 0 || !counted) {
@@ -805,11 +801,6 @@ fn part_of_year(year: i32, unit: Unit, n: f64) -> Option<String> {
 /// number directly (`бүгінде аса маңызды` is "very important today").
 fn is_bound(q: Qualifier) -> bool {
     !matches!(q, Qualifier::Exact | Qualifier::UpTo)
-}
-
-/// True for an ablative ending (`жастан`, `айдан`, `7-ден`): the start of a from-to range.
-pub fn ends_ablative(norm: &str) -> bool {
-    ["ан", "ен"].iter().any(|e| norm.ends_with(e))
 }
 
 /// A decade: a round number of tens (`90-жылдары`, `тоқсаныншы жылдар`, `1990 жылдары`).
