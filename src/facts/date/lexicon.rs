@@ -104,6 +104,9 @@ pub struct NounForm<'a> {
     pub noun: Noun,
     /// The ending after the stem (empty for the bare stem).
     pub ending: &'a str,
+    /// True for a bare stem that counts only before a qualifier word (`18 бен 30 жас
+    /// аралығында`; `екі жас` alone is "two young people").
+    pub needs_qualifier: bool,
 }
 
 /// A closed set from `date_markers.tsv`.
@@ -232,7 +235,7 @@ pub struct DayPart {
 
 /// All calendar tables, parsed once.
 pub struct Lexicon {
-    stems: HashMap<String, Noun>,
+    stems: HashMap<String, (Noun, bool)>,
     stem_lengths: (usize, usize),
     endings: HashSet<String>,
     stop: HashSet<String>,
@@ -260,7 +263,7 @@ impl Lexicon {
                 "strong" => false,
                 _ => r.fail("strength must be weak or strong"),
             };
-            stems.insert(r.cell(0).to_owned(), Noun::Month { month, weak });
+            stems.insert(r.cell(0).to_owned(), (Noun::Month { month, weak }, true));
         }
         for r in rows("date_units.tsv", include_str!("../data/date_units.tsv")) {
             let unit = Unit::from_name(r.cell(1)).unwrap_or_else(|| r.fail("unknown unit"));
@@ -271,7 +274,12 @@ impl Lexicon {
             if !label_ok {
                 r.fail("label must be TIME for clock units and DATE otherwise");
             }
-            stems.insert(r.cell(0).to_owned(), Noun::Unit(unit));
+            let bare = match r.cell(3) {
+                "yes" => true,
+                "no" => false,
+                _ => r.fail("bare must be yes or no"),
+            };
+            stems.insert(r.cell(0).to_owned(), (Noun::Unit(unit), bare));
         }
         let lengths = stems.keys().map(|s| s.len());
         let stem_lengths = (
@@ -358,9 +366,12 @@ impl Lexicon {
             .rev()
             .find_map(|k| {
                 let (stem, ending) = norm.split_at(k);
-                let noun = *self.stems.get(stem)?;
-                (ending.is_empty() || self.endings.contains(ending))
-                    .then_some(NounForm { noun, ending })
+                let (noun, bare) = *self.stems.get(stem)?;
+                (ending.is_empty() || self.endings.contains(ending)).then_some(NounForm {
+                    noun,
+                    ending,
+                    needs_qualifier: ending.is_empty() && !bare,
+                })
             })
     }
 

@@ -8,6 +8,7 @@ use crate::facts::date::lexicon::{Marker, Noun, NounForm, Unit};
 use crate::facts::date::number::{hyphen_gap, Num};
 use crate::facts::date::reading::{Kind, Reading};
 use crate::mention::{Label, Qualifier};
+use crate::text::fold::is_space;
 
 /// Ages above this are not ages (`үш жүз мың жас` is "300 000 young people").
 const MAX_AGE: f64 = 150.0;
@@ -19,9 +20,16 @@ impl Scanner<'_, '_> {
     pub fn number_phrase(&self, i: usize) -> Option<Reading> {
         let (a, b, range) = self.num_or_range(i)?;
         let mut k = b.last + 1;
+        // The noun follows across a space or a hyphen, never across punctuation.
+        let gap = self.text.gap_after(b.last);
+        if !(gap.chars().all(is_space) || hyphen_gap(gap)) {
+            return self.year_case(&b).or_else(|| self.day_alone(&b));
+        }
         let mut form = self.noun(k);
+        let mut inner_bound = None;
         if form.is_none() && self.lex.inner(self.norm(k)) {
             // `15 жұмыс күніне`: the stop list's rate reading does not apply here.
+            inner_bound = self.lex.qualifier(self.norm(k)).map(|(_, q)| q);
             form = self.lex.any_noun(self.norm(k + 1));
             k += usize::from(form.is_some());
         }
@@ -50,7 +58,13 @@ impl Scanner<'_, '_> {
                 }
                 Some(r)
             }
-            Noun::Unit(unit) => self.unit_phrase(i, k, (a, b, range), unit, form),
+            Noun::Unit(unit) => {
+                let mut r = self.unit_phrase(i, k, (a, b, range), unit, form)?;
+                if let Some(q) = inner_bound {
+                    r.qualifier = q;
+                }
+                Some(r)
+            }
         }
     }
 
@@ -131,6 +145,11 @@ impl Scanner<'_, '_> {
             );
             return None;
         }
+        let qualified = self.lex.qualifier(self.norm(k + 1)).is_some();
+        if form.needs_qualifier && !qualified {
+            self.reject("date/age", i, k, "bare `жас` after a number is \"young\"");
+            return None;
+        }
         if unit == Unit::Age && b.value > MAX_AGE {
             self.reject(
                 "date/age",
@@ -200,7 +219,7 @@ impl Scanner<'_, '_> {
     fn day_alone(&self, n: &Num) -> Option<Reading> {
         let day = n.integer().filter(|d| (2..=31).contains(d))?;
         let ending = self.norm(n.last);
-        if n.ordinal || !self.lex.ends(Marker::DayEnding, ending) {
+        if n.ordinal || n.collective || !self.lex.ends(Marker::DayEnding, ending) {
             return None;
         }
         let mut r = Reading::new(n.first, n.last, Label::Date, "date/day");

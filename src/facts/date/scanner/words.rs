@@ -120,6 +120,12 @@ impl Scanner<'_, '_> {
                 let mut r = self.month_phrase(k, false)?;
                 r.first = i;
                 r.rule = "date/deictic";
+                // `өткен ақпан айында`: after a modifier the month word is inside.
+                if matches!(self.lex.any_noun(self.norm(r.last + 1)),
+                    Some(f) if f.noun == Noun::Unit(Unit::Month))
+                {
+                    r.last += 1;
+                }
                 // A year word as modifier names the year (`былтырғы қаңтар`); `өткен
                 // қаңтар` ("last January") may be this year's or last year's.
                 let year_shift = match self.lex.date_word(self.norm(i)) {
