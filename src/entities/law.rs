@@ -9,7 +9,10 @@ use crate::text::words::WordShape;
 use crate::text::{Span, Text};
 use crate::trace::Trace;
 
-use super::extent::{entity, owner_start, quoted_before, Breaks};
+use crate::morph::morph;
+use crate::morph::suffixes::Slot;
+
+use super::extent::{entity, owner_start, quoted_before, Breaks, Reach};
 use super::lexicon::{joinable, StemMap};
 use super::table::rows;
 
@@ -37,6 +40,7 @@ struct LawWord {
 pub struct LawRules {
     words: StemMap<LawWord>,
     ordinal_endings: Vec<String>,
+    modifier_endings: Vec<String>,
     breaks: Breaks,
 }
 
@@ -45,6 +49,7 @@ impl LawRules {
     pub fn new() -> Self {
         let mut words = StemMap::default();
         let mut ordinal_endings = Vec::new();
+        let mut modifier_endings = Vec::new();
         for row in rows("law_markers.tsv", include_str!("data/law_markers.tsv")) {
             let kind = match row.cell(2) {
                 "name" => Kind::Name,
@@ -53,6 +58,10 @@ impl LawRules {
                 "part" => Kind::Part,
                 "ordinal" => {
                     ordinal_endings.push(row.cell(0).to_owned());
+                    continue;
+                }
+                "modifier" => {
+                    modifier_endings.push(row.cell(0).to_owned());
                     continue;
                 }
                 other => row.fail(&format!("unknown kind `{other}`")),
@@ -72,6 +81,7 @@ impl LawRules {
         LawRules {
             words,
             ordinal_endings,
+            modifier_endings,
             breaks: Breaks::new(),
         }
     }
@@ -83,21 +93,26 @@ impl LawRules {
                 self.about_title(text, i, out, trace);
                 continue;
             }
-            let Some(word) = self.words.word(text, i) else {
+            let Some((word, analysis)) = self.words.word_analysis(text, i) else {
                 continue;
             };
-            if word.kind != Kind::Name && quoted_before(text, i).is_some() {
+            if analysis.slots & Slot::Plural.bit() != 0
+                || (word.kind != Kind::Name && quoted_before(text, i).is_some())
+            {
                 continue;
             }
+            let owned_directly = i > 0 && text.words[i - 1].capitalized;
             let start = match word.kind {
-                Kind::Name => Some((text.words[i].span.start, "law/name")),
-                Kind::Code => owner_start(text, i, &self.breaks, false)
+                Kind::Name if text.words[i].capitalized => {
+                    Some((text.words[i].span.start, "law/name"))
+                }
+                Kind::Code => owner_start(text, i, &self.breaks, Reach::NAMES)
                     .or_else(|| self.lowercase_modifiers(text, i))
                     .map(|s| (s, "law/code")),
-                Kind::Named => {
-                    owner_start(text, i, &self.breaks, false).map(|s| (s, "law/named-act"))
+                Kind::Named if owned_directly => {
+                    owner_start(text, i, &self.breaks, Reach::NAMES).map(|s| (s, "law/named-act"))
                 }
-                Kind::Part => None,
+                _ => None,
             };
             if let Some((start, rule)) = start {
                 let end = self.parts_end(text, i);
@@ -141,11 +156,14 @@ impl LawRules {
         let mut j = about;
         while j > 0 && about - j < MAX_TITLE_WORDS && usable(j - 1) {
             let k = j - 1;
+            if text.words[k].sentence_start {
+                if text.words[k].capitalized && morph().is_known(text.norm(k)) {
+                    return Some(k);
+                }
+                break;
+            }
             if text.words[k].capitalized {
                 return Some(k);
-            }
-            if text.words[k].sentence_start {
-                break;
             }
             j = k;
         }
@@ -168,7 +186,14 @@ impl LawRules {
             {
                 break;
             }
-            start = Some(text.words[k].span.start);
+            let norm = text.norm(k);
+            if self
+                .modifier_endings
+                .iter()
+                .any(|e| norm.ends_with(e.as_str()))
+            {
+                start = Some(text.words[k].span.start);
+            }
             if text.words[k].sentence_start {
                 break;
             }

@@ -21,6 +21,11 @@ const LANGUAGES: &str = "src/entities/data/languages.tsv";
 const HEADS: &str = "src/entities/data/language_heads.tsv";
 const SUFFIXES: &str = "src/entities/data/norp_suffixes.tsv";
 
+/// A resident adjective's place has at least this many chars (`сыр` + `тық` is "outer").
+const MIN_RESIDENT_PLACE: usize = 4;
+/// A NORP or language word shorter than this must stand uninflected.
+const MIN_INFLECTED_STEM: usize = 4;
+
 /// Words that join coordinated language adjectives (`орыс және ағылшын`).
 const CONJUNCTIONS: [&str; 4] = ["және", "мен", "бен", "пен"];
 
@@ -95,9 +100,17 @@ impl NorpRules {
                     .iter()
                     .find_map(|c| place.strip_prefix(c.as_str()).filter(|p| !p.is_empty()))
                     .unwrap_or(place);
-                place.chars().count() >= 3 && self.places.names().contains_word(place)
+                place.chars().count() >= MIN_RESIDENT_PLACE && self.is_place_word(place)
             })
         })
+    }
+
+    /// True when a folded word names a place that stands without a place noun.
+    fn is_place_word(&self, folded: &str) -> bool {
+        self.places
+            .names()
+            .word_values(folded)
+            .is_some_and(|v| v.iter().any(|p| p.stands_alone()))
     }
 
     /// A `-ша/-ше` adverb of a language (`ағылшынша`).
@@ -130,7 +143,15 @@ impl NorpRules {
         })?;
         // A capitalized place name mid-sentence is the place (`Қытай`), not its people.
         let w = &text.words[i];
-        if w.capitalized && !w.sentence_start && self.places.names().contains_word(word) {
+        if w.capitalized && !w.sentence_start && self.is_place_word(word) {
+            return None;
+        }
+        // Short stems are common words in disguise (`сақта`, `уағына`): whole words only,
+        // and no possessive cut for any (`шешенің` is "mother's").
+        let stem_chars = word[..analysis.kept].chars().count();
+        if analysis.stripped(Slot::Possessive)
+            || (stem_chars < MIN_INFLECTED_STEM && analysis.kept < word.len())
+        {
             return None;
         }
         Some(Found {

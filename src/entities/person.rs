@@ -8,7 +8,7 @@ use std::collections::HashSet;
 
 use crate::mention::{Entity, Label};
 use crate::morph::gazetteer::hyphen_suffix_end;
-use crate::morph::{entity_lemma, morph, table};
+use crate::morph::{entity_lemma, morph, table, Analysis};
 use crate::text::fold::{fold_word, is_hyphen};
 use crate::text::Text;
 use crate::trace::Trace;
@@ -89,12 +89,21 @@ impl PersonRules {
         w.capitalized && text.surface(i).chars().skip(1).any(char::is_lowercase)
     }
 
-    fn is_first_name(&self, text: &Text, i: usize) -> bool {
-        Self::name_cased(text, i)
-            && morph()
-                .find_stem(text.norm(i), |s| self.first_names.get(s))
-                .is_some()
-            && !self.is_place(text, i)
+    /// How word `i` matched the first-name table; only the last word of a name inflects,
+    /// so a first name followed by more name words must match whole.
+    fn first_name_analysis(&self, text: &Text, i: usize) -> Option<Analysis> {
+        if !Self::name_cased(text, i) || self.is_inflected_place(text, i) {
+            return None;
+        }
+        morph()
+            .find_stem(text.norm(i), |s| self.first_names.get(s))
+            .map(|(_, a)| a)
+    }
+
+    /// A place name with an ending (`Алматыдан`): never a first name. Uninflected place
+    /// names may be (`Дания`, `Алтай`) when a surname follows.
+    fn is_inflected_place(&self, text: &Text, i: usize) -> bool {
+        self.is_place(text, i) && morph().candidate_stems(text.norm(i)).len() > 1
     }
 
     /// An unknown capitalized word that may be a first name because a surname follows:
@@ -107,7 +116,7 @@ impl PersonRules {
             && morph()
                 .find_stem(word, |s| self.titles.contains(s).then_some(()))
                 .is_none()
-            && !self.is_place(text, i)
+            && !self.is_inflected_place(text, i)
     }
 
     /// The surname ending of word `i` (after peeling case endings), if any.
@@ -155,9 +164,7 @@ impl PersonRules {
 
     /// The last word of a first name starting at `i` (`Қасым-Жомарт` spans two words).
     fn first_name_end(&self, text: &Text, i: usize) -> Option<usize> {
-        if !self.is_first_name(text, i) {
-            return None;
-        }
+        self.first_name_analysis(text, i)?;
         let next = i + 1;
         let hyphenated = next < text.words.len()
             && text.gap_after(i).chars().count() == 1
@@ -189,11 +196,9 @@ impl PersonRules {
             match self.full_name_at(text, i) {
                 Some((last, rule)) => {
                     let last = hyphen_suffix_end(text, last);
-                    for k in i..=last {
-                        covered[k] = true;
-                        if Self::name_cased(text, k) {
-                            seen.insert(fold_word(&entity_lemma(text.surface(k))));
-                        }
+                    covered[i..=last].fill(true);
+                    for k in (i..=last).filter(|&k| Self::name_cased(text, k)) {
+                        seen.insert(fold_word(&entity_lemma(text.surface(k))));
                     }
                     push(text, i, last, rule, out, trace);
                     i = last + 1;
@@ -201,8 +206,8 @@ impl PersonRules {
                 None => i += 1,
             }
         }
-        for i in 0..n {
-            if covered[i] || !Self::name_cased(text, i) || self.is_place(text, i) {
+        for (i, _) in covered.iter().enumerate().filter(|(_, c)| !**c) {
+            if !Self::name_cased(text, i) || self.is_place(text, i) {
                 continue;
             }
             let known = morph()
@@ -229,7 +234,10 @@ impl PersonRules {
         }
         if let Some(f) = self.first_name_end(text, i) {
             let j = f + 1;
-            if j < n && Self::spaced(text, f) && self.may_be_surname(text, j) {
+            let whole = self
+                .first_name_analysis(text, f)
+                .is_some_and(|a| a.kept == text.norm(f).len());
+            if whole && j < n && Self::spaced(text, f) && self.may_be_surname(text, j) {
                 let k = j + 1;
                 let third = k < n
                     && Self::spaced(text, j)
@@ -243,7 +251,8 @@ impl PersonRules {
             }
             let alone = !text.words[i].sentence_start
                 && self.descriptors().at(text, f + 1).is_none()
-                && !self.is_place(text, i);
+                && !self.is_place(text, i)
+                && !quoted(text, i, f);
             return alone.then_some((f, "person/first-name"));
         }
         let j = i + 1;
@@ -292,6 +301,21 @@ impl PersonRules {
             && (self.surname_ending(text, k).is_some() || !self.is_place(text, k));
         named.then_some(k)
     }
+}
+
+/// True when words `first..=last` stand alone inside quotes (`«Арман» вокзалы`): a quoted
+/// name is a title, company or place, not a person by itself.
+fn quoted(text: &Text, first: usize, last: usize) -> bool {
+    let before = match first.checked_sub(1) {
+        Some(p) => text.gap_after(p),
+        None => &text.text[..text.words[first].span.start],
+    };
+    let opens = before.trim_end().ends_with(['«', '"', '“', '„']);
+    let closes = text
+        .gap_after(last)
+        .trim_start()
+        .starts_with(['»', '"', '”', '“']);
+    opens && closes
 }
 
 /// One capital letter followed by `.` (and optionally a hyphen or spaces).

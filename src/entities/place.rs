@@ -75,9 +75,10 @@ impl Descriptors {
 
     /// The place noun at word `i`, if it is one in the 3rd-person possessive form a
     /// compound name requires (`облысы`, `ауданында`; not `облыс`, `облыстың`) and only
-    /// spaces separate it from the word before.
+    /// spaces separate it from the word before. Only nouns inside the span may be
+    /// capitalized (`Қырғыз Республикасы`).
     pub fn at(&self, text: &Text, i: usize) -> Option<&Descriptor> {
-        if i == 0 || i >= text.words.len() || text.words[i].capitalized {
+        if i == 0 || i >= text.words.len() {
             return None;
         }
         if !text.gap_after(i - 1).chars().all(char::is_whitespace) {
@@ -85,7 +86,9 @@ impl Descriptors {
         }
         morph()
             .find_stem(text.norm(i), |s| self.by_stem.get(s))
-            .filter(|(_, a)| a.stripped(Slot::Possessive))
+            .filter(|(d, a)| {
+                a.stripped(Slot::Possessive) && (d.inside || !text.words[i].capitalized)
+            })
             .map(|(d, _)| d)
     }
 }
@@ -255,7 +258,8 @@ impl PlaceRules {
                     trace.rejected("place/gazetteer", text.span_of(first, last), || {
                         "this name is a place only before a place noun".to_owned()
                     });
-                    return last + 1;
+                    // `Шығыс Қазақстан` without `облысы`: the next word may be a place.
+                    return first + 1;
                 }
             },
         };
@@ -275,15 +279,14 @@ impl PlaceRules {
             return i + 1;
         };
         let word = text.norm(i);
-        if text.words[i].sentence_start
-            || word.chars().count() < 3
+        if word.chars().count() < 3
             || morph().is_stop(word)
             || self.descriptors.at(text, i).is_some()
         {
             trace.rejected(
                 "place/unknown-name-descriptor",
                 text.span_of(i, i + 1),
-                || "sentence start, stop word or too short".to_owned(),
+                || "stop word, place noun or too short".to_owned(),
             );
             return i + 1;
         }

@@ -83,9 +83,11 @@ impl<T> Gazetteer<T> {
         });
     }
 
-    /// True when a folded single word (or its stem) names an entry.
-    pub fn contains_word(&self, folded: &str) -> bool {
-        morph().find_stem(folded, |s| self.single.get(s)).is_some()
+    /// The values of the one-word name a folded word (or its stem) names.
+    pub fn word_values(&self, folded: &str) -> Option<&[T]> {
+        morph()
+            .find_stem(folded, |s| self.single.get(s))
+            .map(|(&id, _)| self.names[id].values.as_slice())
     }
 
     /// The longest name starting at word `i` of `text`, if any.
