@@ -21,7 +21,8 @@ impl Scanner<'_, '_> {
             .filter(|n| {
                 n.kind == Kind::InYear || ["date/ordinal-unit", "date/decade"].contains(&n.rule)
             })
-            .or_else(|| self.month_phrase(k, true))
+            // After a year word (`былтырғы маусымда`: last season) a weak month needs айы.
+            .or_else(|| self.month_phrase(k, r.rule != "date/relative"))
             .or_else(|| self.date_word(k).filter(|n| n.kind == Kind::InYear))
             .or_else(|| self.same_period(k));
         if let Some(n) = next {
