@@ -236,6 +236,8 @@ pub struct DayPart {
 /// All calendar tables, parsed once.
 pub struct Lexicon {
     stems: HashMap<String, (Noun, bool)>,
+    /// The first two chars of every stem: a word starting otherwise is no calendar noun.
+    stem_heads: HashSet<(char, char)>,
     stem_lengths: (usize, usize),
     endings: HashSet<String>,
     stop: HashSet<String>,
@@ -281,6 +283,7 @@ impl Lexicon {
             };
             stems.insert(r.cell(0).to_owned(), (Noun::Unit(unit), bare));
         }
+        let stem_heads = stems.keys().filter_map(|s| head(s)).collect();
         let lengths = stems.keys().map(|s| s.len());
         let stem_lengths = (
             lengths.clone().min().unwrap_or(0),
@@ -297,6 +300,7 @@ impl Lexicon {
         }
         Lexicon {
             stems,
+            stem_heads,
             stem_lengths,
             endings: rows(
                 "date_suffixes.tsv",
@@ -358,6 +362,9 @@ impl Lexicon {
     /// Like [`Lexicon::noun`], ignoring the stop list (`айына` after a month name is "to
     /// the month", not "per month").
     pub fn any_noun<'a>(&self, norm: &'a str) -> Option<NounForm<'a>> {
+        if !head(norm).is_some_and(|h| self.stem_heads.contains(&h)) {
+            return None;
+        }
         let (min, max) = self.stem_lengths;
         norm.char_indices()
             .map(|(k, _)| k)
@@ -503,4 +510,10 @@ fn day_part(r: &Row) -> DayPart {
         bounded,
         shift: r.parse(2),
     }
+}
+
+/// The first two chars of a word.
+fn head(word: &str) -> Option<(char, char)> {
+    let mut chars = word.chars();
+    Some((chars.next()?, chars.next()?))
 }
