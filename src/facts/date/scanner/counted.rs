@@ -94,12 +94,14 @@ impl Scanner<'_, '_> {
         let as_year = |n: &Num| n.integer().and_then(full_year);
         match unit {
             Unit::Period => return None,
-            Unit::Year if self.lex.starts(Marker::Plural, form.ending) && is_decade(&b) => {
-                let start = as_year(&a)?;
-                let end = as_year(&b)?;
+            Unit::Year
+                if range.is_none()
+                    && self.lex.starts(Marker::Plural, form.ending)
+                    && is_decade(&b) =>
+            {
+                let start = as_year(&b)?;
                 let mut r = Reading::new(i, k, label, "date/decade");
-                let last_year = if range.is_some() { end } else { start + 9 };
-                set_years(&mut r, start, last_year);
+                set_years(&mut r, start, start + 9);
                 return Some(r);
             }
             Unit::Year if ordinal || (b.digits && b.width == 4) => {

@@ -172,7 +172,9 @@ impl Scanner<'_, '_> {
             return Some(r);
         }
         let mut r = Reading::new(i, k, label, "date/deictic");
-        if let (Some(s), Some(d)) = (shift, self.context.article_date) {
+        // `өткен жылдары` ("in past years") names no one year.
+        let plural = self.lex.starts(Marker::Plural, form.ending);
+        if let (Some(s), Some(d), false) = (shift, self.context.article_date, plural) {
             match unit {
                 Unit::Year => r.year = Some(d.year + s),
                 Unit::Month => r.iso = Some(iso_month_shift(d, s)),
