@@ -25,12 +25,15 @@ impl NumberRules {
         };
         d.label = measure.label;
         d.unit = Some(measure.unit.to_owned());
-        d.rule = match measure.label {
-            Label::Money => "money/number-currency",
-            Label::Percentage => "percent/number-percent",
-            Label::Quantity => "quantity/number-unit",
-            _ => "cardinal/number-times",
-        };
+        // A range keeps its construction as the rule id (`range/dash`, `range/from-to`).
+        if d.low.is_none() {
+            d.rule = match measure.label {
+                Label::Money => "money/number-currency",
+                Label::Percentage => "percent/number-percent",
+                Label::Quantity => "quantity/number-unit",
+                _ => "cardinal/number-times",
+            };
+        }
         let scale = |v: f64| v * measure.factor;
         d.value = d.value.map(scale);
         d.low = d.low.map(scale);
