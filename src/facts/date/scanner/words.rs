@@ -10,7 +10,8 @@ use crate::mention::Label;
 use crate::text::fold::is_space;
 
 impl Scanner<'_, '_> {
-    /// `date/month-day` (`тамыздың 19-ы`, `наурыздың 5-і мен 14-і`), `date/month-range`
+    /// `date/month-day` (`тамыздың 19-ы`, `наурыздың 5-і мен 14-і`), `date/month-part`
+    /// (`желтоқсанның екінші жартысында`), `date/month-range`
     /// (`қаңтар – ақпан`) and `date/month`. A weak month (қазан, маусым) stands alone only
     /// before `айы`/`айында`, or when `in_year` (after a year).
     pub fn month_phrase(&self, i: usize, in_year: bool) -> Option<Reading> {
@@ -20,6 +21,16 @@ impl Scanner<'_, '_> {
         };
         if self.lex.ends(Marker::Genitive, form.ending) {
             if let Some((a, b, range)) = self.num_or_range(i + 1) {
+                let part = matches!(self.noun(b.last + 1),
+                    Some(f) if f.noun != Noun::Unit(Unit::Day));
+                if b.ordinal && part {
+                    // `желтоқсанның екінші жартысында`: a part of the month, not a day.
+                    let mut r = Reading::new(i, b.last + 1, Label::Date, "date/month-part");
+                    r.kind = Kind::InYear;
+                    r.month = Some(month);
+                    r.year = self.year_word_before(i);
+                    return Some(r);
+                }
                 let day = b.integer().filter(|&d| (1..=31).contains(&d));
                 if let Some(day) = day.filter(|&d| valid_day(None, month, d as u32)) {
                     let mut r = Reading::new(i, b.last, Label::Date, "date/month-day");
