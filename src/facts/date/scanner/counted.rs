@@ -217,11 +217,14 @@ impl Scanner<'_, '_> {
     }
 
     /// `date/day`: a day of the month alone, possessive + locative (`24-інде`,
-    /// `жиырма төртінде` "on the 24th"). One is left out: `бірінде` is "in one of".
+    /// `жиырма төртінде` "on the 24th"). One is left out (`бірінде` is "in one of"), and
+    /// in words the days below ten.
     fn day_alone(&self, n: &Num) -> Option<Reading> {
         let day = n.integer().filter(|d| (2..=31).contains(d))?;
         let ending = self.norm(n.last);
-        if n.ordinal || n.collective || !self.lex.ends(Marker::DayEnding, ending) {
+        // In words only from ten: `екісінде` is "in both of them".
+        let words_ok = n.digits || day >= 10;
+        if n.ordinal || n.collective || !words_ok || !self.lex.ends(Marker::DayEnding, ending) {
             return None;
         }
         let mut r = Reading::new(n.first, n.last, Label::Date, "date/day");
