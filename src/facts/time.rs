@@ -78,7 +78,9 @@ impl TimeRules {
             return None;
         }
         let (hour, half_minutes) = (hour as u32, if half == 0.5 { 30 } else { 0 });
-        if s.text.gap_after(n.last) == ":" && n.last == n.first {
+        // `20:40`, or `20.40` after `сағат`.
+        let separator = s.text.gap_after(n.last);
+        if (separator == ":" || (separator == "." && bare_hour)) && n.last == n.first {
             let m = s.num(n.last + 1)?;
             let minute = m.integer().filter(|&m| m < 60 && half == 0.0)? as u32;
             return (m.width == 2).then_some(Clock {
@@ -112,7 +114,7 @@ impl TimeRules {
         }
         let after_hour_word = i > 0 && s.lex.is(Marker::HourWord, s.norm(i - 1));
         let c = self.clock(s, i, after_hour_word)?;
-        let rule = if c.last > i && s.text.gap_after(i) == ":" {
+        let rule = if c.last > i && matches!(s.text.gap_after(i), ":" | ".") {
             "time/clock"
         } else {
             "time/hour"

@@ -50,10 +50,10 @@ impl Scanner<'_, '_> {
                 r.kind = Kind::InYear;
                 r.month = Some(month);
                 match range {
-                    Some((low, _)) => r.iso = self.day_range_iso(month, low as u32, day),
+                    Some((low, _)) => r.iso = self.day_range_iso(i, month, low as u32, day),
                     None => {
                         r.day = Some(day);
-                        r.year = self.context.article_date.map(|d| d.year);
+                        r.year = self.context_year(i);
                     }
                 }
                 Some(r)
@@ -68,8 +68,14 @@ impl Scanner<'_, '_> {
         }
     }
 
-    pub(super) fn day_range_iso(&self, month: u32, low: u32, high: u32) -> Option<String> {
-        let year = self.context.article_date?.year;
+    pub(super) fn day_range_iso(
+        &self,
+        i: usize,
+        month: u32,
+        low: u32,
+        high: u32,
+    ) -> Option<String> {
+        let year = self.context_year(i)?;
         Some(format!(
             "{year:04}-{month:02}-{low:02}/{year:04}-{month:02}-{high:02}"
         ))

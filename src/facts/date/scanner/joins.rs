@@ -3,6 +3,7 @@
 
 use super::counted::part_of_year;
 use super::Scanner;
+use crate::facts::date::calendar::valid_day;
 use crate::facts::date::lexicon::{ModifierKind, Noun, Side, Unit};
 use crate::facts::date::number::hyphen_gap;
 use crate::facts::date::reading::{Kind, Reading};
@@ -78,10 +79,16 @@ impl Scanner<'_, '_> {
         if !is_day(r) {
             return;
         }
-        let Some(next) = self.connector(r.last).and_then(|k| {
-            self.number_phrase(k)
-                .or_else(|| self.month_phrase(k, false))
-        }) else {
+        let next = match self.connector(r.last) {
+            Some(k) => self
+                .number_phrase(k)
+                .or_else(|| self.month_phrase(k, false)),
+            None if r.rule == "date/month-day" && self.ends_ablative(r.last) => {
+                self.day_of_same_month(r)
+            }
+            None => None,
+        };
+        let Some(next) = next else {
             return;
         };
         if !is_day(&next) {
@@ -102,6 +109,22 @@ impl Scanner<'_, '_> {
         if days && self.lex.qualifier(self.norm(r.last + 2)).is_some() {
             r.last += 1;
         }
+    }
+
+    /// The day closing `наурыздың 15-інен [20-сына] дейін`: a bare day number with an
+    /// ending, in the month of `from`.
+    fn day_of_same_month(&self, from: &Reading) -> Option<Reading> {
+        let n = self
+            .num(from.last + 1)
+            .filter(|n| n.inflected && !n.ordinal)?;
+        let day = n.integer().filter(|d| (1..=31).contains(d))? as u32;
+        let month = from.month?;
+        if self.noun(n.last + 1).is_some() || !valid_day(from.year, month, day) {
+            return None;
+        }
+        let mut r = Reading::new(n.first, n.last, Label::Date, "date/month-day");
+        (r.year, r.month, r.day) = (from.year, Some(month), Some(day));
+        Some(r)
     }
 
     /// Takes in qualifier words after and before the core (`бес жылдан астам`,

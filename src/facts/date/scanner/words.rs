@@ -3,7 +3,9 @@
 
 use super::counted::part_of_year;
 use super::Scanner;
-use crate::facts::date::calendar::{add_days, iso_day, iso_month_shift, iso_week, valid_day};
+use crate::facts::date::calendar::{
+    add_days, full_year, iso_day, iso_month_shift, iso_week, valid_day,
+};
 use crate::facts::date::lexicon::{DateWord, Marker, ModifierKind, Noun, Side, Unit};
 use crate::facts::date::reading::{Kind, Reading};
 use crate::mention::Label;
@@ -28,7 +30,7 @@ impl Scanner<'_, '_> {
                     let mut r = Reading::new(i, b.last + 1, Label::Date, "date/month-part");
                     r.kind = Kind::InYear;
                     r.month = Some(month);
-                    r.year = self.year_word_before(i);
+                    r.year = self.context_year(i);
                     return Some(r);
                 }
                 let day = b.integer().filter(|&d| (1..=31).contains(&d));
@@ -38,11 +40,11 @@ impl Scanner<'_, '_> {
                     r.month = Some(month);
                     match range {
                         Some(_) => {
-                            r.iso = self.day_range_iso(month, a.integer()? as u32, day as u32)
+                            r.iso = self.day_range_iso(i, month, a.integer()? as u32, day as u32)
                         }
                         None => {
                             r.day = Some(day as u32);
-                            r.year = self.context.article_date.map(|d| d.year);
+                            r.year = self.context_year(i);
                         }
                     }
                     return Some(r);
@@ -77,22 +79,28 @@ impl Scanner<'_, '_> {
         let mut r = Reading::new(i, last, Label::Date, "date/month");
         r.kind = Kind::InYear;
         r.month = Some(month);
-        r.year = self.year_word_before(i);
+        r.year = self.context_year(i);
         Some(r)
     }
 
-    /// The year of a month standing after `биыл`/`былтыр` (a span of its own in KazNERD:
-    /// `[былтыр] [шілде] айында`), else the article's year.
-    fn year_word_before(&self, i: usize) -> Option<i32> {
-        let date = self.context.article_date?;
-        let shift = match i
-            .checked_sub(1)
-            .and_then(|p| self.lex.date_word(self.norm(p)))
-        {
-            Some(DateWord::Year(k)) => k,
-            _ => 0,
-        };
-        Some(date.year + shift)
+    /// The year of a day or month standing at word `i` without one: the year just before
+    /// it (`1998 жылы [3 ақпанда]`, `[былтыр] [шілде] айында`, separate spans in KazNERD),
+    /// else the article's year.
+    pub(super) fn context_year(&self, i: usize) -> Option<i32> {
+        let before = i.checked_sub(1)?;
+        if let Some(DateWord::Year(k)) = self.lex.date_word(self.norm(before)) {
+            return self.context.article_date.map(|d| d.year + k);
+        }
+        let year_noun = matches!(self.noun(before), Some(f) if f.noun == Noun::Unit(Unit::Year));
+        let stated = (before.saturating_sub(3)..before)
+            .filter_map(|start| self.num(start))
+            .find(|n| n.last + 1 == before && (n.ordinal || n.width == 4))
+            .and_then(|n| n.integer())
+            .and_then(full_year);
+        match stated.filter(|_| year_noun) {
+            Some(year) => Some(year),
+            None => self.context.article_date.map(|d| d.year),
+        }
     }
 
     /// `date/deictic` (`өткен жылы`, `осы айда`, `бүгінгі таңда`) and
