@@ -87,9 +87,12 @@ impl Scanner<'_, '_> {
     /// it (`1998 жылы [3 ақпанда]`, `[былтыр] [шілде] айында`, separate spans in KazNERD),
     /// else the article's year.
     pub(super) fn context_year(&self, i: usize) -> Option<i32> {
-        let before = i.checked_sub(1)?;
+        let article_year = self.context.article_date.map(|d| d.year);
+        let Some(before) = i.checked_sub(1) else {
+            return article_year;
+        };
         if let Some(DateWord::Year(k)) = self.lex.date_word(self.norm(before)) {
-            return self.context.article_date.map(|d| d.year + k);
+            return article_year.map(|y| y + k);
         }
         let year_noun = matches!(self.noun(before), Some(f) if f.noun == Noun::Unit(Unit::Year));
         let stated = (before.saturating_sub(3)..before)
@@ -97,10 +100,7 @@ impl Scanner<'_, '_> {
             .find(|n| n.last + 1 == before && (n.ordinal || n.width == 4))
             .and_then(|n| n.integer())
             .and_then(full_year);
-        match stated.filter(|_| year_noun) {
-            Some(year) => Some(year),
-            None => self.context.article_date.map(|d| d.year),
-        }
+        stated.filter(|_| year_noun).or(article_year)
     }
 
     /// `date/deictic` (`өткен жылы`, `осы айда`, `бүгінгі таңда`) and
