@@ -3,9 +3,7 @@
 
 use super::counted::part_of_year;
 use super::Scanner;
-use crate::facts::date::calendar::{
-    add_days, full_year, iso_day, iso_month_shift, iso_week, valid_day,
-};
+use crate::facts::date::calendar::{add_days, full_year, iso_day, iso_month_shift, valid_day};
 use crate::facts::date::lexicon::{DateWord, Marker, ModifierKind, Noun, Side, Unit};
 use crate::facts::date::reading::{Kind, Reading};
 use crate::mention::Label;
@@ -198,7 +196,6 @@ impl Scanner<'_, '_> {
                 Unit::Year => r.year = Some(d.year + s),
                 Unit::Month => r.iso = Some(iso_month_shift(d, s)),
                 Unit::Day => r.iso = Some(iso_day(add_days(d, i64::from(s)))),
-                Unit::Week => r.iso = Some(iso_week(add_days(d, 7 * i64::from(s)))),
                 _ => {}
             }
         }
