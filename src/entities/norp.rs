@@ -14,7 +14,7 @@ use crate::text::fold::fold_word;
 use crate::text::Text;
 use crate::trace::Trace;
 
-use super::place::PlaceRules;
+use super::place::place_names;
 
 const NORP: &str = "src/entities/data/norp.tsv";
 const LANGUAGES: &str = "src/entities/data/languages.tsv";
@@ -37,7 +37,15 @@ pub struct NorpRules {
     resident_suffixes: Vec<String>,
     compass: Vec<String>,
     adverb_suffixes: Vec<String>,
-    places: PlaceRules,
+    /// First two letters of every word that can start a NORP or LANGUAGE word: a word
+    /// starting otherwise is skipped with one hash probe.
+    openings: HashSet<(char, char)>,
+}
+
+/// The first two letters of a folded word.
+fn opening(word: &str) -> Option<(char, char)> {
+    let mut chars = word.chars();
+    Some((chars.next()?, chars.next()?))
 }
 
 /// What a word is, as far as this class goes.
@@ -80,14 +88,24 @@ impl NorpRules {
             };
             list.push(fold_word(r.col(1)));
         }
+        let norp = words(NORP, include_str!("data/norp.tsv"));
+        let languages = words(LANGUAGES, include_str!("data/languages.tsv"));
+        let openings = norp
+            .iter()
+            .chain(&languages)
+            .chain(&compass)
+            .map(String::as_str)
+            .chain(place_names().first_words())
+            .filter_map(opening)
+            .collect();
         NorpRules {
-            norp: words(NORP, include_str!("data/norp.tsv")),
-            languages: words(LANGUAGES, include_str!("data/languages.tsv")),
+            norp,
+            languages,
             heads,
             resident_suffixes,
             compass,
             adverb_suffixes,
-            places: PlaceRules::new(),
+            openings,
         }
     }
 
@@ -107,8 +125,7 @@ impl NorpRules {
 
     /// True when a folded word names a place that stands without a place noun.
     fn is_place_word(&self, folded: &str) -> bool {
-        self.places
-            .names()
+        place_names()
             .word_values(folded)
             .is_some_and(|v| v.iter().any(|p| p.stands_alone()))
     }
@@ -123,6 +140,9 @@ impl NorpRules {
 
     fn classify(&self, text: &Text, i: usize) -> Option<Found> {
         let word = text.norm(i);
+        if !opening(word).is_some_and(|o| self.openings.contains(&o)) {
+            return None;
+        }
         if self.is_language_adverb(word) {
             return Some(Found {
                 lemma_chars: word.chars().count(),

@@ -13,7 +13,7 @@ use crate::text::fold::{fold_word, is_hyphen};
 use crate::text::Text;
 use crate::trace::Trace;
 
-use super::place::{Descriptors, PlaceRules};
+use super::place::{place_names, place_nouns, Descriptors};
 
 const FIRST_NAMES: &str = "src/entities/data/first_names.tsv";
 const SURNAME_ENDINGS: &str = "src/entities/data/surname_endings.tsv";
@@ -37,7 +37,6 @@ pub struct PersonRules {
     titles: HashSet<String>,
     endings: Vec<(String, Ending)>,
     patronymic_endings: Vec<String>,
-    places: PlaceRules,
 }
 
 impl PersonRules {
@@ -75,12 +74,11 @@ impl PersonRules {
             titles,
             endings,
             patronymic_endings,
-            places: PlaceRules::new(),
         }
     }
 
     fn descriptors(&self) -> &Descriptors {
-        self.places.descriptors()
+        place_nouns()
     }
 
     /// True for a capitalized word that is not all capitals (`АҚШ`, `ҚР` are not names).
@@ -150,8 +148,7 @@ impl PersonRules {
     }
 
     fn is_place(&self, text: &Text, i: usize) -> bool {
-        self.places
-            .names()
+        place_names()
             .longest_at(text, i)
             .is_some_and(|m| m.values.iter().any(|p| p.stands_alone()))
     }

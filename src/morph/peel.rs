@@ -100,8 +100,11 @@ fn walk(
     out: &mut Analyses,
 ) {
     let head = &word[..end];
+    let Some(last) = head.chars().next_back() else {
+        return;
+    };
     for &slot in &Slot::ALL[from.min(Slot::ALL.len())..] {
-        for suffix in table.slot(slot) {
+        for suffix in table.ending_in(slot, last) {
             let Some(rest) = head.strip_suffix(suffix.text) else {
                 continue;
             };
