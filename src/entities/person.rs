@@ -22,6 +22,9 @@ const TITLES: &str = "src/entities/data/person_titles.tsv";
 /// A surname ending needs at least this many chars of root before it.
 const MIN_SURNAME_ROOT: usize = 3;
 
+/// An unknown word shorter than this is not taken for a first name.
+const MIN_UNKNOWN_FIRST_NAME: usize = 3;
+
 /// How sure a surname ending makes us.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Ending {
@@ -101,7 +104,7 @@ impl PersonRules {
     /// A place name with an ending (`Алматыдан`): never a first name. Uninflected place
     /// names may be (`Дания`, `Алтай`) when a surname follows.
     fn is_inflected_place(&self, text: &Text, i: usize) -> bool {
-        self.is_place(text, i) && morph().candidate_stems(text.norm(i)).len() > 1
+        morph().has_case_ending(text.norm(i)) && self.is_place(text, i)
     }
 
     /// An unknown capitalized word that may be a first name because a surname follows:
@@ -109,7 +112,8 @@ impl PersonRules {
     fn may_be_first_name(&self, text: &Text, i: usize) -> bool {
         let word = text.norm(i);
         Self::name_cased(text, i)
-            && (!text.words[i].sentence_start || morph().candidate_stems(word).len() == 1)
+            && word.chars().count() >= MIN_UNKNOWN_FIRST_NAME
+            && (!text.words[i].sentence_start || !morph().has_case_ending(word))
             && !morph().is_stop(word)
             && morph()
                 .find_stem(word, |s| self.titles.contains(s).then_some(()))

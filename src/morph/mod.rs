@@ -211,6 +211,19 @@ impl Morph {
         out
     }
 
+    /// True when a folded word visibly carries a case or attributive ending on a stem of at
+    /// least four letters (`Алматыдан`, `Бүгінгі`); names like `Арайлым` do not.
+    pub fn has_case_ending(&self, word: &str) -> bool {
+        !self.is_stop(word)
+            && analyses(&self.suffixes, word, 0)
+                .as_slice()
+                .iter()
+                .any(|a| {
+                    (a.stripped(suffixes::Slot::Case) || a.stripped(suffixes::Slot::Attr))
+                        && word[..a.kept].chars().count() >= lemma::MIN_UNKNOWN_STEM
+                })
+    }
+
     /// True when a folded stem is itself known: in a bundled lexicon, or ending in a
     /// surname ending after at least two more letters.
     pub fn is_known(&self, stem: &str) -> bool {
