@@ -37,8 +37,8 @@ pub struct NorpRules {
     resident_suffixes: Vec<String>,
     compass: Vec<String>,
     adverb_suffixes: Vec<String>,
-    /// First two letters of every word that can start a NORP or LANGUAGE word: a word
-    /// starting otherwise is skipped with one hash probe.
+    /// First two letters of every listed NORP or LANGUAGE word: a word starting otherwise
+    /// (and holding no resident suffix) is skipped with one hash probe.
     openings: HashSet<(char, char)>,
 }
 
@@ -93,9 +93,7 @@ impl NorpRules {
         let openings = norp
             .iter()
             .chain(&languages)
-            .chain(&compass)
             .map(String::as_str)
-            .chain(place_names().first_words())
             .filter_map(opening)
             .collect();
         NorpRules {
@@ -140,7 +138,12 @@ impl NorpRules {
 
     fn classify(&self, text: &Text, i: usize) -> Option<Found> {
         let word = text.norm(i);
-        if !opening(word).is_some_and(|o| self.openings.contains(&o)) {
+        let listed = opening(word).is_some_and(|o| self.openings.contains(&o));
+        let resident = self
+            .resident_suffixes
+            .iter()
+            .any(|s| word.contains(s.as_str()));
+        if !listed && !resident {
             return None;
         }
         if self.is_language_adverb(word) {
@@ -155,7 +158,7 @@ impl NorpRules {
             let language = self.languages.contains(s);
             if self.norp.contains(s) {
                 Some((language, true, "norp/word"))
-            } else if self.is_resident(s) {
+            } else if resident && self.is_resident(s) {
                 Some((false, true, "norp/resident"))
             } else {
                 language.then_some((true, false, "language/word"))

@@ -90,13 +90,6 @@ impl<T> Gazetteer<T> {
             .map(|(&id, _)| self.names[id].values.as_slice())
     }
 
-    /// The folded first word of every name (for cheap prefilters).
-    pub fn first_words(&self) -> impl Iterator<Item = &str> {
-        self.names
-            .iter()
-            .filter_map(|n| n.words.first().map(String::as_str))
-    }
-
     /// The longest name starting at word `i` of `text`, if any.
     pub fn longest_at(&self, text: &Text, i: usize) -> Option<NameMatch<'_, T>> {
         let first = text.norm(i);
