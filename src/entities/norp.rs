@@ -37,15 +37,18 @@ pub struct NorpRules {
     resident_suffixes: Vec<String>,
     compass: Vec<String>,
     adverb_suffixes: Vec<String>,
-    /// First two letters of every listed NORP or LANGUAGE word: a word starting otherwise
-    /// (and holding no resident suffix) is skipped with one hash probe.
-    openings: HashSet<(char, char)>,
+    /// First three letters of every listed NORP or LANGUAGE word: a word starting otherwise
+    /// is skipped with one hash probe.
+    openings: HashSet<(char, char, char)>,
+    /// First three letters of every place and compass word: only such words are tried as
+    /// resident adjectives (`алматылық`).
+    resident_openings: HashSet<(char, char, char)>,
 }
 
-/// The first two letters of a folded word.
-fn opening(word: &str) -> Option<(char, char)> {
+/// The first three letters of a folded word.
+fn opening(word: &str) -> Option<(char, char, char)> {
     let mut chars = word.chars();
-    Some((chars.next()?, chars.next()?))
+    Some((chars.next()?, chars.next()?, chars.next()?))
 }
 
 /// What a word is, as far as this class goes.
@@ -96,6 +99,12 @@ impl NorpRules {
             .map(String::as_str)
             .filter_map(opening)
             .collect();
+        let resident_openings = compass
+            .iter()
+            .map(String::as_str)
+            .chain(place_names().single_words())
+            .filter_map(opening)
+            .collect();
         NorpRules {
             norp,
             languages,
@@ -104,6 +113,7 @@ impl NorpRules {
             compass,
             adverb_suffixes,
             openings,
+            resident_openings,
         }
     }
 
@@ -116,7 +126,10 @@ impl NorpRules {
                     .iter()
                     .find_map(|c| place.strip_prefix(c.as_str()).filter(|p| !p.is_empty()))
                     .unwrap_or(place);
-                place.chars().count() >= MIN_RESIDENT_PLACE && self.is_place_word(place)
+                place.chars().count() >= MIN_RESIDENT_PLACE
+                    && place_names()
+                        .exact_word_values(place)
+                        .is_some_and(|v| v.iter().any(|p| p.stands_alone()))
             })
         })
     }
@@ -138,11 +151,15 @@ impl NorpRules {
 
     fn classify(&self, text: &Text, i: usize) -> Option<Found> {
         let word = text.norm(i);
-        let listed = opening(word).is_some_and(|o| self.openings.contains(&o));
-        let resident = self
-            .resident_suffixes
-            .iter()
-            .any(|s| word.contains(s.as_str()));
+        let Some(start) = opening(word) else {
+            return None;
+        };
+        let listed = self.openings.contains(&start);
+        let resident = self.resident_openings.contains(&start)
+            && self
+                .resident_suffixes
+                .iter()
+                .any(|s| word.contains(s.as_str()));
         if !listed && !resident {
             return None;
         }

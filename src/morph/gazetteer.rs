@@ -83,6 +83,18 @@ impl<T> Gazetteer<T> {
         });
     }
 
+    /// The folded one-word names (for cheap prefilters).
+    pub fn single_words(&self) -> impl Iterator<Item = &str> {
+        self.single.keys().map(String::as_str)
+    }
+
+    /// The values of the one-word name spelled exactly as the folded `word` (no peeling).
+    pub fn exact_word_values(&self, word: &str) -> Option<&[T]> {
+        self.single
+            .get(word)
+            .map(|&id| self.names[id].values.as_slice())
+    }
+
     /// The values of the one-word name a folded word (or its stem) names.
     pub fn word_values(&self, folded: &str) -> Option<&[T]> {
         morph()
