@@ -5,7 +5,7 @@
 //! coordination before a plural (`орыс және ағылшын тілдерінде`), before `қарпі`, and as a
 //! `-ша/-ше` adverb (`қазақша`).
 
-use std::collections::{HashMap, HashSet};
+use crate::morph::hash::{FastMap, FastSet};
 
 use crate::mention::{Entity, Label};
 use crate::morph::suffixes::Slot;
@@ -31,18 +31,18 @@ const CONJUNCTIONS: [&str; 4] = ["және", "мен", "бен", "пен"];
 
 /// The rules of this class, built once.
 pub struct NorpRules {
-    norp: HashSet<String>,
-    languages: HashSet<String>,
-    heads: HashMap<String, bool>,
+    norp: FastSet<String>,
+    languages: FastSet<String>,
+    heads: FastMap<String, bool>,
     resident_suffixes: Vec<String>,
     compass: Vec<String>,
     adverb_suffixes: Vec<String>,
     /// First three letters of every listed NORP or LANGUAGE word: a word starting otherwise
     /// is skipped with one hash probe.
-    openings: HashSet<(char, char, char)>,
+    openings: FastSet<(char, char, char)>,
     /// First three letters of every place and compass word: only such words are tried as
     /// resident adjectives (`алматылық`).
-    resident_openings: HashSet<(char, char, char)>,
+    resident_openings: FastSet<(char, char, char)>,
 }
 
 /// The first three letters of a folded word.
@@ -63,7 +63,7 @@ struct Found {
 impl NorpRules {
     /// Loads tables and compiles patterns.
     pub fn new() -> Self {
-        let words = |file: &str, text: &str| -> HashSet<String> {
+        let words = |file: &str, text: &str| -> FastSet<String> {
             table::rows(file, text, 1)
                 .into_iter()
                 .map(|r| fold_word(r.col(0)))

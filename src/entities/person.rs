@@ -4,8 +4,8 @@
 //! bare word already seen as part of a full name earlier in the field. A capitalized word
 //! unknown to every table is a name only when one of these patterns supports it.
 
+use crate::morph::hash::FastSet;
 use std::cell::OnceCell;
-use std::collections::HashSet;
 
 use crate::mention::{Entity, Label};
 use crate::morph::gazetteer::hyphen_suffix_end;
@@ -37,8 +37,8 @@ enum Ending {
 
 /// The rules of this class, built once.
 pub struct PersonRules {
-    first_names: HashSet<String>,
-    titles: HashSet<String>,
+    first_names: FastSet<String>,
+    titles: FastSet<String>,
     endings: Vec<(String, Ending)>,
     patronymic_endings: Vec<String>,
 }
@@ -95,6 +95,7 @@ struct Scan<'a, 't> {
     place: Vec<OnceCell<bool>>,
     first: Vec<OnceCell<Option<Analysis>>>,
     surname: Vec<OnceCell<Option<Ending>>>,
+    case_ending: Vec<OnceCell<bool>>,
 }
 
 impl<'a, 't> Scan<'a, 't> {
@@ -106,6 +107,7 @@ impl<'a, 't> Scan<'a, 't> {
             place: vec![OnceCell::new(); n],
             first: vec![OnceCell::new(); n],
             surname: vec![OnceCell::new(); n],
+            case_ending: vec![OnceCell::new(); n],
         }
     }
 
@@ -131,7 +133,7 @@ impl<'a, 't> Scan<'a, 't> {
     /// A place name with an ending (`Алматыдан`): never a first name. Uninflected place
     /// names may be (`Дания`, `Алтай`) when a surname follows.
     fn is_inflected_place(&self, i: usize) -> bool {
-        morph().has_case_ending(self.text.norm(i)) && self.is_place(i)
+        self.has_case_ending(i) && self.is_place(i)
     }
 
     /// An unknown capitalized word that may be a first name because a surname follows:
@@ -140,7 +142,7 @@ impl<'a, 't> Scan<'a, 't> {
         let word = self.text.norm(i);
         self.name_cased(i)
             && word.chars().count() >= MIN_UNKNOWN_FIRST_NAME
-            && (!self.text.words[i].sentence_start || !morph().has_case_ending(word))
+            && (!self.text.words[i].sentence_start || !self.has_case_ending(i))
             && !morph().is_stop(word)
             && morph()
                 .find_stem(word, |s| self.rules.titles.contains(s).then_some(()))
@@ -182,6 +184,10 @@ impl<'a, 't> Scan<'a, 't> {
                 .is_some()
     }
 
+    fn has_case_ending(&self, i: usize) -> bool {
+        *self.case_ending[i].get_or_init(|| morph().has_case_ending(self.text.norm(i)))
+    }
+
     fn is_place(&self, i: usize) -> bool {
         *self.place[i].get_or_init(|| {
             place_names()
@@ -219,7 +225,7 @@ impl<'a, 't> Scan<'a, 't> {
     /// Appends every person of the field to `out`.
     fn run(&self, out: &mut Vec<Entity>, trace: &mut Trace) {
         let n = self.text.words.len();
-        let mut seen: HashSet<String> = HashSet::new();
+        let mut seen: FastSet<String> = FastSet::default();
         let mut covered = vec![false; n];
         let mut i = 0;
         while i < n {

@@ -11,7 +11,7 @@ use crate::morph::{entity_lemma, morph, table};
 use crate::text::Text;
 use crate::trace::Trace;
 
-use std::collections::{HashMap, HashSet};
+use crate::morph::hash::{FastMap, FastSet};
 use std::sync::LazyLock;
 
 /// One reading of a gazetteer name.
@@ -41,7 +41,7 @@ pub struct Descriptor {
 
 /// The place nouns of `data/place_descriptors.tsv`, matched on stems.
 pub struct Descriptors {
-    by_stem: HashMap<String, Descriptor>,
+    by_stem: FastMap<String, Descriptor>,
 }
 
 const DESCRIPTORS: &str = "src/entities/data/place_descriptors.tsv";
@@ -49,7 +49,7 @@ const DESCRIPTORS: &str = "src/entities/data/place_descriptors.tsv";
 impl Descriptors {
     /// Loads the bundled table.
     pub fn load() -> Self {
-        let mut by_stem = HashMap::new();
+        let mut by_stem = FastMap::default();
         for row in table::rows(DESCRIPTORS, include_str!("data/place_descriptors.tsv"), 4) {
             let label = Label::from_name(row.col(1))
                 .unwrap_or_else(|| panic!("{DESCRIPTORS}:{}: unknown label", row.line));
@@ -152,7 +152,7 @@ fn kind_of(file: &str, line: usize, kind: &str) -> &'static str {
 
 /// Builds the place gazetteer from the country, place and location tables.
 fn load_names() -> Gazetteer<Place> {
-    let first_names: HashSet<String> =
+    let first_names: FastSet<String> =
         table::rows(FIRST_NAMES, include_str!("data/first_names.tsv"), 1)
             .into_iter()
             .map(|r| crate::text::fold::fold_word(r.col(0)))

@@ -108,7 +108,8 @@ fn walk(
             let Some(rest) = head.strip_suffix(suffix.text) else {
                 continue;
             };
-            if rest.chars().count() < MIN_REMAINDER || classes_of(rest) & suffix.after == 0 {
+            if rest.chars().nth(MIN_REMAINDER - 1).is_none() || classes_of(rest) & suffix.after == 0
+            {
                 continue;
             }
             let next = Analysis {
