@@ -151,9 +151,7 @@ impl NorpRules {
 
     fn classify(&self, text: &Text, i: usize) -> Option<Found> {
         let word = text.norm(i);
-        let Some(start) = opening(word) else {
-            return None;
-        };
+        let start = opening(word)?;
         let listed = self.openings.contains(&start);
         let resident = self.resident_openings.contains(&start)
             && self
