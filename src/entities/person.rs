@@ -306,9 +306,10 @@ impl<'a, 't> Scan<'a, 't> {
             // Alone, a first name may carry a case ending but no plural or possessive
             // (`Азаматтар` are citizens); at a sentence start it must not be a common word.
             let plain = self.first_name(f).is_none_or(|name| {
-                !name.analysis.stripped(Slot::Plural)
-                    && !name.analysis.stripped(Slot::Possessive)
-                    && !(name.common && self.text.words[i].sentence_start)
+                let a = name.analysis;
+                let numbered = a.stripped(Slot::Plural) || a.stripped(Slot::Possessive);
+                let ambiguous = name.common && self.text.words[i].sentence_start;
+                !numbered && !ambiguous
             });
             let alone = plain
                 && place_nouns().at(self.text, f + 1).is_none()
