@@ -78,3 +78,64 @@ impl Default for AbbreviationLinker {
         AbbreviationLinker::new()
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::{Article, Extractor};
+
+    fn expansions(title: &str, body: &str) -> Vec<(String, Option<String>)> {
+        let article = Article {
+            id: "t".into(),
+            title: Some(title.into()),
+            text: body.into(),
+            ..Article::default()
+        };
+        let extractor = Extractor::new();
+        let mut fields: Vec<(&str, Vec<crate::Entity>)> = Vec::new();
+        for text in [title, body] {
+            fields.push((text, extractor.explain(text, None).entities));
+        }
+        let mut refs: Vec<(&str, &mut Vec<crate::Entity>)> =
+            fields.iter_mut().map(|(t, e)| (*t, e)).collect();
+        super::AbbreviationLinker::new().link(&mut refs);
+        assert!(extractor.extract(&article).error.is_none());
+        fields
+            .into_iter()
+            .flat_map(|(_, es)| es)
+            .filter(|e| e.lemma.chars().all(|c| !c.is_lowercase()))
+            .map(|e| (e.lemma, e.expansion))
+            .collect()
+    }
+
+    #[test]
+    fn table_pairs_link_across_title_and_body() {
+        let found = expansions(
+            "ДДСҰ жаңа ұсыныс берді",
+            "Дүниежүзілік денсаулық сақтау ұйымының сарапшылары кеңес берді.",
+        );
+        assert_eq!(
+            found,
+            [(
+                "ДДСҰ".to_string(),
+                Some("Дүниежүзілік денсаулық сақтау ұйымы".to_string())
+            )]
+        );
+    }
+
+    #[test]
+    fn bracketed_abbreviations_link_to_the_name_before_them() {
+        let found = expansions(
+            "Жаңалық",
+            "Ақпарат және коммуникация агенттігі (АКА) хабарлады. Кейін АКА тағы мәлімдеді.",
+        );
+        let expected = Some("Ақпарат және коммуникация агенттігі".to_string());
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].1, expected);
+    }
+
+    #[test]
+    fn no_expansion_without_the_full_name() {
+        let found = expansions("ТЖМ хабары", "Министрлік жаңа ереже енгізді.");
+        assert_eq!(found, [("ТЖМ".to_string(), None)]);
+    }
+}

@@ -156,13 +156,40 @@ fn starts_name(text: &Text, i: usize) -> bool {
     w.capitalized && w.shape != WordShape::Digits
 }
 
+/// How far an owner chain may reach.
+#[derive(Debug, Clone, Copy)]
+pub struct Reach {
+    /// A person's name ends the chain: a post is not owned by a person (`Тоқаевтың` +
+    /// `Президент`), while organisations may be named after people (`Назарбаев
+    /// университеті`).
+    pub persons_end: bool,
+    /// Lowercase modifiers allowed between the head and the capitalized owner.
+    pub max_lower: usize,
+}
+
+impl Reach {
+    /// Organisations, laws: any owner, up to [`MAX_LOWER_MODIFIERS`] modifiers.
+    pub const NAMES: Reach = Reach {
+        persons_end: false,
+        max_lower: MAX_LOWER_MODIFIERS,
+    };
+    /// Posts: no person as owner.
+    pub const POSTS: Reach = Reach {
+        persons_end: true,
+        max_lower: MAX_LOWER_MODIFIERS,
+    };
+    /// Facilities, events, projects: generic heads, so at most one modifier
+    /// (`Ақсу электр станциясы`).
+    pub const THINGS: Reach = Reach {
+        persons_end: false,
+        max_lower: 1,
+    };
+}
+
 /// Start (byte) of the named owner chain that ends right before word `head`:
-/// up to [`MAX_LOWER_MODIFIERS`] lowercase modifiers, then one or more capitalized words
+/// up to `reach.max_lower` lowercase modifiers, then one or more capitalized words
 /// (or a quoted name). `None` when no capitalized word owns the head (`қала әкімі`).
-/// With `persons_end`, a person's name ends the chain (a post is not owned by a person:
-/// `Тоқаевтың` + `Президент`), while organisations may be named after people
-/// (`Назарбаев университеті`).
-pub fn owner_start(text: &Text, head: usize, breaks: &Breaks, persons_end: bool) -> Option<usize> {
+pub fn owner_start(text: &Text, head: usize, breaks: &Breaks, reach: Reach) -> Option<usize> {
     let mut start = None;
     let mut capitals = 0;
     let mut lower = 0;
@@ -178,7 +205,7 @@ pub fn owner_start(text: &Text, head: usize, breaks: &Breaks, persons_end: bool)
             }
             break;
         }
-        if breaks.is_break(text, k) || (persons_end && breaks.is_person(text, k)) {
+        if breaks.is_break(text, k) || (reach.persons_end && breaks.is_person(text, k)) {
             break;
         }
         if starts_name(text, k) {
@@ -197,7 +224,7 @@ pub fn owner_start(text: &Text, head: usize, breaks: &Breaks, persons_end: bool)
             capitals = 0;
         } else {
             lower += 1;
-            if lower > MAX_LOWER_MODIFIERS {
+            if lower > reach.max_lower {
                 break;
             }
         }
@@ -342,10 +369,10 @@ mod tests {
         let breaks = Breaks::new();
         let text = Text::new("Кеше Ішкі істер министрлігі мен қала әкімі келді");
         assert_eq!(
-            owner_start(&text, 3, &breaks, false),
+            owner_start(&text, 3, &breaks, Reach::NAMES),
             text.text.find("Ішкі")
         );
-        assert_eq!(owner_start(&text, 6, &breaks, false), None);
+        assert_eq!(owner_start(&text, 6, &breaks, Reach::NAMES), None);
     }
 
     #[test]

@@ -12,7 +12,7 @@ use crate::trace::Trace;
 use crate::morph::morph;
 use crate::morph::suffixes::Slot;
 
-use super::extent::{entity, owner_start, quoted_before, Breaks};
+use super::extent::{entity, owner_start, quoted_before, Breaks, Reach};
 use super::lexicon::{joinable, StemMap};
 use super::table::rows;
 
@@ -106,11 +106,11 @@ impl LawRules {
                 Kind::Name if text.words[i].capitalized => {
                     Some((text.words[i].span.start, "law/name"))
                 }
-                Kind::Code => owner_start(text, i, &self.breaks, false)
+                Kind::Code => owner_start(text, i, &self.breaks, Reach::NAMES)
                     .or_else(|| self.lowercase_modifiers(text, i))
                     .map(|s| (s, "law/code")),
                 Kind::Named if owned_directly => {
-                    owner_start(text, i, &self.breaks, false).map(|s| (s, "law/named-act"))
+                    owner_start(text, i, &self.breaks, Reach::NAMES).map(|s| (s, "law/named-act"))
                 }
                 _ => None,
             };

@@ -3,7 +3,7 @@
 //! and a [`PhraseTable`] finds multiword names whose inner words are fixed and whose last
 //! word may inflect (`Біріккен Ұлттар Ұйымының`).
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use crate::morph::{morph, Analysis};
 use crate::text::fold::fold_word;
@@ -12,32 +12,44 @@ use crate::text::Text;
 /// Folded word forms (and their stems) mapped to a value.
 pub struct StemMap<T> {
     map: HashMap<String, T>,
+    /// The first two chars of every key: suffixes only change a word's end, so a word
+    /// whose start is not here cannot reach any key, and is rejected before peeling.
+    starts: HashSet<(char, char)>,
 }
 
 impl<T> Default for StemMap<T> {
     fn default() -> Self {
         StemMap {
             map: HashMap::new(),
+            starts: HashSet::new(),
         }
     }
+}
+
+/// The first two chars of a folded word (the second is `\0` for one-char words).
+fn start_of(word: &str) -> (char, char) {
+    let mut chars = word.chars();
+    (chars.next().unwrap_or('\0'), chars.next().unwrap_or('\0'))
 }
 
 impl<T: Clone> StemMap<T> {
     /// Adds a form (folded here); a later row for the same form is ignored.
     pub fn insert(&mut self, form: &str, value: T) {
-        self.map.entry(fold_word(form)).or_insert(value);
-    }
-
-    /// The value of a folded form, uninflected.
-    pub fn get_exact(&self, norm: &str) -> Option<&T> {
-        self.map.get(norm)
+        let key = fold_word(form);
+        self.starts.insert(start_of(&key));
+        self.map.entry(key).or_insert(value);
     }
 
     /// The value of a folded word: the form itself, else its first candidate stem found.
     pub fn get(&self, norm: &str) -> Option<&T> {
-        morph()
-            .find_stem(norm, |stem| self.map.get(stem))
-            .map(|(v, _)| v)
+        self.get_analysis(norm).map(|(v, _)| v)
+    }
+
+    fn get_analysis(&self, norm: &str) -> Option<(&T, Analysis)> {
+        if !self.starts.contains(&start_of(norm)) {
+            return None;
+        }
+        morph().find_stem(norm, |stem| self.map.get(stem))
     }
 
     /// The value of word `i` of `text`.
@@ -48,7 +60,7 @@ impl<T: Clone> StemMap<T> {
     /// The value of word `i` and the suffix analysis that reached it (to tell a plural
     /// `депутаттары` from `депутаты`).
     pub fn word_analysis(&self, text: &Text, i: usize) -> Option<(&T, Analysis)> {
-        morph().find_stem(text.norm(i), |stem| self.map.get(stem))
+        self.get_analysis(text.norm(i))
     }
 }
 

@@ -10,7 +10,7 @@ use crate::trace::Trace;
 
 use crate::morph::suffixes::Slot;
 
-use super::extent::{entity, owner_start, quoted_before, Breaks};
+use super::extent::{entity, owner_start, quoted_before, Breaks, Reach};
 use super::lexicon::StemMap;
 use super::table::rows;
 
@@ -90,7 +90,7 @@ impl OrgRules {
                 trace.rejected(rule, head, || "a plural descriptor names a group".into());
                 continue;
             }
-            match owner_start(text, i, &self.breaks, false) {
+            match owner_start(text, i, &self.breaks, Reach::NAMES) {
                 Some(start) => match latin_name(text, start, i) {
                     Some(name) => self.push(text, name, "org/latin-name-marker", out, trace),
                     None => self.push(text, Span::new(start, head.end), rule, out, trace),

@@ -10,7 +10,7 @@ use crate::trace::Trace;
 
 use crate::morph::suffixes::Slot;
 
-use super::extent::{entity, owner_start, Breaks};
+use super::extent::{entity, owner_start, Breaks, Reach};
 use super::lexicon::{joinable, StemMap};
 use super::table::rows;
 
@@ -60,12 +60,12 @@ impl PositionRules {
             }
             let found = match kind {
                 Kind::Alone => {
-                    let start = owner_start(text, i, &self.breaks, true).unwrap_or(head.start);
+                    let start =
+                        owner_start(text, i, &self.breaks, Reach::POSTS).unwrap_or(head.start);
                     Some((start, "position/office"))
                 }
-                Kind::Owned => {
-                    owner_start(text, i, &self.breaks, true).map(|s| (s, "position/owned-post"))
-                }
+                Kind::Owned => owner_start(text, i, &self.breaks, Reach::POSTS)
+                    .map(|s| (s, "position/owned-post")),
                 Kind::Title => {
                     after_name(text, i).then_some((head.start, "position/title-after-name"))
                 }

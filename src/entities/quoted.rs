@@ -7,13 +7,31 @@ use crate::mention::{Entity, Label};
 use crate::text::Text;
 use crate::trace::Trace;
 
-use super::extent::{entity, quoted_before};
-use super::lexicon::StemMap;
+use crate::morph::suffixes::Slot;
+use crate::text::Span;
+
+use super::extent::{entity, owner_start, quoted_before, Breaks, Quoted, Reach};
+use super::lexicon::{joinable, StemMap};
 use super::table::rows;
+
+/// Lowercase words allowed between a closing quote and its head noun
+/// (`«Бастау» халықаралық фестивалі`).
+const MAX_WORDS_BEFORE_HEAD: usize = 2;
+
+#[derive(Clone, Copy)]
+struct Head {
+    label: Label,
+    /// True when a capitalized unquoted owner makes a name with the head inside.
+    with_owner: bool,
+}
 
 /// The rules of this class, built once.
 pub struct QuotedRules {
-    heads: StemMap<Label>,
+    /// Heads in the possessive form names use (`бағдарламасы`).
+    heads: StemMap<Head>,
+    /// Bare heads (`бағдарлама`), only after a quoted name.
+    bare: StemMap<Head>,
+    breaks: Breaks,
 }
 
 fn rule_id(label: Label) -> &'static str {
@@ -30,37 +48,84 @@ fn rule_id(label: Label) -> &'static str {
     }
 }
 
+fn owner_rule_id(label: Label) -> &'static str {
+    match label {
+        Label::Project => "project/named-head",
+        Label::Event => "event/named-head",
+        Label::Art => "art/named-head",
+        Label::Facility => "facility/named-head",
+        _ => "named/head",
+    }
+}
+
 impl QuotedRules {
-    /// Loads `quoted_heads.tsv`.
+    /// Loads `quoted_heads.tsv` and the name breaks.
     pub fn new() -> Self {
         let mut heads = StemMap::default();
+        let mut bare = StemMap::default();
         for row in rows("quoted_heads.tsv", include_str!("data/quoted_heads.tsv")) {
             let label = Label::from_name(row.cell(2))
                 .unwrap_or_else(|| row.fail(&format!("unknown class `{}`", row.cell(2))));
-            heads.insert(row.cell(0), label);
-            heads.insert(row.cell(1), label);
+            let with_owner = match row.cell(3) {
+                "inside" => true,
+                "no" => false,
+                other => row.fail(&format!("with_owner must be inside/no, not `{other}`")),
+            };
+            let head = Head { label, with_owner };
+            heads.insert(row.cell(0), head);
+            bare.insert(row.cell(1), head);
         }
-        QuotedRules { heads }
+        QuotedRules {
+            heads,
+            bare,
+            breaks: Breaks::new(),
+        }
     }
 
     /// Appends candidates found in `text` to `out`.
     pub fn find(&self, text: &Text, out: &mut Vec<Entity>, trace: &mut Trace) {
         for i in 1..text.words.len() {
-            let Some(&label) = self.heads.word(text, i) else {
+            let possessive = self.heads.word_analysis(text, i);
+            let Some((&head, analysis)) = possessive.or_else(|| self.bare.word_analysis(text, i))
+            else {
                 continue;
             };
-            let Some(q) = quoted_before(text, i) else {
-                continue;
-            };
-            let rule = rule_id(label);
-            if q.content.is_empty() {
-                trace.rejected(rule, q.content, || "empty quotes".into());
+            if analysis.slots & Slot::Plural.bit() != 0 {
                 continue;
             }
-            trace.built(rule, q.content, label);
-            out.push(entity(text.text, q.content, label, rule));
+            if let Some(q) = quoted_near(text, i) {
+                let rule = rule_id(head.label);
+                if q.content.is_empty() {
+                    trace.rejected(rule, q.content, || "empty quotes".into());
+                    continue;
+                }
+                trace.built(rule, q.content, head.label);
+                out.push(entity(text.text, q.content, head.label, rule));
+            } else if head.with_owner && possessive.is_some() {
+                let rule = owner_rule_id(head.label);
+                if let Some(start) = owner_start(text, i, &self.breaks, Reach::THINGS) {
+                    let span = Span::new(start, text.words[i].span.end);
+                    trace.built(rule, span, head.label);
+                    out.push(entity(text.text, span, head.label, rule));
+                }
+            }
         }
     }
+}
+
+/// The quoted name before head word `i`, directly or across a few lowercase words.
+fn quoted_near(text: &Text, i: usize) -> Option<Quoted> {
+    let mut j = i;
+    for _ in 0..=MAX_WORDS_BEFORE_HEAD {
+        if let Some(q) = quoted_before(text, j) {
+            return Some(q);
+        }
+        if j == 0 || j < i && text.words[j].capitalized || !joinable(text.gap_after(j - 1)) {
+            return None;
+        }
+        j -= 1;
+    }
+    None
 }
 
 impl Default for QuotedRules {
