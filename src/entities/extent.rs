@@ -111,7 +111,7 @@ impl Breaks {
             || (!word.capitalized && chars >= MIN_INFLECTED_CHARS && ends(&self.endings, 0))
             || (word.capitalized
                 && ends(&self.initial_endings, MIN_INITIAL_STEM_CHARS)
-                && (word.sentence_start || !morph().is_known(norm)))
+                && !morph().is_known(norm))
     }
 
     /// True when capitalized word `i` reads as a person's first name or surname.
@@ -137,6 +137,15 @@ impl Breaks {
                 && (i + 1 >= text.words.len() || self.heads.word(text, i + 1).is_some()))
     }
 
+    /// True when word `i` (before word `head`) is one word of a person's full name
+    /// (`Гүлшара Әбдіқалықова`): organisations are named after one name (`Назарбаев
+    /// университеті`), never after a first name and surname.
+    pub fn is_full_name_part(&self, text: &Text, i: usize, head: usize) -> bool {
+        self.is_person(text, i)
+            && ((i > 0 && self.is_person(text, i - 1))
+                || (i + 1 < head && self.is_person(text, i + 1)))
+    }
+
     /// True when lowercase word `i` links two named parts (`атындағы`).
     pub fn is_link(&self, text: &Text, i: usize) -> bool {
         self.links.contains(text.norm(i))
@@ -159,9 +168,9 @@ fn starts_name(text: &Text, i: usize) -> bool {
 /// How far an owner chain may reach.
 #[derive(Debug, Clone, Copy)]
 pub struct Reach {
-    /// A person's name ends the chain: a post is not owned by a person (`Тоқаевтың` +
-    /// `Президент`), while organisations may be named after people (`Назарбаев
-    /// университеті`).
+    /// Any person's name ends the chain: a post is not owned by a person (`Тоқаевтың` +
+    /// `Президент`). Otherwise only a full name does: organisations may be named after
+    /// people (`Назарбаев университеті`).
     pub persons_end: bool,
     /// Lowercase modifiers allowed between the head and the capitalized owner.
     pub max_lower: usize,
@@ -205,14 +214,23 @@ pub fn owner_start(text: &Text, head: usize, breaks: &Breaks, reach: Reach) -> O
             }
             break;
         }
-        if breaks.is_break(text, k) || (reach.persons_end && breaks.is_person(text, k)) {
+        let person_ends = if reach.persons_end {
+            breaks.is_person(text, k)
+        } else {
+            breaks.is_full_name_part(text, k, head)
+        };
+        if breaks.is_break(text, k) || person_ends {
             break;
         }
         if starts_name(text, k) {
             if capitals == 0 && breaks.is_generic(text, k) {
                 break;
             }
-            if capitals > 0 && text.words[k].sentence_start && !is_known_name(text, k) {
+            if capitals > 0
+                && text.words[k].sentence_start
+                && !is_known_name(text, k)
+                && !text.surface(k).is_ascii()
+            {
                 break;
             }
             capitals += 1;
