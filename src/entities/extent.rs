@@ -187,6 +187,12 @@ impl Reach {
         persons_end: true,
         max_lower: MAX_LOWER_MODIFIERS,
     };
+    /// Unique offices (`Президент`): only capitalized owners right before them
+    /// (`Қазақстанның Тұңғыш Президенті`).
+    pub const OFFICES: Reach = Reach {
+        persons_end: true,
+        max_lower: 0,
+    };
     /// Facilities, events, projects: generic heads, so at most one modifier
     /// (`Ақсу электр станциясы`).
     pub const THINGS: Reach = Reach {
