@@ -1,1 +1,177 @@
-//! Ordered parallel streaming: bounded chunks through rayon, records written in input order.
+//! Ordered parallel streaming: articles are read in bounded chunks, each chunk is turned
+//! into output lines by rayon workers (split into ordered pieces, one reused buffer each),
+//! and the pieces are written in input order. The next chunk is read while the current one
+//! is processed. Memory is bounded by two chunks plus their output, whatever the input size,
+//! and the output does not depend on the thread count.
+
+use std::io::{self, Write};
+use std::ops::AddAssign;
+
+use rayon::prelude::*;
+
+use crate::article::Article;
+use crate::extractor::Extractor;
+use crate::input::{Articles, InputError};
+
+/// One item read from the input.
+pub type Item = Result<Article, InputError>;
+
+/// Chunking and threads.
+#[derive(Debug, Clone)]
+pub struct Options {
+    /// Worker threads; `None` = all cores.
+    pub threads: Option<usize>,
+    /// A chunk ends after this many articles...
+    pub chunk_articles: usize,
+    /// ...or once its articles hold this many bytes.
+    pub chunk_bytes: usize,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            threads: None,
+            chunk_articles: 256,
+            chunk_bytes: 8 << 20,
+        }
+    }
+}
+
+/// What one item contributed to the output.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Tally {
+    /// Records written.
+    pub records: u64,
+    /// Facts in them.
+    pub facts: u64,
+    /// Entities in them.
+    pub entities: u64,
+    /// Items that were input errors.
+    pub errors: u64,
+}
+
+impl AddAssign for Tally {
+    fn add_assign(&mut self, other: Tally) {
+        self.records += other.records;
+        self.facts += other.facts;
+        self.entities += other.entities;
+        self.errors += other.errors;
+    }
+}
+
+/// Running totals of a run.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Counts {
+    /// Items read (articles and input errors).
+    pub items: u64,
+    /// What was written.
+    pub tally: Tally,
+    /// Input bytes read (after decompression).
+    pub bytes: u64,
+}
+
+/// Turns one item into output bytes appended to the buffer; runs on worker threads.
+pub trait Job: Sync {
+    /// Appends the output of `item` to `out` and says what it held.
+    fn run(&self, item: &Item, out: &mut Vec<u8>) -> io::Result<Tally>;
+}
+
+/// The main job: one kazfacts/1 record per item, errors included.
+pub struct ExtractJob<'e> {
+    /// The shared extractor.
+    pub extractor: &'e Extractor,
+}
+
+impl Job for ExtractJob<'_> {
+    fn run(&self, item: &Item, out: &mut Vec<u8>) -> io::Result<Tally> {
+        let record = match item {
+            Ok(article) => self.extractor.extract(article),
+            Err(error) => error.to_record(),
+        };
+        serde_json::to_writer(&mut *out, &record)?;
+        out.push(b'\n');
+        Ok(Tally {
+            records: 1,
+            facts: record.facts.len() as u64,
+            entities: record.entities.len() as u64,
+            errors: u64::from(record.error.is_some()),
+        })
+    }
+}
+
+/// Runs `job` over every article and writes the output to `out` in input order, calling
+/// `progress` after each chunk. A write error (such as a closed pipe) stops the run.
+pub fn run<J: Job, W: Write>(
+    articles: &mut Articles,
+    job: &J,
+    out: &mut W,
+    options: &Options,
+    mut progress: impl FnMut(&Counts),
+) -> io::Result<Counts> {
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(options.threads.unwrap_or(0))
+        .build()
+        .map_err(io::Error::other)?;
+    let pieces_per_chunk = pool.current_num_threads() * 4;
+    let mut counts = Counts::default();
+    let mut buffers: Vec<Vec<u8>> = Vec::new();
+    let mut chunk = read_chunk(articles, options);
+    while !chunk.is_empty() {
+        let piece_len = chunk.len().div_ceil(pieces_per_chunk);
+        buffers.resize_with(chunk.len().div_ceil(piece_len), Vec::new);
+        let (next, tally) = pool.install(|| {
+            rayon::join(
+                || read_chunk(articles, options),
+                || process(&chunk, piece_len, &mut buffers, job),
+            )
+        });
+        for buffer in &buffers {
+            out.write_all(buffer)?;
+        }
+        counts.items += chunk.len() as u64;
+        counts.tally += tally?;
+        counts.bytes = articles.bytes_read();
+        progress(&counts);
+        chunk = next;
+    }
+    out.flush()?;
+    Ok(counts)
+}
+
+/// Reads up to one chunk of items.
+fn read_chunk(articles: &mut Articles, options: &Options) -> Vec<Item> {
+    let mut chunk = Vec::with_capacity(options.chunk_articles);
+    let mut bytes = 0;
+    while chunk.len() < options.chunk_articles && bytes < options.chunk_bytes {
+        let Some(item) = articles.next() else { break };
+        if let Ok(article) = &item {
+            bytes += article.text.len() + article.title.as_ref().map_or(0, String::len);
+        }
+        chunk.push(item);
+    }
+    chunk
+}
+
+/// Runs `job` over `chunk` in ordered pieces of `piece_len` items, one buffer per piece.
+fn process<J: Job>(
+    chunk: &[Item],
+    piece_len: usize,
+    buffers: &mut [Vec<u8>],
+    job: &J,
+) -> io::Result<Tally> {
+    chunk
+        .par_chunks(piece_len)
+        .zip(buffers.par_iter_mut())
+        .map(|(items, buffer)| {
+            buffer.clear();
+            let mut tally = Tally::default();
+            for item in items {
+                tally += job.run(item, buffer)?;
+            }
+            Ok(tally)
+        })
+        .try_reduce(Tally::default, |mut a, b| {
+            a += b;
+            Ok(a)
+        })
+}

@@ -1,12 +1,32 @@
-//! `kazfacts extract`.
+//! `kazfacts extract`: one kazfacts/1 record per input article (error records included), in
+//! input order. Flags and policies: `docs/cli.md`.
 
 use clap::Args;
 
+use super::batch::{run_job, InputArgs, RunArgs};
+use crate::extractor::Extractor;
+use crate::pipeline::ExtractJob;
+
 /// Arguments of `kazfacts extract`.
 #[derive(Debug, Args)]
-pub struct ExtractArgs {}
+pub struct ExtractArgs {
+    /// What to read.
+    #[command(flatten)]
+    pub input: InputArgs,
+    /// Where to write, and how.
+    #[command(flatten)]
+    pub run: RunArgs,
+}
 
 /// Runs the subcommand.
-pub fn run(_args: ExtractArgs) -> anyhow::Result<u8> {
-    anyhow::bail!("extract: not built yet")
+pub fn run(args: ExtractArgs) -> anyhow::Result<u8> {
+    let extractor = Extractor::new();
+    run_job(
+        &args.input,
+        &args.run,
+        &ExtractJob {
+            extractor: &extractor,
+        },
+        "extract",
+    )
 }

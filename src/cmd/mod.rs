@@ -4,6 +4,8 @@
 //! Exit codes: 0 every record fine; 1 some records failed (error records were written and the
 //! run went on); 2 usage error (clap); 3 fatal error (the run could not go on).
 
+pub mod batch;
+pub mod convert;
 pub mod eval;
 pub mod explain;
 pub mod extract;
@@ -31,6 +33,8 @@ pub struct Cli {
 pub enum Command {
     /// Extract facts and entities from articles and write kazfacts/1 JSONL.
     Extract(extract::ExtractArgs),
+    /// Rewrite articles (any input form) as JSONL {"id","source","date","title","text"}.
+    Convert(convert::ConvertArgs),
     /// Score extractor output against gold annotations or CoNLL IOB2 data.
     Eval(eval::EvalArgs),
     /// Show each fact and entity of a text with the rules that built or rejected it.
@@ -41,6 +45,7 @@ pub enum Command {
 pub fn run(cli: Cli) -> ExitCode {
     let result = match cli.command {
         Command::Extract(args) => extract::run(args),
+        Command::Convert(args) => convert::run(args),
         Command::Eval(args) => eval::run(args),
         Command::Explain(args) => explain::run(args),
     };

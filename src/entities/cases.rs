@@ -104,4 +104,10 @@ case_tables! {
     diseases_negative: check_negative "disease_negative.tsv";
     contacts: check_positive "contact.tsv";
     contacts_negative: check_negative "contact_negative.tsv";
+    persons: check_positive "person.tsv";
+    persons_negative: check_negative "person_negative.tsv";
+    places: check_positive "place.tsv";
+    places_negative: check_negative "place_negative.tsv";
+    norp_and_languages: check_positive "norp.tsv";
+    norp_and_languages_negative: check_negative "norp_negative.tsv";
 }

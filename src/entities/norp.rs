@@ -1,20 +1,268 @@
-//! NORP (nationalities, religions, political groups) and LANGUAGE.
+//! NORP (nationalities, religions, political groups, clans, residents of a place) and
+//! LANGUAGE. Words are matched on stems in any letter case; a resident adjective is a place
+//! plus `-лық/-лік/-дық/-дік/-тық/-тік` (`алматылық`, `шығысқазақстандық`). A language
+//! adjective is LANGUAGE before `тілі` (inside the span when singular: `қазақ тілінде`), in a
+//! coordination before a plural (`орыс және ағылшын тілдерінде`), before `қарпі`, and as a
+//! `-ша/-ше` adverb (`қазақша`).
 
-use crate::mention::Entity;
+use std::collections::{HashMap, HashSet};
+
+use crate::mention::{Entity, Label};
+use crate::morph::suffixes::Slot;
+use crate::morph::{morph, surface_prefix, table};
+use crate::text::fold::fold_word;
 use crate::text::Text;
 use crate::trace::Trace;
 
+use super::place::PlaceRules;
+
+const NORP: &str = "src/entities/data/norp.tsv";
+const LANGUAGES: &str = "src/entities/data/languages.tsv";
+const HEADS: &str = "src/entities/data/language_heads.tsv";
+const SUFFIXES: &str = "src/entities/data/norp_suffixes.tsv";
+
+/// A resident adjective's place has at least this many chars (`сыр` + `тық` is "outer").
+const MIN_RESIDENT_PLACE: usize = 4;
+/// A NORP or language word shorter than this must stand uninflected.
+const MIN_INFLECTED_STEM: usize = 4;
+
+/// Words that join coordinated language adjectives (`орыс және ағылшын`).
+const CONJUNCTIONS: [&str; 4] = ["және", "мен", "бен", "пен"];
+
 /// The rules of this class, built once.
-pub struct NorpRules {}
+pub struct NorpRules {
+    norp: HashSet<String>,
+    languages: HashSet<String>,
+    heads: HashMap<String, bool>,
+    resident_suffixes: Vec<String>,
+    compass: Vec<String>,
+    adverb_suffixes: Vec<String>,
+    places: PlaceRules,
+}
+
+/// What a word is, as far as this class goes.
+struct Found {
+    /// Folded chars of the lemma (a prefix of the word).
+    lemma_chars: usize,
+    language: bool,
+    norp: bool,
+    rule: &'static str,
+}
 
 impl NorpRules {
     /// Loads tables and compiles patterns.
     pub fn new() -> Self {
-        NorpRules {}
+        let words = |file: &str, text: &str| -> HashSet<String> {
+            table::rows(file, text, 1)
+                .into_iter()
+                .map(|r| fold_word(r.col(0)))
+                .collect()
+        };
+        let heads = table::rows(HEADS, include_str!("data/language_heads.tsv"), 2)
+            .into_iter()
+            .map(|r| {
+                let inside = match r.col(1) {
+                    "in" => true,
+                    "out" => false,
+                    other => panic!("{HEADS}:{}: expected in or out, got {other:?}", r.line),
+                };
+                (fold_word(r.col(0)), inside)
+            })
+            .collect();
+        let (mut resident_suffixes, mut compass, mut adverb_suffixes) =
+            (Vec::new(), Vec::new(), Vec::new());
+        for r in table::rows(SUFFIXES, include_str!("data/norp_suffixes.tsv"), 2) {
+            let list = match r.col(0) {
+                "suffix" => &mut resident_suffixes,
+                "compass" => &mut compass,
+                "language" => &mut adverb_suffixes,
+                other => panic!("{SUFFIXES}:{}: unknown kind {other:?}", r.line),
+            };
+            list.push(fold_word(r.col(1)));
+        }
+        NorpRules {
+            norp: words(NORP, include_str!("data/norp.tsv")),
+            languages: words(LANGUAGES, include_str!("data/languages.tsv")),
+            heads,
+            resident_suffixes,
+            compass,
+            adverb_suffixes,
+            places: PlaceRules::new(),
+        }
+    }
+
+    /// True when a folded stem is a place plus a resident suffix (`алматылық`).
+    fn is_resident(&self, stem: &str) -> bool {
+        self.resident_suffixes.iter().any(|suffix| {
+            stem.strip_suffix(suffix.as_str()).is_some_and(|place| {
+                let place = self
+                    .compass
+                    .iter()
+                    .find_map(|c| place.strip_prefix(c.as_str()).filter(|p| !p.is_empty()))
+                    .unwrap_or(place);
+                place.chars().count() >= MIN_RESIDENT_PLACE && self.is_place_word(place)
+            })
+        })
+    }
+
+    /// True when a folded word names a place that stands without a place noun.
+    fn is_place_word(&self, folded: &str) -> bool {
+        self.places
+            .names()
+            .word_values(folded)
+            .is_some_and(|v| v.iter().any(|p| p.stands_alone()))
+    }
+
+    /// A `-ша/-ше` adverb of a language (`ағылшынша`).
+    fn is_language_adverb(&self, word: &str) -> bool {
+        self.adverb_suffixes.iter().any(|s| {
+            word.strip_suffix(s.as_str())
+                .is_some_and(|stem| self.languages.contains(stem))
+        })
+    }
+
+    fn classify(&self, text: &Text, i: usize) -> Option<Found> {
+        let word = text.norm(i);
+        if self.is_language_adverb(word) {
+            return Some(Found {
+                lemma_chars: word.chars().count(),
+                language: true,
+                norp: false,
+                rule: "language/adverb",
+            });
+        }
+        let ((language, norp, rule), analysis) = morph().find_stem(word, |s| {
+            let language = self.languages.contains(s);
+            if self.norp.contains(s) {
+                Some((language, true, "norp/word"))
+            } else if self.is_resident(s) {
+                Some((false, true, "norp/resident"))
+            } else {
+                language.then_some((true, false, "language/word"))
+            }
+        })?;
+        // A capitalized place name mid-sentence is the place (`Қытай`), not its people.
+        let w = &text.words[i];
+        if w.capitalized && !w.sentence_start && self.is_place_word(word) {
+            return None;
+        }
+        // Short stems are common words in disguise (`сақта`, `уағына`): whole words only,
+        // and no possessive cut for any (`шешенің` is "mother's").
+        let stem_chars = word[..analysis.kept].chars().count();
+        if analysis.stripped(Slot::Possessive)
+            || (stem_chars < MIN_INFLECTED_STEM && analysis.kept < word.len())
+        {
+            return None;
+        }
+        Some(Found {
+            lemma_chars: word[..analysis.kept].chars().count(),
+            language,
+            norp,
+            rule,
+        })
+    }
+
+    /// The language noun at word `i` (`тілі`, `қарпіне`): inside the span, and plural.
+    fn head_at(&self, text: &Text, i: usize) -> Option<(bool, bool)> {
+        if i >= text.words.len() || !text.gap_after(i - 1).chars().all(char::is_whitespace) {
+            return None;
+        }
+        let (&inside, analysis) = morph().find_stem(text.norm(i), |s| self.heads.get(s))?;
+        Some((inside, analysis.stripped(Slot::Plural)))
     }
 
     /// Appends candidates found in `text` to `out`.
-    pub fn find(&self, _text: &Text, _out: &mut Vec<Entity>, _trace: &mut Trace) {}
+    pub fn find(&self, text: &Text, out: &mut Vec<Entity>, trace: &mut Trace) {
+        let n = text.words.len();
+        let mut i = 0;
+        while i < n {
+            let Some(found) = self.classify(text, i) else {
+                i += 1;
+                continue;
+            };
+            if found.language && found.rule != "language/adverb" {
+                if let Some(next) = self.language_phrase(text, i, out, trace) {
+                    i = next;
+                    continue;
+                }
+            }
+            if found.norp || found.language {
+                let label = if found.norp && found.rule != "language/adverb" {
+                    Label::Norp
+                } else {
+                    Label::Language
+                };
+                let span = text.words[i].span;
+                let lemma = surface_prefix(text.surface(i), found.lemma_chars).to_owned();
+                trace.built(found.rule, span, label);
+                out.push(Entity {
+                    label,
+                    span,
+                    lemma,
+                    expansion: None,
+                    rule: found.rule,
+                });
+            }
+            i += 1;
+        }
+    }
+
+    /// Language adjectives starting at word `i`, coordinated or not, before a language noun.
+    /// Pushes them and returns the next word to look at, or `None` when no noun follows.
+    fn language_phrase(
+        &self,
+        text: &Text,
+        i: usize,
+        out: &mut Vec<Entity>,
+        trace: &mut Trace,
+    ) -> Option<usize> {
+        let n = text.words.len();
+        let mut adjectives = vec![i];
+        let mut k = i + 1;
+        loop {
+            if k >= n {
+                return None;
+            }
+            if let Some((inside, plural)) = self.head_at(text, k) {
+                let whole = adjectives.len() == 1 && inside && !plural;
+                for &a in &adjectives {
+                    let last = if whole { k } else { a };
+                    let span = text.span_of(a, last);
+                    let rule = if whole {
+                        "language/adjective-noun"
+                    } else {
+                        "language/adjective"
+                    };
+                    let lemma = if whole {
+                        crate::morph::entity_lemma(span.slice(text.text))
+                    } else {
+                        text.surface(a).to_owned()
+                    };
+                    trace.built(rule, span, Label::Language);
+                    out.push(Entity {
+                        label: Label::Language,
+                        span,
+                        lemma,
+                        expansion: None,
+                        rule,
+                    });
+                }
+                return Some(if whole { k + 1 } else { k });
+            }
+            let joined = CONJUNCTIONS.contains(&text.norm(k))
+                || text.gap_after(k - 1).trim_start().starts_with(',');
+            let next = if CONJUNCTIONS.contains(&text.norm(k)) {
+                k + 1
+            } else {
+                k
+            };
+            if !joined || next >= n || !self.languages.contains(text.norm(next)) {
+                return None;
+            }
+            adjectives.push(next);
+            k = next + 1;
+        }
+    }
 }
 
 impl Default for NorpRules {

@@ -1,20 +1,331 @@
-//! Places: GPE (countries, regions, cities) and LOCATION (rivers, seas, mountains).
+//! Places: GPE (countries, capitals, Kazakhstan's regions, cities, districts) and LOCATION
+//! (seas, rivers, lakes, mountains, world regions), from gazetteers matched on stems and
+//! from a capitalized name before a place noun (`Мұнайлы ауданында`, `Тоқпан көлі`). Place
+//! nouns follow reference A.3 rule 4: `облысы`, `теңізі` inside the span; `қаласы`,
+//! `ауданы`, `ауылы`, `өзені`, `көлі` outside.
 
-use crate::mention::Entity;
+use crate::mention::{Entity, Label};
+use crate::morph::gazetteer::{hyphen_suffix_end, Gazetteer};
+use crate::morph::suffixes::Slot;
+use crate::morph::{entity_lemma, morph, table};
 use crate::text::Text;
 use crate::trace::Trace;
 
+use std::collections::{HashMap, HashSet};
+
+/// One reading of a gazetteer name.
+#[derive(Debug, Clone)]
+pub struct Place {
+    label: Label,
+    kind: &'static str,
+    /// A GPE only when a confirming place noun follows (districts, `Шығыс Қазақстан`,
+    /// names that are also first names).
+    needs_descriptor: bool,
+}
+
+impl Place {
+    /// True when the name is a place without a confirming place noun.
+    pub fn stands_alone(&self) -> bool {
+        !self.needs_descriptor
+    }
+}
+
+/// A place noun (`облысы`, `өзені`…).
+#[derive(Debug, Clone)]
+pub struct Descriptor {
+    label: Label,
+    inside: bool,
+    kinds: Vec<&'static str>,
+}
+
+/// The place nouns of `data/place_descriptors.tsv`, matched on stems.
+pub struct Descriptors {
+    by_stem: HashMap<String, Descriptor>,
+}
+
+const DESCRIPTORS: &str = "src/entities/data/place_descriptors.tsv";
+
+impl Descriptors {
+    /// Loads the bundled table.
+    pub fn load() -> Self {
+        let mut by_stem = HashMap::new();
+        for row in table::rows(DESCRIPTORS, include_str!("data/place_descriptors.tsv"), 4) {
+            let label = Label::from_name(row.col(1))
+                .unwrap_or_else(|| panic!("{DESCRIPTORS}:{}: unknown label", row.line));
+            let inside = match row.col(2) {
+                "in" => true,
+                "out" => false,
+                other => panic!(
+                    "{DESCRIPTORS}:{}: expected in or out, got {other:?}",
+                    row.line
+                ),
+            };
+            let kinds = row.col(3).split(',').map(str::trim).collect();
+            by_stem.insert(
+                row.col(0).to_owned(),
+                Descriptor {
+                    label,
+                    inside,
+                    kinds,
+                },
+            );
+        }
+        Descriptors { by_stem }
+    }
+
+    /// The place noun at word `i`, if it is one in the 3rd-person possessive form a
+    /// compound name requires (`облысы`, `ауданында`; not `облыс`, `облыстың`) and only
+    /// spaces separate it from the word before. Only nouns inside the span may be
+    /// capitalized (`Қырғыз Республикасы`).
+    pub fn at(&self, text: &Text, i: usize) -> Option<&Descriptor> {
+        if i == 0 || i >= text.words.len() {
+            return None;
+        }
+        if !text.gap_after(i - 1).chars().all(char::is_whitespace) {
+            return None;
+        }
+        morph()
+            .find_stem(text.norm(i), |s| self.by_stem.get(s))
+            .filter(|(d, a)| {
+                a.stripped(Slot::Possessive) && (d.inside || !text.words[i].capitalized)
+            })
+            .map(|(d, _)| d)
+    }
+}
+
 /// The rules of this class, built once.
-pub struct PlaceRules {}
+pub struct PlaceRules {
+    names: Gazetteer<Place>,
+    descriptors: Descriptors,
+}
+
+const COUNTRIES: &str = "src/entities/data/countries.tsv";
+const PLACES: &str = "src/entities/data/places.tsv";
+const LOCATIONS: &str = "src/entities/data/locations.tsv";
+const FIRST_NAMES: &str = "src/entities/data/first_names.tsv";
+
+fn kind_of(file: &str, line: usize, kind: &str) -> &'static str {
+    const KINDS: [&str; 21] = [
+        "country",
+        "capital",
+        "region",
+        "region-compound",
+        "city",
+        "district",
+        "village",
+        "state",
+        "continent",
+        "sea",
+        "ocean",
+        "bay",
+        "river",
+        "lake",
+        "mountain",
+        "desert",
+        "plateau",
+        "peninsula",
+        "valley",
+        "canyon",
+        "celestial",
+    ];
+    KINDS
+        .iter()
+        .find(|k| **k == kind)
+        .copied()
+        .unwrap_or_else(|| panic!("{file}:{line}: unknown kind {kind:?}"))
+}
 
 impl PlaceRules {
     /// Loads tables and compiles patterns.
     pub fn new() -> Self {
-        PlaceRules {}
+        let first_names: HashSet<String> =
+            table::rows(FIRST_NAMES, include_str!("data/first_names.tsv"), 1)
+                .into_iter()
+                .map(|r| crate::text::fold::fold_word(r.col(0)))
+                .collect();
+        let ambiguous = |name: &str| first_names.contains(&crate::text::fold::fold_word(name));
+        let mut names = Gazetteer::default();
+        for row in table::rows(COUNTRIES, include_str!("data/countries.tsv"), 2) {
+            let country = Place {
+                label: Label::Gpe,
+                kind: "country",
+                needs_descriptor: false,
+            };
+            names.insert(row.col(0), country);
+            if !row.col(2).is_empty() {
+                names.insert(
+                    row.col(2),
+                    Place {
+                        label: Label::Gpe,
+                        kind: "country",
+                        needs_descriptor: false,
+                    },
+                );
+            }
+            names.insert(
+                row.col(1),
+                Place {
+                    label: Label::Gpe,
+                    kind: "capital",
+                    needs_descriptor: false,
+                },
+            );
+        }
+        for row in table::rows(PLACES, include_str!("data/places.tsv"), 2) {
+            let kind = kind_of(PLACES, row.line, row.col(1));
+            let needs_descriptor =
+                matches!(kind, "district" | "region-compound") || ambiguous(row.col(0));
+            names.insert(
+                row.col(0),
+                Place {
+                    label: Label::Gpe,
+                    kind,
+                    needs_descriptor,
+                },
+            );
+        }
+        for row in table::rows(LOCATIONS, include_str!("data/locations.tsv"), 2) {
+            let kind = kind_of(LOCATIONS, row.line, row.col(1));
+            let needs_descriptor = row.col(3) == "in" || ambiguous(row.col(0));
+            names.insert(
+                row.col(0),
+                Place {
+                    label: Label::Location,
+                    kind,
+                    needs_descriptor,
+                },
+            );
+        }
+        PlaceRules {
+            names,
+            descriptors: Descriptors::load(),
+        }
+    }
+
+    /// The place-name gazetteer (the person rules ask whether a word names a place).
+    pub fn names(&self) -> &Gazetteer<Place> {
+        &self.names
+    }
+
+    /// The place nouns, shared with the person rules (a name before `ауылы` is a place).
+    pub fn descriptors(&self) -> &Descriptors {
+        &self.descriptors
     }
 
     /// Appends candidates found in `text` to `out`.
-    pub fn find(&self, _text: &Text, _out: &mut Vec<Entity>, _trace: &mut Trace) {}
+    pub fn find(&self, text: &Text, out: &mut Vec<Entity>, trace: &mut Trace) {
+        let mut i = 0;
+        while i < text.words.len() {
+            if !text.words[i].capitalized {
+                i += 1;
+                continue;
+            }
+            i = match self.names.longest_at(text, i) {
+                Some(m) => self.known_name(text, i, m.last, m.values, out, trace),
+                None => self.named_by_descriptor(text, i, out, trace),
+            };
+        }
+    }
+
+    /// A gazetteer name at words `first..=last`: picks the reading the following place noun
+    /// confirms, else one that needs no confirmation. Returns the next word to look at.
+    fn known_name(
+        &self,
+        text: &Text,
+        first: usize,
+        last: usize,
+        readings: &[Place],
+        out: &mut Vec<Entity>,
+        trace: &mut Trace,
+    ) -> usize {
+        let end = hyphen_suffix_end(text, last);
+        let descriptor = (end == last)
+            .then(|| self.descriptors.at(text, last + 1))
+            .flatten();
+        let confirmed = descriptor.and_then(|d| {
+            readings
+                .iter()
+                .find(|p| p.label == d.label && d.kinds.contains(&p.kind))
+                .map(|p| (p, d))
+        });
+        let (place, rule, span_end) = match confirmed {
+            Some((p, d)) if d.inside => (p, "place/name-descriptor-inside", last + 1),
+            Some((p, _)) => (p, "place/name-descriptor-outside", end),
+            None => match readings.iter().find(|p| !p.needs_descriptor) {
+                Some(p) if is_dateline(text, first, last) => (p, "gpe/dateline", end),
+                Some(p) => (p, "place/gazetteer", end),
+                None => {
+                    trace.rejected("place/gazetteer", text.span_of(first, last), || {
+                        "this name is a place only before a place noun".to_owned()
+                    });
+                    // `Шығыс Қазақстан` without `облысы`: the next word may be a place.
+                    return first + 1;
+                }
+            },
+        };
+        push(text, first, span_end, place.label, rule, out, trace);
+        span_end + 1
+    }
+
+    /// An unknown capitalized word right before a place noun (`Мұнайлы ауданында`).
+    fn named_by_descriptor(
+        &self,
+        text: &Text,
+        i: usize,
+        out: &mut Vec<Entity>,
+        trace: &mut Trace,
+    ) -> usize {
+        let Some(d) = self.descriptors.at(text, i + 1) else {
+            return i + 1;
+        };
+        let word = text.norm(i);
+        if word.chars().count() < 3
+            || morph().is_stop(word)
+            || self.descriptors.at(text, i).is_some()
+        {
+            trace.rejected(
+                "place/unknown-name-descriptor",
+                text.span_of(i, i + 1),
+                || "stop word, place noun or too short".to_owned(),
+            );
+            return i + 1;
+        }
+        let (rule, last) = if d.inside {
+            ("place/unknown-name-descriptor-inside", i + 1)
+        } else {
+            ("place/unknown-name-descriptor-outside", i)
+        };
+        push(text, i, last, d.label, rule, out, trace);
+        last + 1
+    }
+}
+
+/// `АСТАНА. KAZINFORM –`: an all-caps place opening a line, followed by a full stop.
+fn is_dateline(text: &Text, first: usize, last: usize) -> bool {
+    let surface = text.span_of(first, last).slice(text.text);
+    text.words[first].sentence_start
+        && surface.chars().all(|c| !c.is_lowercase())
+        && text.gap_after(last).starts_with('.')
+}
+
+fn push(
+    text: &Text,
+    first: usize,
+    last: usize,
+    label: Label,
+    rule: &'static str,
+    out: &mut Vec<Entity>,
+    trace: &mut Trace,
+) {
+    let span = text.span_of(first, last);
+    trace.built(rule, span, label);
+    out.push(Entity {
+        label,
+        span,
+        lemma: entity_lemma(span.slice(text.text)),
+        expansion: None,
+        rule,
+    });
 }
 
 impl Default for PlaceRules {

@@ -2,9 +2,15 @@
 //! times, with normalized values, qualifiers, counted objects and change direction.
 //! Vocabulary lives in `src/facts/data/*.tsv`; constructions are small named rules.
 
+mod change;
 pub mod date;
 pub mod number;
+pub mod numeral;
+mod object;
+mod phrase;
+mod table;
 pub mod time;
+mod vocab;
 
 use crate::article::Date;
 use crate::mention::Fact;

@@ -75,7 +75,7 @@ impl Morph {
 
 /// The prefix of `surface` holding its first `chars` folded chars (folding drops invisible
 /// characters and maps one char to one char).
-fn surface_prefix(surface: &str, chars: usize) -> &str {
+pub fn surface_prefix(surface: &str, chars: usize) -> &str {
     let mut seen = 0;
     for (i, c) in surface.char_indices() {
         if seen == chars {

@@ -7,7 +7,9 @@
 //! [`Morph::find_stem`] with their own table; [`entity_lemma`] consults the words of the
 //! bundled gazetteers and `data/lexicon.tsv`.
 
+pub mod gazetteer;
 mod lemma;
+pub use lemma::surface_prefix;
 pub mod peel;
 pub mod suffixes;
 pub mod table;

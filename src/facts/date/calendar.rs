@@ -1,0 +1,114 @@
+//! Calendar arithmetic and ISO 8601 strings for the DATE rules.
+
+use crate::article::Date;
+
+/// Days in `month` of `year` (Gregorian).
+fn month_days(year: i32, month: u32) -> u32 {
+    match month {
+        2 if year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    }
+}
+
+/// True when the day exists in that month (any year when the year is unknown).
+pub fn valid_day(year: Option<i32>, month: u32, day: u32) -> bool {
+    (1..=12).contains(&month) && day >= 1 && day <= month_days(year.unwrap_or(2000), month)
+}
+
+/// Days since 1970-01-01 (H. Hinnant's civil-from-days inverse).
+fn days_from_civil(d: Date) -> i64 {
+    let y = i64::from(d.year) - i64::from(d.month <= 2);
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let m = i64::from(d.month);
+    let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + i64::from(d.day) - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146_097 + doe - 719_468
+}
+
+fn civil_from_days(z: i64) -> Date {
+    let z = z + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = (doy - (153 * mp + 2) / 5 + 1) as u32;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
+    let year = (yoe + era * 400 + i64::from(month <= 2)) as i32;
+    Date { year, month, day }
+}
+
+/// The date `days` days after `date`.
+pub fn add_days(date: Date, days: i64) -> Date {
+    civil_from_days(days_from_civil(date) + days)
+}
+
+/// The date as `YYYY-MM-DD`.
+pub fn iso_day(d: Date) -> String {
+    format!("{:04}-{:02}-{:02}", d.year, d.month, d.day)
+}
+
+/// The month `shift` months after the article's month, as `YYYY-MM`.
+pub fn iso_month_shift(d: Date, shift: i32) -> String {
+    let index = d.year * 12 + d.month as i32 - 1 + shift;
+    format!(
+        "{:04}-{:02}",
+        index.div_euclid(12),
+        index.rem_euclid(12) + 1
+    )
+}
+
+/// Reads a year number: four digits as written, two-digit spoken years (`тоқсан бірінші
+/// жылы` = 1991, `жиырма үшінші жылға` = 2023) completed around the year 2000.
+pub fn full_year(value: i64) -> Option<i32> {
+    match value {
+        1000..=2199 => Some(value as i32),
+        0..=39 => Some(2000 + value as i32),
+        40..=99 => Some(1900 + value as i32),
+        _ => None,
+    }
+}
+
+/// An ISO date, month or year from the known parts.
+pub fn iso(year: Option<i32>, month: Option<u32>, day: Option<u32>) -> Option<String> {
+    Some(match (year, month, day) {
+        (Some(y), Some(m), Some(d)) => format!("{y:04}-{m:02}-{d:02}"),
+        (Some(y), Some(m), None) => format!("{y:04}-{m:02}"),
+        (Some(y), None, _) => format!("{y:04}"),
+        _ => return None,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn day_arithmetic_crosses_months_and_years() {
+        let d = Date {
+            year: 2024,
+            month: 3,
+            day: 1,
+        };
+        assert_eq!(iso_day(add_days(d, -1)), "2024-02-29");
+        let ny = Date {
+            year: 2025,
+            month: 12,
+            day: 31,
+        };
+        assert_eq!(iso_day(add_days(ny, 1)), "2026-01-01");
+        assert_eq!(iso_month_shift(ny, 1), "2026-01");
+        assert_eq!(iso_month_shift(d, -3), "2023-12");
+    }
+
+    #[test]
+    fn spoken_two_digit_years_complete_around_2000() {
+        assert_eq!(full_year(91), Some(1991));
+        assert_eq!(full_year(23), Some(2023));
+        assert_eq!(full_year(2025), Some(2025));
+        assert_eq!(full_year(500), None);
+    }
+}

@@ -1,0 +1,358 @@
+//! The calendar vocabulary shared by the DATE and TIME rules, parsed once from the bundled
+//! tables in `src/facts/data/`: month and unit stems with their endings, date words,
+//! modifiers, qualifiers and parts of the day.
+
+use std::collections::{HashMap, HashSet};
+
+use crate::facts::table::{rows, Row};
+use crate::mention::Qualifier;
+
+/// A measure of time a number can count (`үш күн`, `екі сағат`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Unit {
+    /// күн, тәулік
+    Day,
+    /// апта, жұма
+    Week,
+    /// ай
+    Month,
+    /// тоқсан after an ordinal (a quarter of a year)
+    Quarter,
+    /// жартыжылдық
+    HalfYear,
+    /// жыл
+    Year,
+    /// ғасыр
+    Century,
+    /// мыңжылдық
+    Millennium,
+    /// жас (an age in years)
+    Age,
+    /// сағат
+    Hour,
+    /// минут
+    Minute,
+    /// секунд
+    Second,
+}
+
+impl Unit {
+    fn from_name(name: &str) -> Option<Unit> {
+        Some(match name {
+            "day" => Unit::Day,
+            "week" => Unit::Week,
+            "month" => Unit::Month,
+            "quarter" => Unit::Quarter,
+            "half_year" => Unit::HalfYear,
+            "year" => Unit::Year,
+            "century" => Unit::Century,
+            "millennium" => Unit::Millennium,
+            "age" => Unit::Age,
+            "hour" => Unit::Hour,
+            "minute" => Unit::Minute,
+            "second" => Unit::Second,
+            _ => return None,
+        })
+    }
+
+    /// The name written in `Fact.unit` for a duration (an age is counted in years).
+    pub fn name(self) -> &'static str {
+        match self {
+            Unit::Day => "day",
+            Unit::Week => "week",
+            Unit::Month => "month",
+            Unit::Quarter => "quarter",
+            Unit::HalfYear => "half_year",
+            Unit::Year | Unit::Age => "year",
+            Unit::Century => "century",
+            Unit::Millennium => "millennium",
+            Unit::Hour => "hour",
+            Unit::Minute => "minute",
+            Unit::Second => "second",
+        }
+    }
+
+    /// True for units shorter than a day (their durations are TIME).
+    pub fn is_clock(self) -> bool {
+        matches!(self, Unit::Hour | Unit::Minute | Unit::Second)
+    }
+}
+
+/// What a stem in `months.tsv` or `date_units.tsv` names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Noun {
+    /// A month; `weak` ones (қазан, маусым) need a date signal nearby.
+    Month {
+        /// 1-12.
+        month: u32,
+        /// True for homographs of common nouns.
+        weak: bool,
+    },
+    /// A unit of time.
+    Unit(Unit),
+}
+
+/// A noun read from one word: what it names and the ending after the stem.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct NounForm<'a> {
+    /// What the stem names.
+    pub noun: Noun,
+    /// The ending after the stem (empty for the bare stem).
+    pub ending: &'a str,
+}
+
+/// True for a word ending in the genitive or the adjective `-ғы/-гі` (`жылдың`, `жылғы`,
+/// `биылғы`): a year so ended names the year of the month or day that follows.
+pub fn links(norm: &str) -> bool {
+    ["ың", "ің", "ғы", "гі"].iter().any(|e| norm.ends_with(e))
+}
+
+impl NounForm<'_> {
+    /// True for a genitive ending (`жылдың`, `наурыздың`).
+    pub fn is_genitive(&self) -> bool {
+        ["ың", "ің"].iter().any(|e| self.ending.ends_with(e))
+    }
+
+    /// True when the ending links the noun to a following month or day (see [`links`]).
+    pub fn links(&self) -> bool {
+        links(self.ending)
+    }
+
+    /// True for a plural ending (`жылдары`: decades, `ғасырларда`).
+    pub fn is_plural(&self) -> bool {
+        ["лар", "лер", "дар", "дер", "тар", "тер"]
+            .iter()
+            .any(|e| self.ending.starts_with(e))
+    }
+}
+
+/// A word that is a DATE by itself (`date_words.tsv`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DateWord {
+    /// `бүгін`, `кеше`: days from the article date.
+    Day(i64),
+    /// `биыл`, `былтыр`: years from the article year.
+    Year(i32),
+    /// `бүгінде`: nowadays.
+    Present,
+    /// A season name.
+    Season,
+    /// A weekday (ISO number).
+    Weekday,
+    /// A span with no calendar value (`күнделікті`).
+    Period,
+}
+
+/// A word opening a DATE phrase (`date_modifiers.tsv`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Modifier {
+    /// What it says about the time.
+    pub kind: ModifierKind,
+    /// True when a number may follow (`соңғы 5 жылда`; not `осы`).
+    pub counts: bool,
+}
+
+/// The meaning of a [`Modifier`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ModifierKind {
+    /// `өткен`, `осы`, `келесі`: the unit counted from the article date.
+    Shift(i32),
+    /// `алдағы`, `соңғы`: a stretch before or after now.
+    Stretch,
+    /// `бірнеше`, `сол`: no calendar value.
+    Vague,
+}
+
+/// Where a qualifier word stands relative to the core of the phrase.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Side {
+    /// Before: `шамамен бес жыл`.
+    Before,
+    /// After: `бес жылдан астам`.
+    After,
+    /// After, and also after a bare calendar noun: `жыл сайын`, `жыл басынан`.
+    Period,
+}
+
+/// A part of the day (`time_words.tsv`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct DayPart {
+    /// True when it can open a clock time (`таңғы 7-де`).
+    pub adjective: bool,
+    /// Hours added to a clock hour below 12.
+    pub shift: u32,
+}
+
+/// All calendar tables, parsed once.
+pub struct Lexicon {
+    stems: HashMap<String, Noun>,
+    stem_lengths: (usize, usize),
+    endings: HashSet<String>,
+    stop: HashSet<String>,
+    words: HashMap<String, DateWord>,
+    modifiers: HashMap<String, Modifier>,
+    qualifiers: HashMap<String, (Side, Qualifier)>,
+    day_parts: HashMap<String, DayPart>,
+}
+
+impl Lexicon {
+    /// Parses the bundled tables; panics with file and line on a malformed row.
+    pub fn new() -> Self {
+        let mut stems = HashMap::new();
+        for r in rows("months.tsv", include_str!("../data/months.tsv")) {
+            let month: u32 = r.parse(1);
+            if !(1..=12).contains(&month) {
+                r.fail("month must be 1-12");
+            }
+            let weak = match r.cell(2) {
+                "weak" => true,
+                "strong" => false,
+                _ => r.fail("strength must be weak or strong"),
+            };
+            stems.insert(r.cell(0).to_owned(), Noun::Month { month, weak });
+        }
+        for r in rows("date_units.tsv", include_str!("../data/date_units.tsv")) {
+            let unit = Unit::from_name(r.cell(1)).unwrap_or_else(|| r.fail("unknown unit"));
+            let label_ok = matches!(
+                (r.cell(2), unit.is_clock()),
+                ("TIME", true) | ("DATE", false)
+            );
+            if !label_ok {
+                r.fail("label must be TIME for clock units and DATE otherwise");
+            }
+            stems.insert(r.cell(0).to_owned(), Noun::Unit(unit));
+        }
+        let lengths = stems.keys().map(|s| s.len());
+        let stem_lengths = (
+            lengths.clone().min().unwrap_or(0),
+            lengths.max().unwrap_or(0),
+        );
+        let form = |r: Row| r.cell(0).to_owned();
+        Lexicon {
+            stems,
+            stem_lengths,
+            endings: rows(
+                "date_suffixes.tsv",
+                include_str!("../data/date_suffixes.tsv"),
+            )
+            .map(form)
+            .collect(),
+            stop: rows("date_stop.tsv", include_str!("../data/date_stop.tsv"))
+                .map(form)
+                .collect(),
+            words: rows("date_words.tsv", include_str!("../data/date_words.tsv"))
+                .map(|r| (r.cell(0).to_owned(), date_word(&r)))
+                .collect(),
+            modifiers: rows(
+                "date_modifiers.tsv",
+                include_str!("../data/date_modifiers.tsv"),
+            )
+            .map(|r| (r.cell(0).to_owned(), modifier(&r)))
+            .collect(),
+            qualifiers: rows(
+                "date_qualifiers.tsv",
+                include_str!("../data/date_qualifiers.tsv"),
+            )
+            .map(|r| (r.cell(0).to_owned(), qualifier(&r)))
+            .collect(),
+            day_parts: rows("time_words.tsv", include_str!("../data/time_words.tsv"))
+                .map(|r| (r.cell(0).to_owned(), day_part(&r)))
+                .collect(),
+        }
+    }
+
+    /// Reads a folded word as a month or unit stem plus a known ending.
+    pub fn noun<'a>(&self, norm: &'a str) -> Option<NounForm<'a>> {
+        if self.stop.contains(norm) {
+            return None;
+        }
+        let (min, max) = self.stem_lengths;
+        norm.char_indices()
+            .map(|(k, _)| k)
+            .chain(std::iter::once(norm.len()))
+            .filter(|&k| k >= min && k <= max)
+            .rev()
+            .find_map(|k| {
+                let (stem, ending) = norm.split_at(k);
+                let noun = *self.stems.get(stem)?;
+                (ending.is_empty() || self.endings.contains(ending))
+                    .then_some(NounForm { noun, ending })
+            })
+    }
+
+    /// A word that is a DATE by itself.
+    pub fn date_word(&self, norm: &str) -> Option<DateWord> {
+        self.words.get(norm).copied()
+    }
+
+    /// A word opening a DATE phrase.
+    pub fn modifier(&self, norm: &str) -> Option<Modifier> {
+        self.modifiers.get(norm).copied()
+    }
+
+    /// A qualifier word and its side.
+    pub fn qualifier(&self, norm: &str) -> Option<(Side, Qualifier)> {
+        self.qualifiers.get(norm).copied()
+    }
+
+    /// A part of the day.
+    pub fn day_part(&self, norm: &str) -> Option<DayPart> {
+        self.day_parts.get(norm).copied()
+    }
+}
+
+impl Default for Lexicon {
+    fn default() -> Self {
+        Lexicon::new()
+    }
+}
+
+fn date_word(r: &Row) -> DateWord {
+    match r.cell(1) {
+        "day" => DateWord::Day(r.parse(2)),
+        "year" => DateWord::Year(r.parse(2)),
+        "present" => DateWord::Present,
+        "season" => DateWord::Season,
+        "weekday" => DateWord::Weekday,
+        "period" => DateWord::Period,
+        _ => r.fail("unknown kind"),
+    }
+}
+
+fn modifier(r: &Row) -> Modifier {
+    let kind = match r.cell(1) {
+        "shift" => ModifierKind::Shift(r.parse(2)),
+        "span" => ModifierKind::Stretch,
+        "vague" => ModifierKind::Vague,
+        _ => r.fail("unknown kind"),
+    };
+    let counts = match r.cell(3) {
+        "yes" => true,
+        "no" => false,
+        _ => r.fail("count must be yes or no"),
+    };
+    Modifier { kind, counts }
+}
+
+fn qualifier(r: &Row) -> (Side, Qualifier) {
+    let side = match r.cell(1) {
+        "before" => Side::Before,
+        "after" => Side::After,
+        "period" => Side::Period,
+        _ => r.fail("side must be before, after or period"),
+    };
+    let q = Qualifier::from_name(r.cell(2)).unwrap_or_else(|| r.fail("unknown qualifier"));
+    (side, q)
+}
+
+fn day_part(r: &Row) -> DayPart {
+    let adjective = match r.cell(1) {
+        "adjective" => true,
+        "part" => false,
+        _ => r.fail("kind must be part or adjective"),
+    };
+    DayPart {
+        adjective,
+        shift: r.parse(2),
+    }
+}

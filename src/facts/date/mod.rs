@@ -1,0 +1,68 @@
+//! DATE: years, day + month, dotted and ISO dates, months, seasons, weekdays, decades,
+//! centuries, relative (`биыл`, `кеше`) and deictic (`өткен жылы`, `соңғы 5 жылда`)
+//! expressions, durations and ages, each with the qualifier words KazNERD keeps inside
+//! (reference A.3 rule 5, A.4 DATE, D). Vocabulary: `src/facts/data/{months,date_*}.tsv`.
+//!
+//! Conventions: `iso` is `YYYY`, `YYYY-MM`, `YYYY-MM-DD` or a `from/to` range; a day and
+//! month without a year take the article's year when the article date is known; durations
+//! and ages get `value` (or `low`/`high`) and `unit` (`day`, `week`, `month`, `year`…) and
+//! no `iso`; `күні` after a day and month and `айында` after a lone month stay outside.
+
+pub mod calendar;
+pub mod lexicon;
+pub mod number;
+pub mod reading;
+pub mod scanner;
+
+#[cfg(test)]
+mod tests;
+
+use super::FactContext;
+use crate::mention::{Fact, Label};
+use crate::text::Text;
+use crate::trace::Trace;
+use lexicon::Lexicon;
+use scanner::Scanner;
+
+/// The rules of this dimension, built once.
+pub struct DateRules {
+    lexicon: Lexicon,
+}
+
+impl DateRules {
+    /// Loads tables and compiles patterns.
+    pub fn new() -> Self {
+        DateRules {
+            lexicon: Lexicon::new(),
+        }
+    }
+
+    /// Appends candidates found in `text` to `out`.
+    pub fn find(&self, text: &Text, context: &FactContext, out: &mut Vec<Fact>, trace: &mut Trace) {
+        let scanner = Scanner {
+            lex: &self.lexicon,
+            text,
+            context,
+        };
+        let mut i = 0;
+        while i < text.words.len() {
+            match scanner.reading_at(i) {
+                Some(r) => {
+                    i = r.last + 1;
+                    if r.label == Label::Date {
+                        let fact = r.into_fact(text);
+                        trace.built(fact.rule, fact.span, fact.label);
+                        out.push(fact);
+                    }
+                }
+                None => i += 1,
+            }
+        }
+    }
+}
+
+impl Default for DateRules {
+    fn default() -> Self {
+        DateRules::new()
+    }
+}

@@ -1,0 +1,141 @@
+//! Matching table phrases on words: a phrase is one or more folded words (`шаршы метр`,
+//! `айлық есептік көрсеткіш`, `ақш доллары`); all but the last word must match exactly,
+//! the last may carry any chain of endings (`метрден`, `долларына`). The longest phrase wins.
+
+use std::collections::HashMap;
+
+use super::numeral::{is_ending, is_inflection};
+use crate::text::fold::is_space;
+use crate::text::Text;
+
+/// A phrase found in the text.
+#[derive(Debug, Clone, Copy)]
+pub struct PhraseMatch<'t, T> {
+    /// Index of the phrase's last word.
+    pub last_word: usize,
+    /// The table value of the phrase.
+    pub value: &'t T,
+    /// The folded ending on the last word (`""` if none).
+    pub ending: &'t str,
+}
+
+/// Which endings the last word of a phrase may carry.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Endings {
+    /// None: the word matches exactly.
+    None,
+    /// Plural, possessive and case (`астамы`, `жуығы`).
+    Inflection,
+    /// Also derivation (`тонналық`, `метрдей`).
+    Any,
+}
+
+struct Entry<T> {
+    words: Vec<&'static str>,
+    inflects: Endings,
+    value: T,
+}
+
+/// Phrases keyed by their first word.
+pub struct PhraseTable<T> {
+    by_first: HashMap<&'static str, Vec<Entry<T>>>,
+    first_lens: Vec<usize>,
+}
+
+impl<T> PhraseTable<T> {
+    /// An empty table.
+    pub fn new() -> Self {
+        PhraseTable {
+            by_first: HashMap::new(),
+            first_lens: Vec::new(),
+        }
+    }
+
+    /// Adds a phrase (space-separated folded words) whose last word may carry `inflects`.
+    pub fn insert(&mut self, phrase: &'static str, inflects: Endings, value: T) {
+        let words: Vec<&'static str> = phrase.split(' ').filter(|w| !w.is_empty()).collect();
+        let Some(&first) = words.first() else {
+            return;
+        };
+        if !self.first_lens.contains(&first.len()) {
+            self.first_lens.push(first.len());
+            self.first_lens
+                .sort_unstable_by_key(|&l| std::cmp::Reverse(l));
+        }
+        let entries = self.by_first.entry(first).or_default();
+        entries.push(Entry {
+            words,
+            inflects,
+            value,
+        });
+        entries.sort_by_key(|e| std::cmp::Reverse(e.words.len()));
+    }
+
+    /// The longest phrase starting at word `i`.
+    pub fn match_at<'t>(&'t self, text: &'t Text, i: usize) -> Option<PhraseMatch<'t, T>> {
+        let norm = text.norm(i);
+        self.first_lens.iter().find_map(|&len| {
+            if len > norm.len() || !norm.is_char_boundary(len) {
+                return None;
+            }
+            let entries = self.by_first.get(&norm[..len])?;
+            entries.iter().find_map(|e| self.match_entry(text, i, e))
+        })
+    }
+
+    fn match_entry<'t>(
+        &self,
+        text: &'t Text,
+        i: usize,
+        entry: &'t Entry<T>,
+    ) -> Option<PhraseMatch<'t, T>> {
+        let words = &entry.words;
+        let last = i + words.len() - 1;
+        if last >= text.words.len() {
+            return None;
+        }
+        for (k, w) in words.iter().enumerate().take(words.len() - 1) {
+            let gap = text.gap_after(i + k);
+            if text.norm(i + k) != *w || gap.is_empty() || !gap.chars().all(is_space) {
+                return None;
+            }
+        }
+        let ending = text.norm(last).strip_prefix(words[words.len() - 1])?;
+        let fits = match entry.inflects {
+            Endings::None => ending.is_empty(),
+            Endings::Inflection => is_inflection(ending),
+            Endings::Any => is_ending(ending),
+        };
+        fits.then_some(PhraseMatch {
+            last_word: last,
+            value: &entry.value,
+            ending,
+        })
+    }
+}
+
+impl<T> Default for PhraseTable<T> {
+    fn default() -> Self {
+        PhraseTable::new()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn longest_phrase_with_ending_on_last_word() {
+        let mut table = PhraseTable::new();
+        table.insert("метр", Endings::Any, "m");
+        table.insert("шаршы метр", Endings::Any, "m2");
+        table.insert("астам", Endings::None, "more");
+        let t = Text::new("шаршы метрден метрлік шаршыға");
+        let m = table.match_at(&t, 0).unwrap();
+        assert_eq!((*m.value, m.last_word, m.ending), ("m2", 1, "ден"));
+        assert_eq!(*table.match_at(&t, 2).unwrap().value, "m");
+        assert!(table.match_at(&t, 3).is_none());
+        let t = Text::new("астам астамы");
+        assert!(table.match_at(&t, 0).is_some() && table.match_at(&t, 1).is_none());
+    }
+}

@@ -1,0 +1,191 @@
+//! The vocabulary of the number rules, loaded once from `data/*.tsv`: units and currencies
+//! (with their canonical symbol or ISO code and label), qualifier words, trend verbs, verb
+//! endings, time nouns (numbers before them are dates or times) and object stop words.
+
+use std::collections::HashSet;
+
+use super::phrase::{Endings, PhraseTable};
+use super::table::rows;
+use crate::mention::{Direction, Label, Qualifier};
+
+/// What a unit, currency or percent word makes of a number.
+#[derive(Debug, Clone, Copy)]
+pub struct Measure {
+    /// Canonical unit symbol or ISO 4217 code.
+    pub unit: &'static str,
+    /// QUANTITY, MONEY, PERCENTAGE or CARDINAL (`есе`).
+    pub label: Label,
+    /// Multiplier to the canonical unit (`тиын` = 0.01 KZT).
+    pub factor: f64,
+}
+
+/// Which case the number must be in before an `after` qualifier.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Governs {
+    /// Any form.
+    Any,
+    /// Ablative (`-дан/-ден/-тан/-тен/-нан/-нен`).
+    Ablative,
+    /// Dative (`-ға/-ге/-қа/-ке/-на/-не`).
+    Dative,
+}
+
+/// A qualifier word and where it stands.
+#[derive(Debug, Clone, Copy)]
+pub struct QualifierWord {
+    /// Its normalized meaning.
+    pub qualifier: Qualifier,
+    /// The case the number must be in.
+    pub governs: Governs,
+}
+
+/// All vocabulary of the number rules.
+pub struct Vocabulary {
+    /// Unit, currency and percent words.
+    pub measures: PhraseTable<Measure>,
+    /// Unit and currency signs (`%`, `$`, `₸`, `°C`), longest first.
+    pub signs: Vec<(&'static str, Measure)>,
+    /// Qualifier words before the number.
+    pub qualifiers_before: PhraseTable<QualifierWord>,
+    /// Qualifier words after the number (or its unit).
+    pub qualifiers_after: PhraseTable<QualifierWord>,
+    /// Trend verb stems.
+    pub trends: Vec<(&'static str, Direction)>,
+    /// Endings that make a stem a verb form.
+    pub verb_endings: HashSet<&'static str>,
+    /// Nouns that make a number a DATE or TIME.
+    pub time_nouns: PhraseTable<()>,
+    /// Word starts after a number word that make it no count (`бір реттік`).
+    pub not_counted: Vec<&'static str>,
+    /// Words that are never a counted object.
+    pub not_objects: HashSet<&'static str>,
+    /// How many of a larger unit one smaller unit is (`cm` in `m`: 0.01).
+    ratios: Vec<(&'static str, &'static str, f64)>,
+}
+
+impl Vocabulary {
+    /// The size of one `small` in `big` units, for compound amounts; 1 for the same unit.
+    pub fn ratio(&self, small: &str, big: &str) -> Option<f64> {
+        if small == big {
+            return Some(1.0);
+        }
+        self.ratios
+            .iter()
+            .find(|(s, b, _)| *s == small && *b == big)
+            .map(|r| r.2)
+    }
+}
+
+fn label(name: &str) -> Option<Label> {
+    Label::from_name(name).filter(|l| l.is_numeric())
+}
+
+impl Vocabulary {
+    /// Loads every table; panics naming file and line on a malformed row.
+    pub fn load() -> Self {
+        let mut measures = PhraseTable::new();
+        let mut signs = Vec::new();
+        let mut add = |phrase: &'static str, measure: Measure| {
+            if phrase.starts_with(char::is_alphanumeric) {
+                // Abbreviations of one or two letters (`т`, `км`) take no glued endings.
+                let endings = if phrase.chars().count() > 2 {
+                    Endings::Any
+                } else {
+                    Endings::None
+                };
+                measures.insert(phrase, endings, measure);
+            } else {
+                signs.push((phrase, measure));
+            }
+        };
+        for row in rows("units.tsv", include_str!("data/units.tsv")) {
+            let label = label(row.cell(2)).unwrap_or_else(|| row.fail("unknown label"));
+            let factor = row.optional(3).map_or(1.0, |_| row.parse(3));
+            add(
+                row.cell(0),
+                Measure {
+                    unit: row.cell(1),
+                    label,
+                    factor,
+                },
+            );
+        }
+        for row in rows("currencies.tsv", include_str!("data/currencies.tsv")) {
+            let factor = row.optional(2).map_or(1.0, |_| row.parse(2));
+            let measure = Measure {
+                unit: row.cell(1),
+                label: Label::Money,
+                factor,
+            };
+            add(row.cell(0), measure);
+        }
+        signs.sort_by_key(|s| std::cmp::Reverse(s.0.len()));
+        let mut qualifiers_before = PhraseTable::new();
+        let mut qualifiers_after = PhraseTable::new();
+        for row in rows("qualifiers.tsv", include_str!("data/qualifiers.tsv")) {
+            let qualifier =
+                Qualifier::from_name(row.cell(1)).unwrap_or_else(|| row.fail("unknown qualifier"));
+            let before = match row.cell(2) {
+                "before" => true,
+                "after" => false,
+                _ => row.fail("position must be before or after"),
+            };
+            let governs = match row.cell(3) {
+                "any" => Governs::Any,
+                "abl" => Governs::Ablative,
+                "dat" => Governs::Dative,
+                _ => row.fail("case must be any, abl or dat"),
+            };
+            let inflects = match row.optional(4) {
+                None => Endings::None,
+                Some("inflects") => Endings::Inflection,
+                Some(_) => row.fail("last column must be `inflects` or empty"),
+            };
+            let word = QualifierWord { qualifier, governs };
+            let table = if before {
+                &mut qualifiers_before
+            } else {
+                &mut qualifiers_after
+            };
+            table.insert(row.cell(0), inflects, word);
+        }
+        let trends = rows("trend_verbs.tsv", include_str!("data/trend_verbs.tsv"))
+            .map(|row| {
+                let direction = match row.cell(1) {
+                    "increase" => Direction::Increase,
+                    "decrease" => Direction::Decrease,
+                    _ => row.fail("direction must be increase or decrease"),
+                };
+                (row.cell(0), direction)
+            })
+            .collect();
+        let verb_endings = rows("verb_endings.tsv", include_str!("data/verb_endings.tsv"))
+            .map(|row| row.cell(0))
+            .collect();
+        let mut time_nouns = PhraseTable::new();
+        for row in rows("time_nouns.tsv", include_str!("data/time_nouns.tsv")) {
+            time_nouns.insert(row.cell(0), Endings::Any, ());
+        }
+        let not_objects = rows("not_objects.tsv", include_str!("data/not_objects.tsv"))
+            .map(|row| row.cell(0))
+            .collect();
+        let ratios = rows("unit_ratios.tsv", include_str!("data/unit_ratios.tsv"))
+            .map(|row| (row.cell(0), row.cell(1), row.parse(2)))
+            .collect();
+        let not_counted = rows("not_counted.tsv", include_str!("data/not_counted.tsv"))
+            .map(|row| row.cell(0))
+            .collect();
+        Vocabulary {
+            not_counted,
+            ratios,
+            measures,
+            signs,
+            qualifiers_before,
+            qualifiers_after,
+            trends,
+            verb_endings,
+            time_nouns,
+            not_objects,
+        }
+    }
+}

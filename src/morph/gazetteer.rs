@@ -1,0 +1,151 @@
+//! Name gazetteers matched on stems: one- or multi-word names (words split at spaces and
+//! hyphens), where only the last word may inflect (`Шығыс Қазақстан облысында`,
+//! `Нұр-Сұлтанда`). Lookups are hash probes on folded words; the last word goes through
+//! [`super::Morph::find_stem`], so a whole-word hit wins over any cut (lexicon first).
+
+use std::collections::HashMap;
+
+use super::{morph, Analysis};
+use crate::text::fold::{fold_word, is_hyphen};
+use crate::text::Text;
+
+struct Name<T> {
+    words: Vec<String>,
+    values: Vec<T>,
+}
+
+/// A gazetteer of names, each with one or more values (a name may be a city and a lake).
+pub struct Gazetteer<T> {
+    names: Vec<Name<T>>,
+    by_name: HashMap<String, usize>,
+    single: HashMap<String, usize>,
+    multi: HashMap<String, Vec<usize>>,
+}
+
+/// A name found at some word.
+pub struct NameMatch<'g, T> {
+    /// Index of the name's last word in the text.
+    pub last: usize,
+    /// Every value stored for the name.
+    pub values: &'g [T],
+    /// How the last word was cut to match.
+    pub analysis: Analysis,
+}
+
+impl<T> Default for Gazetteer<T> {
+    fn default() -> Self {
+        Gazetteer {
+            names: Vec::new(),
+            by_name: HashMap::new(),
+            single: HashMap::new(),
+            multi: HashMap::new(),
+        }
+    }
+}
+
+/// Splits a name into folded words at spaces and hyphens.
+pub fn name_words(name: &str) -> Vec<String> {
+    name.split(|c: char| c.is_whitespace() || is_hyphen(c))
+        .filter(|w| !w.is_empty())
+        .map(fold_word)
+        .collect()
+}
+
+/// True when the text between two words of a name may join them: spaces or one hyphen.
+pub fn joins_name(gap: &str) -> bool {
+    !gap.is_empty()
+        && gap.chars().all(|c| c.is_whitespace() || is_hyphen(c))
+        && gap.chars().filter(|&c| is_hyphen(c)).count() <= 1
+}
+
+impl<T> Gazetteer<T> {
+    /// Adds `value` under `name` (written as in text; folded here).
+    pub fn insert(&mut self, name: &str, value: T) {
+        let words = name_words(name);
+        let key = words.join(" ");
+        if let Some(&id) = self.by_name.get(&key) {
+            self.names[id].values.push(value);
+            return;
+        }
+        let Some(first) = words.first().cloned() else {
+            return;
+        };
+        let id = self.names.len();
+        if words.len() == 1 {
+            self.single.insert(first, id);
+        } else {
+            self.multi.entry(first).or_default().push(id);
+        }
+        self.by_name.insert(key, id);
+        self.names.push(Name {
+            words,
+            values: vec![value],
+        });
+    }
+
+    /// The values of the one-word name a folded word (or its stem) names.
+    pub fn word_values(&self, folded: &str) -> Option<&[T]> {
+        morph()
+            .find_stem(folded, |s| self.single.get(s))
+            .map(|(&id, _)| self.names[id].values.as_slice())
+    }
+
+    /// The longest name starting at word `i` of `text`, if any.
+    pub fn longest_at(&self, text: &Text, i: usize) -> Option<NameMatch<'_, T>> {
+        let first = text.norm(i);
+        if let Some(ids) = self.multi.get(first) {
+            let best = ids
+                .iter()
+                .filter_map(|&id| self.match_multi(text, i, id))
+                .max_by_key(|m| m.last);
+            if best.is_some() {
+                return best;
+            }
+        }
+        let (&id, analysis) = morph().find_stem(first, |s| self.single.get(s))?;
+        Some(NameMatch {
+            last: i,
+            values: &self.names[id].values,
+            analysis,
+        })
+    }
+
+    fn match_multi(&self, text: &Text, i: usize, id: usize) -> Option<NameMatch<'_, T>> {
+        let name = &self.names[id];
+        let last = i + name.words.len() - 1;
+        if last >= text.words.len() {
+            return None;
+        }
+        for (k, word) in name.words.iter().enumerate().skip(1) {
+            let at = i + k;
+            if !joins_name(text.gap_after(at - 1)) {
+                return None;
+            }
+            if at < last && text.norm(at) != word {
+                return None;
+            }
+        }
+        let want = name.words[name.words.len() - 1].as_str();
+        let ((), analysis) = morph().find_stem(text.norm(last), |s| (s == want).then_some(()))?;
+        Some(NameMatch {
+            last,
+            values: &name.values,
+            analysis,
+        })
+    }
+}
+
+/// The index of the last word of a name ending at word `last`, extended over a suffix
+/// written after a hyphen (`АҚШ-тың`, `«…»-дан` is not handled here).
+pub fn hyphen_suffix_end(text: &Text, last: usize) -> usize {
+    let next = last + 1;
+    if next < text.words.len()
+        && text.gap_after(last).chars().count() == 1
+        && text.gap_after(last).chars().all(is_hyphen)
+        && morph().is_suffix_chain(text.norm(next))
+    {
+        next
+    } else {
+        last
+    }
+}
