@@ -1,5 +1,5 @@
-//! Ordered parallel streaming: articles are read in bounded chunks, each chunk is turned
-//! into output lines by rayon workers (split into ordered pieces, one reused buffer each),
+//! Ordered parallel streaming: articles are read in bounded chunks, each chunk is parsed and
+//! turned into output lines by rayon workers (split into ordered pieces, one reused buffer each),
 //! and the pieces are written in input order. The next chunk is read while the current one
 //! is processed. Memory is bounded by two chunks plus their output, whatever the input size,
 //! and the output does not depend on the thread count.
@@ -11,7 +11,7 @@ use rayon::prelude::*;
 
 use crate::article::Article;
 use crate::extractor::Extractor;
-use crate::input::{Articles, InputError};
+use crate::input::{Articles, InputError, Raw};
 
 /// One item read from the input.
 pub type Item = Result<Article, InputError>;
@@ -99,8 +99,18 @@ impl Job for ExtractJob<'_> {
     }
 }
 
+/// The output of one ordered piece of a chunk; reused from chunk to chunk.
+#[derive(Default)]
+struct Piece {
+    /// Output lines.
+    out: Vec<u8>,
+    /// stderr lines for the input errors met, in order.
+    errors: Vec<String>,
+}
+
 /// Runs `job` over every article and writes the output to `out` in input order, calling
-/// `progress` after each chunk. A write error (such as a closed pipe) stops the run.
+/// `progress` after each chunk. Input errors are reported on stderr in input order when
+/// `articles` reports. A write error (such as a closed pipe) stops the run.
 pub fn run<J: Job, W: Write>(
     articles: &mut Articles,
     job: &J,
@@ -113,22 +123,27 @@ pub fn run<J: Job, W: Write>(
         .build()
         .map_err(io::Error::other)?;
     let pieces_per_chunk = pool.current_num_threads() * 4;
+    let report = articles.reports();
     let mut counts = Counts::default();
-    let mut buffers: Vec<Vec<u8>> = Vec::new();
+    let mut pieces: Vec<Piece> = Vec::new();
     let mut chunk = read_chunk(articles, options);
     while !chunk.is_empty() {
+        let items = chunk.len() as u64;
         let piece_len = chunk.len().div_ceil(pieces_per_chunk);
-        buffers.resize_with(chunk.len().div_ceil(piece_len), Vec::new);
+        pieces.resize_with(chunk.len().div_ceil(piece_len), Piece::default);
         let (next, tally) = pool.install(|| {
             rayon::join(
                 || read_chunk(articles, options),
-                || process(&chunk, piece_len, &mut buffers, job),
+                || process(chunk, piece_len, &mut pieces, job, report),
             )
         });
-        for buffer in &buffers {
-            out.write_all(buffer)?;
+        for piece in &pieces {
+            out.write_all(&piece.out)?;
+            for line in &piece.errors {
+                eprintln!("{line}");
+            }
         }
-        counts.items += chunk.len() as u64;
+        counts.items += items;
         counts.tally += tally?;
         counts.bytes = articles.bytes_read();
         progress(&counts);
@@ -139,34 +154,42 @@ pub fn run<J: Job, W: Write>(
 }
 
 /// Reads up to one chunk of items.
-fn read_chunk(articles: &mut Articles, options: &Options) -> Vec<Item> {
+fn read_chunk(articles: &mut Articles, options: &Options) -> Vec<Raw> {
     let mut chunk = Vec::with_capacity(options.chunk_articles);
     let mut bytes = 0;
     while chunk.len() < options.chunk_articles && bytes < options.chunk_bytes {
-        let Some(item) = articles.next() else { break };
-        if let Ok(article) = &item {
-            bytes += article.text.len() + article.title.as_ref().map_or(0, String::len);
-        }
-        chunk.push(item);
+        let Some(raw) = articles.next_raw() else {
+            break;
+        };
+        bytes += raw.size();
+        chunk.push(raw);
     }
     chunk
 }
 
-/// Runs `job` over `chunk` in ordered pieces of `piece_len` items, one buffer per piece.
+/// Parses and runs `job` over `chunk` in ordered pieces of `piece_len` items, one reused
+/// [`Piece`] each.
 fn process<J: Job>(
-    chunk: &[Item],
+    chunk: Vec<Raw>,
     piece_len: usize,
-    buffers: &mut [Vec<u8>],
+    pieces: &mut [Piece],
     job: &J,
+    report: bool,
 ) -> io::Result<Tally> {
     chunk
-        .par_chunks(piece_len)
-        .zip(buffers.par_iter_mut())
-        .map(|(items, buffer)| {
-            buffer.clear();
+        .into_par_iter()
+        .chunks(piece_len)
+        .zip(pieces.par_iter_mut())
+        .map(|(raws, piece)| {
+            piece.out.clear();
+            piece.errors.clear();
             let mut tally = Tally::default();
-            for item in items {
-                tally += job.run(item, buffer)?;
+            for raw in raws {
+                let item = raw.parse();
+                if let (Err(error), true) = (&item, report) {
+                    piece.errors.push(error.report_line());
+                }
+                tally += job.run(&item, &mut piece.out)?;
             }
             Ok(tally)
         })

@@ -181,7 +181,7 @@ fn the_schema_rejects_what_the_format_does_not_allow() {
     ))
     .unwrap();
     assert!(violations(&validator, &failed).is_empty());
-    let mutations: [(&str, Mutation); 10] = [
+    let mutations: [(&str, Mutation); 11] = [
         ("extra top-level field", |v| v["extra"] = json!(1)),
         ("missing error", |v| {
             drop(v.as_object_mut().unwrap().remove("error"))
@@ -193,6 +193,9 @@ fn the_schema_rejects_what_the_format_does_not_allow() {
         }),
         ("unknown qualifier", |v| {
             v["facts"][0]["qualifier"] = json!("roughly")
+        }),
+        ("iso not ISO 8601", |v| {
+            v["facts"][1]["iso"] = json!("01.2026")
         }),
         ("negative offset", |v| v["entities"][0]["start"] = json!(-1)),
         ("entity without lemma", |v| {

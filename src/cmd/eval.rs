@@ -22,6 +22,7 @@ use crate::eval::errors::ErrorRow;
 use crate::eval::gold_eval::{self, AttrTally, GoldOptions};
 use crate::eval::score::Scores;
 use crate::eval::{conll, floors, predict, report, LabelFilter};
+use crate::mention::Label;
 use crate::record::Record;
 use crate::Extractor;
 
@@ -37,14 +38,24 @@ pub struct EvalArgs {
     #[arg(long, value_name = "FILE")]
     pub conll: Option<PathBuf>,
     /// Folder of `.txt` articles (gold mode).
-    #[arg(long, default_value = "corpus/articles", value_name = "DIR")]
+    #[arg(
+        long,
+        default_value = "corpus/articles",
+        value_name = "DIR",
+        conflicts_with = "conll"
+    )]
     pub articles: PathBuf,
     /// Folder of gold `.tsv` files, one per article (gold mode).
-    #[arg(long, default_value = "corpus/gold", value_name = "DIR")]
+    #[arg(
+        long,
+        default_value = "corpus/gold",
+        value_name = "DIR",
+        conflicts_with = "conll"
+    )]
     pub gold: PathBuf,
     /// Score this kazfacts/1 JSONL file (records matched by id = file stem) instead of
     /// running the extractor (gold mode).
-    #[arg(long, value_name = "FILE")]
+    #[arg(long, value_name = "FILE", conflicts_with = "conll")]
     pub predictions: Option<PathBuf>,
     /// Score only these classes (comma-separated KazNERD names).
     #[arg(long, value_delimiter = ',', value_name = "CLASSES")]
@@ -75,6 +86,7 @@ struct Results {
     heading: String,
     scores: Scores,
     attributes: BTreeMap<&'static str, AttrTally>,
+    attributes_by_label: BTreeMap<(Label, &'static str), AttrTally>,
     errors: Vec<ErrorRow>,
     extra_json: Vec<(&'static str, Value)>,
 }
@@ -101,6 +113,8 @@ pub fn run(args: EvalArgs) -> anyhow::Result<u8> {
     } else if args.json {
         let mut value = report::scores_json(&results.scores);
         value["attributes"] = report::attributes_json(&results.attributes);
+        value["attributes_by_label"] =
+            report::attributes_by_label_json(&results.attributes_by_label);
         for (key, extra) in &results.extra_json {
             value[*key] = extra.clone();
         }
@@ -118,6 +132,8 @@ pub fn run(args: EvalArgs) -> anyhow::Result<u8> {
         if !results.attributes.is_empty() {
             out.push('\n');
             out.push_str(&report::attribute_table(&results.attributes));
+            out.push('\n');
+            out.push_str(&report::attribute_matrix(&results.attributes_by_label));
         }
     }
     emit(&out)?;
@@ -153,6 +169,7 @@ fn run_conll(path: &Path, labels: LabelFilter, keep_errors: bool) -> anyhow::Res
         ),
         scores: outcome.scores,
         attributes: BTreeMap::new(),
+        attributes_by_label: BTreeMap::new(),
         errors: outcome.errors,
         extra_json: vec![("sentences", outcome.sentences.into())],
     })
@@ -217,6 +234,7 @@ fn run_gold(args: &EvalArgs, labels: LabelFilter) -> anyhow::Result<Result<Resul
         ),
         scores: outcome.scores,
         attributes: outcome.attributes,
+        attributes_by_label: outcome.attributes_by_label,
         errors: outcome.errors,
         extra_json: vec![
             ("articles", outcome.articles.into()),

@@ -8,7 +8,7 @@ use crate::text::Span;
 
 use super::conll::Sentence;
 use super::detok::{detokenize, Detokenized};
-use super::errors::{bracketed, ErrorKind, ErrorRow};
+use super::errors::{bracketed, missed_note, spurious_note, ErrorKind, ErrorRow};
 use super::score::{Item, Scores};
 use super::{LabelFilter, Predicted};
 
@@ -120,11 +120,7 @@ where
             .filter(|p| p.item.span.overlaps(&gold[g].span))
             .map(|p| mention_note(&detok, &p.item, &p.rule))
             .collect();
-        errors.push(describe(
-            &gold[g],
-            ErrorKind::Missed,
-            predicted_note(&others),
-        ));
+        errors.push(describe(&gold[g], ErrorKind::Missed, missed_note(&others)));
     }
     for &p in &alignment.spurious {
         let others: Vec<String> = gold
@@ -132,23 +128,11 @@ where
             .filter(|g| g.span.overlaps(&items[p].span))
             .map(|g| mention_note(&detok, g, ""))
             .collect();
-        let mut note = format!("rule {}", predicted[p].rule);
-        if !others.is_empty() {
-            note.push_str("; gold there: ");
-            note.push_str(&others.join(", "));
-        }
+        let note = spurious_note(&predicted[p].rule, &others);
         errors.push(describe(&items[p], ErrorKind::Spurious, note));
     }
     errors.sort_by_key(|e| e.start);
     (scores, errors)
-}
-
-fn predicted_note(others: &[String]) -> String {
-    if others.is_empty() {
-        String::new()
-    } else {
-        format!("predicted there: {}", others.join(", "))
-    }
 }
 
 /// `LABEL «surface»` (with the rule when known).

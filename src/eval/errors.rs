@@ -69,6 +69,24 @@ pub fn bracketed(text: &str, span: Span, radius: usize) -> String {
     out.replace(['\n', '\r', '\t'], " ")
 }
 
+/// The note of a missed gold mention: the predictions overlapping it (`LABEL «text» by rule`).
+pub fn missed_note(predicted_there: &[String]) -> String {
+    if predicted_there.is_empty() {
+        String::new()
+    } else {
+        format!("predicted there: {}", predicted_there.join(", "))
+    }
+}
+
+/// The note of a false alarm: its rule and the gold mentions overlapping it.
+pub fn spurious_note(rule: &str, gold_there: &[String]) -> String {
+    if gold_there.is_empty() {
+        format!("rule {rule}")
+    } else {
+        format!("rule {rule}; gold there: {}", gold_there.join(", "))
+    }
+}
+
 impl std::fmt::Display for ErrorRow {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         let kind = match self.kind {

@@ -9,11 +9,12 @@ use std::path::Path;
 use rayon::prelude::*;
 use serde::Serialize;
 
+use crate::mention::Label;
 use crate::record::{Field, Record};
 use crate::Article;
 
 use super::articles::{files_with_extension, read_article, stem};
-use super::errors::{bracketed, ErrorKind, ErrorRow, CONTEXT_CHARS};
+use super::errors::{bracketed, missed_note, spurious_note, ErrorKind, ErrorRow, CONTEXT_CHARS};
 use super::gold::{load, Attrs, GoldError, GoldMention};
 use super::score::{Item, Scores};
 use super::{mentions_of, LabelFilter};
@@ -94,6 +95,11 @@ pub struct AttrTally {
 }
 
 impl AttrTally {
+    fn add(&mut self, other: AttrTally) {
+        self.correct += other.correct;
+        self.total += other.total;
+    }
+
     /// correct / total (0 when nothing was scored).
     pub fn accuracy(&self) -> f64 {
         if self.total == 0 {
@@ -111,6 +117,8 @@ pub struct GoldOutcome {
     pub scores: Scores,
     /// Accuracy per normalized field (`value`, `unit`, `qualifier`, …).
     pub attributes: BTreeMap<&'static str, AttrTally>,
+    /// The same per class.
+    pub attributes_by_label: BTreeMap<(Label, &'static str), AttrTally>,
     /// Misses, false alarms and wrong values (empty unless asked for).
     pub errors: Vec<ErrorRow>,
     /// Articles scored.
@@ -217,9 +225,14 @@ where
     for one in per_article {
         outcome.scores.merge(&one.scores);
         for (name, tally) in one.attributes {
-            let total = outcome.attributes.entry(name).or_default();
-            total.correct += tally.correct;
-            total.total += tally.total;
+            outcome.attributes.entry(name).or_default().add(tally);
+        }
+        for (key, tally) in one.attributes_by_label {
+            outcome
+                .attributes_by_label
+                .entry(key)
+                .or_default()
+                .add(tally);
         }
         outcome.errors.extend(one.errors);
     }
@@ -233,114 +246,151 @@ where
     let mut outcome = GoldOutcome::default();
     let record = predict(&gold.article);
     for field in [Field::Title, Field::Text] {
-        let first_error = outcome.errors.len();
-        let text = match field {
-            Field::Title => gold.article.title.as_deref().unwrap_or(""),
-            Field::Text => gold.article.text.as_str(),
-        };
         let mentions: Vec<&GoldMention> = gold
             .gold
             .iter()
             .filter(|m| m.field == field && options.labels.allows(m.label))
             .collect();
-        let items: Vec<Item> = mentions
-            .iter()
-            .map(|m| Item {
-                label: m.label,
-                span: m.span,
-            })
-            .collect();
-        let predicted = record
-            .as_ref()
-            .map_or_else(Vec::new, |r| predictions(r, field, &options.labels));
-        let predicted_items: Vec<Item> = predicted.iter().map(|p| p.item).collect();
-        let alignment = outcome.scores.add_unit(&items, &predicted_items);
-        let row = |kind, item: &Item, location: String, note: String| ErrorRow {
+        let view = FieldView {
+            gold,
+            field,
+            text: match field {
+                Field::Title => gold.article.title.as_deref().unwrap_or(""),
+                Field::Text => gold.article.text.as_str(),
+            },
+            items: mentions
+                .iter()
+                .map(|m| Item {
+                    label: m.label,
+                    span: m.span,
+                })
+                .collect(),
+            mentions,
+            predicted: record
+                .as_ref()
+                .map_or_else(Vec::new, |r| predictions(r, field, &options.labels)),
+        };
+        let predicted_items: Vec<Item> = view.predicted.iter().map(|p| p.item).collect();
+        let alignment = outcome.scores.add_unit(&view.items, &predicted_items);
+        let mut errors = view.score_values(&alignment.matched, &mut outcome);
+        if options.keep_errors {
+            errors.extend(view.unmatched(&alignment.missed, &alignment.spurious));
+            errors.sort_by_key(|e| e.start);
+            outcome.errors.extend(errors);
+        }
+    }
+    outcome
+}
+
+/// The gold and predicted mentions of one field of one article.
+struct FieldView<'a> {
+    gold: &'a GoldArticle,
+    field: Field,
+    text: &'a str,
+    mentions: Vec<&'a GoldMention>,
+    items: Vec<Item>,
+    predicted: Vec<Prediction>,
+}
+
+impl FieldView<'_> {
+    fn row(&self, kind: ErrorKind, item: &Item, location: String, note: String) -> ErrorRow {
+        ErrorRow {
             kind,
             start: item.span.start,
             label: item.label,
-            surface: item.span.slice(text).to_owned(),
+            surface: item.span.slice(self.text).to_owned(),
             location,
-            context: bracketed(text, item.span, CONTEXT_CHARS),
+            context: bracketed(self.text, item.span, CONTEXT_CHARS),
             note,
-        };
-        let gold_location = |m: &GoldMention| format!("{}:{}", gold.gold_file, m.line);
-        for &(g, p) in &alignment.matched {
-            let diffs = compare(&mentions[g].attrs, &predicted[p].attrs);
+        }
+    }
+
+    fn gold_location(&self, g: usize) -> String {
+        format!("{}:{}", self.gold.gold_file, self.mentions[g].line)
+    }
+
+    /// Counts the normalized fields of strict matches; returns the wrong ones as errors.
+    fn score_values(&self, matched: &[(usize, usize)], outcome: &mut GoldOutcome) -> Vec<ErrorRow> {
+        let mut errors = Vec::new();
+        for &(g, p) in matched {
             let mut wrong = Vec::new();
-            for (name, ok, diff) in diffs {
-                let tally = outcome.attributes.entry(name).or_default();
-                tally.total += 1;
-                if ok {
-                    tally.correct += 1;
-                } else {
+            for (name, ok, diff) in compare(&self.mentions[g].attrs, &self.predicted[p].attrs) {
+                let one = AttrTally {
+                    correct: usize::from(ok),
+                    total: 1,
+                };
+                outcome.attributes.entry(name).or_default().add(one);
+                let key = (self.items[g].label, name);
+                outcome.attributes_by_label.entry(key).or_default().add(one);
+                if !ok {
                     wrong.push(diff);
                 }
             }
-            if options.keep_errors && !wrong.is_empty() {
-                wrong.push(format!("rule {}", predicted[p].rule));
-                outcome.errors.push(row(
+            if !wrong.is_empty() {
+                wrong.push(format!("rule {}", self.predicted[p].rule));
+                let location = self.gold_location(g);
+                errors.push(self.row(
                     ErrorKind::WrongValue,
-                    &items[g],
-                    gold_location(mentions[g]),
+                    &self.items[g],
+                    location,
                     wrong.join("; "),
                 ));
             }
         }
-        if !options.keep_errors {
-            continue;
-        }
-        for &g in &alignment.missed {
-            let there: Vec<String> = predicted
+        errors
+    }
+
+    /// Misses and false alarms, each with what the other side had there.
+    fn unmatched(&self, missed: &[usize], spurious: &[usize]) -> Vec<ErrorRow> {
+        let mut errors = Vec::with_capacity(missed.len() + spurious.len());
+        for &g in missed {
+            let item = &self.items[g];
+            let there: Vec<String> = self
+                .predicted
                 .iter()
-                .filter(|p| p.item.span.overlaps(&items[g].span))
+                .filter(|p| p.item.span.overlaps(&item.span))
                 .map(|p| {
                     format!(
                         "{} «{}» by {}",
                         p.item.label,
-                        p.item.span.slice(text),
+                        p.item.span.slice(self.text),
                         p.rule
                     )
                 })
                 .collect();
-            let note = if there.is_empty() {
-                String::new()
-            } else {
-                format!("predicted there: {}", there.join(", "))
-            };
-            outcome.errors.push(row(
+            errors.push(self.row(
                 ErrorKind::Missed,
-                &items[g],
-                gold_location(mentions[g]),
-                note,
+                item,
+                self.gold_location(g),
+                missed_note(&there),
             ));
         }
-        for &p in &alignment.spurious {
-            let item = &predicted[p].item;
-            let there: Vec<String> = mentions
+        let field_name = match self.field {
+            Field::Title => "title",
+            Field::Text => "text",
+        };
+        for &p in spurious {
+            let item = &self.predicted[p].item;
+            let there: Vec<String> = self
+                .mentions
                 .iter()
                 .filter(|m| m.span.overlaps(&item.span))
-                .map(|m| format!("{} «{}» (line {})", m.label, m.span.slice(text), m.line))
+                .map(|m| {
+                    format!(
+                        "{} «{}» (line {})",
+                        m.label,
+                        m.span.slice(self.text),
+                        m.line
+                    )
+                })
                 .collect();
-            let mut note = format!("rule {}", predicted[p].rule);
-            if !there.is_empty() {
-                note.push_str("; gold there: ");
-                note.push_str(&there.join(", "));
-            }
-            let field_name = if field == Field::Title {
-                "title"
-            } else {
-                "text"
-            };
+            let note = spurious_note(&self.predicted[p].rule, &there);
             let location = format!(
                 "{} {field_name} byte {}",
-                gold.article.source, item.span.start
+                self.gold.article.source, item.span.start
             );
-            outcome
-                .errors
-                .push(row(ErrorKind::Spurious, item, location, note));
+            errors.push(self.row(ErrorKind::Spurious, item, location, note));
         }
-        outcome.errors[first_error..].sort_by_key(|e| e.start);
+        errors
     }
-    outcome
 }

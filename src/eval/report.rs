@@ -3,11 +3,12 @@
 
 use std::fmt::Write;
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use serde_json::{json, Value};
 
 use super::gold_eval::AttrTally;
+use crate::mention::Label;
 
 use super::score::{Prf, Scores, Tally};
 
@@ -105,5 +106,42 @@ pub fn attributes_json(attributes: &BTreeMap<&'static str, AttrTally>) -> Value 
             ((*name).to_owned(), value)
         })
         .collect();
+    Value::Object(map)
+}
+
+/// Correct/scored counts of each normalized field per class, one row per class.
+pub fn attribute_matrix(by_label: &BTreeMap<(Label, &'static str), AttrTally>) -> String {
+    let fields: BTreeSet<&str> = by_label.keys().map(|(_, field)| *field).collect();
+    let labels: BTreeSet<Label> = by_label.keys().map(|(label, _)| *label).collect();
+    let mut out = String::new();
+    let _ = write!(out, "{:<14}", "correct/scored");
+    for field in &fields {
+        let _ = write!(out, " {field:>10}");
+    }
+    out.push('\n');
+    for label in labels {
+        let mut line = format!("{:<14}", label.name());
+        for field in &fields {
+            let cell = by_label
+                .get(&(label, *field))
+                .map_or_else(String::new, |t| format!("{}/{}", t.correct, t.total));
+            let _ = write!(line, " {cell:>10}");
+        }
+        out.push_str(line.trim_end());
+        out.push('\n');
+    }
+    out
+}
+
+/// `{CLASS: {FIELD: {correct, total, accuracy}}}`.
+pub fn attributes_by_label_json(by_label: &BTreeMap<(Label, &'static str), AttrTally>) -> Value {
+    let mut map = serde_json::Map::new();
+    for ((label, field), t) in by_label {
+        let value = json!({"correct": t.correct, "total": t.total, "accuracy": t.accuracy()});
+        let entry = map
+            .entry(label.name().to_owned())
+            .or_insert_with(|| json!({}));
+        entry[*field] = value;
+    }
     Value::Object(map)
 }

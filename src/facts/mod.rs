@@ -2,6 +2,8 @@
 //! times, with normalized values, qualifiers, counted objects and change direction.
 //! Vocabulary lives in `src/facts/data/*.tsv`; constructions are small named rules.
 
+#[cfg(test)]
+mod cases;
 mod change;
 pub mod date;
 pub mod number;

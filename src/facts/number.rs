@@ -245,6 +245,14 @@ impl NumberRules {
         let next = num.last_word + 1;
         let after = (next < text.words.len() && spacing(text.gap_after(num.last_word)))
             .then(|| text.norm(next));
+        // `бірінші тоқсанда`: after an ordinal, a number word is a noun ("quarter").
+        let prev = num.first_word.checked_sub(1);
+        let after_ordinal = prev.is_some_and(|p| {
+            spacing(text.gap_after(p)) && read_numeral(text, p).is_some_and(|o| o.ordinal)
+        });
+        if after_ordinal {
+            return Some("noun after an ordinal");
+        }
         let bare_one = num.value == 1.0 && num.suffix.is_empty();
         if bare_one && matches!(before, Some("белгілі" | "да" | "де")) {
             return Some("article бір");
@@ -378,7 +386,8 @@ impl NumberRules {
     /// Returns true when one was found.
     fn measure(&self, text: &Text, num: &Numeral, d: &mut Draft) -> bool {
         let after = self
-            .sign_after(text, d)
+            .glued(num)
+            .or_else(|| self.sign_after(text, d))
             .or_else(|| self.word_after(text, d));
         let Some(measure) = after.or_else(|| self.sign_before(text, num, d)) else {
             return false;
@@ -400,6 +409,8 @@ impl NumberRules {
         }
         if measure.label == Label::Quantity {
             self.per_unit(text, num, d);
+        }
+        if matches!(measure.label, Label::Quantity | Label::Money) {
             self.compound(text, measure, d);
         }
         if is_approx_ending(&d.ending) {
@@ -437,7 +448,7 @@ impl NumberRules {
         }
     }
 
-    /// `1 метр 20 сантиметр`, `6 тонна 600 килограмм`: a smaller unit's amount added.
+    /// `1 метр 20 сантиметр`, `17 теңге 29 тиын`: a smaller unit's amount added.
     fn compound(&self, text: &Text, big: Measure, d: &mut Draft) {
         let next = d.last_word + 1;
         if next >= text.words.len() || !spacing(text.gap_after(d.last_word)) || d.low.is_some() {
@@ -457,11 +468,29 @@ impl NumberRules {
         let Some(ratio) = self.vocab.ratio(m.value.unit, big.unit) else {
             return;
         };
-        d.value = d.value.map(|v| v + small.value * m.value.factor * ratio);
+        let part = small.value * m.value.factor * ratio;
+        // The smaller unit only completes an uninflected larger one (`380 теңгеден 300
+        // теңгеге` is two amounts).
+        if !d.ending.is_empty() || part >= 1.0 {
+            return;
+        }
+        d.value = d.value.map(|v| v + part);
         d.last_word = m.last_word;
         d.end = text.words[m.last_word].span.end;
         d.ending = m.ending.to_owned();
-        d.rule = "quantity/compound";
+        d.rule = if big.label == Label::Money {
+            "money/compound"
+        } else {
+            "quantity/compound"
+        };
+    }
+
+    /// `5км`, `100мг`: a unit glued to the digits.
+    fn glued(&self, num: &Numeral) -> Option<Measure> {
+        if !num.digits || num.suffix.is_empty() {
+            return None;
+        }
+        self.vocab.measures.get_word(&num.suffix).copied()
     }
 
     fn word_after(&self, text: &Text, d: &mut Draft) -> Option<Measure> {
@@ -565,9 +594,10 @@ impl NumberRules {
     /// two may chain: `астамға жуығы`).
     fn qualify(&self, text: &Text, d: &mut Draft) {
         let first = text.words.partition_point(|w| w.span.start < d.start);
-        for back in 1..=3 {
+        // Longest first: `ең көбі` before `көбі`.
+        for back in (1..=3).rev() {
             if first < back || !spacing(text.gap_after(first - 1)) {
-                break;
+                continue;
             }
             let at = first - back;
             let found = self.vocab.qualifiers_before.match_at(text, at);
@@ -661,15 +691,18 @@ fn reduplicated(text: &Text, num: &Numeral) -> Option<usize> {
 
 /// Word `i` continues a hyphenated compound (`COVID-19`, `Су-27`) or follows `№`.
 fn inside_compound(text: &Text, i: usize) -> bool {
+    let before = &text.text[..text.words[i].span.start];
+    if before.trim_end_matches(is_space).ends_with('№') {
+        return true;
+    }
     if i == 0 {
         return false;
     }
     let gap = text.gap_after(i - 1);
     let glued_hyphen = gap.chars().count() == 1 && gap.chars().all(is_hyphen);
-    (glued_hyphen
+    glued_hyphen
         && text.words[i - 1].shape != WordShape::Digits
-        && read_numeral(text, i - 1).is_none())
-        || gap.trim_matches(is_space).ends_with('№')
+        && read_numeral(text, i - 1).is_none()
 }
 
 /// True when the gap between two words is plain spacing.

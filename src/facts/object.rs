@@ -23,9 +23,8 @@ static NOUN_ENDINGS: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
 });
 
 const MIN_STEM_CHARS: usize = 3;
-const ADJECTIVE_ENDINGS: [&str; 14] = [
-    "лық", "лік", "дық", "дік", "тық", "тік", "ғы", "гі", "қы", "кі", "дағы", "дегі", "тағы",
-    "тегі",
+const ADJECTIVE_ENDINGS: [&str; 12] = [
+    "лық", "лік", "дық", "дік", "тық", "тік", "дағы", "дегі", "тағы", "тегі", "лы", "лі",
 ];
 
 /// The canonical counted object after word `last`, if any.
@@ -35,8 +34,11 @@ pub fn object_after(text: &Text, last: usize, vocab: &Vocabulary) -> Option<Stri
         return None;
     }
     let norm = text.norm(first);
-    let two_words = ADJECTIVE_ENDINGS.iter().any(|e| norm.ends_with(e))
-        && plain_word(text, first, first + 1, vocab);
+    let adjective = ADJECTIVE_ENDINGS.iter().any(|e| {
+        norm.strip_suffix(e)
+            .is_some_and(|stem| stem.chars().count() >= MIN_STEM_CHARS)
+    });
+    let two_words = adjective && plain_word(text, first, first + 1, vocab);
     Some(if two_words {
         format!("{norm} {}", stem(text.norm(first + 1)))
     } else {

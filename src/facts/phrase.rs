@@ -83,6 +83,25 @@ impl<T> PhraseTable<T> {
         })
     }
 
+    /// The one-word phrase that `word` (folded) is, endings allowed as for text matches.
+    pub fn get_word(&self, word: &str) -> Option<&T> {
+        self.first_lens.iter().find_map(|&len| {
+            if len > word.len() || !word.is_char_boundary(len) {
+                return None;
+            }
+            let ending = &word[len..];
+            self.by_first.get(&word[..len])?.iter().find_map(|e| {
+                let fits = e.words.len() == 1
+                    && match e.inflects {
+                        Endings::None => ending.is_empty(),
+                        Endings::Inflection => is_inflection(ending),
+                        Endings::Any => is_ending(ending),
+                    };
+                fits.then_some(&e.value)
+            })
+        })
+    }
+
     fn match_entry<'t>(
         &self,
         text: &'t Text,

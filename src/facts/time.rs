@@ -5,18 +5,19 @@
 //! calendar tables. `сағат` before a bare clock time stays outside the span, as in KazNERD;
 //! after a day-part word it is inside. `iso` is `HH:MM` (a range `HH:MM/HH:MM`).
 
-use super::date::lexicon::{DayPart, Lexicon, ModifierKind};
+use super::date::lexicon::{DayPart, Lexicon, ModifierKind, Unit};
+use super::date::number::hyphen_gap;
 use super::date::reading::Reading;
-use super::date::scanner::Scanner;
+use super::date::scanner::{ends_ablative, Scanner};
 use super::FactContext;
 use crate::mention::{Fact, Label};
 use crate::text::Text;
 use crate::trace::Trace;
 
+/// The spoken zero of `нөл-нөл` minutes.
+const ZERO: &str = "нөл";
 /// The word for "hour, o'clock".
 const HOUR_WORD: &str = "сағат";
-/// Endings that make a clock time the start of a range (`7-ден … 8-ге дейін`).
-const FROM_ENDINGS: [&str; 3] = ["ан", "ен", "нан"];
 
 /// The rules of this dimension, built once.
 pub struct TimeRules {
@@ -62,10 +63,12 @@ impl TimeRules {
     fn reading_at(&self, s: &Scanner, i: usize) -> Option<Reading> {
         let mut r = self
             .clock_phrase(s, i)
+            .or_else(|| self.greeting(s, i))
             .or_else(|| self.day_part(s, i))
             .or_else(|| s.number_phrase(i).filter(|r| r.label == Label::Time))
             .or_else(|| s.unit_period(i).filter(|r| r.label == Label::Time))?;
         self.join_range(s, &mut r);
+        join_compound(s, &mut r);
         s.qualify(&mut r);
         Some(r)
     }
@@ -73,11 +76,18 @@ impl TimeRules {
     /// A clock time at `i`: `20:40`, `18:00-де`, or a whole hour with a case ending (`9-да`)
     /// when `bare_hour` allows it.
     fn clock(&self, s: &Scanner, i: usize, bare_hour: bool) -> Option<Clock> {
+        if let Some(c) = spoken_clock(s, i) {
+            return Some(c);
+        }
         let n = s.num(i)?;
-        let hour = n.integer().filter(|&h| h <= 24)? as u32;
+        let (hour, half) = (n.value.trunc(), n.value.fract());
+        if !(0.0..=24.0).contains(&hour) || (half != 0.0 && (half != 0.5 || n.digits)) {
+            return None;
+        }
+        let (hour, half_minutes) = (hour as u32, if half == 0.5 { 30 } else { 0 });
         if s.text.gap_after(n.last) == ":" && n.last == n.first {
             let m = s.num(n.last + 1)?;
-            let minute = m.integer().filter(|&m| m < 60)? as u32;
+            let minute = m.integer().filter(|&m| m < 60 && half == 0.0)? as u32;
             return (m.width == 2).then_some(Clock {
                 hour,
                 minute,
@@ -89,7 +99,7 @@ impl TimeRules {
         }
         Some(Clock {
             hour,
-            minute: 0,
+            minute: half_minutes,
             last: n.last,
         })
     }
@@ -125,7 +135,7 @@ impl TimeRules {
         {
             return Some(Reading::new(i, i + 1, Label::Time, "time/part"));
         }
-        if let Some(part) = s.lex.day_part(s.norm(i)) {
+        if let Some(part) = s.lex.day_part(s.norm(i)).filter(|p| p.standalone) {
             if part.adjective && s.noun(i + 1).is_some() {
                 return None;
             }
@@ -139,17 +149,24 @@ impl TimeRules {
         Some(Reading::new(i, i + 1, Label::Time, "time/part"))
     }
 
-    /// `time/range`: a clock time with a from-ending followed by another
-    /// (`таңғы 7-ден кешкі 8-ге дейін`).
+    /// `time/greeting`: the day-part word of a greeting (`қайырлы [таң]`, `[кеш] жарық`).
+    fn greeting(&self, s: &Scanner, i: usize) -> Option<Reading> {
+        let at = s.lex.greeting(s.norm(i), s.norm(i + 1))?;
+        Some(Reading::new(i + at, i + at, Label::Time, "time/greeting"))
+    }
+
+    /// `time/range`: a clock time or a part of the day with a from-ending followed by
+    /// another (`таңғы 7-ден кешкі 8-ге дейін`, `таңертеңнен кешке дейін`).
     fn join_range(&self, s: &Scanner, r: &mut Reading) {
-        let ending = s.norm(r.last);
-        if !r.rule.contains("clock") && r.rule != "time/hour" {
+        if !ends_ablative(s.norm(r.last)) {
             return;
         }
-        if !FROM_ENDINGS.iter().any(|e| ending.ends_with(e)) {
-            return;
-        }
-        let Some(next) = self.clock_phrase(s, r.last + 1) else {
+        let next = match r.rule {
+            "time/clock" | "time/hour" | "time/part-clock" => self.clock_phrase(s, r.last + 1),
+            "time/part" => self.day_part(s, r.last + 1),
+            _ => None,
+        };
+        let Some(next) = next else {
             return;
         };
         if let (Some(from), Some(to)) = (&r.iso, &next.iso) {
@@ -157,6 +174,47 @@ impl TimeRules {
         }
         r.last = next.last;
         r.rule = "time/range";
+    }
+}
+
+/// A spoken clock time: an hour in words followed by minutes in words with a case ending
+/// (`он жеті қырық екіде` = 17:42) or by `нөл-нөл` (`он сегіз нөл-нөлде` = 18:00).
+fn spoken_clock(s: &Scanner, i: usize) -> Option<Clock> {
+    let h = s
+        .num(i)
+        .filter(|h| !h.digits && !h.ordinal && !h.inflected)?;
+    let hour = h.integer().filter(|&v| v <= 24)? as u32;
+    let k = h.last + 1;
+    if s.norm(k) == ZERO && hyphen_gap(s.text.gap_after(k)) && s.norm(k + 1).starts_with(ZERO) {
+        return Some(Clock {
+            hour,
+            minute: 0,
+            last: k + 1,
+        });
+    }
+    let m = s
+        .num(k)
+        .filter(|m| !m.digits && !m.ordinal && m.inflected)?;
+    let minute = m.integer().filter(|&v| (10..60).contains(&v))? as u32;
+    Some(Clock {
+        hour,
+        minute,
+        last: m.last,
+    })
+}
+
+/// `time/duration-compound`: hours then minutes (`3 сағат 50 минут`), as minutes.
+fn join_compound(s: &Scanner, r: &mut Reading) {
+    let (Some(Unit::Hour), Some(hours)) = (r.unit, r.value) else {
+        return;
+    };
+    if let Some(next) = s.number_phrase(r.last + 1) {
+        if let (Some(Unit::Minute), Some(minutes)) = (next.unit, next.value) {
+            r.value = Some(hours * 60.0 + minutes);
+            r.unit = Some(Unit::Minute);
+            r.last = next.last;
+            r.rule = "time/duration-compound";
+        }
     }
 }
 

@@ -80,6 +80,11 @@ impl InputError {
         &self.source
     }
 
+    /// The line reported on stderr: `kazfacts: <kind>: <source>: <detail>`.
+    pub fn report_line(&self) -> String {
+        format!("kazfacts: {}: {self}", self.kind.name())
+    }
+
     /// The error record standing for the unread article.
     pub fn to_record(&self) -> Record {
         Record::failed(

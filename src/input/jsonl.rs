@@ -1,13 +1,15 @@
 //! JSONL dumps: one JSON object per line, fields named by [`Fields`]. Blank lines are not
 //! articles and are skipped. Each bad line becomes one error record and reading goes on; a
 //! read failure (truncated gzip) ends the file with one error record after the good lines.
+//! The reader only splits lines; parsing ([`JsonLine::parse`]) runs on the worker threads.
 
 use std::io::{self, BufRead};
+use std::sync::Arc;
 
 use serde_json::{Map, Value};
 
 use super::error::{ErrorKind, InputError};
-use super::sniff;
+use super::{sniff, Raw};
 use crate::article::Article;
 
 /// The names of the JSONL fields an article is read from.
@@ -34,27 +36,46 @@ impl Default for Fields {
     }
 }
 
-/// Streams the articles of one JSONL input.
+/// Streams the lines of one JSONL input.
 pub(crate) struct JsonlReader {
     reader: Box<dyn BufRead + Send>,
     gzip: bool,
-    name: String,
-    fields: Fields,
+    name: Arc<str>,
+    fields: Arc<Fields>,
     limit: usize,
     line: usize,
-    buf: Vec<u8>,
     seen_article: bool,
     done: bool,
 }
 
+/// One JSONL line, read but not parsed yet.
+#[derive(Debug)]
+pub(crate) struct JsonLine {
+    bytes: Vec<u8>,
+    name: Arc<str>,
+    line: usize,
+    fields: Arc<Fields>,
+}
+
 /// What one bounded line read gave.
 enum Line {
-    /// A whole line is in the buffer (without its newline).
-    Complete,
+    /// A whole line (without its newline).
+    Complete(Vec<u8>),
     /// The line was longer than the limit; it was skipped up to its newline.
     TooLong,
     /// No more input.
     End,
+}
+
+/// The error of line `line` of `name`; its id and source are both `name:line`.
+fn line_error(name: &str, line: usize, kind: ErrorKind, detail: String) -> InputError {
+    let at = format!("{name}:{line}");
+    InputError::new(kind, at.clone(), at, detail)
+}
+
+/// The error of the whole input `name`.
+fn file_error(name: &str, kind: ErrorKind, detail: &str) -> InputError {
+    InputError::new(kind, name.to_owned(), name.to_owned(), detail.to_owned())
 }
 
 impl JsonlReader {
@@ -63,30 +84,24 @@ impl JsonlReader {
         reader: Box<dyn BufRead + Send>,
         gzip: bool,
         name: String,
-        fields: Fields,
+        fields: Arc<Fields>,
         limit: usize,
     ) -> Self {
         JsonlReader {
             reader,
             gzip,
-            name,
+            name: name.into(),
             fields,
             limit,
             line: 0,
-            buf: Vec::new(),
             seen_article: false,
             done: false,
         }
     }
 
-    fn error(&self, kind: ErrorKind, detail: String) -> InputError {
-        let at = format!("{}:{}", self.name, self.line);
-        InputError::new(kind, at.clone(), at, detail)
-    }
-
-    /// Reads one line of at most `limit` bytes into `buf`, skipping the rest of a longer one.
+    /// Reads one line of at most `limit` bytes, skipping the rest of a longer one.
     fn read_line(&mut self) -> io::Result<Line> {
-        self.buf.clear();
+        let mut buf = Vec::new();
         let mut too_long = false;
         let mut any = false;
         loop {
@@ -99,11 +114,11 @@ impl JsonlReader {
                 Some(i) => (i, true),
                 None => (available.len(), false),
             };
-            if !too_long && self.buf.len() + take <= self.limit {
-                self.buf.extend_from_slice(&available[..take]);
+            if !too_long && buf.len() + take <= self.limit {
+                buf.extend_from_slice(&available[..take]);
             } else {
                 too_long = true;
-                self.buf.clear();
+                buf = Vec::new();
             }
             self.reader.consume(take + usize::from(newline));
             if newline {
@@ -113,13 +128,97 @@ impl JsonlReader {
         Ok(match (any, too_long) {
             (false, _) => Line::End,
             (true, true) => Line::TooLong,
-            (true, false) => Line::Complete,
+            (true, false) => Line::Complete(buf),
         })
     }
 
-    /// Turns the line in `buf` into an article.
-    fn parse(&self) -> Result<Article, InputError> {
-        let line = std::str::from_utf8(&self.buf).map_err(|error| {
+    /// The file-level check made before the first line: NUL bytes mean a binary file.
+    fn check_binary(&mut self) -> Option<InputError> {
+        match self.reader.fill_buf() {
+            Ok(head) if sniff::looks_binary(head) => Some(file_error(
+                &self.name,
+                ErrorKind::Binary,
+                "binary file (NUL bytes)",
+            )),
+            Ok(_) => None,
+            Err(error) => Some(self.read_failed(&error)),
+        }
+    }
+
+    fn read_failed(&self, error: &io::Error) -> InputError {
+        sniff::read_failure(self.gzip, error, &|kind, detail| {
+            line_error(&self.name, self.line, kind, detail)
+        })
+    }
+}
+
+impl Iterator for JsonlReader {
+    type Item = Raw;
+
+    fn next(&mut self) -> Option<Raw> {
+        if self.done {
+            return None;
+        }
+        if self.line == 0 {
+            if let Some(error) = self.check_binary() {
+                self.done = true;
+                return Some(Raw::ready(Err(error)));
+            }
+        }
+        loop {
+            let read = self.read_line();
+            self.line += 1;
+            let error = match read {
+                Err(error) => {
+                    self.done = true;
+                    self.read_failed(&error)
+                }
+                Ok(Line::End) => {
+                    self.done = true;
+                    if self.seen_article {
+                        return None;
+                    }
+                    file_error(&self.name, ErrorKind::Empty, "no article: empty file")
+                }
+                Ok(Line::TooLong) => line_error(
+                    &self.name,
+                    self.line,
+                    ErrorKind::TooLarge,
+                    format!(
+                        "line longer than {} bytes (see --max-article-bytes)",
+                        self.limit
+                    ),
+                ),
+                Ok(Line::Complete(bytes)) if bytes.iter().all(u8::is_ascii_whitespace) => continue,
+                Ok(Line::Complete(bytes)) => {
+                    self.seen_article = true;
+                    return Some(Raw::line(JsonLine {
+                        bytes,
+                        name: Arc::clone(&self.name),
+                        line: self.line,
+                        fields: Arc::clone(&self.fields),
+                    }));
+                }
+            };
+            self.seen_article = true;
+            return Some(Raw::ready(Err(error)));
+        }
+    }
+}
+
+impl JsonLine {
+    /// Size of the line in bytes.
+    pub(crate) fn len(&self) -> usize {
+        self.bytes.len()
+    }
+
+    fn error(&self, kind: ErrorKind, detail: String) -> InputError {
+        line_error(&self.name, self.line, kind, detail)
+    }
+
+    /// The article of this line, or why there is none.
+    pub(crate) fn parse(&self) -> Result<Article, InputError> {
+        let line = std::str::from_utf8(&self.bytes).map_err(|error| {
             let at = error.valid_up_to();
             self.error(
                 ErrorKind::InvalidUtf8,
@@ -133,25 +232,26 @@ impl JsonlReader {
                 return Err(self.error(ErrorKind::Json, format!("malformed JSON: {error}")))
             }
         };
-        let text = match object.remove(&self.fields.text) {
+        let fields = &*self.fields;
+        let text = match object.remove(&fields.text) {
             Some(Value::String(text)) => text,
-            Some(_) => return Err(self.wrong_type(&self.fields.text)),
+            Some(_) => return Err(self.wrong_type(&fields.text)),
             None => {
                 return Err(self.error(
                     ErrorKind::MissingField,
-                    format!("no `{}` field (see --text-field)", self.fields.text),
+                    format!("no `{}` field (see --text-field)", fields.text),
                 ))
             }
         };
         let source = format!("{}:{}", self.name, self.line);
-        let id = match object.remove(&self.fields.id) {
+        let id = match object.remove(&fields.id) {
             Some(Value::String(id)) => id,
             Some(Value::Number(id)) => id.to_string(),
             Some(Value::Null) | None => source.clone(),
-            Some(_) => return Err(self.wrong_type(&self.fields.id)),
+            Some(_) => return Err(self.wrong_type(&fields.id)),
         };
-        let title = self.optional_string(&mut object, &self.fields.title)?;
-        let date = self.optional_string(&mut object, &self.fields.date)?;
+        let title = self.optional_string(&mut object, &fields.title)?;
+        let date = self.optional_string(&mut object, &fields.date)?;
         Ok(Article {
             id,
             source,
@@ -179,76 +279,6 @@ impl JsonlReader {
             format!("field `{field}` has the wrong JSON type"),
         )
     }
-
-    /// The file-level check made before the first line: NUL bytes mean a binary file.
-    fn check_binary(&mut self) -> Option<InputError> {
-        match self.reader.fill_buf() {
-            Ok(head) if sniff::looks_binary(head) => Some(InputError::new(
-                ErrorKind::Binary,
-                self.name.clone(),
-                self.name.clone(),
-                "binary file (NUL bytes)".into(),
-            )),
-            Ok(_) => None,
-            Err(error) => Some(self.read_failed(&error)),
-        }
-    }
-
-    fn read_failed(&self, error: &io::Error) -> InputError {
-        sniff::read_failure(self.gzip, error, &|kind, detail| self.error(kind, detail))
-    }
-}
-
-impl Iterator for JsonlReader {
-    type Item = Result<Article, InputError>;
-
-    fn next(&mut self) -> Option<Self::Item> {
-        if self.done {
-            return None;
-        }
-        if self.line == 0 && !self.seen_article {
-            if let Some(error) = self.check_binary() {
-                self.done = true;
-                return Some(Err(error));
-            }
-        }
-        loop {
-            let read = self.read_line();
-            self.line += 1;
-            match read {
-                Err(error) => {
-                    self.done = true;
-                    return Some(Err(self.read_failed(&error)));
-                }
-                Ok(Line::End) => {
-                    self.done = true;
-                    return (!self.seen_article).then(|| {
-                        Err(InputError::new(
-                            ErrorKind::Empty,
-                            self.name.clone(),
-                            self.name.clone(),
-                            "no article: empty file".into(),
-                        ))
-                    });
-                }
-                Ok(Line::TooLong) => {
-                    self.seen_article = true;
-                    return Some(Err(self.error(
-                        ErrorKind::TooLarge,
-                        format!(
-                            "line longer than {} bytes (see --max-article-bytes)",
-                            self.limit
-                        ),
-                    )));
-                }
-                Ok(Line::Complete) if self.buf.iter().all(u8::is_ascii_whitespace) => continue,
-                Ok(Line::Complete) => {
-                    self.seen_article = true;
-                    return Some(self.parse());
-                }
-            }
-        }
-    }
 }
 
 #[cfg(test)]
@@ -258,14 +288,10 @@ mod tests {
     /// Reads `input` through a tiny buffer, so lines cross buffer refills.
     fn read_all(input: &'static str, limit: usize) -> Vec<Result<Article, InputError>> {
         let reader = std::io::BufReader::with_capacity(4, input.as_bytes());
-        JsonlReader::new(
-            Box::new(reader),
-            false,
-            "d".into(),
-            Fields::default(),
-            limit,
-        )
-        .collect()
+        let fields = Arc::new(Fields::default());
+        JsonlReader::new(Box::new(reader), false, "d".into(), fields, limit)
+            .map(Raw::parse)
+            .collect()
     }
 
     fn summary(items: &[Result<Article, InputError>]) -> Vec<String> {

@@ -2,15 +2,18 @@
 //!
 //! [`Articles`] turns a list of inputs into one iterator of `Result<Article, InputError>`, in
 //! a deterministic order (arguments in order, folders walked in sorted order, JSONL lines in
-//! order), reading one file at a time through a large buffer so memory stays flat.
+//! order), reading one file at a time through a large buffer so memory stays flat. For
+//! parallel use, [`Articles::next_raw`] hands out [`Raw`] items whose costly part (parsing a
+//! JSONL line) is left to [`Raw::parse`], which any thread may call.
 //!
 //! Error policy: bad input never stops the run and is never silent. Every unreadable
 //! article yields one `Err` (which the pipeline writes as an error record, so records in =
 //! records out) and, unless [`ReadOptions::report`] is off, one line on stderr naming the
-//! source and line. Invalid UTF-8 is an error (no lossy decoding). Files in a folder that
-//! are not article files (by name) are not articles: they are reported on stderr as skipped
-//! and yield no record. Whole-file problems (unreadable, empty, binary) yield one record per
-//! file; a truncated gzip keeps the articles read before the damage, then yields one record.
+//! source and line (with `next_raw`, that line is the caller's to print, in order). Invalid
+//! UTF-8 is an error (no lossy decoding). Files in a folder that are not article files (by
+//! name) are not articles: they are reported on stderr as skipped and yield no record.
+//! Whole-file problems (unreadable, empty, binary) yield one record per file; a truncated
+//! gzip keeps the articles read before the damage, then yields one record.
 
 pub mod error;
 mod jsonl;
@@ -28,7 +31,7 @@ pub use error::{ErrorKind, InputError};
 pub use jsonl::Fields;
 
 use crate::article::Article;
-use jsonl::JsonlReader;
+use jsonl::{JsonLine, JsonlReader};
 use walk::{Entry, Kind};
 
 /// The default `--max-article-bytes`: larger articles (or JSONL lines) become `too_large`
@@ -98,9 +101,51 @@ enum Pending {
     Failed(InputError),
 }
 
+/// One input item, read but possibly not parsed yet.
+#[derive(Debug)]
+pub struct Raw(RawItem);
+
+#[derive(Debug)]
+enum RawItem {
+    /// Already an article, or an error.
+    Ready(Result<Article, InputError>),
+    /// A JSONL line still to be parsed.
+    Line(JsonLine),
+}
+
+impl Raw {
+    pub(crate) fn ready(item: Result<Article, InputError>) -> Raw {
+        Raw(RawItem::Ready(item))
+    }
+
+    pub(crate) fn line(line: JsonLine) -> Raw {
+        Raw(RawItem::Line(line))
+    }
+
+    /// The article, or why there is none (parses a JSONL line).
+    pub fn parse(self) -> Result<Article, InputError> {
+        match self.0 {
+            RawItem::Ready(item) => item,
+            RawItem::Line(line) => line.parse(),
+        }
+    }
+
+    /// Approximate size in bytes, to bound chunks.
+    pub fn size(&self) -> usize {
+        match &self.0 {
+            RawItem::Ready(Ok(article)) => {
+                article.text.len() + article.title.as_ref().map_or(0, String::len)
+            }
+            RawItem::Ready(Err(_)) => 0,
+            RawItem::Line(line) => line.len(),
+        }
+    }
+}
+
 /// Every article of a list of inputs, in order. See the module doc for the error policy.
 pub struct Articles {
     options: ReadOptions,
+    fields: Arc<Fields>,
     pending: VecDeque<Pending>,
     current: Option<JsonlReader>,
     bytes: Arc<AtomicU64>,
@@ -115,6 +160,7 @@ impl Articles {
             inputs
         };
         Articles {
+            fields: Arc::new(options.fields.clone()),
             options,
             pending: inputs.into_iter().map(Pending::Input).collect(),
             current: None,
@@ -127,7 +173,13 @@ impl Articles {
         self.bytes.load(Ordering::Relaxed)
     }
 
-    fn next_item(&mut self) -> Option<Result<Article, InputError>> {
+    /// True when the options ask for problems to be reported on stderr.
+    pub fn reports(&self) -> bool {
+        self.options.report
+    }
+
+    /// The next item, not yet parsed; errors are not reported (see [`Articles::reports`]).
+    pub fn next_raw(&mut self) -> Option<Raw> {
         loop {
             if let Some(reader) = self.current.as_mut() {
                 match reader.next() {
@@ -136,7 +188,7 @@ impl Articles {
                 }
             }
             match self.pending.pop_front()? {
-                Pending::Failed(error) => return Some(Err(error)),
+                Pending::Failed(error) => return Some(Raw::ready(Err(error))),
                 Pending::Input(Input::Stdin) => {
                     let kind = self.kind_of(None);
                     if let Some(item) = self.start(None, "-".into(), "-".into(), kind) {
@@ -230,35 +282,35 @@ impl Articles {
         id: String,
         source: String,
         kind: Kind,
-    ) -> Option<Result<Article, InputError>> {
+    ) -> Option<Raw> {
         let opened = match open::open(path, &self.bytes) {
             Ok(opened) => opened,
             Err(error) => {
-                return Some(Err(InputError::new(
+                return Some(Raw::ready(Err(InputError::new(
                     ErrorKind::Io,
                     id,
                     source,
                     format!("cannot read: {error}"),
-                )))
+                ))))
             }
         };
         match kind {
             Kind::Txt => {
                 let mut reader = opened.reader;
                 let origin = txt::Origin { id, source };
-                Some(txt::read_article(
+                Some(Raw::ready(txt::read_article(
                     &mut reader,
                     opened.gzip,
                     self.options.max_article_bytes,
                     origin,
-                ))
+                )))
             }
             Kind::Jsonl => {
                 self.current = Some(JsonlReader::new(
                     opened.reader,
                     opened.gzip,
                     source,
-                    self.options.fields.clone(),
+                    Arc::clone(&self.fields),
                     self.options.max_article_bytes,
                 ));
                 None
@@ -271,9 +323,9 @@ impl Iterator for Articles {
     type Item = Result<Article, InputError>;
 
     fn next(&mut self) -> Option<Self::Item> {
-        let item = self.next_item()?;
+        let item = self.next_raw()?.parse();
         if let (Err(error), true) = (&item, self.options.report) {
-            eprintln!("kazfacts: {}: {error}", error.kind().name());
+            eprintln!("{}", error.report_line());
         }
         Some(item)
     }

@@ -179,6 +179,8 @@ pub enum Side {
 pub struct DayPart {
     /// True when it can open a clock time (`таңғы 7-де`).
     pub adjective: bool,
+    /// True when it is a TIME by itself (not only after a modifier: `өткен түні`).
+    pub standalone: bool,
     /// Hours added to a clock hour below 12.
     pub shift: u32,
 }
@@ -193,6 +195,8 @@ pub struct Lexicon {
     modifiers: HashMap<String, Modifier>,
     qualifiers: HashMap<String, (Side, Qualifier)>,
     day_parts: HashMap<String, DayPart>,
+    name_prefixes: Vec<String>,
+    greetings: HashMap<(String, String), usize>,
 }
 
 impl Lexicon {
@@ -258,6 +262,21 @@ impl Lexicon {
             day_parts: rows("time_words.tsv", include_str!("../data/time_words.tsv"))
                 .map(|r| (r.cell(0).to_owned(), day_part(&r)))
                 .collect(),
+            name_prefixes: rows("month_names.tsv", include_str!("../data/month_names.tsv"))
+                .map(form)
+                .collect(),
+            greetings: rows(
+                "time_greetings.tsv",
+                include_str!("../data/time_greetings.tsv"),
+            )
+            .map(|r| {
+                let part: usize = r.parse(2);
+                if !(1..=2).contains(&part) {
+                    r.fail("part must be 1 or 2");
+                }
+                ((r.cell(0).to_owned(), r.cell(1).to_owned()), part - 1)
+            })
+            .collect(),
         }
     }
 
@@ -266,6 +285,12 @@ impl Lexicon {
         if self.stop.contains(norm) {
             return None;
         }
+        self.any_noun(norm)
+    }
+
+    /// Like [`Lexicon::noun`], ignoring the stop list (`айына` after a month name is "to
+    /// the month", not "per month").
+    pub fn any_noun<'a>(&self, norm: &'a str) -> Option<NounForm<'a>> {
         let (min, max) = self.stem_lengths;
         norm.char_indices()
             .map(|(k, _)| k)
@@ -298,6 +323,22 @@ impl Lexicon {
     /// A part of the day.
     pub fn day_part(&self, norm: &str) -> Option<DayPart> {
         self.day_parts.get(norm).copied()
+    }
+
+    /// True when a word after a lone month makes the month part of a name (`Наурыз
+    /// мерекесі`).
+    pub fn names_month(&self, norm: &str) -> bool {
+        self.name_prefixes
+            .iter()
+            .any(|p| norm.starts_with(p.as_str()))
+    }
+
+    /// For a greeting naming a part of the day (`қайырлы таң`), which of its two words
+    /// (0 or 1) is the TIME.
+    pub fn greeting(&self, first: &str, second: &str) -> Option<usize> {
+        self.greetings
+            .get(&(first.to_owned(), second.to_owned()))
+            .copied()
     }
 }
 
@@ -346,13 +387,15 @@ fn qualifier(r: &Row) -> (Side, Qualifier) {
 }
 
 fn day_part(r: &Row) -> DayPart {
-    let adjective = match r.cell(1) {
-        "adjective" => true,
-        "part" => false,
-        _ => r.fail("kind must be part or adjective"),
+    let (adjective, standalone) = match r.cell(1) {
+        "adjective" => (true, true),
+        "part" => (false, true),
+        "noun" => (false, false),
+        _ => r.fail("kind must be part, adjective or noun"),
     };
     DayPart {
         adjective,
+        standalone,
         shift: r.parse(2),
     }
 }

@@ -21,6 +21,8 @@ pub struct Num {
     pub digits: bool,
     /// Number of digits of the first word (0 for number words).
     pub width: usize,
+    /// True when an ending follows the number (`отызда`, `9-да`).
+    pub inflected: bool,
 }
 
 impl Num {
@@ -51,5 +53,6 @@ pub fn num_at(text: &Text, i: usize) -> Option<Num> {
         ordinal: n.ordinal,
         digits: n.digits,
         width,
+        inflected: !n.suffix.is_empty(),
     })
 }

@@ -323,11 +323,17 @@ impl<'a, 't> Scanner<'a, 't> {
                 return Some(r);
             }
         }
-        let month_word = matches!(self.noun(i + 1), Some(f) if f.noun == Noun::Unit(Unit::Month));
-        if weak && !month_word && !in_year {
+        let month_word = matches!(self.lex.any_noun(self.norm(i + 1)),
+            Some(f) if f.noun == Noun::Unit(Unit::Month));
+        if (weak && !month_word && !in_year) || self.lex.names_month(self.norm(i + 1)) {
             return None;
         }
-        let last = if in_year && month_word { i + 1 } else { i };
+        let qualified = self.lex.qualifier(self.norm(i + 2)).is_some();
+        let last = if month_word && (in_year || qualified) {
+            i + 1
+        } else {
+            i
+        };
         let mut r = Reading::new(i, last, Label::Date, "date/month");
         r.kind = Kind::InYear;
         r.month = Some(month);
@@ -343,8 +349,9 @@ impl<'a, 't> Scanner<'a, 't> {
         let counted = self.num_or_range(i + 1).filter(|_| modifier.counts);
         let k = counted.map_or(i + 1, |(_, b, _)| b.last + 1);
         let Some(form) = self.noun(k) else {
-            let season = self.lex.date_word(self.norm(k)) == Some(DateWord::Season);
-            return (counted.is_none() && season).then(|| {
+            let word = self.lex.date_word(self.norm(k));
+            let named = matches!(word, Some(DateWord::Season | DateWord::Weekday));
+            return (counted.is_none() && named).then(|| {
                 let mut r = Reading::new(i, k, Label::Date, "date/deictic");
                 r.kind = Kind::InYear;
                 r
@@ -397,7 +404,8 @@ impl<'a, 't> Scanner<'a, 't> {
                 _ => {}
             }
         }
-        if unit == Unit::Year && shift.is_some() && form.links() {
+        let century = unit == Unit::Century && form.is_genitive();
+        if (unit == Unit::Year && shift.is_some() && form.links()) || century {
             r.kind = Kind::Year;
         }
         Some(r)
@@ -424,6 +432,11 @@ impl<'a, 't> Scanner<'a, 't> {
             DateWord::Season => {
                 r.rule = "date/season";
                 r.kind = Kind::InYear;
+                let days = matches!(self.noun(last + 1), Some(f)
+                    if matches!(f.noun, Noun::Unit(Unit::Day | Unit::Month)));
+                if days {
+                    r.last = last + 1;
+                }
             }
             DateWord::Weekday => r.rule = "date/weekday",
             DateWord::Period => r.rule = "date/period",
@@ -466,7 +479,9 @@ impl<'a, 't> Scanner<'a, 't> {
         let k = r.last + 1;
         let next = self
             .number_phrase(k)
-            .filter(|n| n.kind == Kind::InYear)
+            .filter(|n| {
+                n.kind == Kind::InYear || ["date/ordinal-unit", "date/decade"].contains(&n.rule)
+            })
             .or_else(|| self.month_phrase(k, true))
             .or_else(|| self.date_word(k).filter(|n| n.kind == Kind::InYear));
         if let Some(n) = next {
@@ -475,7 +490,9 @@ impl<'a, 't> Scanner<'a, 't> {
             r.kind = Kind::InYear;
             r.month = n.month;
             r.day = n.day;
-            if n.month.is_none() {
+            if n.rule == "date/decade" {
+                r.iso = n.iso;
+            } else if n.month.is_none() {
                 r.iso = r.year.map(|y| format!("{y:04}"));
             }
         }
@@ -484,6 +501,17 @@ impl<'a, 't> Scanner<'a, 't> {
     /// `date/day-range`: two days joined by a dash or мен/бен/пен
     /// (`27 наурыз бен 4 сәуір аралығында`).
     fn join_range(&self, r: &mut Reading) {
+        if r.value.is_some() && r.unit.is_some() && ends_ablative(self.norm(r.last)) {
+            if let Some(next) = self.number_phrase(r.last + 1) {
+                if next.unit == r.unit && next.value.is_some() {
+                    r.range = r.value.zip(next.value);
+                    r.value = None;
+                    r.last = next.last;
+                    r.rule = "date/from-to";
+                }
+            }
+            return;
+        }
         if r.rule != "date/day-month" || r.day.is_none() {
             return;
         }
@@ -536,6 +564,11 @@ impl<'a, 't> Scanner<'a, 't> {
             }
         }
     }
+}
+
+/// True for an ablative ending (`жастан`, `айдан`, `7-ден`): the start of a from-to range.
+pub fn ends_ablative(norm: &str) -> bool {
+    ["ан", "ен"].iter().any(|e| norm.ends_with(e))
 }
 
 /// A decade: a round number of tens (`90-жылдары`, `тоқсаныншы жылдар`, `1990 жылдары`).
