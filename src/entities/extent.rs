@@ -236,6 +236,7 @@ pub fn owner_start(text: &Text, head: usize, breaks: &Breaks, reach: Reach) -> O
                 && text.words[k].sentence_start
                 && !is_known_name(text, k)
                 && !text.surface(k).is_ascii()
+                && text.surface(k).chars().any(char::is_lowercase)
             {
                 break;
             }

@@ -19,8 +19,12 @@ const MAX_ABBREVIATION_CHARS: usize = 8;
 
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum AfterQuote {
+    /// A descriptor kept outside a quoted name, and heading unquoted names.
     Outside,
+    /// A legal form, kept with the quoted name.
     Inside,
+    /// A descriptor only after a quoted name.
+    Quoted,
 }
 
 /// The rules of this class, built once.
@@ -42,12 +46,13 @@ impl OrgRules {
             let after = match row.cell(2) {
                 "outside" => AfterQuote::Outside,
                 "inside" => AfterQuote::Inside,
+                "quoted" => AfterQuote::Quoted,
                 other => row.fail(&format!(
-                    "after_quote must be outside/inside, not `{other}`"
+                    "after_quote must be outside/inside/quoted, not `{other}`"
                 )),
             };
             markers.insert(row.cell(0), after);
-            if after == AfterQuote::Outside {
+            if after != AfterQuote::Inside {
                 bare.insert(row.cell(1), ());
             }
         }
@@ -68,7 +73,9 @@ impl OrgRules {
                     Some((AfterQuote::Inside, _)) if is_upper(text.surface(i)) => {
                         Some((Span::new(q.open, head.end), "org/quoted-name-legal-form"))
                     }
-                    Some((AfterQuote::Outside, _)) => Some((q.content, "org/quoted-name-marker")),
+                    Some((AfterQuote::Outside | AfterQuote::Quoted, _)) => {
+                        Some((q.content, "org/quoted-name-marker"))
+                    }
                     _ => self
                         .bare
                         .word(text, i)
@@ -83,7 +90,9 @@ impl OrgRules {
                 continue;
             };
             let rule = "org/named-marker";
-            if after == AfterQuote::Inside && !is_upper(text.surface(i)) {
+            if after == AfterQuote::Quoted
+                || (after == AfterQuote::Inside && !is_upper(text.surface(i)))
+            {
                 continue;
             }
             if analysis.slots & Slot::Plural.bit() != 0 {
