@@ -33,6 +33,7 @@ pub struct Breaks {
     generic: HashSet<String>,
     generic_any: HashSet<String>,
     links: HashSet<String>,
+    genitive_endings: Vec<String>,
     /// Organisation and position heads: a generic noun right before one is no name.
     heads: StemMap<()>,
 }
@@ -64,6 +65,7 @@ impl Breaks {
             generic: HashSet::new(),
             generic_any: HashSet::new(),
             links: HashSet::new(),
+            genitive_endings: Vec::new(),
             heads: StemMap::default(),
         };
         let head_tables = [
@@ -92,6 +94,7 @@ impl Breaks {
                 "link" => {
                     breaks.links.insert(entry);
                 }
+                "genitive" => breaks.genitive_endings.push(entry),
                 other => row.fail(&format!("unknown kind `{other}`")),
             }
         }
@@ -144,6 +147,14 @@ impl Breaks {
         self.is_person(text, i)
             && ((i > 0 && self.is_person(text, i - 1))
                 || (i + 1 < head && self.is_person(text, i + 1)))
+    }
+
+    /// True when word `i` ends in a genitive case ending.
+    pub fn is_genitive(&self, text: &Text, i: usize) -> bool {
+        let norm = text.norm(i);
+        self.genitive_endings
+            .iter()
+            .any(|e| norm.len() > e.len() && norm.ends_with(e.as_str()))
     }
 
     /// True when lowercase word `i` links two named parts (`атындағы`).
@@ -213,7 +224,7 @@ pub fn owner_start(text: &Text, head: usize, breaks: &Breaks, reach: Reach) -> O
         let k = j - 1;
         let gap = text.gap_after(k);
         if !joinable(gap) {
-            if start.is_none() && lower <= MAX_LOWER_BEFORE_QUOTE {
+            if start.is_none() && lower <= MAX_LOWER_BEFORE_QUOTE && lower < reach.max_lower {
                 if let Some(q) = quoted_before(text, j) {
                     return Some(q.open);
                 }

@@ -93,7 +93,7 @@ impl QuotedRules {
             if analysis.slots & Slot::Plural.bit() != 0 {
                 continue;
             }
-            if let Some(q) = quoted_near(text, i) {
+            if let Some(q) = quoted_near(text, i, &self.breaks) {
                 let rule = rule_id(head.label);
                 if q.content.is_empty() {
                     trace.rejected(rule, q.content, || "empty quotes".into());
@@ -113,17 +113,21 @@ impl QuotedRules {
     }
 }
 
-/// The quoted name before head word `i`, directly or across a few lowercase words.
-fn quoted_near(text: &Text, i: usize) -> Option<Quoted> {
+/// The quoted name before head word `i`, directly or across a few lowercase words that
+/// modify the head (`«Бастау» халықаралық фестивалі`; not a genitive owner of it).
+fn quoted_near(text: &Text, i: usize, breaks: &Breaks) -> Option<Quoted> {
     let mut j = i;
     for _ in 0..=MAX_WORDS_BEFORE_HEAD {
         if let Some(q) = quoted_before(text, j) {
             return Some(q);
         }
-        if j == 0 || j < i && text.words[j].capitalized || !joinable(text.gap_after(j - 1)) {
+        if j == 0 || !joinable(text.gap_after(j - 1)) {
             return None;
         }
         j -= 1;
+        if text.words[j].capitalized || breaks.is_genitive(text, j) {
+            return None;
+        }
     }
     None
 }
