@@ -7,6 +7,7 @@ use std::collections::{HashMap, HashSet};
 
 use crate::morph::{morph, Analysis};
 use crate::text::fold::fold_word;
+use crate::text::words::WordShape;
 use crate::text::Text;
 
 /// Folded word forms (and their stems) mapped to a value.
@@ -61,6 +62,38 @@ impl<T: Clone> StemMap<T> {
     /// `депутаттары` from `депутаты`).
     pub fn word_analysis(&self, text: &Text, i: usize) -> Option<(&T, Analysis)> {
         self.get_analysis(text.norm(i))
+    }
+}
+
+/// Ordinal numerals (`ordinal_endings.tsv`): a digit word, or a word ending like an
+/// ordinal (`бірінші`, the `інші` of `91-інші`).
+pub struct Ordinals {
+    endings: Vec<String>,
+}
+
+impl Ordinals {
+    /// Loads `ordinal_endings.tsv`.
+    pub fn new() -> Self {
+        let endings = super::table::rows(
+            "ordinal_endings.tsv",
+            include_str!("data/ordinal_endings.tsv"),
+        )
+        .map(|row| fold_word(row.cell(0)))
+        .collect();
+        Ordinals { endings }
+    }
+
+    /// True when word `i` is a digit word or ends like an ordinal.
+    pub fn is_ordinal(&self, text: &Text, i: usize) -> bool {
+        let norm = text.norm(i);
+        text.words[i].shape == WordShape::Digits
+            || self.endings.iter().any(|e| norm.ends_with(e.as_str()))
+    }
+}
+
+impl Default for Ordinals {
+    fn default() -> Self {
+        Ordinals::new()
     }
 }
 
