@@ -42,6 +42,9 @@ pub struct Breaks {
 const MIN_INFLECTED_CHARS: usize = 6;
 /// Letters a sentence-initial word must keep before a case ending to count as inflected.
 const MIN_INITIAL_STEM_CHARS: usize = 3;
+/// The same for a capitalized word inside a sentence, where a name is likelier
+/// (`Сауда палатасы` is no locative).
+const MIN_INNER_STEM_CHARS: usize = 4;
 
 impl Breaks {
     /// Loads `data/name_breaks.tsv`.
@@ -106,6 +109,11 @@ impl Breaks {
         let norm = text.norm(i);
         let word = &text.words[i];
         let chars = norm.chars().count();
+        let min_stem = if word.sentence_start {
+            MIN_INITIAL_STEM_CHARS
+        } else {
+            MIN_INNER_STEM_CHARS
+        };
         let ends = |list: &[String], min: usize| {
             list.iter()
                 .any(|e| norm.ends_with(e.as_str()) && chars >= e.chars().count() + min)
@@ -113,7 +121,7 @@ impl Breaks {
         self.words.contains(norm)
             || (!word.capitalized && chars >= MIN_INFLECTED_CHARS && ends(&self.endings, 0))
             || (word.capitalized
-                && ends(&self.initial_endings, MIN_INITIAL_STEM_CHARS)
+                && ends(&self.initial_endings, min_stem)
                 && !morph().is_known(norm))
     }
 
@@ -198,9 +206,10 @@ impl Reach {
         persons_end: true,
         max_lower: MAX_LOWER_MODIFIERS,
     };
-    /// Unique offices (`Президент`): only capitalized owners right before them
-    /// (`Қазақстанның Тұңғыш Президенті`).
-    pub const OFFICES: Reach = Reach {
+    /// Only capitalized words right before the head, no person: the owner of a unique
+    /// office (`Қазақстанның Тұңғыш Президенті`), the name before an event noun
+    /// (`[ЭКСПО] көрмесі`).
+    pub const ADJACENT: Reach = Reach {
         persons_end: true,
         max_lower: 0,
     };

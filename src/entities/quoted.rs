@@ -18,11 +18,21 @@ use super::table::rows;
 /// (`«Бастау» халықаралық фестивалі`).
 const MAX_WORDS_BEFORE_HEAD: usize = 2;
 
+/// What an unquoted capitalized owner before a head makes.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum WithOwner {
+    /// A name with the head inside (`Тегеран әуежайы`).
+    Inside,
+    /// A name without the head (`[ЭКСПО] көрмесі`).
+    Name,
+    /// Nothing: only quoted names count.
+    No,
+}
+
 #[derive(Clone, Copy)]
 struct Head {
     label: Label,
-    /// True when a capitalized unquoted owner makes a name with the head inside.
-    with_owner: bool,
+    with_owner: WithOwner,
 }
 
 /// The rules of this class, built once.
@@ -67,9 +77,10 @@ impl QuotedRules {
             let label = Label::from_name(row.cell(2))
                 .unwrap_or_else(|| row.fail(&format!("unknown class `{}`", row.cell(2))));
             let with_owner = match row.cell(3) {
-                "inside" => true,
-                "no" => false,
-                other => row.fail(&format!("with_owner must be inside/no, not `{other}`")),
+                "inside" => WithOwner::Inside,
+                "name" => WithOwner::Name,
+                "no" => WithOwner::No,
+                other => row.fail(&format!("with_owner must be inside/name/no, not `{other}`")),
             };
             let head = Head { label, with_owner };
             heads.insert(row.cell(0), head);
@@ -101,14 +112,25 @@ impl QuotedRules {
                 }
                 trace.built(rule, q.content, head.label);
                 out.push(entity(text.text, q.content, head.label, rule));
-            } else if head.with_owner && possessive.is_some() {
-                let rule = owner_rule_id(head.label);
-                if let Some(start) = owner_start(text, i, &self.breaks, Reach::THINGS) {
-                    let span = Span::new(start, text.words[i].span.end);
-                    trace.built(rule, span, head.label);
-                    out.push(entity(text.text, span, head.label, rule));
-                }
+            } else if possessive.is_some() {
+                self.owned(text, i, head, out, trace);
             }
+        }
+    }
+
+    /// A named thing whose capitalized owner precedes head word `i`.
+    fn owned(&self, text: &Text, i: usize, head: Head, out: &mut Vec<Entity>, trace: &mut Trace) {
+        let rule = owner_rule_id(head.label);
+        let span = match head.with_owner {
+            WithOwner::Inside => owner_start(text, i, &self.breaks, Reach::THINGS)
+                .map(|start| Span::new(start, text.words[i].span.end)),
+            WithOwner::Name => owner_start(text, i, &self.breaks, Reach::ADJACENT)
+                .map(|start| Span::new(start, text.words[i - 1].span.end)),
+            WithOwner::No => None,
+        };
+        if let Some(span) = span {
+            trace.built(rule, span, head.label);
+            out.push(entity(text.text, span, head.label, rule));
         }
     }
 }
