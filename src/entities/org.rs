@@ -5,13 +5,14 @@
 //! Known bodies by name are in [`super::known`].
 
 use crate::mention::{Entity, Label};
+use crate::text::fold::fold_word;
 use crate::text::{Span, Text};
 use crate::trace::Trace;
 
 use crate::morph::suffixes::Slot;
 
 use super::extent::{entity, owner_start, quoted_before, Breaks, Reach};
-use super::lexicon::StemMap;
+use super::lexicon::{joinable, StemMap};
 use super::table::rows;
 
 /// Longest abbreviation in brackets after a full name, in chars.
@@ -33,7 +34,8 @@ pub struct OrgRules {
     markers: StemMap<AfterQuote>,
     /// Bare descriptors (`компания`, `орталық`): too generic to end a name by themselves,
     /// they only follow a quoted name (`«Алтын» компания`).
-    bare: StemMap<()>,
+    bare: StemMap<AfterQuote>,
+    adjective_endings: Vec<String>,
     breaks: Breaks,
 }
 
@@ -53,12 +55,19 @@ impl OrgRules {
             };
             markers.insert(row.cell(0), after);
             if after != AfterQuote::Inside {
-                bare.insert(row.cell(1), ());
+                bare.insert(row.cell(1), after);
             }
         }
+        let adjective_endings = rows(
+            "org_adjective_endings.tsv",
+            include_str!("data/org_adjective_endings.tsv"),
+        )
+        .map(|row| fold_word(row.cell(0)))
+        .collect();
         OrgRules {
             markers,
             bare,
+            adjective_endings,
             breaks: Breaks::new(),
         }
     }
@@ -87,6 +96,7 @@ impl OrgRules {
                 continue;
             }
             let Some((&after, analysis)) = marker else {
+                self.bare_after_adjective(text, i, out, trace);
                 continue;
             };
             let rule = "org/named-marker";
@@ -108,6 +118,36 @@ impl OrgRules {
                     "no capitalized name owns the descriptor".into()
                 }),
             }
+        }
+    }
+
+    /// A bare descriptor right after a capitalized relational adjective inside a sentence,
+    /// which may follow other capitalized words: `Ұлттық кеңес`, `Жоғарғы Еуразиялық
+    /// кеңестің`. Quote-only descriptors (`орталық`) do not count.
+    fn bare_after_adjective(
+        &self,
+        text: &Text,
+        i: usize,
+        out: &mut Vec<Entity>,
+        trace: &mut Trace,
+    ) {
+        let adjective = i.checked_sub(1).filter(|&k| {
+            let norm = text.norm(k);
+            text.words[k].capitalized
+                && !text.words[k].sentence_start
+                && !text.words[i].capitalized
+                && joinable(text.gap_after(k))
+                && self
+                    .adjective_endings
+                    .iter()
+                    .any(|e| norm.ends_with(e.as_str()))
+        });
+        if adjective.is_none() || self.bare.word(text, i) != Some(&AfterQuote::Outside) {
+            return;
+        }
+        if let Some(start) = owner_start(text, i, &self.breaks, Reach::ADJACENT) {
+            let span = Span::new(start, text.words[i].span.end);
+            self.push(text, span, "org/adjective-bare-descriptor", out, trace);
         }
     }
 
