@@ -13,31 +13,47 @@ use crate::text::Text;
 /// Folded word forms (and their stems) mapped to a value.
 pub struct StemMap<T> {
     map: HashMap<String, T>,
-    /// The first two chars of every key: suffixes only change a word's end, so a word
-    /// whose start is not here cannot reach any key, and is rejected before peeling.
-    starts: HashSet<(char, char)>,
+    /// Word starts that can reach a key. Suffixes and stem repairs only change a word's
+    /// last letters (voicing changes the last, a dropped vowel the second to last), so a
+    /// key of five letters or more keeps its first three, a shorter key its first two.
+    /// A word whose start is in neither set is rejected before peeling.
+    starts3: HashSet<[char; 3]>,
+    starts2: HashSet<[char; 2]>,
 }
 
 impl<T> Default for StemMap<T> {
     fn default() -> Self {
         StemMap {
             map: HashMap::new(),
-            starts: HashSet::new(),
+            starts3: HashSet::new(),
+            starts2: HashSet::new(),
         }
     }
 }
 
-/// The first two chars of a folded word (the second is `\0` for one-char words).
-fn start_of(word: &str) -> (char, char) {
+/// Shortest key whose first three letters survive every suffix and repair.
+const LONG_KEY_CHARS: usize = 5;
+
+/// The first three chars of a folded word (`\0` past its end).
+fn start_of(word: &str) -> [char; 3] {
     let mut chars = word.chars();
-    (chars.next().unwrap_or('\0'), chars.next().unwrap_or('\0'))
+    [
+        chars.next().unwrap_or('\0'),
+        chars.next().unwrap_or('\0'),
+        chars.next().unwrap_or('\0'),
+    ]
 }
 
 impl<T: Clone> StemMap<T> {
     /// Adds a form (folded here); a later row for the same form is ignored.
     pub fn insert(&mut self, form: &str, value: T) {
         let key = fold_word(form);
-        self.starts.insert(start_of(&key));
+        let [a, b, c] = start_of(&key);
+        if key.chars().count() >= LONG_KEY_CHARS {
+            self.starts3.insert([a, b, c]);
+        } else {
+            self.starts2.insert([a, b]);
+        }
         self.map.entry(key).or_insert(value);
     }
 
@@ -47,7 +63,8 @@ impl<T: Clone> StemMap<T> {
     }
 
     fn get_analysis(&self, norm: &str) -> Option<(&T, Analysis)> {
-        if !self.starts.contains(&start_of(norm)) {
+        let [a, b, c] = start_of(norm);
+        if !self.starts3.contains(&[a, b, c]) && !self.starts2.contains(&[a, b]) {
             return None;
         }
         morph().find_stem(norm, |stem| self.map.get(stem))
