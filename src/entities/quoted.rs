@@ -37,10 +37,9 @@ struct Head {
 
 /// The rules of this class, built once.
 pub struct QuotedRules {
-    /// Heads in the possessive form names use (`бағдарламасы`).
-    heads: StemMap<Head>,
-    /// Bare heads (`бағдарлама`), only after a quoted name.
-    bare: StemMap<Head>,
+    /// Heads in the possessive form names use (`бағдарламасы`, `true`) and bare
+    /// (`бағдарлама`, `false`: only after a quoted name).
+    heads: StemMap<(Head, bool)>,
     breaks: Breaks,
 }
 
@@ -72,7 +71,6 @@ impl QuotedRules {
     /// Loads `quoted_heads.tsv` and the name breaks.
     pub fn new() -> Self {
         let mut heads = StemMap::default();
-        let mut bare = StemMap::default();
         for row in rows("quoted_heads.tsv", include_str!("data/quoted_heads.tsv")) {
             let label = Label::from_name(row.cell(2))
                 .unwrap_or_else(|| row.fail(&format!("unknown class `{}`", row.cell(2))));
@@ -83,12 +81,11 @@ impl QuotedRules {
                 other => row.fail(&format!("with_owner must be inside/name/no, not `{other}`")),
             };
             let head = Head { label, with_owner };
-            heads.insert(row.cell(0), head);
-            bare.insert(row.cell(1), head);
+            heads.insert(row.cell(0), (head, true));
+            heads.insert(row.cell(1), (head, false));
         }
         QuotedRules {
             heads,
-            bare,
             breaks: Breaks::new(),
         }
     }
@@ -96,9 +93,7 @@ impl QuotedRules {
     /// Appends candidates found in `text` to `out`.
     pub fn find(&self, text: &Text, out: &mut Vec<Entity>, trace: &mut Trace) {
         for i in 1..text.words.len() {
-            let possessive = self.heads.word_analysis(text, i);
-            let Some((&head, analysis)) = possessive.or_else(|| self.bare.word_analysis(text, i))
-            else {
+            let Some((&(head, possessive), analysis)) = self.heads.word_analysis(text, i) else {
                 continue;
             };
             if analysis.slots & Slot::Plural.bit() != 0 {
@@ -112,7 +107,7 @@ impl QuotedRules {
                 }
                 trace.built(rule, q.content, head.label);
                 out.push(entity(text.text, q.content, head.label, rule));
-            } else if possessive.is_some() {
+            } else if possessive {
                 self.owned(text, i, head, out, trace);
             }
         }
