@@ -33,7 +33,7 @@ pub struct Breaks {
     generic: HashSet<String>,
     generic_any: HashSet<String>,
     links: HashSet<String>,
-    genitive_endings: Vec<String>,
+    owner_endings: Vec<String>,
     /// Organisation and position heads: a generic noun right before one is no name.
     heads: StemMap<()>,
 }
@@ -68,7 +68,7 @@ impl Breaks {
             generic: HashSet::new(),
             generic_any: HashSet::new(),
             links: HashSet::new(),
-            genitive_endings: Vec::new(),
+            owner_endings: Vec::new(),
             heads: StemMap::default(),
         };
         let head_tables = [
@@ -97,7 +97,7 @@ impl Breaks {
                 "link" => {
                     breaks.links.insert(entry);
                 }
-                "genitive" => breaks.genitive_endings.push(entry),
+                "owner" => breaks.owner_endings.push(entry),
                 other => row.fail(&format!("unknown kind `{other}`")),
             }
         }
@@ -157,10 +157,10 @@ impl Breaks {
                 || (i + 1 < head && self.is_person(text, i + 1)))
     }
 
-    /// True when word `i` ends in a genitive case ending.
-    pub fn is_genitive(&self, text: &Text, i: usize) -> bool {
+    /// True when word `i` ends like an owner or head noun (genitive, possessive).
+    pub fn is_owner_form(&self, text: &Text, i: usize) -> bool {
         let norm = text.norm(i);
-        self.genitive_endings
+        self.owner_endings
             .iter()
             .any(|e| norm.len() > e.len() && norm.ends_with(e.as_str()))
     }

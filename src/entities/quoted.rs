@@ -131,7 +131,7 @@ impl QuotedRules {
 }
 
 /// The quoted name before head word `i`, directly or across a few lowercase words that
-/// modify the head (`«Бастау» халықаралық фестивалі`; not a genitive owner of it).
+/// modify the head (`«Бастау» халықаралық фестивалі`; not an owner or another head).
 fn quoted_near(text: &Text, i: usize, breaks: &Breaks) -> Option<Quoted> {
     let mut j = i;
     for _ in 0..=MAX_WORDS_BEFORE_HEAD {
@@ -142,7 +142,7 @@ fn quoted_near(text: &Text, i: usize, breaks: &Breaks) -> Option<Quoted> {
             return None;
         }
         j -= 1;
-        if text.words[j].capitalized || breaks.is_genitive(text, j) {
+        if text.words[j].capitalized || breaks.is_owner_form(text, j) {
             return None;
         }
     }
