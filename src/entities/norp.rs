@@ -5,7 +5,7 @@
 //! coordination before a plural (`орыс және ағылшын тілдерінде`), before `қарпі`, and as a
 //! `-ша/-ше` adverb (`қазақша`).
 
-use std::collections::{HashMap, HashSet};
+use crate::morph::hash::{FastMap, FastSet};
 
 use crate::mention::{Entity, Label};
 use crate::morph::suffixes::Slot;
@@ -14,7 +14,7 @@ use crate::text::fold::fold_word;
 use crate::text::Text;
 use crate::trace::Trace;
 
-use super::place::PlaceRules;
+use super::place::place_names;
 
 const NORP: &str = "src/entities/data/norp.tsv";
 const LANGUAGES: &str = "src/entities/data/languages.tsv";
@@ -31,13 +31,24 @@ const CONJUNCTIONS: [&str; 4] = ["және", "мен", "бен", "пен"];
 
 /// The rules of this class, built once.
 pub struct NorpRules {
-    norp: HashSet<String>,
-    languages: HashSet<String>,
-    heads: HashMap<String, bool>,
+    norp: FastSet<String>,
+    languages: FastSet<String>,
+    heads: FastMap<String, bool>,
     resident_suffixes: Vec<String>,
     compass: Vec<String>,
     adverb_suffixes: Vec<String>,
-    places: PlaceRules,
+    /// First three letters of every listed NORP or LANGUAGE word: a word starting otherwise
+    /// is skipped with one hash probe.
+    openings: FastSet<(char, char, char)>,
+    /// First three letters of every place and compass word: only such words are tried as
+    /// resident adjectives (`алматылық`).
+    resident_openings: FastSet<(char, char, char)>,
+}
+
+/// The first three letters of a folded word.
+fn opening(word: &str) -> Option<(char, char, char)> {
+    let mut chars = word.chars();
+    Some((chars.next()?, chars.next()?, chars.next()?))
 }
 
 /// What a word is, as far as this class goes.
@@ -52,7 +63,7 @@ struct Found {
 impl NorpRules {
     /// Loads tables and compiles patterns.
     pub fn new() -> Self {
-        let words = |file: &str, text: &str| -> HashSet<String> {
+        let words = |file: &str, text: &str| -> FastSet<String> {
             table::rows(file, text, 1)
                 .into_iter()
                 .map(|r| fold_word(r.col(0)))
@@ -80,14 +91,29 @@ impl NorpRules {
             };
             list.push(fold_word(r.col(1)));
         }
+        let norp = words(NORP, include_str!("data/norp.tsv"));
+        let languages = words(LANGUAGES, include_str!("data/languages.tsv"));
+        let openings = norp
+            .iter()
+            .chain(&languages)
+            .map(String::as_str)
+            .filter_map(opening)
+            .collect();
+        let resident_openings = compass
+            .iter()
+            .map(String::as_str)
+            .chain(place_names().single_words())
+            .filter_map(opening)
+            .collect();
         NorpRules {
-            norp: words(NORP, include_str!("data/norp.tsv")),
-            languages: words(LANGUAGES, include_str!("data/languages.tsv")),
+            norp,
+            languages,
             heads,
             resident_suffixes,
             compass,
             adverb_suffixes,
-            places: PlaceRules::new(),
+            openings,
+            resident_openings,
         }
     }
 
@@ -100,15 +126,17 @@ impl NorpRules {
                     .iter()
                     .find_map(|c| place.strip_prefix(c.as_str()).filter(|p| !p.is_empty()))
                     .unwrap_or(place);
-                place.chars().count() >= MIN_RESIDENT_PLACE && self.is_place_word(place)
+                place.chars().count() >= MIN_RESIDENT_PLACE
+                    && place_names()
+                        .exact_word_values(place)
+                        .is_some_and(|v| v.iter().any(|p| p.stands_alone()))
             })
         })
     }
 
     /// True when a folded word names a place that stands without a place noun.
     fn is_place_word(&self, folded: &str) -> bool {
-        self.places
-            .names()
+        place_names()
             .word_values(folded)
             .is_some_and(|v| v.iter().any(|p| p.stands_alone()))
     }
@@ -123,6 +151,16 @@ impl NorpRules {
 
     fn classify(&self, text: &Text, i: usize) -> Option<Found> {
         let word = text.norm(i);
+        let start = opening(word)?;
+        let listed = self.openings.contains(&start);
+        let resident = self.resident_openings.contains(&start)
+            && self
+                .resident_suffixes
+                .iter()
+                .any(|s| word.contains(s.as_str()));
+        if !listed && !resident {
+            return None;
+        }
         if self.is_language_adverb(word) {
             return Some(Found {
                 lemma_chars: word.chars().count(),
@@ -135,7 +173,7 @@ impl NorpRules {
             let language = self.languages.contains(s);
             if self.norp.contains(s) {
                 Some((language, true, "norp/word"))
-            } else if self.is_resident(s) {
+            } else if resident && self.is_resident(s) {
                 Some((false, true, "norp/resident"))
             } else {
                 language.then_some((true, false, "language/word"))

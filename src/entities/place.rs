@@ -11,7 +11,8 @@ use crate::morph::{entity_lemma, morph, table};
 use crate::text::Text;
 use crate::trace::Trace;
 
-use std::collections::{HashMap, HashSet};
+use crate::morph::hash::{FastMap, FastSet};
+use std::sync::LazyLock;
 
 /// One reading of a gazetteer name.
 #[derive(Debug, Clone)]
@@ -40,7 +41,7 @@ pub struct Descriptor {
 
 /// The place nouns of `data/place_descriptors.tsv`, matched on stems.
 pub struct Descriptors {
-    by_stem: HashMap<String, Descriptor>,
+    by_stem: FastMap<String, Descriptor>,
 }
 
 const DESCRIPTORS: &str = "src/entities/data/place_descriptors.tsv";
@@ -48,7 +49,7 @@ const DESCRIPTORS: &str = "src/entities/data/place_descriptors.tsv";
 impl Descriptors {
     /// Loads the bundled table.
     pub fn load() -> Self {
-        let mut by_stem = HashMap::new();
+        let mut by_stem = FastMap::default();
         for row in table::rows(DESCRIPTORS, include_str!("data/place_descriptors.tsv"), 4) {
             let label = Label::from_name(row.col(1))
                 .unwrap_or_else(|| panic!("{DESCRIPTORS}:{}: unknown label", row.line));
@@ -95,8 +96,22 @@ impl Descriptors {
 
 /// The rules of this class, built once.
 pub struct PlaceRules {
-    names: Gazetteer<Place>,
-    descriptors: Descriptors,
+    names: &'static Gazetteer<Place>,
+    descriptors: &'static Descriptors,
+}
+
+static NAMES: LazyLock<Gazetteer<Place>> = LazyLock::new(load_names);
+static DESCRIPTOR_TABLE: LazyLock<Descriptors> = LazyLock::new(Descriptors::load);
+
+/// The place-name gazetteer, parsed once and shared (persons and NORP ask whether a word
+/// names a place).
+pub fn place_names() -> &'static Gazetteer<Place> {
+    &NAMES
+}
+
+/// The place nouns, parsed once and shared (a name before `ауылы` is a place, not a person).
+pub fn place_nouns() -> &'static Descriptors {
+    &DESCRIPTOR_TABLE
 }
 
 const COUNTRIES: &str = "src/entities/data/countries.tsv";
@@ -135,81 +150,76 @@ fn kind_of(file: &str, line: usize, kind: &str) -> &'static str {
         .unwrap_or_else(|| panic!("{file}:{line}: unknown kind {kind:?}"))
 }
 
-impl PlaceRules {
-    /// Loads tables and compiles patterns.
-    pub fn new() -> Self {
-        let first_names: HashSet<String> =
-            table::rows(FIRST_NAMES, include_str!("data/first_names.tsv"), 1)
-                .into_iter()
-                .map(|r| crate::text::fold::fold_word(r.col(0)))
-                .collect();
-        let ambiguous = |name: &str| first_names.contains(&crate::text::fold::fold_word(name));
-        let mut names = Gazetteer::default();
-        for row in table::rows(COUNTRIES, include_str!("data/countries.tsv"), 2) {
-            let country = Place {
-                label: Label::Gpe,
-                kind: "country",
-                needs_descriptor: false,
-            };
-            names.insert(row.col(0), country);
-            if !row.col(2).is_empty() {
-                names.insert(
-                    row.col(2),
-                    Place {
-                        label: Label::Gpe,
-                        kind: "country",
-                        needs_descriptor: false,
-                    },
-                );
-            }
+/// Builds the place gazetteer from the country, place and location tables.
+fn load_names() -> Gazetteer<Place> {
+    let first_names: FastSet<String> =
+        table::rows(FIRST_NAMES, include_str!("data/first_names.tsv"), 1)
+            .into_iter()
+            .map(|r| crate::text::fold::fold_word(r.col(0)))
+            .collect();
+    let ambiguous = |name: &str| first_names.contains(&crate::text::fold::fold_word(name));
+    let mut names = Gazetteer::default();
+    for row in table::rows(COUNTRIES, include_str!("data/countries.tsv"), 2) {
+        let country = Place {
+            label: Label::Gpe,
+            kind: "country",
+            needs_descriptor: false,
+        };
+        names.insert(row.col(0), country);
+        if !row.col(2).is_empty() {
             names.insert(
-                row.col(1),
+                row.col(2),
                 Place {
                     label: Label::Gpe,
-                    kind: "capital",
+                    kind: "country",
                     needs_descriptor: false,
                 },
             );
         }
-        for row in table::rows(PLACES, include_str!("data/places.tsv"), 2) {
-            let kind = kind_of(PLACES, row.line, row.col(1));
-            let needs_descriptor =
-                matches!(kind, "district" | "region-compound") || ambiguous(row.col(0));
-            names.insert(
-                row.col(0),
-                Place {
-                    label: Label::Gpe,
-                    kind,
-                    needs_descriptor,
-                },
-            );
-        }
-        for row in table::rows(LOCATIONS, include_str!("data/locations.tsv"), 2) {
-            let kind = kind_of(LOCATIONS, row.line, row.col(1));
-            let needs_descriptor = row.col(3) == "in" || ambiguous(row.col(0));
-            names.insert(
-                row.col(0),
-                Place {
-                    label: Label::Location,
-                    kind,
-                    needs_descriptor,
-                },
-            );
-        }
+        names.insert(
+            row.col(1),
+            Place {
+                label: Label::Gpe,
+                kind: "capital",
+                needs_descriptor: false,
+            },
+        );
+    }
+    for row in table::rows(PLACES, include_str!("data/places.tsv"), 2) {
+        let kind = kind_of(PLACES, row.line, row.col(1));
+        let needs_descriptor =
+            matches!(kind, "district" | "region-compound") || ambiguous(row.col(0));
+        names.insert(
+            row.col(0),
+            Place {
+                label: Label::Gpe,
+                kind,
+                needs_descriptor,
+            },
+        );
+    }
+    for row in table::rows(LOCATIONS, include_str!("data/locations.tsv"), 2) {
+        let kind = kind_of(LOCATIONS, row.line, row.col(1));
+        let needs_descriptor = row.col(3) == "in" || ambiguous(row.col(0));
+        names.insert(
+            row.col(0),
+            Place {
+                label: Label::Location,
+                kind,
+                needs_descriptor,
+            },
+        );
+    }
+    names
+}
+
+impl PlaceRules {
+    /// Loads tables and compiles patterns.
+    pub fn new() -> Self {
         PlaceRules {
-            names,
-            descriptors: Descriptors::load(),
+            names: place_names(),
+            descriptors: place_nouns(),
         }
-    }
-
-    /// The place-name gazetteer (the person rules ask whether a word names a place).
-    pub fn names(&self) -> &Gazetteer<Place> {
-        &self.names
-    }
-
-    /// The place nouns, shared with the person rules (a name before `ауылы` is a place).
-    pub fn descriptors(&self) -> &Descriptors {
-        &self.descriptors
     }
 
     /// Appends candidates found in `text` to `out`.

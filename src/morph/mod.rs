@@ -8,14 +8,15 @@
 //! bundled gazetteers and `data/lexicon.tsv`.
 
 pub mod gazetteer;
+pub mod hash;
 mod lemma;
 pub use lemma::surface_prefix;
 pub mod peel;
 pub mod suffixes;
 pub mod table;
 
+use hash::{FastMap, FastSet};
 use std::borrow::Cow;
-use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
 use crate::text::fold::fold_word;
@@ -53,9 +54,9 @@ const GAZETTEERS: [(&str, &str); 5] = [
 /// The morphology tables, parsed once.
 pub struct Morph {
     suffixes: SuffixTable,
-    stop: HashSet<String>,
-    exceptions: HashMap<String, String>,
-    known: HashSet<String>,
+    stop: FastSet<String>,
+    exceptions: FastMap<String, String>,
+    known: FastSet<String>,
     known_endings: Vec<String>,
 }
 
@@ -88,7 +89,7 @@ impl Morph {
         .into_iter()
         .map(|r| (fold_word(r.col(0)), fold_word(r.col(1))))
         .collect();
-        let mut known = HashSet::new();
+        let mut known = FastSet::default();
         for (file, text) in GAZETTEERS {
             for row in table::rows(file, text, 1) {
                 for word in row.col(0).split(|c: char| c.is_whitespace() || c == '-') {
@@ -162,7 +163,7 @@ impl Morph {
         let mut buf = String::new();
         for a in analyses(&self.suffixes, word, first_slot).as_slice() {
             let stem = &word[..a.kept];
-            if stem.chars().count() < MIN_LEXICON_STEM {
+            if stem.chars().nth(MIN_LEXICON_STEM - 1).is_none() {
                 continue;
             }
             if let Some(v) = lookup(stem) {
@@ -209,6 +210,19 @@ impl Morph {
             }
         }
         out
+    }
+
+    /// True when a folded word visibly carries a case or attributive ending on a stem of at
+    /// least four letters (`Алматыдан`, `Бүгінгі`); names like `Арайлым` do not.
+    pub fn has_case_ending(&self, word: &str) -> bool {
+        !self.is_stop(word)
+            && analyses(&self.suffixes, word, 0)
+                .as_slice()
+                .iter()
+                .any(|a| {
+                    (a.stripped(suffixes::Slot::Case) || a.stripped(suffixes::Slot::Attr))
+                        && word[..a.kept].chars().count() >= lemma::MIN_UNKNOWN_STEM
+                })
     }
 
     /// True when a folded stem is itself known: in a bundled lexicon, or ending in a
