@@ -224,7 +224,7 @@ pub fn load(content: &str, file: &str, article: &Article) -> (Vec<GoldMention>, 
     let mut errors = Vec::new();
     let mut cursor = [0usize; 2];
     for (index, raw) in content.lines().enumerate() {
-        let line = raw.trim_end_matches('\r');
+        let line = raw.trim_start_matches('\u{feff}').trim_end_matches('\r');
         if line.trim().is_empty() || line.trim_start().starts_with('#') {
             continue;
         }
@@ -281,7 +281,7 @@ mod tests {
 
     #[test]
     fn locates_rows_in_order_as_whole_words() {
-        let gold = "# comment\ntitle\tGPE\tШымкентте\tlemma=Шымкент\n\
+        let gold = "\u{feff}# comment\ntitle\tGPE\tШымкентте\tlemma=Шымкент\n\
                     text\tMONEY\t3 млрд теңге\tvalue=3000000000\tunit=KZT\n\
                     text\tGPE\tШымкент\tlemma=Шымкент\n";
         let (mentions, errors) = load(gold, "g.tsv", &article());
