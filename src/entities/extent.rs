@@ -33,6 +33,7 @@ pub struct Breaks {
     generic: HashSet<String>,
     generic_any: HashSet<String>,
     links: HashSet<String>,
+    owner_endings: Vec<String>,
     /// Organisation and position heads: a generic noun right before one is no name.
     heads: StemMap<()>,
 }
@@ -41,6 +42,9 @@ pub struct Breaks {
 const MIN_INFLECTED_CHARS: usize = 6;
 /// Letters a sentence-initial word must keep before a case ending to count as inflected.
 const MIN_INITIAL_STEM_CHARS: usize = 3;
+/// The same for a capitalized word inside a sentence, where a name is likelier
+/// (`Сауда палатасы` is no locative).
+const MIN_INNER_STEM_CHARS: usize = 4;
 
 impl Breaks {
     /// Loads `data/name_breaks.tsv`.
@@ -64,6 +68,7 @@ impl Breaks {
             generic: HashSet::new(),
             generic_any: HashSet::new(),
             links: HashSet::new(),
+            owner_endings: Vec::new(),
             heads: StemMap::default(),
         };
         let head_tables = [
@@ -92,6 +97,7 @@ impl Breaks {
                 "link" => {
                     breaks.links.insert(entry);
                 }
+                "owner" => breaks.owner_endings.push(entry),
                 other => row.fail(&format!("unknown kind `{other}`")),
             }
         }
@@ -103,6 +109,11 @@ impl Breaks {
         let norm = text.norm(i);
         let word = &text.words[i];
         let chars = norm.chars().count();
+        let min_stem = if word.sentence_start {
+            MIN_INITIAL_STEM_CHARS
+        } else {
+            MIN_INNER_STEM_CHARS
+        };
         let ends = |list: &[String], min: usize| {
             list.iter()
                 .any(|e| norm.ends_with(e.as_str()) && chars >= e.chars().count() + min)
@@ -110,8 +121,8 @@ impl Breaks {
         self.words.contains(norm)
             || (!word.capitalized && chars >= MIN_INFLECTED_CHARS && ends(&self.endings, 0))
             || (word.capitalized
-                && ends(&self.initial_endings, MIN_INITIAL_STEM_CHARS)
-                && (word.sentence_start || !morph().is_known(norm)))
+                && ends(&self.initial_endings, min_stem)
+                && !morph().is_known(norm))
     }
 
     /// True when capitalized word `i` reads as a person's first name or surname.
@@ -137,6 +148,23 @@ impl Breaks {
                 && (i + 1 >= text.words.len() || self.heads.word(text, i + 1).is_some()))
     }
 
+    /// True when word `i` (before word `head`) is one word of a person's full name
+    /// (`Гүлшара Әбдіқалықова`): organisations are named after one name (`Назарбаев
+    /// университеті`), never after a first name and surname.
+    pub fn is_full_name_part(&self, text: &Text, i: usize, head: usize) -> bool {
+        self.is_person(text, i)
+            && ((i > 0 && self.is_person(text, i - 1))
+                || (i + 1 < head && self.is_person(text, i + 1)))
+    }
+
+    /// True when word `i` ends like an owner or head noun (genitive, possessive).
+    pub fn is_owner_form(&self, text: &Text, i: usize) -> bool {
+        let norm = text.norm(i);
+        self.owner_endings
+            .iter()
+            .any(|e| norm.len() > e.len() && norm.ends_with(e.as_str()))
+    }
+
     /// True when lowercase word `i` links two named parts (`атындағы`).
     pub fn is_link(&self, text: &Text, i: usize) -> bool {
         self.links.contains(text.norm(i))
@@ -159,9 +187,9 @@ fn starts_name(text: &Text, i: usize) -> bool {
 /// How far an owner chain may reach.
 #[derive(Debug, Clone, Copy)]
 pub struct Reach {
-    /// A person's name ends the chain: a post is not owned by a person (`Тоқаевтың` +
-    /// `Президент`), while organisations may be named after people (`Назарбаев
-    /// университеті`).
+    /// Any person's name ends the chain: a post is not owned by a person (`Тоқаевтың` +
+    /// `Президент`). Otherwise only a full name does: organisations may be named after
+    /// people (`Назарбаев университеті`).
     pub persons_end: bool,
     /// Lowercase modifiers allowed between the head and the capitalized owner.
     pub max_lower: usize,
@@ -177,6 +205,13 @@ impl Reach {
     pub const POSTS: Reach = Reach {
         persons_end: true,
         max_lower: MAX_LOWER_MODIFIERS,
+    };
+    /// Only capitalized words right before the head, no person: the owner of a unique
+    /// office (`Қазақстанның Тұңғыш Президенті`), the name before an event noun
+    /// (`[ЭКСПО] көрмесі`).
+    pub const ADJACENT: Reach = Reach {
+        persons_end: true,
+        max_lower: 0,
     };
     /// Facilities, events, projects: generic heads, so at most one modifier
     /// (`Ақсу электр станциясы`).
@@ -198,21 +233,31 @@ pub fn owner_start(text: &Text, head: usize, breaks: &Breaks, reach: Reach) -> O
         let k = j - 1;
         let gap = text.gap_after(k);
         if !joinable(gap) {
-            if start.is_none() && lower <= MAX_LOWER_BEFORE_QUOTE {
+            if start.is_none() && lower <= MAX_LOWER_BEFORE_QUOTE && lower < reach.max_lower {
                 if let Some(q) = quoted_before(text, j) {
                     return Some(q.open);
                 }
             }
             break;
         }
-        if breaks.is_break(text, k) || (reach.persons_end && breaks.is_person(text, k)) {
+        let person_ends = if reach.persons_end {
+            breaks.is_person(text, k)
+        } else {
+            breaks.is_full_name_part(text, k, head)
+        };
+        if breaks.is_break(text, k) || person_ends {
             break;
         }
         if starts_name(text, k) {
             if capitals == 0 && breaks.is_generic(text, k) {
                 break;
             }
-            if capitals > 0 && text.words[k].sentence_start && !is_known_name(text, k) {
+            if capitals > 0
+                && text.words[k].sentence_start
+                && !is_known_name(text, k)
+                && !text.surface(k).is_ascii()
+                && text.surface(k).chars().any(char::is_lowercase)
+            {
                 break;
             }
             capitals += 1;

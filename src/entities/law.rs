@@ -13,7 +13,7 @@ use crate::morph::morph;
 use crate::morph::suffixes::Slot;
 
 use super::extent::{entity, owner_start, quoted_before, Breaks, Reach};
-use super::lexicon::{joinable, StemMap};
+use super::lexicon::{joinable, Ordinals, StemMap};
 use super::table::rows;
 
 /// Most words of a `… туралы` title or of a number before a part noun.
@@ -39,7 +39,7 @@ struct LawWord {
 /// The rules of this class, built once.
 pub struct LawRules {
     words: StemMap<LawWord>,
-    ordinal_endings: Vec<String>,
+    ordinals: Ordinals,
     modifier_endings: Vec<String>,
     breaks: Breaks,
 }
@@ -48,7 +48,6 @@ impl LawRules {
     /// Loads `law_markers.tsv` and the name breaks.
     pub fn new() -> Self {
         let mut words = StemMap::default();
-        let mut ordinal_endings = Vec::new();
         let mut modifier_endings = Vec::new();
         for row in rows("law_markers.tsv", include_str!("data/law_markers.tsv")) {
             let kind = match row.cell(2) {
@@ -56,10 +55,6 @@ impl LawRules {
                 "code" => Kind::Code,
                 "named" => Kind::Named,
                 "part" => Kind::Part,
-                "ordinal" => {
-                    ordinal_endings.push(row.cell(0).to_owned());
-                    continue;
-                }
                 "modifier" => {
                     modifier_endings.push(row.cell(0).to_owned());
                     continue;
@@ -80,7 +75,7 @@ impl LawRules {
         }
         LawRules {
             words,
-            ordinal_endings,
+            ordinals: Ordinals::new(),
             modifier_endings,
             breaks: Breaks::new(),
         }
@@ -215,7 +210,8 @@ impl LawRules {
                     break;
                 }
                 if let Some(w) = self.words.word(text, j) {
-                    if w.kind == Kind::Part && j > last + 1 && self.is_ordinal(text, j - 1) {
+                    if w.kind == Kind::Part && j > last + 1 && self.ordinals.is_ordinal(text, j - 1)
+                    {
                         found = Some(j);
                     }
                     break;
@@ -230,15 +226,6 @@ impl LawRules {
                 None => return last,
             }
         }
-    }
-
-    fn is_ordinal(&self, text: &Text, i: usize) -> bool {
-        let norm = text.norm(i);
-        text.words[i].shape == WordShape::Digits
-            || self
-                .ordinal_endings
-                .iter()
-                .any(|e| norm.ends_with(e.as_str()))
     }
 }
 

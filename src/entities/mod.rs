@@ -5,6 +5,7 @@
 pub mod abbrev;
 pub mod contact;
 pub mod extent;
+pub mod facility;
 pub mod known;
 pub mod law;
 pub mod lexicon;
@@ -34,6 +35,7 @@ pub struct EntityExtractor {
     quoted: quoted::QuotedRules,
     contacts: contact::ContactRules,
     known: known::KnownNames,
+    facilities: facility::FacilityRules,
     abbreviations: abbrev::AbbreviationLinker,
 }
 
@@ -50,6 +52,7 @@ impl EntityExtractor {
             quoted: quoted::QuotedRules::new(),
             contacts: contact::ContactRules::new(),
             known: known::KnownNames::new(),
+            facilities: facility::FacilityRules::new(),
             abbreviations: abbrev::AbbreviationLinker::new(),
         }
     }
@@ -65,6 +68,7 @@ impl EntityExtractor {
         self.quoted.find(text, out, trace);
         self.contacts.find(text, out, trace);
         self.known.find(text, out, trace);
+        self.facilities.find(text, out, trace);
     }
 
     /// Fills `expansion` on abbreviations whose full name appears in any field of the article.

@@ -5,13 +5,14 @@
 //! Known bodies by name are in [`super::known`].
 
 use crate::mention::{Entity, Label};
+use crate::text::fold::fold_word;
 use crate::text::{Span, Text};
 use crate::trace::Trace;
 
 use crate::morph::suffixes::Slot;
 
 use super::extent::{entity, owner_start, quoted_before, Breaks, Reach};
-use super::lexicon::StemMap;
+use super::lexicon::{joinable, StemMap};
 use super::table::rows;
 
 /// Longest abbreviation in brackets after a full name, in chars.
@@ -19,8 +20,12 @@ const MAX_ABBREVIATION_CHARS: usize = 8;
 
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum AfterQuote {
+    /// A descriptor kept outside a quoted name, and heading unquoted names.
     Outside,
+    /// A legal form, kept with the quoted name.
     Inside,
+    /// A descriptor only after a quoted name.
+    Quoted,
 }
 
 /// The rules of this class, built once.
@@ -29,7 +34,8 @@ pub struct OrgRules {
     markers: StemMap<AfterQuote>,
     /// Bare descriptors (`компания`, `орталық`): too generic to end a name by themselves,
     /// they only follow a quoted name (`«Алтын» компания`).
-    bare: StemMap<()>,
+    bare: StemMap<AfterQuote>,
+    adjective_endings: Vec<String>,
     breaks: Breaks,
 }
 
@@ -42,18 +48,26 @@ impl OrgRules {
             let after = match row.cell(2) {
                 "outside" => AfterQuote::Outside,
                 "inside" => AfterQuote::Inside,
+                "quoted" => AfterQuote::Quoted,
                 other => row.fail(&format!(
-                    "after_quote must be outside/inside, not `{other}`"
+                    "after_quote must be outside/inside/quoted, not `{other}`"
                 )),
             };
             markers.insert(row.cell(0), after);
-            if after == AfterQuote::Outside {
-                bare.insert(row.cell(1), ());
+            if after != AfterQuote::Inside {
+                bare.insert(row.cell(1), after);
             }
         }
+        let adjective_endings = rows(
+            "org_adjective_endings.tsv",
+            include_str!("data/org_adjective_endings.tsv"),
+        )
+        .map(|row| fold_word(row.cell(0)))
+        .collect();
         OrgRules {
             markers,
             bare,
+            adjective_endings,
             breaks: Breaks::new(),
         }
     }
@@ -68,7 +82,9 @@ impl OrgRules {
                     Some((AfterQuote::Inside, _)) if is_upper(text.surface(i)) => {
                         Some((Span::new(q.open, head.end), "org/quoted-name-legal-form"))
                     }
-                    Some((AfterQuote::Outside, _)) => Some((q.content, "org/quoted-name-marker")),
+                    Some((AfterQuote::Outside | AfterQuote::Quoted, _)) => {
+                        Some((q.content, "org/quoted-name-marker"))
+                    }
                     _ => self
                         .bare
                         .word(text, i)
@@ -80,10 +96,13 @@ impl OrgRules {
                 continue;
             }
             let Some((&after, analysis)) = marker else {
+                self.bare_after_adjective(text, i, out, trace);
                 continue;
             };
             let rule = "org/named-marker";
-            if after == AfterQuote::Inside && !is_upper(text.surface(i)) {
+            if after == AfterQuote::Quoted
+                || (after == AfterQuote::Inside && !is_upper(text.surface(i)))
+            {
                 continue;
             }
             if analysis.slots & Slot::Plural.bit() != 0 {
@@ -99,6 +118,36 @@ impl OrgRules {
                     "no capitalized name owns the descriptor".into()
                 }),
             }
+        }
+    }
+
+    /// A bare descriptor right after a capitalized relational adjective inside a sentence,
+    /// which may follow other capitalized words: `Ұлттық кеңес`, `Жоғарғы Еуразиялық
+    /// кеңестің`. Quote-only descriptors (`орталық`) do not count.
+    fn bare_after_adjective(
+        &self,
+        text: &Text,
+        i: usize,
+        out: &mut Vec<Entity>,
+        trace: &mut Trace,
+    ) {
+        let adjective = i.checked_sub(1).filter(|&k| {
+            let norm = text.norm(k);
+            text.words[k].capitalized
+                && !text.words[k].sentence_start
+                && !text.words[i].capitalized
+                && joinable(text.gap_after(k))
+                && self
+                    .adjective_endings
+                    .iter()
+                    .any(|e| norm.ends_with(e.as_str()))
+        });
+        if adjective.is_none() || self.bare.word(text, i) != Some(&AfterQuote::Outside) {
+            return;
+        }
+        if let Some(start) = owner_start(text, i, &self.breaks, Reach::ADJACENT) {
+            let span = Span::new(start, text.words[i].span.end);
+            self.push(text, span, "org/adjective-bare-descriptor", out, trace);
         }
     }
 

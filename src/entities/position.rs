@@ -61,7 +61,7 @@ impl PositionRules {
             let found = match kind {
                 Kind::Alone => {
                     let start =
-                        owner_start(text, i, &self.breaks, Reach::POSTS).unwrap_or(head.start);
+                        owner_start(text, i, &self.breaks, Reach::ADJACENT).unwrap_or(head.start);
                     Some((start, "position/office"))
                 }
                 Kind::Owned => owner_start(text, i, &self.breaks, Reach::POSTS)
