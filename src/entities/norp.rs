@@ -14,7 +14,7 @@ use crate::text::fold::fold_word;
 use crate::text::Text;
 use crate::trace::Trace;
 
-use super::place::place_names;
+use super::place::{place_names, CONJUNCTIONS};
 
 const NORP: &str = "src/entities/data/norp.tsv";
 const LANGUAGES: &str = "src/entities/data/languages.tsv";
@@ -25,9 +25,6 @@ const SUFFIXES: &str = "src/entities/data/norp_suffixes.tsv";
 const MIN_RESIDENT_PLACE: usize = 4;
 /// A NORP or language word shorter than this must stand uninflected.
 const MIN_INFLECTED_STEM: usize = 4;
-
-/// Words that join coordinated language adjectives (`орыс және ағылшын`).
-const CONJUNCTIONS: [&str; 4] = ["және", "мен", "бен", "пен"];
 
 /// The rules of this class, built once.
 pub struct NorpRules {

@@ -9,7 +9,7 @@ use crate::morph::suffixes::Slot;
 use std::cell::OnceCell;
 
 use crate::mention::{Entity, Label};
-use crate::morph::gazetteer::hyphen_suffix_end;
+use crate::morph::gazetteer::{hyphen_suffix_end, in_quotes};
 use crate::morph::{entity_lemma, morph, table, Analysis};
 use crate::text::fold::{fold_word, is_hyphen};
 use crate::text::Text;
@@ -314,7 +314,7 @@ impl<'a, 't> Scan<'a, 't> {
             let alone = plain
                 && place_nouns().at(self.text, f + 1).is_none()
                 && !self.is_place(i)
-                && !quoted(self.text, i, f);
+                && !in_quotes(self.text, i, f);
             return alone.then_some((f, "person/first-name"));
         }
         let j = i + 1;
@@ -356,21 +356,6 @@ impl<'a, 't> Scan<'a, 't> {
         let named = self.name_cased(k) && (self.surname_ending(k).is_some() || !self.is_place(k));
         named.then_some(k)
     }
-}
-
-/// True when words `first..=last` stand alone inside quotes (`«Арман» вокзалы`): a quoted
-/// name is a title, company or place, not a person by itself.
-fn quoted(text: &Text, first: usize, last: usize) -> bool {
-    let before = match first.checked_sub(1) {
-        Some(p) => text.gap_after(p),
-        None => &text.text[..text.words[first].span.start],
-    };
-    let opens = before.trim_end().ends_with(['«', '"', '“', '„']);
-    let closes = text
-        .gap_after(last)
-        .trim_start()
-        .starts_with(['»', '"', '”', '“']);
-    opens && closes
 }
 
 /// One capital letter followed by `.` (and optionally a hyphen or spaces).
