@@ -225,6 +225,10 @@ impl<'a, 't> Scan<'a, 't> {
 
     /// A capitalized word that may stand as a surname right after a first name.
     fn may_be_surname(&self, i: usize) -> bool {
+        place_nouns().at(self.text, i).is_none() && self.may_be_surname_word(i)
+    }
+
+    fn may_be_surname_word(&self, i: usize) -> bool {
         self.surname_ending(i).is_some()
             || (self.name_cased(i)
                 && !self.text.words[i].sentence_start
