@@ -54,8 +54,8 @@ const GAZETTEERS: [(&str, &str); 5] = [
 /// The morphology tables, parsed once.
 pub struct Morph {
     suffixes: SuffixTable,
-    stop: FastSet<String>,
-    exceptions: FastMap<String, String>,
+    /// Stop-listed words (`None`) and exception forms with their stem.
+    special: FastMap<String, Option<String>>,
     known: FastSet<String>,
     known_endings: Vec<String>,
 }
@@ -78,17 +78,21 @@ impl Morph {
         let stop = words(
             "src/morph/data/stoplist.tsv",
             include_str!("data/stoplist.tsv"),
-        )
-        .into_iter()
-        .collect();
+        );
         let exceptions = table::rows(
             "src/morph/data/exceptions.tsv",
             include_str!("data/exceptions.tsv"),
             2,
-        )
-        .into_iter()
-        .map(|r| (fold_word(r.col(0)), fold_word(r.col(1))))
-        .collect();
+        );
+        let special = stop
+            .into_iter()
+            .map(|w| (w, None))
+            .chain(
+                exceptions
+                    .into_iter()
+                    .map(|r| (fold_word(r.col(0)), Some(fold_word(r.col(1))))),
+            )
+            .collect();
         let mut known = FastSet::default();
         for (file, text) in GAZETTEERS {
             for row in table::rows(file, text, 1) {
@@ -105,8 +109,7 @@ impl Morph {
         );
         Morph {
             suffixes: SuffixTable::load(),
-            stop,
-            exceptions,
+            special,
             known,
             known_endings,
         }
@@ -114,7 +117,7 @@ impl Morph {
 
     /// True for a word on the stop list (never stripped).
     pub fn is_stop(&self, word: &str) -> bool {
-        self.stop.contains(word)
+        matches!(self.special.get(word), Some(None))
     }
 
     /// True when a folded `word` is made only of suffixes (`тың` in `АҚШ-тың`).
@@ -145,20 +148,19 @@ impl Morph {
         if let Some(v) = lookup(word) {
             return Some((v, Analysis::whole(word)));
         }
-        if self.stop.contains(word) {
-            return None;
-        }
-        if let Some(stem) = self.exceptions.get(word) {
-            if let Some(v) = lookup(stem) {
-                let kept = common_prefix(word, stem);
-                return Some((
-                    v,
-                    Analysis {
+        match self.special.get(word) {
+            Some(None) => return None,
+            Some(Some(stem)) => {
+                if let Some(v) = lookup(stem) {
+                    let kept = common_prefix(word, stem);
+                    let analysis = Analysis {
                         kept,
                         ..Analysis::whole(word)
-                    },
-                ));
+                    };
+                    return Some((v, analysis));
+                }
             }
+            None => {}
         }
         let mut buf = String::new();
         for a in analyses(&self.suffixes, word, first_slot).as_slice() {
@@ -183,32 +185,17 @@ impl Morph {
         None
     }
 
-    /// All candidate stems of a folded word: itself first, then the exception stem, then
-    /// peeled stems longest first, each followed by its repairs. No duplicates.
-    pub fn candidate_stems<'w>(&self, word: &'w str) -> Vec<Cow<'w, str>> {
-        let mut out: Vec<Cow<'w, str>> = vec![Cow::Borrowed(word)];
-        if self.stop.contains(word) {
-            return out;
-        }
-        if let Some(stem) = self.exceptions.get(word) {
-            out.push(Cow::Owned(stem.clone()));
-        }
-        let mut buf = String::new();
-        for a in analyses(&self.suffixes, word, 0).as_slice() {
-            let stem = &word[..a.kept];
-            if stem.chars().count() < MIN_LEXICON_STEM || out.iter().any(|s| s == stem) {
-                continue;
+    /// All candidate stems of a folded word, in the order [`Morph::find_stem`] tries them:
+    /// itself first, then the exception stem, then peeled stems longest first, each
+    /// followed by its repairs. No duplicates.
+    pub fn candidate_stems(&self, word: &str) -> Vec<Cow<'static, str>> {
+        let mut out: Vec<Cow<'static, str>> = Vec::new();
+        self.find_stem(word, |s| {
+            if !out.iter().any(|o| o == s) {
+                out.push(Cow::Owned(s.to_owned()));
             }
-            out.push(Cow::Borrowed(stem));
-            if a.vowel_boundary {
-                for_each_repair(stem, &mut buf, |s| {
-                    if !out.iter().any(|o| o == s) {
-                        out.push(Cow::Owned(s.to_owned()));
-                    }
-                    false
-                });
-            }
-        }
+            None::<()>
+        });
         out
     }
 
