@@ -394,6 +394,30 @@ fn is_single_hyphen(gap: &str) -> bool {
     matches!((chars.next(), chars.next()), (Some(c), None) if crate::text::fold::is_hyphen(c))
 }
 
+/// Longest abbreviation in brackets after a full name, in chars.
+const MAX_ABBREVIATION_CHARS: usize = 8;
+
+/// The acronym in brackets right after byte `end` (`Ішкі істер министрлігі (ІІМ)`).
+pub fn bracketed_abbreviation(text: &Text, end: usize) -> Option<Span> {
+    let rest = &text.text[end..];
+    let inner = rest.trim_start().strip_prefix('(')?;
+    let close = inner.find(')')?;
+    let abbr = inner[..close].trim();
+    let chars = abbr.chars().count();
+    let acronym = (2..=MAX_ABBREVIATION_CHARS).contains(&chars)
+        && abbr
+            .chars()
+            .all(|c| c.is_uppercase() || c.is_ascii_digit() || c == '-')
+        && abbr.chars().filter(|c| c.is_uppercase()).count() >= 2;
+    if !acronym {
+        return None;
+    }
+    let start = end
+        + (rest.len() - inner.len())
+        + (inner[..close].len() - inner[..close].trim_start().len());
+    Some(Span::new(start, start + abbr.len()))
+}
+
 /// An entity over `span` of `text`, with its lemma.
 pub fn entity(text: &str, span: Span, label: Label, rule: &'static str) -> Entity {
     Entity {

@@ -7,7 +7,7 @@ use crate::mention::{Entity, Label};
 use crate::text::{Span, Text};
 use crate::trace::Trace;
 
-use super::extent::{end_with_suffix, entity};
+use super::extent::{bracketed_abbreviation, end_with_suffix, entity};
 use super::lexicon::PhraseTable;
 use super::table::{rows, Row};
 
@@ -106,6 +106,11 @@ impl KnownNames {
             }
             trace.built(rule, span, known.label);
             out.push(entity(text.text, span, known.label, rule));
+            if let Some(abbr) = bracketed_abbreviation(text, span.end) {
+                let rule = "known/bracketed-abbreviation";
+                trace.built(rule, abbr, known.label);
+                out.push(entity(text.text, abbr, known.label, rule));
+            }
             i = last + 1;
         }
     }

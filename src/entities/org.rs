@@ -11,12 +11,9 @@ use crate::trace::Trace;
 
 use crate::morph::suffixes::Slot;
 
-use super::extent::{entity, owner_start, quoted_before, Breaks, Reach};
+use super::extent::{bracketed_abbreviation, entity, owner_start, quoted_before, Breaks, Reach};
 use super::lexicon::{joinable, StemMap};
 use super::table::rows;
-
-/// Longest abbreviation in brackets after a full name, in chars.
-const MAX_ABBREVIATION_CHARS: usize = 8;
 
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum AfterQuote {
@@ -181,27 +178,6 @@ fn latin_name(text: &Text, start: usize, head: usize) -> Option<Span> {
 /// True for a word written in capitals (`АҚ`, not the adjective `ақ`).
 fn is_upper(word: &str) -> bool {
     !word.chars().any(char::is_lowercase)
-}
-
-/// The acronym in brackets right after byte `end` (`Ішкі істер министрлігі (ІІМ)`).
-fn bracketed_abbreviation(text: &Text, end: usize) -> Option<Span> {
-    let rest = &text.text[end..];
-    let inner = rest.trim_start().strip_prefix('(')?;
-    let close = inner.find(')')?;
-    let abbr = inner[..close].trim();
-    let chars = abbr.chars().count();
-    let acronym = (2..=MAX_ABBREVIATION_CHARS).contains(&chars)
-        && abbr
-            .chars()
-            .all(|c| c.is_uppercase() || c.is_ascii_digit() || c == '-')
-        && abbr.chars().filter(|c| c.is_uppercase()).count() >= 2;
-    if !acronym {
-        return None;
-    }
-    let start = end
-        + (rest.len() - inner.len())
-        + (inner[..close].len() - inner[..close].trim_start().len());
-    Some(Span::new(start, start + abbr.len()))
 }
 
 impl Default for OrgRules {
