@@ -34,6 +34,7 @@ pub struct Breaks {
     generic_any: HashSet<String>,
     links: HashSet<String>,
     owner_endings: Vec<String>,
+    naming: HashSet<String>,
     /// Organisation and position heads: a generic noun right before one is no name.
     heads: StemMap<()>,
 }
@@ -69,6 +70,7 @@ impl Breaks {
             generic_any: HashSet::new(),
             links: HashSet::new(),
             owner_endings: Vec::new(),
+            naming: HashSet::new(),
             heads: StemMap::default(),
         };
         let head_tables = [
@@ -98,6 +100,9 @@ impl Breaks {
                     breaks.links.insert(entry);
                 }
                 "owner" => breaks.owner_endings.push(entry),
+                "naming" => {
+                    breaks.naming.insert(entry);
+                }
                 other => row.fail(&format!("unknown kind `{other}`")),
             }
         }
@@ -155,6 +160,11 @@ impl Breaks {
         self.is_person(text, i)
             && ((i > 0 && self.is_person(text, i - 1))
                 || (i + 1 < head && self.is_person(text, i + 1)))
+    }
+
+    /// True when word `i` is a word of naming (`деп аталатын`, `атты`).
+    pub fn is_naming(&self, text: &Text, i: usize) -> bool {
+        self.naming.contains(text.norm(i))
     }
 
     /// True when word `i` ends like an owner or head noun (genitive, possessive).

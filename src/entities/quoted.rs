@@ -140,7 +140,8 @@ impl QuotedRules {
 }
 
 /// The quoted name before head word `i`, directly or across a few lowercase words that
-/// modify the head (`«Бастау» халықаралық фестивалі`; not an owner or another head).
+/// modify the head (`«Бастау» халықаралық фестивалі`; not an owner or another head), or
+/// name it (`«Жасыл ел» деп аталатын жоба`).
 fn quoted_near(text: &Text, i: usize, breaks: &Breaks) -> Option<Quoted> {
     let mut j = i;
     for _ in 0..=MAX_WORDS_BEFORE_HEAD {
@@ -151,6 +152,9 @@ fn quoted_near(text: &Text, i: usize, breaks: &Breaks) -> Option<Quoted> {
             return None;
         }
         j -= 1;
+        if breaks.is_naming(text, j) {
+            continue;
+        }
         if text.words[j].capitalized
             || text.words[j].shape != WordShape::Letters
             || breaks.is_owner_form(text, j)
