@@ -371,6 +371,18 @@ pub fn quoted_before(text: &Text, i: usize) -> Option<Quoted> {
     None
 }
 
+/// The quoted name opening at byte `open` and closing before word `head` (an owner chain
+/// that reached a quote: `«Атамекен» кәсіпкерлер палатасы`).
+pub fn quote_opening_at(text: &Text, open: usize, head: usize) -> Option<Quoted> {
+    text.text[open..]
+        .chars()
+        .next()
+        .filter(|&c| is_open_quote(c))?;
+    (1..=head)
+        .filter(|&k| text.words[k - 1].span.start > open)
+        .find_map(|k| quoted_before(text, k).filter(|q| q.open == open))
+}
+
 fn trim_end(text: &str, end: usize) -> usize {
     end - (text[..end].len() - text[..end].trim_end().len())
 }
