@@ -7,8 +7,9 @@ use crate::mention::{Entity, Label};
 use crate::text::{Span, Text};
 use crate::trace::Trace;
 
-use super::extent::{bracketed_abbreviation, end_with_suffix, entity};
+use super::extent::{end_with_suffix, entity};
 use super::lexicon::PhraseTable;
+use super::quotes::bracketed_abbreviation;
 use super::table::{rows, Row};
 
 #[derive(Clone, Copy)]

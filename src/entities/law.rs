@@ -12,8 +12,10 @@ use crate::trace::Trace;
 use crate::morph::morph;
 use crate::morph::suffixes::Slot;
 
-use super::extent::{entity, owner_start, quoted_before, Breaks, Reach};
+use super::breaks::Breaks;
+use super::extent::{entity, owner_start, Reach};
 use super::lexicon::{joinable, Ordinals, StemMap};
+use super::quotes::quoted_before;
 use super::table::rows;
 
 /// Most words of a `… туралы` title or of a number before a part noun.

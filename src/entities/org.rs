@@ -11,10 +11,10 @@ use crate::trace::Trace;
 
 use crate::morph::suffixes::Slot;
 
-use super::extent::{
-    bracketed_abbreviation, entity, owner_start, quote_opening_at, quoted_before, Breaks, Reach,
-};
+use super::breaks::Breaks;
+use super::extent::{entity, owner_start, Reach};
 use super::lexicon::{joinable, StemMap};
+use super::quotes::{bracketed_abbreviation, quote_opening_at, quoted_before};
 use super::table::rows;
 
 #[derive(Clone, Copy, PartialEq, Eq)]

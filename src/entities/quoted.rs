@@ -11,8 +11,10 @@ use crate::morph::suffixes::Slot;
 use crate::text::words::WordShape;
 use crate::text::Span;
 
-use super::extent::{entity, owner_start, quoted_before, Breaks, Quoted, Reach};
+use super::breaks::Breaks;
+use super::extent::{entity, owner_start, Reach};
 use super::lexicon::{joinable, StemMap};
+use super::quotes::{quoted_before, Quoted};
 use super::table::rows;
 
 /// Lowercase words allowed between a closing quote and its head noun
