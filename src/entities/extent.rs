@@ -109,7 +109,7 @@ pub fn owner_start(text: &Text, head: usize, breaks: &Breaks, reach: Reach) -> O
                 break;
             }
             capitals = 0;
-        } else {
+        } else if !is_number_ending(text, k) {
             lower += 1;
             if lower > reach.max_lower {
                 break;
@@ -121,6 +121,18 @@ pub fn owner_start(text: &Text, head: usize, breaks: &Breaks, reach: Reach) -> O
         j = k;
     }
     start
+}
+
+/// True when word `i` is the ending of a number written with a hyphen (the `інші` of
+/// `1-інші`): one modifier with its number, not two.
+fn is_number_ending(text: &Text, i: usize) -> bool {
+    i > 0
+        && text.words[i - 1].shape == WordShape::Digits
+        && text
+            .gap_after(i - 1)
+            .chars()
+            .all(crate::text::fold::is_hyphen)
+        && !text.gap_after(i - 1).is_empty()
 }
 
 /// True when word `i` (or a stem of it) is a known place or name: only such a word joins a
