@@ -14,7 +14,7 @@ use crate::text::fold::fold_word;
 use crate::text::Text;
 use crate::trace::Trace;
 
-use super::place::place_names;
+use super::place::{place_names, CONJUNCTIONS};
 
 const NORP: &str = "src/entities/data/norp.tsv";
 const LANGUAGES: &str = "src/entities/data/languages.tsv";
@@ -25,9 +25,6 @@ const SUFFIXES: &str = "src/entities/data/norp_suffixes.tsv";
 const MIN_RESIDENT_PLACE: usize = 4;
 /// A NORP or language word shorter than this must stand uninflected.
 const MIN_INFLECTED_STEM: usize = 4;
-
-/// Words that join coordinated language adjectives (`орыс және ағылшын`).
-const CONJUNCTIONS: [&str; 4] = ["және", "мен", "бен", "пен"];
 
 /// The rules of this class, built once.
 pub struct NorpRules {
@@ -55,8 +52,10 @@ fn opening(word: &str) -> Option<(char, char, char)> {
 struct Found {
     /// Folded chars of the lemma (a prefix of the word).
     lemma_chars: usize,
-    language: bool,
-    norp: bool,
+    /// Its class when no language noun follows.
+    label: Label,
+    /// A language adjective, which may head `қазақ тілі`.
+    language_adjective: bool,
     rule: &'static str,
 }
 
@@ -164,19 +163,19 @@ impl NorpRules {
         if self.is_language_adverb(word) {
             return Some(Found {
                 lemma_chars: word.chars().count(),
-                language: true,
-                norp: false,
+                label: Label::Language,
+                language_adjective: false,
                 rule: "language/adverb",
             });
         }
-        let ((language, norp, rule), analysis) = morph().find_stem(word, |s| {
+        let ((label, language_adjective, rule), analysis) = morph().find_stem(word, |s| {
             let language = self.languages.contains(s);
             if self.norp.contains(s) {
-                Some((language, true, "norp/word"))
+                Some((Label::Norp, language, "norp/word"))
             } else if resident && self.is_resident(s) {
-                Some((false, true, "norp/resident"))
+                Some((Label::Norp, false, "norp/resident"))
             } else {
-                language.then_some((true, false, "language/word"))
+                language.then_some((Label::Language, true, "language/word"))
             }
         })?;
         // A capitalized place name mid-sentence is the place (`Қытай`), not its people.
@@ -193,9 +192,9 @@ impl NorpRules {
             return None;
         }
         Some(Found {
-            lemma_chars: word[..analysis.kept].chars().count(),
-            language,
-            norp,
+            lemma_chars: stem_chars,
+            label,
+            language_adjective,
             rule,
         })
     }
@@ -218,29 +217,22 @@ impl NorpRules {
                 i += 1;
                 continue;
             };
-            if found.language && found.rule != "language/adverb" {
+            if found.language_adjective {
                 if let Some(next) = self.language_phrase(text, i, out, trace) {
                     i = next;
                     continue;
                 }
             }
-            if found.norp || found.language {
-                let label = if found.norp && found.rule != "language/adverb" {
-                    Label::Norp
-                } else {
-                    Label::Language
-                };
-                let span = text.words[i].span;
-                let lemma = surface_prefix(text.surface(i), found.lemma_chars).to_owned();
-                trace.built(found.rule, span, label);
-                out.push(Entity {
-                    label,
-                    span,
-                    lemma,
-                    expansion: None,
-                    rule: found.rule,
-                });
-            }
+            let span = text.words[i].span;
+            let lemma = surface_prefix(text.surface(i), found.lemma_chars).to_owned();
+            trace.built(found.rule, span, found.label);
+            out.push(Entity {
+                label: found.label,
+                span,
+                lemma,
+                expansion: None,
+                rule: found.rule,
+            });
             i += 1;
         }
     }

@@ -4,11 +4,12 @@
 //! bare word already seen as part of a full name earlier in the field. A capitalized word
 //! unknown to every table is a name only when one of these patterns supports it.
 
-use crate::morph::hash::FastSet;
+use crate::morph::hash::{FastMap, FastSet};
+use crate::morph::suffixes::Slot;
 use std::cell::OnceCell;
 
 use crate::mention::{Entity, Label};
-use crate::morph::gazetteer::hyphen_suffix_end;
+use crate::morph::gazetteer::{hyphen_suffix_end, in_quotes};
 use crate::morph::{entity_lemma, morph, table, Analysis};
 use crate::text::fold::{fold_word, is_hyphen};
 use crate::text::Text;
@@ -26,6 +27,14 @@ const MIN_SURNAME_ROOT: usize = 3;
 /// An unknown word shorter than this is not taken for a first name.
 const MIN_UNKNOWN_FIRST_NAME: usize = 3;
 
+/// A first-name table hit.
+#[derive(Debug, Clone, Copy)]
+struct FirstName {
+    analysis: Analysis,
+    /// The name is also an ordinary word (`Бақыт` "happiness").
+    common: bool,
+}
+
 /// How sure a surname ending makes us.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Ending {
@@ -37,7 +46,8 @@ enum Ending {
 
 /// The rules of this class, built once.
 pub struct PersonRules {
-    first_names: FastSet<String>,
+    /// Folded first names; true when the name is also an ordinary word (`Бақыт`).
+    first_names: FastMap<String, bool>,
     titles: FastSet<String>,
     endings: Vec<(String, Ending)>,
     patronymic_endings: Vec<String>,
@@ -48,7 +58,7 @@ impl PersonRules {
     pub fn new() -> Self {
         let first_names = table::rows(FIRST_NAMES, include_str!("data/first_names.tsv"), 1)
             .into_iter()
-            .map(|r| fold_word(r.col(0)))
+            .map(|r| (fold_word(r.col(0)), r.col(3) == "word"))
             .collect();
         let titles = table::rows(TITLES, include_str!("data/person_titles.tsv"), 1)
             .into_iter()
@@ -93,7 +103,7 @@ struct Scan<'a, 't> {
     rules: &'a PersonRules,
     text: &'a Text<'t>,
     place: Vec<OnceCell<bool>>,
-    first: Vec<OnceCell<Option<Analysis>>>,
+    first: Vec<OnceCell<Option<FirstName>>>,
     surname: Vec<OnceCell<Option<Ending>>>,
     case_ending: Vec<OnceCell<bool>>,
 }
@@ -119,14 +129,14 @@ impl<'a, 't> Scan<'a, 't> {
 
     /// How word `i` matched the first-name table; only the last word of a name inflects,
     /// so a first name followed by more name words must match whole.
-    fn first_name_analysis(&self, i: usize) -> Option<Analysis> {
+    fn first_name(&self, i: usize) -> Option<FirstName> {
         *self.first[i].get_or_init(|| {
             if !self.name_cased(i) || self.is_inflected_place(i) {
                 return None;
             }
             morph()
                 .find_stem(self.text.norm(i), |s| self.rules.first_names.get(s))
-                .map(|(_, a)| a)
+                .map(|(&common, analysis)| FirstName { analysis, common })
         })
     }
 
@@ -204,7 +214,7 @@ impl<'a, 't> Scan<'a, 't> {
 
     /// The last word of a first name starting at `i` (`Қасым-Жомарт` spans two words).
     fn first_name_end(&self, i: usize) -> Option<usize> {
-        self.first_name_analysis(i)?;
+        self.first_name(i)?;
         let next = i + 1;
         let hyphenated = next < self.text.words.len()
             && self.text.gap_after(i).chars().count() == 1
@@ -215,6 +225,10 @@ impl<'a, 't> Scan<'a, 't> {
 
     /// A capitalized word that may stand as a surname right after a first name.
     fn may_be_surname(&self, i: usize) -> bool {
+        place_nouns().at(self.text, i).is_none() && self.may_be_surname_word(i)
+    }
+
+    fn may_be_surname_word(&self, i: usize) -> bool {
         self.surname_ending(i).is_some()
             || (self.name_cased(i)
                 && !self.text.words[i].sentence_start
@@ -277,9 +291,10 @@ impl<'a, 't> Scan<'a, 't> {
         }
         if let Some(f) = self.first_name_end(i) {
             let j = f + 1;
-            let whole = self
-                .first_name_analysis(f)
-                .is_some_and(|a| a.kept == self.text.norm(f).len());
+            let whole = match self.first_name(f) {
+                Some(name) => name.analysis.kept == self.text.norm(f).len(),
+                None => !self.has_case_ending(f),
+            };
             if whole && j < n && self.spaced(f) && self.may_be_surname(j) {
                 let k = j + 1;
                 let third = k < n
@@ -292,10 +307,18 @@ impl<'a, 't> Scan<'a, 't> {
                     (j, "person/first-last")
                 });
             }
-            let alone = !self.text.words[i].sentence_start
+            // Alone, a first name may carry a case ending but no plural or possessive
+            // (`Азаматтар` are citizens); at a sentence start it must not be a common word.
+            let plain = self.first_name(f).is_none_or(|name| {
+                let a = name.analysis;
+                let numbered = a.stripped(Slot::Plural) || a.stripped(Slot::Possessive);
+                let ambiguous = name.common && self.text.words[i].sentence_start;
+                !numbered && !ambiguous
+            });
+            let alone = plain
                 && place_nouns().at(self.text, f + 1).is_none()
                 && !self.is_place(i)
-                && !quoted(self.text, i, f);
+                && !in_quotes(self.text, i, f);
             return alone.then_some((f, "person/first-name"));
         }
         let j = i + 1;
@@ -337,21 +360,6 @@ impl<'a, 't> Scan<'a, 't> {
         let named = self.name_cased(k) && (self.surname_ending(k).is_some() || !self.is_place(k));
         named.then_some(k)
     }
-}
-
-/// True when words `first..=last` stand alone inside quotes (`«Арман» вокзалы`): a quoted
-/// name is a title, company or place, not a person by itself.
-fn quoted(text: &Text, first: usize, last: usize) -> bool {
-    let before = match first.checked_sub(1) {
-        Some(p) => text.gap_after(p),
-        None => &text.text[..text.words[first].span.start],
-    };
-    let opens = before.trim_end().ends_with(['«', '"', '“', '„']);
-    let closes = text
-        .gap_after(last)
-        .trim_start()
-        .starts_with(['»', '"', '”', '“']);
-    opens && closes
 }
 
 /// One capital letter followed by `.` (and optionally a hyphen or spaces).

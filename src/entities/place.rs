@@ -5,9 +5,10 @@
 //! `ауданы`, `ауылы`, `өзені`, `көлі` outside.
 
 use crate::mention::{Entity, Label};
+use crate::morph::gazetteer::in_quotes;
 use crate::morph::gazetteer::{hyphen_suffix_end, Gazetteer};
 use crate::morph::suffixes::Slot;
-use crate::morph::{entity_lemma, morph, table};
+use crate::morph::{entity_lemma, morph, table, Analysis};
 use crate::text::Text;
 use crate::trace::Trace;
 
@@ -79,6 +80,10 @@ impl Descriptors {
     /// spaces separate it from the word before. Only nouns inside the span may be
     /// capitalized (`Қырғыз Республикасы`).
     pub fn at(&self, text: &Text, i: usize) -> Option<&Descriptor> {
+        self.lookup(text, i).map(|(d, _)| d)
+    }
+
+    fn lookup(&self, text: &Text, i: usize) -> Option<(&Descriptor, Analysis)> {
         if i == 0 || i >= text.words.len() {
             return None;
         }
@@ -90,9 +95,42 @@ impl Descriptors {
             .filter(|(d, a)| {
                 a.stripped(Slot::Possessive) && (d.inside || !text.words[i].capitalized)
             })
-            .map(|(d, _)| d)
+    }
+
+    /// The place noun describing a name that ends at word `last`: right after it (true), or
+    /// shared by a list of one-word names ending in a plural noun (false):
+    /// `Ертіс және Железин аудандарында`, `Махамбет, Индер және Исатай аудандары`.
+    pub fn describing(&self, text: &Text, last: usize) -> Option<(&Descriptor, bool)> {
+        if let Some(d) = self.at(text, last + 1) {
+            return Some((d, true));
+        }
+        let n = text.words.len();
+        let mut k = last;
+        for _ in 0..MAX_COORDINATED {
+            let next = if text.gap_after(k).trim() == "," {
+                k + 1
+            } else if k + 1 < n && CONJUNCTIONS.contains(&text.norm(k + 1)) {
+                k + 2
+            } else {
+                return None;
+            };
+            if next >= n || !text.words[next].capitalized {
+                return None;
+            }
+            if let Some((d, a)) = self.lookup(text, next + 1) {
+                return (a.stripped(Slot::Plural) && !d.inside).then_some((d, false));
+            }
+            k = next;
+        }
+        None
     }
 }
+
+/// Words that join coordinated names (`Ертіс және Железин`, `Испания мен Франция`).
+pub const CONJUNCTIONS: [&str; 4] = ["және", "мен", "бен", "пен"];
+
+/// Longest list of names that may share one plural place noun.
+const MAX_COORDINATED: usize = 6;
 
 /// The rules of this class, built once.
 pub struct PlaceRules {
@@ -250,17 +288,24 @@ impl PlaceRules {
     ) -> usize {
         let end = hyphen_suffix_end(text, last);
         let descriptor = (end == last)
-            .then(|| self.descriptors.at(text, last + 1))
+            .then(|| self.descriptors.describing(text, last))
             .flatten();
-        let confirmed = descriptor.and_then(|d| {
+        let confirmed = descriptor.and_then(|(d, adjacent)| {
             readings
                 .iter()
                 .find(|p| p.label == d.label && d.kinds.contains(&p.kind))
-                .map(|p| (p, d))
+                .map(|p| (p, d, adjacent))
         });
+        if confirmed.is_none() && in_quotes(text, first, last) {
+            trace.rejected("place/gazetteer", text.span_of(first, last), || {
+                "a quoted name alone names a company, building or title".to_owned()
+            });
+            return last + 1;
+        }
         let (place, rule, span_end) = match confirmed {
-            Some((p, d)) if d.inside => (p, "place/name-descriptor-inside", last + 1),
-            Some((p, _)) => (p, "place/name-descriptor-outside", end),
+            Some((p, d, true)) if d.inside => (p, "place/name-descriptor-inside", last + 1),
+            Some((p, _, true)) => (p, "place/name-descriptor-outside", end),
+            Some((p, _, false)) => (p, "place/names-shared-descriptor", end),
             None => match readings.iter().find(|p| !p.needs_descriptor) {
                 Some(p) if is_dateline(text, first, last) => (p, "gpe/dateline", end),
                 Some(p) => (p, "place/gazetteer", end),
@@ -285,7 +330,7 @@ impl PlaceRules {
         out: &mut Vec<Entity>,
         trace: &mut Trace,
     ) -> usize {
-        let Some(d) = self.descriptors.at(text, i + 1) else {
+        let Some((d, adjacent)) = self.descriptors.describing(text, i) else {
             return i + 1;
         };
         let word = text.norm(i);
@@ -300,10 +345,10 @@ impl PlaceRules {
             );
             return i + 1;
         }
-        let (rule, last) = if d.inside {
-            ("place/unknown-name-descriptor-inside", i + 1)
-        } else {
-            ("place/unknown-name-descriptor-outside", i)
+        let (rule, last) = match (adjacent, d.inside) {
+            (true, true) => ("place/unknown-name-descriptor-inside", i + 1),
+            (true, false) => ("place/unknown-name-descriptor-outside", i),
+            (false, _) => ("place/unknown-names-shared-descriptor", i),
         };
         push(text, i, last, d.label, rule, out, trace);
         last + 1

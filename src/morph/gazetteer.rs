@@ -161,3 +161,18 @@ pub fn hyphen_suffix_end(text: &Text, last: usize) -> usize {
         last
     }
 }
+
+/// True when words `first..=last` stand alone inside quotes (`«Арман» вокзалы`): a quoted
+/// name is a title, company or building, not a person or place by itself.
+pub fn in_quotes(text: &Text, first: usize, last: usize) -> bool {
+    let before = match first.checked_sub(1) {
+        Some(p) => text.gap_after(p),
+        None => &text.text[..text.words[first].span.start],
+    };
+    let opens = before.trim_end().ends_with(['«', '"', '“', '„']);
+    let closes = text
+        .gap_after(last)
+        .trim_start()
+        .starts_with(['»', '"', '”', '“']);
+    opens && closes
+}
