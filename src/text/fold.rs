@@ -28,12 +28,29 @@ pub fn fold_cyrillic_char(c: char) -> char {
     }
 }
 
-/// Plain Unicode lowercase of one char (Kazakh Cyrillic needs nothing special).
+/// Plain Unicode lowercase of one char (Kazakh Cyrillic needs nothing special). ASCII and
+/// the Cyrillic block take a table-free fast path; everything else asks Unicode.
 pub fn lower_char(c: char) -> char {
-    if c.is_ascii() {
-        c.to_ascii_lowercase()
-    } else {
-        c.to_lowercase().next().unwrap_or(c)
+    match c {
+        'A'..='Z' => c.to_ascii_lowercase(),
+        '\0'..='\x7f' => c,
+        'А'..='Я' => char::from_u32(c as u32 + 32).unwrap_or(c),
+        'а'..='я' | 'ѐ'..='џ' => c,
+        'Ѐ'..='Џ' => char::from_u32(c as u32 + 80).unwrap_or(c),
+        // Kazakh letters Ғ Қ Ң Ү Ұ Һ Ә Ө and their neighbours: uppercase at even code points.
+        '\u{0460}'..='\u{0481}' | '\u{048A}'..='\u{04BF}' | '\u{04D0}'..='\u{04FF}' => {
+            char::from_u32(c as u32 | 1).unwrap_or(c)
+        }
+        _ => c.to_lowercase().next().unwrap_or(c),
+    }
+}
+
+/// True for a letter or digit; ASCII and the Cyrillic block skip the Unicode tables.
+pub fn is_alphanumeric(c: char) -> bool {
+    match c {
+        '\0'..='\x7f' => c.is_ascii_alphanumeric(),
+        '\u{0400}'..='\u{0481}' | '\u{048A}'..='\u{04FF}' => true,
+        _ => c.is_alphanumeric(),
     }
 }
 
@@ -94,6 +111,19 @@ pub fn fold_word(word: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn fast_lowercase_agrees_with_unicode_on_cyrillic_and_latin() {
+        for c in ('\0'..='\u{052F}').chain(['Ӏ', 'ẞ', 'İ']) {
+            let unicode = c.to_lowercase().next().unwrap_or(c);
+            if c.to_lowercase().count() == 1 {
+                assert_eq!(lower_char(c), unicode, "{c:?} U+{:04X}", c as u32);
+            }
+            if matches!(c, '\0'..='\u{04FF}') {
+                assert_eq!(is_alphanumeric(c), c.is_alphanumeric(), "{c:?}");
+            }
+        }
+    }
 
     #[test]
     fn folds_latin_lookalikes_only_in_cyrillic_words() {

@@ -3,7 +3,7 @@
 //! A word is a maximal run of letters, digits and invisible characters; hyphens, dashes,
 //! spaces and punctuation separate words and are read from the original text between them.
 
-use super::fold::{fold_word_into, is_invisible};
+use super::fold::{fold_word_into, is_alphanumeric, is_invisible};
 use super::span::Span;
 
 /// What a word is made of, for quick filtering.
@@ -44,7 +44,7 @@ pub struct Text<'t> {
 }
 
 fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric() || is_invisible(c)
+    is_alphanumeric(c) || is_invisible(c)
 }
 
 impl<'t> Text<'t> {
@@ -75,7 +75,7 @@ impl<'t> Text<'t> {
             for ch in surface.chars() {
                 if ch.is_ascii_digit() {
                     digits = true;
-                } else if ch.is_alphanumeric() {
+                } else if is_alphanumeric(ch) {
                     letters = true;
                 }
             }
