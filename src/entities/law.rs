@@ -12,8 +12,10 @@ use crate::trace::Trace;
 use crate::morph::morph;
 use crate::morph::suffixes::Slot;
 
-use super::extent::{entity, owner_start, quoted_before, Breaks, Reach};
+use super::breaks::Breaks;
+use super::extent::{entity, owner_start, Reach};
 use super::lexicon::{joinable, Ordinals, StemMap};
+use super::quotes::quoted_before;
 use super::table::rows;
 
 /// Most words of a `… туралы` title or of a number before a part noun.
@@ -96,7 +98,9 @@ impl LawRules {
             {
                 continue;
             }
-            let owned_directly = i > 0 && text.words[i - 1].capitalized;
+            // A named act takes only the one name right before it (`Париж келісімі`,
+            // not `Қазақстан Париж келісімі`).
+            let owner_word = owner_start(text, i, &self.breaks, Reach::ADJACENT).map(|_| i - 1);
             let start = match word.kind {
                 Kind::Name if text.words[i].capitalized => {
                     Some((text.words[i].span.start, "law/name"))
@@ -104,9 +108,7 @@ impl LawRules {
                 Kind::Code => owner_start(text, i, &self.breaks, Reach::NAMES)
                     .or_else(|| self.lowercase_modifiers(text, i))
                     .map(|s| (s, "law/code")),
-                Kind::Named if owned_directly => {
-                    owner_start(text, i, &self.breaks, Reach::NAMES).map(|s| (s, "law/named-act"))
-                }
+                Kind::Named => owner_word.map(|k| (text.words[k].span.start, "law/named-act")),
                 _ => None,
             };
             if let Some((start, rule)) = start {

@@ -3,6 +3,7 @@
 //! `src/entities/data/*.tsv`, one row per item.
 
 pub mod abbrev;
+pub mod breaks;
 pub mod contact;
 pub mod extent;
 pub mod facility;
@@ -15,6 +16,7 @@ pub mod person;
 pub mod place;
 pub mod position;
 pub mod quoted;
+pub mod quotes;
 pub mod table;
 
 #[cfg(test)]

@@ -11,12 +11,11 @@ use crate::trace::Trace;
 
 use crate::morph::suffixes::Slot;
 
-use super::extent::{entity, owner_start, quoted_before, Breaks, Reach};
+use super::breaks::Breaks;
+use super::extent::{entity, owner_start, Reach};
 use super::lexicon::{joinable, StemMap};
+use super::quotes::{bracketed_abbreviation, quote_opening_at, quoted_before};
 use super::table::rows;
-
-/// Longest abbreviation in brackets after a full name, in chars.
-const MAX_ABBREVIATION_CHARS: usize = 8;
 
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum AfterQuote {
@@ -91,7 +90,7 @@ impl OrgRules {
                         .map(|_| (q.content, "org/quoted-name-marker")),
                 };
                 if let Some((span, rule)) = found {
-                    self.push(text, span, rule, out, trace);
+                    self.push(text, span, head.end, rule, out, trace);
                 }
                 continue;
             }
@@ -110,10 +109,24 @@ impl OrgRules {
                 continue;
             }
             match owner_start(text, i, &self.breaks, Reach::NAMES) {
-                Some(start) => match latin_name(text, start, i) {
-                    Some(name) => self.push(text, name, "org/latin-name-marker", out, trace),
-                    None => self.push(text, Span::new(start, head.end), rule, out, trace),
-                },
+                Some(start) => {
+                    // KazNERD keeps a quoted or Latin name alone, the descriptor and its
+                    // modifiers outside (`«Атамекен» кәсіпкерлер палатасы`).
+                    if let Some(q) = quote_opening_at(text, start, i) {
+                        self.push(
+                            text,
+                            q.content,
+                            head.end,
+                            "org/quoted-name-modifiers-marker",
+                            out,
+                            trace,
+                        )
+                    } else if let Some(name) = latin_name(text, start, i) {
+                        self.push(text, name, head.end, "org/latin-name-marker", out, trace)
+                    } else {
+                        self.push(text, Span::new(start, head.end), head.end, rule, out, trace)
+                    }
+                }
                 None => trace.rejected(rule, head, || {
                     "no capitalized name owns the descriptor".into()
                 }),
@@ -147,21 +160,31 @@ impl OrgRules {
         }
         if let Some(start) = owner_start(text, i, &self.breaks, Reach::ADJACENT) {
             let span = Span::new(start, text.words[i].span.end);
-            self.push(text, span, "org/adjective-bare-descriptor", out, trace);
+            self.push(
+                text,
+                span,
+                span.end,
+                "org/adjective-bare-descriptor",
+                out,
+                trace,
+            );
         }
     }
 
+    /// Adds the organisation at `span`, and the abbreviation in brackets after the whole
+    /// phrase (ending at `phrase_end`, the descriptor included) when there is one.
     fn push(
         &self,
         text: &Text,
         span: Span,
+        phrase_end: usize,
         rule: &'static str,
         out: &mut Vec<Entity>,
         trace: &mut Trace,
     ) {
         trace.built(rule, span, Label::Organisation);
         out.push(entity(text.text, span, Label::Organisation, rule));
-        if let Some(abbr) = bracketed_abbreviation(text, span.end) {
+        if let Some(abbr) = bracketed_abbreviation(text, phrase_end) {
             let rule = "org/bracketed-abbreviation";
             trace.built(rule, abbr, Label::Organisation);
             out.push(entity(text.text, abbr, Label::Organisation, rule));
@@ -181,27 +204,6 @@ fn latin_name(text: &Text, start: usize, head: usize) -> Option<Span> {
 /// True for a word written in capitals (`АҚ`, not the adjective `ақ`).
 fn is_upper(word: &str) -> bool {
     !word.chars().any(char::is_lowercase)
-}
-
-/// The acronym in brackets right after byte `end` (`Ішкі істер министрлігі (ІІМ)`).
-fn bracketed_abbreviation(text: &Text, end: usize) -> Option<Span> {
-    let rest = &text.text[end..];
-    let inner = rest.trim_start().strip_prefix('(')?;
-    let close = inner.find(')')?;
-    let abbr = inner[..close].trim();
-    let chars = abbr.chars().count();
-    let acronym = (2..=MAX_ABBREVIATION_CHARS).contains(&chars)
-        && abbr
-            .chars()
-            .all(|c| c.is_uppercase() || c.is_ascii_digit() || c == '-')
-        && abbr.chars().filter(|c| c.is_uppercase()).count() >= 2;
-    if !acronym {
-        return None;
-    }
-    let start = end
-        + (rest.len() - inner.len())
-        + (inner[..close].len() - inner[..close].trim_start().len());
-    Some(Span::new(start, start + abbr.len()))
 }
 
 impl Default for OrgRules {

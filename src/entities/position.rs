@@ -10,7 +10,8 @@ use crate::trace::Trace;
 
 use crate::morph::suffixes::Slot;
 
-use super::extent::{entity, owner_start, Breaks, Reach};
+use super::breaks::Breaks;
+use super::extent::{entity, owner_start, Reach};
 use super::lexicon::{joinable, StemMap};
 use super::table::rows;
 

@@ -8,10 +8,13 @@ use crate::text::Text;
 use crate::trace::Trace;
 
 use crate::morph::suffixes::Slot;
+use crate::text::words::WordShape;
 use crate::text::Span;
 
-use super::extent::{entity, owner_start, quoted_before, Breaks, Quoted, Reach};
+use super::breaks::Breaks;
+use super::extent::{entity, owner_start, Reach};
 use super::lexicon::{joinable, StemMap};
+use super::quotes::{quoted_before, Quoted};
 use super::table::rows;
 
 /// Lowercase words allowed between a closing quote and its head noun
@@ -23,6 +26,9 @@ const MAX_WORDS_BEFORE_HEAD: usize = 2;
 enum WithOwner {
     /// A name with the head inside (`Тегеран әуежайы`).
     Inside,
+    /// A name with the head inside, owned only by capitalized words right before it
+    /// (`Туризм жылы`).
+    Adjacent,
     /// A name without the head (`[ЭКСПО] көрмесі`).
     Name,
     /// Nothing: only quoted names count.
@@ -76,9 +82,12 @@ impl QuotedRules {
                 .unwrap_or_else(|| row.fail(&format!("unknown class `{}`", row.cell(2))));
             let with_owner = match row.cell(3) {
                 "inside" => WithOwner::Inside,
+                "adjacent" => WithOwner::Adjacent,
                 "name" => WithOwner::Name,
                 "no" => WithOwner::No,
-                other => row.fail(&format!("with_owner must be inside/name/no, not `{other}`")),
+                other => row.fail(&format!(
+                    "with_owner must be inside/adjacent/name/no, not `{other}`"
+                )),
             };
             let head = Head { label, with_owner };
             heads.insert(row.cell(0), (head, true));
@@ -119,6 +128,8 @@ impl QuotedRules {
         let span = match head.with_owner {
             WithOwner::Inside => owner_start(text, i, &self.breaks, Reach::THINGS)
                 .map(|start| Span::new(start, text.words[i].span.end)),
+            WithOwner::Adjacent => owner_start(text, i, &self.breaks, Reach::ADJACENT)
+                .map(|start| Span::new(start, text.words[i].span.end)),
             WithOwner::Name => owner_start(text, i, &self.breaks, Reach::ADJACENT)
                 .map(|start| Span::new(start, text.words[i - 1].span.end)),
             WithOwner::No => None,
@@ -131,7 +142,8 @@ impl QuotedRules {
 }
 
 /// The quoted name before head word `i`, directly or across a few lowercase words that
-/// modify the head (`«Бастау» халықаралық фестивалі`; not an owner or another head).
+/// modify the head (`«Бастау» халықаралық фестивалі`; not an owner or another head), or
+/// name it (`«Жасыл ел» деп аталатын жоба`).
 fn quoted_near(text: &Text, i: usize, breaks: &Breaks) -> Option<Quoted> {
     let mut j = i;
     for _ in 0..=MAX_WORDS_BEFORE_HEAD {
@@ -142,7 +154,14 @@ fn quoted_near(text: &Text, i: usize, breaks: &Breaks) -> Option<Quoted> {
             return None;
         }
         j -= 1;
-        if text.words[j].capitalized || breaks.is_owner_form(text, j) {
+        if breaks.is_naming(text, j) {
+            continue;
+        }
+        if text.words[j].capitalized
+            || text.words[j].shape != WordShape::Letters
+            || breaks.is_owner_form(text, j)
+            || breaks.is_break(text, j)
+        {
             return None;
         }
     }

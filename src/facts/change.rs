@@ -1,10 +1,11 @@
-//! The trend a clause states about a number: a trend verb (`data/trend_verbs.tsv`: арт-,
+//! The trend a clause states about a number: a comparative closing or following the fact
+//! (`есе көп`, `10%-ға төмен`, from `data/comparatives.tsv`), or a trend verb (`data/trend_verbs.tsv`: арт-,
 //! өс-, азай-…) with a verb ending (`data/verb_endings.tsv`) within a few words after the
 //! fact, in the same clause. `-ға дейін` before the verb makes the number the level reached
 //! (relation `to`); otherwise it is the size of the change (`by`).
 
 use super::vocab::Vocabulary;
-use crate::mention::{Change, Direction, Qualifier, Relation};
+use crate::mention::{Change, Direction, Relation};
 use crate::text::Text;
 
 const WINDOW: usize = 4;
@@ -27,13 +28,28 @@ pub fn is_trend_verb(norm: &str, vocab: &Vocabulary) -> bool {
     trend_of(norm, vocab).is_some()
 }
 
-/// The change stated after the fact ending at word `last`.
+/// The change stated after the fact ending at word `last`; `to_level`: the fact ends in
+/// `дейін` (`98%-ға дейін`, `24 теңгеден 27 теңгеге дейін`), so it names the level reached.
 pub fn change_after(
     text: &Text,
     last: usize,
-    qualifier: Qualifier,
+    to_level: bool,
     vocab: &Vocabulary,
 ) -> Option<Change> {
+    // `бес есе төмен`: a comparative closing a multiple; `10%-ға төмен`: right after.
+    let times = last > 0 && text.norm(last - 1).starts_with("есе");
+    let first = if times { last } else { last + 1 };
+    for k in first..(last + 2).min(text.words.len()) {
+        if k > last && !text.gap_after(last).chars().all(char::is_whitespace) {
+            break;
+        }
+        if let Some(&(_, direction)) = vocab.comparatives.iter().find(|c| c.0 == text.norm(k)) {
+            return Some(Change {
+                direction,
+                relation: Relation::By,
+            });
+        }
+    }
     let end = (last + 1 + WINDOW).min(text.words.len());
     for k in last + 1..end {
         if text
@@ -43,11 +59,7 @@ pub fn change_after(
             return None;
         }
         if let Some(direction) = trend_of(text.norm(k), vocab) {
-            let relation = if qualifier == Qualifier::UpTo {
-                Relation::To
-            } else {
-                Relation::By
-            };
+            let relation = if to_level { Relation::To } else { Relation::By };
             return Some(Change {
                 direction,
                 relation,

@@ -5,7 +5,7 @@
 use std::collections::HashMap;
 
 use super::numeral::{is_ending, is_inflection};
-use crate::text::fold::is_space;
+use crate::text::fold::{is_hyphen, is_space};
 use crate::text::Text;
 
 /// A phrase found in the text.
@@ -115,7 +115,7 @@ impl<T> PhraseTable<T> {
         }
         for (k, w) in words.iter().enumerate().take(words.len() - 1) {
             let gap = text.gap_after(i + k);
-            if text.norm(i + k) != *w || gap.is_empty() || !gap.chars().all(is_space) {
+            if text.norm(i + k) != *w || !joins(gap) {
                 return None;
             }
         }
@@ -130,6 +130,18 @@ impl<T> PhraseTable<T> {
             value: &entry.value,
             ending,
         })
+    }
+}
+
+/// Words of one phrase are separated by spacing, or by one joiner with optional spacing
+/// (`кВт·сағ`, `киловатт-сағат`, `киловатт / сағат`).
+fn joins(gap: &str) -> bool {
+    let inner = gap.trim_matches(is_space);
+    let mut chars = inner.chars();
+    match (chars.next(), chars.next()) {
+        (None, _) => !gap.is_empty(),
+        (Some(c), None) => matches!(c, '·' | '/' | '\u{22C5}') || is_hyphen(c),
+        _ => false,
     }
 }
 

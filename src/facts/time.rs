@@ -5,19 +5,14 @@
 //! calendar tables. `сағат` before a bare clock time stays outside the span, as in KazNERD;
 //! after a day-part word it is inside. `iso` is `HH:MM` (a range `HH:MM/HH:MM`).
 
-use super::date::lexicon::{DayPart, Lexicon, ModifierKind, Unit};
+use super::date::lexicon::{DayPart, Lexicon, Marker, ModifierKind, Unit};
 use super::date::number::hyphen_gap;
 use super::date::reading::Reading;
-use super::date::scanner::{ends_ablative, Scanner};
+use super::date::scanner::Scanner;
 use super::FactContext;
 use crate::mention::{Fact, Label};
 use crate::text::Text;
 use crate::trace::Trace;
-
-/// The spoken zero of `нөл-нөл` minutes.
-const ZERO: &str = "нөл";
-/// The word for "hour, o'clock".
-const HOUR_WORD: &str = "сағат";
 
 /// The rules of this dimension, built once.
 pub struct TimeRules {
@@ -41,11 +36,8 @@ impl TimeRules {
 
     /// Appends candidates found in `text` to `out`.
     pub fn find(&self, text: &Text, context: &FactContext, out: &mut Vec<Fact>, trace: &mut Trace) {
-        let scanner = Scanner {
-            lex: &self.lexicon,
-            text,
-            context,
-        };
+        // The shared rules' rejections are reported once, by the DATE rules.
+        let scanner = Scanner::new(&self.lexicon, text, context, false);
         let mut i = 0;
         while i < text.words.len() {
             match self.reading_at(&scanner, i) {
@@ -65,6 +57,7 @@ impl TimeRules {
             .clock_phrase(s, i)
             .or_else(|| self.greeting(s, i))
             .or_else(|| self.day_part(s, i))
+            .or_else(|| s.modifier_phrase(i).filter(|r| r.label == Label::Time))
             .or_else(|| s.number_phrase(i).filter(|r| r.label == Label::Time))
             .or_else(|| s.unit_period(i).filter(|r| r.label == Label::Time))?;
         self.join_range(s, &mut r);
@@ -85,7 +78,9 @@ impl TimeRules {
             return None;
         }
         let (hour, half_minutes) = (hour as u32, if half == 0.5 { 30 } else { 0 });
-        if s.text.gap_after(n.last) == ":" && n.last == n.first {
+        // `20:40`, or `20.40` after `сағат`.
+        let separator = s.text.gap_after(n.last);
+        if (separator == ":" || (separator == "." && bare_hour)) && n.last == n.first {
             let m = s.num(n.last + 1)?;
             let minute = m.integer().filter(|&m| m < 60 && half == 0.0)? as u32;
             return (m.width == 2).then_some(Clock {
@@ -109,7 +104,7 @@ impl TimeRules {
     fn clock_phrase(&self, s: &Scanner, i: usize) -> Option<Reading> {
         let part = s.lex.day_part(s.norm(i)).filter(|p| p.adjective);
         if let Some(part) = part {
-            let at = if s.norm(i + 1) == HOUR_WORD {
+            let at = if s.lex.is(Marker::HourWord, s.norm(i + 1)) {
                 i + 2
             } else {
                 i + 1
@@ -117,9 +112,9 @@ impl TimeRules {
             let c = self.clock(s, at, true)?;
             return Some(clock_reading(i, &c, Some(part), "time/part-clock"));
         }
-        let after_hour_word = i > 0 && s.norm(i - 1) == HOUR_WORD;
+        let after_hour_word = i > 0 && s.lex.is(Marker::HourWord, s.norm(i - 1));
         let c = self.clock(s, i, after_hour_word)?;
-        let rule = if c.last > i && s.text.gap_after(i) == ":" {
+        let rule = if c.last > i && matches!(s.text.gap_after(i), ":" | ".") {
             "time/clock"
         } else {
             "time/hour"
@@ -136,7 +131,8 @@ impl TimeRules {
             return Some(Reading::new(i, i + 1, Label::Time, "time/part"));
         }
         if let Some(part) = s.lex.day_part(s.norm(i)).filter(|p| p.standalone) {
-            if part.adjective && s.noun(i + 1).is_some() {
+            let qualified = s.lex.qualifier(s.norm(i + 1)).is_some();
+            if (part.adjective && s.noun(i + 1).is_some()) || (part.bounded && !qualified) {
                 return None;
             }
             return Some(Reading::new(i, i, Label::Time, "time/part"));
@@ -156,13 +152,28 @@ impl TimeRules {
     }
 
     /// `time/range`: a clock time or a part of the day with a from-ending followed by
-    /// another (`таңғы 7-ден кешкі 8-ге дейін`, `таңертеңнен кешке дейін`).
+    /// another (`таңғы 7-ден кешкі 8-ге дейін`, `таңертеңнен кешке дейін`), or two clock
+    /// times joined by a dash (`түнгі 12 – 1 шамасына дейін`).
     fn join_range(&self, s: &Scanner, r: &mut Reading) {
-        if !ends_ablative(s.norm(r.last)) {
+        let clock = matches!(r.rule, "time/clock" | "time/hour" | "time/part-clock");
+        if clock {
+            if let Some(k) = s.connector(r.last) {
+                if let Some(c) = self.clock(s, k, true) {
+                    let to = clock_reading(k, &c, None, r.rule);
+                    if let (Some(from), Some(to)) = (&r.iso, &to.iso) {
+                        r.iso = Some(format!("{from}/{to}"));
+                    }
+                    r.last = c.last;
+                    r.rule = "time/range";
+                    return;
+                }
+            }
+        }
+        if !s.ends_ablative(r.last) {
             return;
         }
         let next = match r.rule {
-            "time/clock" | "time/hour" | "time/part-clock" => self.clock_phrase(s, r.last + 1),
+            _ if clock => self.clock_phrase(s, r.last + 1),
             "time/part" => self.day_part(s, r.last + 1),
             _ => None,
         };
@@ -185,7 +196,8 @@ fn spoken_clock(s: &Scanner, i: usize) -> Option<Clock> {
         .filter(|h| !h.digits && !h.ordinal && !h.inflected)?;
     let hour = h.integer().filter(|&v| v <= 24)? as u32;
     let k = h.last + 1;
-    if s.norm(k) == ZERO && hyphen_gap(s.text.gap_after(k)) && s.norm(k + 1).starts_with(ZERO) {
+    let zero = |w: usize| s.lex.starts(Marker::Zero, s.norm(w));
+    if s.lex.is(Marker::Zero, s.norm(k)) && hyphen_gap(s.text.gap_after(k)) && zero(k + 1) {
         return Some(Clock {
             hour,
             minute: 0,

@@ -5,7 +5,7 @@
 use std::collections::HashSet;
 
 use super::phrase::{Endings, PhraseTable};
-use super::table::rows;
+use super::table::{rows, Row};
 use crate::mention::{Direction, Label, Qualifier};
 
 /// What a unit, currency or percent word makes of a number.
@@ -51,12 +51,27 @@ pub struct Vocabulary {
     pub qualifiers_after: PhraseTable<QualifierWord>,
     /// Trend verb stems.
     pub trends: Vec<(&'static str, Direction)>,
+    /// Comparative words stating a difference (`көп`, `төмен`).
+    pub comparatives: Vec<(&'static str, Direction)>,
     /// Endings that make a stem a verb form.
     pub verb_endings: HashSet<&'static str>,
     /// Nouns that make a number a DATE or TIME.
     pub time_nouns: PhraseTable<()>,
+    /// Word starts before (`нөмірі`) and after (`съезі`, `сайлау учаскесі`) an ordinal that
+    /// make it part of a longer name.
+    pub name_parts_before: Vec<&'static str>,
+    /// See `name_parts_before`.
+    pub name_parts_after: Vec<&'static str>,
     /// Word starts after a number word that make it no count (`бір реттік`).
     pub not_counted: Vec<&'static str>,
+    /// Words before a bare `бір` that make it an article.
+    pub article_before: HashSet<&'static str>,
+    /// Classifier nouns skipped before a counted object (`бірлік`, `бас`).
+    pub classifiers: HashSet<&'static str>,
+    /// Plain adjectives kept in a counted object (`жаңа`, `жас`).
+    pub object_adjectives: HashSet<&'static str>,
+    /// Fixed compound nouns that are objects as a whole (`елді мекен`, `ірі қара`).
+    pub compound_nouns: PhraseTable<&'static str>,
     /// Words that are never a counted object.
     pub not_objects: HashSet<&'static str>,
     /// How many of a larger unit one smaller unit is (`cm` in `m`: 0.01).
@@ -74,6 +89,22 @@ impl Vocabulary {
             .find(|(s, b, _)| *s == small && *b == big)
             .map(|r| r.2)
     }
+}
+
+/// Column 2 of a row: `increase` or `decrease`.
+fn direction(row: &Row<'_>) -> Direction {
+    match row.cell(1) {
+        "increase" => Direction::Increase,
+        "decrease" => Direction::Decrease,
+        _ => row.fail("direction must be increase or decrease"),
+    }
+}
+
+/// Rows of `word, increase|decrease`.
+fn directions(file: &'static str, content: &'static str) -> Vec<(&'static str, Direction)> {
+    rows(file, content)
+        .map(|row| (row.cell(0), direction(&row)))
+        .collect()
 }
 
 fn label(name: &str) -> Option<Label> {
@@ -149,16 +180,8 @@ impl Vocabulary {
             };
             table.insert(row.cell(0), inflects, word);
         }
-        let trends = rows("trend_verbs.tsv", include_str!("data/trend_verbs.tsv"))
-            .map(|row| {
-                let direction = match row.cell(1) {
-                    "increase" => Direction::Increase,
-                    "decrease" => Direction::Decrease,
-                    _ => row.fail("direction must be increase or decrease"),
-                };
-                (row.cell(0), direction)
-            })
-            .collect();
+        let trends = directions("trend_verbs.tsv", include_str!("data/trend_verbs.tsv"));
+        let comparatives = directions("comparatives.tsv", include_str!("data/comparatives.tsv"));
         let verb_endings = rows("verb_endings.tsv", include_str!("data/verb_endings.tsv"))
             .map(|row| row.cell(0))
             .collect();
@@ -175,7 +198,43 @@ impl Vocabulary {
         let not_counted = rows("not_counted.tsv", include_str!("data/not_counted.tsv"))
             .map(|row| row.cell(0))
             .collect();
+        let (mut name_parts_before, mut name_parts_after) = (Vec::new(), Vec::new());
+        for row in rows("name_parts.tsv", include_str!("data/name_parts.tsv")) {
+            match row.cell(1) {
+                "before" => name_parts_before.push(row.cell(0)),
+                "after" => name_parts_after.push(row.cell(0)),
+                _ => row.fail("side must be before or after"),
+            }
+        }
+        let article_before = rows(
+            "article_before.tsv",
+            include_str!("data/article_before.tsv"),
+        )
+        .map(|row| row.cell(0))
+        .collect();
+        let classifiers = rows("classifiers.tsv", include_str!("data/classifiers.tsv"))
+            .map(|row| row.cell(0))
+            .collect();
+        let object_adjectives = rows(
+            "object_adjectives.tsv",
+            include_str!("data/object_adjectives.tsv"),
+        )
+        .map(|row| row.cell(0))
+        .collect();
+        let mut compound_nouns = PhraseTable::new();
+        for row in rows(
+            "compound_nouns.tsv",
+            include_str!("data/compound_nouns.tsv"),
+        ) {
+            compound_nouns.insert(row.cell(0), Endings::Any, row.cell(1));
+        }
         Vocabulary {
+            classifiers,
+            object_adjectives,
+            compound_nouns,
+            article_before,
+            name_parts_before,
+            name_parts_after,
             not_counted,
             ratios,
             measures,
@@ -183,6 +242,7 @@ impl Vocabulary {
             qualifiers_before,
             qualifiers_after,
             trends,
+            comparatives,
             verb_endings,
             time_nouns,
             not_objects,

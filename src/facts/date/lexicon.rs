@@ -22,6 +22,8 @@ pub enum Unit {
     HalfYear,
     /// жыл
     Year,
+    /// кезең ("period"), never counted
+    Period,
     /// ғасыр
     Century,
     /// мыңжылдық
@@ -45,6 +47,7 @@ impl Unit {
             "quarter" => Unit::Quarter,
             "half_year" => Unit::HalfYear,
             "year" => Unit::Year,
+            "period" => Unit::Period,
             "century" => Unit::Century,
             "millennium" => Unit::Millennium,
             "age" => Unit::Age,
@@ -55,7 +58,7 @@ impl Unit {
         })
     }
 
-    /// The name written in `Fact.unit` for a duration (an age is counted in years).
+    /// The name written in `Fact.unit` for a duration (`age` for an age in years).
     pub fn name(self) -> &'static str {
         match self {
             Unit::Day => "day",
@@ -63,8 +66,10 @@ impl Unit {
             Unit::Month => "month",
             Unit::Quarter => "quarter",
             Unit::HalfYear => "half_year",
-            Unit::Year | Unit::Age => "year",
+            Unit::Year => "year",
+            Unit::Age => "age",
             Unit::Century => "century",
+            Unit::Period => "period",
             Unit::Millennium => "millennium",
             Unit::Hour => "hour",
             Unit::Minute => "minute",
@@ -99,30 +104,67 @@ pub struct NounForm<'a> {
     pub noun: Noun,
     /// The ending after the stem (empty for the bare stem).
     pub ending: &'a str,
+    /// True for a bare stem that counts only before a qualifier word (`18 бен 30 жас
+    /// аралығында`; `екі жас` alone is "two young people").
+    pub needs_qualifier: bool,
 }
 
-/// True for a word ending in the genitive or the adjective `-ғы/-гі` (`жылдың`, `жылғы`,
-/// `биылғы`): a year so ended names the year of the month or day that follows.
-pub fn links(norm: &str) -> bool {
-    ["ың", "ің", "ғы", "гі"].iter().any(|e| norm.ends_with(e))
+/// A closed set from `date_markers.tsv`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Marker {
+    /// мен/бен/пен between the ends of a range.
+    RangeWord,
+    /// Genitive endings (`жылдың`).
+    Genitive,
+    /// Adjective endings (`жылғы`).
+    Adjective,
+    /// Plural endings (`жылдары`).
+    Plural,
+    /// Ablative endings (`жастан`).
+    Ablative,
+    /// Locative endings (`2017-де`).
+    Locative,
+    /// Endings of a lone day of the month (`24-інде`).
+    DayEnding,
+    /// Approximative endings (`жылдай`).
+    Approximate,
+    /// Third-person possessive endings (`күні`).
+    Possessive,
+    /// The clock word `сағат`.
+    HourWord,
+    /// The spoken zero of `нөл-нөл` minutes.
+    Zero,
 }
 
-impl NounForm<'_> {
-    /// True for a genitive ending (`жылдың`, `наурыздың`).
-    pub fn is_genitive(&self) -> bool {
-        ["ың", "ің"].iter().any(|e| self.ending.ends_with(e))
-    }
+impl Marker {
+    const ALL: [Marker; 11] = [
+        Marker::RangeWord,
+        Marker::Genitive,
+        Marker::Adjective,
+        Marker::Plural,
+        Marker::Ablative,
+        Marker::Locative,
+        Marker::DayEnding,
+        Marker::Approximate,
+        Marker::Possessive,
+        Marker::HourWord,
+        Marker::Zero,
+    ];
 
-    /// True when the ending links the noun to a following month or day (see [`links`]).
-    pub fn links(&self) -> bool {
-        links(self.ending)
-    }
-
-    /// True for a plural ending (`жылдары`: decades, `ғасырларда`).
-    pub fn is_plural(&self) -> bool {
-        ["лар", "лер", "дар", "дер", "тар", "тер"]
-            .iter()
-            .any(|e| self.ending.starts_with(e))
+    fn name(self) -> &'static str {
+        match self {
+            Marker::RangeWord => "range_word",
+            Marker::Genitive => "genitive",
+            Marker::Adjective => "adjective",
+            Marker::Plural => "plural",
+            Marker::Ablative => "ablative",
+            Marker::Locative => "locative",
+            Marker::DayEnding => "day_ending",
+            Marker::Approximate => "approximate",
+            Marker::Possessive => "possessive",
+            Marker::HourWord => "hour_word",
+            Marker::Zero => "zero",
+        }
     }
 }
 
@@ -170,8 +212,12 @@ pub enum Side {
     Before,
     /// After: `бес жылдан астам`.
     After,
-    /// After, and also after a bare calendar noun: `жыл сайын`, `жыл басынан`.
+    /// After an ablative ending only: `60 жастан жоғары`.
+    Ablative,
+    /// After, and also after a bare calendar noun: `жыл сайын`, `тәулік бойы`.
     Period,
+    /// Like `Period`, naming a part of the current unit: `жыл басынан`, `жыл соңына`.
+    Part,
 }
 
 /// A part of the day (`time_words.tsv`).
@@ -181,13 +227,17 @@ pub struct DayPart {
     pub adjective: bool,
     /// True when it is a TIME by itself (not only after a modifier: `өткен түні`).
     pub standalone: bool,
+    /// True when it is a TIME only before a qualifier word (`түске дейін`).
+    pub bounded: bool,
     /// Hours added to a clock hour below 12.
     pub shift: u32,
 }
 
 /// All calendar tables, parsed once.
 pub struct Lexicon {
-    stems: HashMap<String, Noun>,
+    stems: HashMap<String, (Noun, bool)>,
+    /// The first two chars of every stem: a word starting otherwise is no calendar noun.
+    stem_heads: HashSet<(char, char)>,
     stem_lengths: (usize, usize),
     endings: HashSet<String>,
     stop: HashSet<String>,
@@ -196,7 +246,9 @@ pub struct Lexicon {
     qualifiers: HashMap<String, (Side, Qualifier)>,
     day_parts: HashMap<String, DayPart>,
     name_prefixes: Vec<String>,
-    greetings: HashMap<(String, String), usize>,
+    inner: HashSet<String>,
+    greetings: Vec<(String, String, usize)>,
+    markers: Vec<Vec<String>>,
 }
 
 impl Lexicon {
@@ -213,7 +265,7 @@ impl Lexicon {
                 "strong" => false,
                 _ => r.fail("strength must be weak or strong"),
             };
-            stems.insert(r.cell(0).to_owned(), Noun::Month { month, weak });
+            stems.insert(r.cell(0).to_owned(), (Noun::Month { month, weak }, true));
         }
         for r in rows("date_units.tsv", include_str!("../data/date_units.tsv")) {
             let unit = Unit::from_name(r.cell(1)).unwrap_or_else(|| r.fail("unknown unit"));
@@ -224,16 +276,31 @@ impl Lexicon {
             if !label_ok {
                 r.fail("label must be TIME for clock units and DATE otherwise");
             }
-            stems.insert(r.cell(0).to_owned(), Noun::Unit(unit));
+            let bare = match r.cell(3) {
+                "yes" => true,
+                "no" => false,
+                _ => r.fail("bare must be yes or no"),
+            };
+            stems.insert(r.cell(0).to_owned(), (Noun::Unit(unit), bare));
         }
+        let stem_heads = stems.keys().filter_map(|s| head(s)).collect();
         let lengths = stems.keys().map(|s| s.len());
         let stem_lengths = (
             lengths.clone().min().unwrap_or(0),
             lengths.max().unwrap_or(0),
         );
         let form = |r: Row| r.cell(0).to_owned();
+        let mut markers = vec![Vec::new(); Marker::ALL.len()];
+        for r in rows("date_markers.tsv", include_str!("../data/date_markers.tsv")) {
+            let marker = Marker::ALL
+                .into_iter()
+                .position(|m| m.name() == r.cell(0))
+                .unwrap_or_else(|| r.fail("unknown marker"));
+            markers[marker].push(r.cell(1).to_owned());
+        }
         Lexicon {
             stems,
+            stem_heads,
             stem_lengths,
             endings: rows(
                 "date_suffixes.tsv",
@@ -262,9 +329,13 @@ impl Lexicon {
             day_parts: rows("time_words.tsv", include_str!("../data/time_words.tsv"))
                 .map(|r| (r.cell(0).to_owned(), day_part(&r)))
                 .collect(),
+            inner: rows("date_inner.tsv", include_str!("../data/date_inner.tsv"))
+                .map(form)
+                .collect(),
             name_prefixes: rows("month_names.tsv", include_str!("../data/month_names.tsv"))
                 .map(form)
                 .collect(),
+            markers,
             greetings: rows(
                 "time_greetings.tsv",
                 include_str!("../data/time_greetings.tsv"),
@@ -274,7 +345,7 @@ impl Lexicon {
                 if !(1..=2).contains(&part) {
                     r.fail("part must be 1 or 2");
                 }
-                ((r.cell(0).to_owned(), r.cell(1).to_owned()), part - 1)
+                (r.cell(0).to_owned(), r.cell(1).to_owned(), part - 1)
             })
             .collect(),
         }
@@ -291,6 +362,9 @@ impl Lexicon {
     /// Like [`Lexicon::noun`], ignoring the stop list (`айына` after a month name is "to
     /// the month", not "per month").
     pub fn any_noun<'a>(&self, norm: &'a str) -> Option<NounForm<'a>> {
+        if !head(norm).is_some_and(|h| self.stem_heads.contains(&h)) {
+            return None;
+        }
         let (min, max) = self.stem_lengths;
         norm.char_indices()
             .map(|(k, _)| k)
@@ -299,9 +373,12 @@ impl Lexicon {
             .rev()
             .find_map(|k| {
                 let (stem, ending) = norm.split_at(k);
-                let noun = *self.stems.get(stem)?;
-                (ending.is_empty() || self.endings.contains(ending))
-                    .then_some(NounForm { noun, ending })
+                let (noun, bare) = *self.stems.get(stem)?;
+                (ending.is_empty() || self.endings.contains(ending)).then_some(NounForm {
+                    noun,
+                    ending,
+                    needs_qualifier: ending.is_empty() && !bare,
+                })
             })
     }
 
@@ -325,6 +402,36 @@ impl Lexicon {
         self.day_parts.get(norm).copied()
     }
 
+    /// True when `norm` is one of the `marker` words.
+    pub fn is(&self, marker: Marker, norm: &str) -> bool {
+        self.markers[marker as usize].iter().any(|m| m == norm)
+    }
+
+    /// True when `norm` ends with one of the `marker` endings.
+    pub fn ends(&self, marker: Marker, norm: &str) -> bool {
+        self.markers[marker as usize]
+            .iter()
+            .any(|m| norm.ends_with(m.as_str()))
+    }
+
+    /// True when `norm` starts with one of the `marker` endings (`жылдардың`: plural).
+    pub fn starts(&self, marker: Marker, norm: &str) -> bool {
+        self.markers[marker as usize]
+            .iter()
+            .any(|m| norm.starts_with(m.as_str()))
+    }
+
+    /// True for a word ending in the genitive or an adjective ending (`жылдың`, `жылғы`,
+    /// `биылғы`): a year so ended names the year of the month or day that follows.
+    pub fn links(&self, norm: &str) -> bool {
+        self.ends(Marker::Genitive, norm) || self.ends(Marker::Adjective, norm)
+    }
+
+    /// True for a word that may stand between a count and its calendar noun (`жұмыс`).
+    pub fn inner(&self, norm: &str) -> bool {
+        self.inner.contains(norm)
+    }
+
     /// True when a word after a lone month makes the month part of a name (`Наурыз
     /// мерекесі`).
     pub fn names_month(&self, norm: &str) -> bool {
@@ -337,8 +444,9 @@ impl Lexicon {
     /// (0 or 1) is the TIME.
     pub fn greeting(&self, first: &str, second: &str) -> Option<usize> {
         self.greetings
-            .get(&(first.to_owned(), second.to_owned()))
-            .copied()
+            .iter()
+            .find(|(a, b, _)| a == first && b == second)
+            .map(|g| g.2)
     }
 }
 
@@ -379,23 +487,33 @@ fn qualifier(r: &Row) -> (Side, Qualifier) {
     let side = match r.cell(1) {
         "before" => Side::Before,
         "after" => Side::After,
+        "ablative" => Side::Ablative,
         "period" => Side::Period,
-        _ => r.fail("side must be before, after or period"),
+        "part" => Side::Part,
+        _ => r.fail("side must be before, after, ablative, period or part"),
     };
     let q = Qualifier::from_name(r.cell(2)).unwrap_or_else(|| r.fail("unknown qualifier"));
     (side, q)
 }
 
 fn day_part(r: &Row) -> DayPart {
-    let (adjective, standalone) = match r.cell(1) {
-        "adjective" => (true, true),
-        "part" => (false, true),
-        "noun" => (false, false),
-        _ => r.fail("kind must be part, adjective or noun"),
+    let (adjective, standalone, bounded) = match r.cell(1) {
+        "adjective" => (true, true, false),
+        "part" => (false, true, false),
+        "noun" => (false, false, false),
+        "bounded" => (false, true, true),
+        _ => r.fail("kind must be part, adjective, noun or bounded"),
     };
     DayPart {
         adjective,
         standalone,
+        bounded,
         shift: r.parse(2),
     }
+}
+
+/// The first two chars of a word.
+fn head(word: &str) -> Option<(char, char)> {
+    let mut chars = word.chars();
+    Some((chars.next()?, chars.next()?))
 }

@@ -3,10 +3,14 @@
 //! expressions, durations and ages, each with the qualifier words KazNERD keeps inside
 //! (reference A.3 rule 5, A.4 DATE, D). Vocabulary: `src/facts/data/{months,date_*}.tsv`.
 //!
-//! Conventions: `iso` is `YYYY`, `YYYY-MM`, `YYYY-MM-DD` or a `from/to` range; a day and
-//! month without a year take the article's year when the article date is known; durations
-//! and ages get `value` (or `low`/`high`) and `unit` (`day`, `week`, `month`, `year`…) and
-//! no `iso`; `күні` after a day and month and `айында` after a lone month stay outside.
+//! Conventions: `iso` is `YYYY`, `YYYY-MM`, `YYYY-MM-DD` or a `from/to` interval; year
+//! ranges, decades and centuries also give their first and last year as `low`/`high`
+//! (`90-жылдары`: 1990/1999, `XXI ғасыр`: 2001/2100); a day or month without a year takes
+//! the article's year when the article date is known (else no `iso`); durations and ages
+//! get `value` (or `low`/`high`) and `unit` (`day`, `week`, `month`, `quarter`, `year`…)
+//! and no `iso`; `күні` after a day and month and `айында` after a lone month stay outside
+//! (inside after a year, or before a qualifier: `қаңтар айынан бері`). Two-digit spoken
+//! years complete around 2000 (`тоқсан бірінші жылы` = 1991, `жиырма үшінші жылы` = 2023).
 
 pub mod calendar;
 pub mod lexicon;
@@ -39,11 +43,7 @@ impl DateRules {
 
     /// Appends candidates found in `text` to `out`.
     pub fn find(&self, text: &Text, context: &FactContext, out: &mut Vec<Fact>, trace: &mut Trace) {
-        let scanner = Scanner {
-            lex: &self.lexicon,
-            text,
-            context,
-        };
+        let scanner = Scanner::new(&self.lexicon, text, context, trace.is_enabled());
         let mut i = 0;
         while i < text.words.len() {
             match scanner.reading_at(i) {
@@ -58,6 +58,7 @@ impl DateRules {
                 None => i += 1,
             }
         }
+        scanner.report_rejections(trace);
     }
 }
 

@@ -23,6 +23,8 @@ pub struct Num {
     pub width: usize,
     /// True when an ending follows the number (`отызда`, `9-да`).
     pub inflected: bool,
+    /// True for a collective numeral (`екеуі`, `төртеуінде`).
+    pub collective: bool,
 }
 
 impl Num {
@@ -54,5 +56,6 @@ pub fn num_at(text: &Text, i: usize) -> Option<Num> {
         digits: n.digits,
         width,
         inflected: !n.suffix.is_empty(),
+        collective: n.collective,
     })
 }

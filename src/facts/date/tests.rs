@@ -164,3 +164,87 @@ fn relative_dates_need_the_article_date() {
         .iter()
         .all(|f| f.label == Label::Date && f.iso.is_none()));
 }
+
+#[test]
+fn rejections_are_traced_with_their_reason() {
+    let date = DateRules::new();
+    let words = Text::new("Бір күні ол қазанда ет асты.");
+    let mut trace = Trace::enabled();
+    let mut out = Vec::new();
+    date.find(&words, &FactContext::default(), &mut out, &mut trace);
+    assert!(out.is_empty());
+    let rules: Vec<&str> = trace.events.iter().map(|e| e.rule).collect();
+    assert_eq!(rules, ["date/duration", "date/month"]);
+}
+
+/// Kazakh words for 1..=31 as ordinals, written here for the test (not read from the tables).
+fn ordinal_words(n: u32) -> String {
+    const UNITS: [&str; 10] = [
+        "",
+        "бірінші",
+        "екінші",
+        "үшінші",
+        "төртінші",
+        "бесінші",
+        "алтыншы",
+        "жетінші",
+        "сегізінші",
+        "тоғызыншы",
+    ];
+    const TENS_ORDINAL: [&str; 4] = ["", "оныншы", "жиырмасыншы", "отызыншы"];
+    const TENS: [&str; 4] = ["", "он", "жиырма", "отыз"];
+    let (tens, units) = ((n / 10) as usize, (n % 10) as usize);
+    match (tens, units) {
+        (t, 0) => TENS_ORDINAL[t].to_owned(),
+        (0, u) => UNITS[u].to_owned(),
+        (t, u) => format!("{} {}", TENS[t], UNITS[u]),
+    }
+}
+
+#[test]
+fn every_day_of_every_month_reads_in_digits_and_words() {
+    let (date, time) = (DateRules::new(), TimeRules::new());
+    let months = [
+        "қаңтар",
+        "ақпан",
+        "наурыз",
+        "сәуір",
+        "мамыр",
+        "маусым",
+        "шілде",
+        "тамыз",
+        "қыркүйек",
+        "қазан",
+        "қараша",
+        "желтоқсан",
+    ];
+    let mut failures = Vec::new();
+    for (m, month) in months.iter().enumerate() {
+        let m = m as u32 + 1;
+        for day in 1..=28 {
+            let expected = format!("2025-{m:02}-{day:02}");
+            for phrase in [
+                format!("{day} {month}"),
+                // The digit ordinal with one fixed tail: the reader accepts any ordinal tail.
+                format!("{day}-інші {month}"),
+                format!("{} {month}", ordinal_words(day)),
+            ] {
+                let text = format!("Жиын {phrase} өтті.");
+                let found = facts(&date, &time, &text);
+                let ok = found.iter().any(|f| {
+                    f.span.slice(&text) == phrase && f.iso.as_deref() == Some(expected.as_str())
+                });
+                if !ok {
+                    let got: Vec<String> = found.iter().map(|f| describe(&text, f)).collect();
+                    failures.push(format!("{text} → {got:?}"));
+                }
+            }
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{} failures:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+}

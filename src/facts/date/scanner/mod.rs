@@ -1,0 +1,155 @@
+//! The DATE constructions, each a small named rule reading words from one position:
+//! numeric dates, number + calendar noun, month phrases, modifier phrases, date words and
+//! bare calendar nouns with a period word; then the joins (year + month, ranges) and the
+//! qualifier words around them.
+
+use super::lexicon::{Lexicon, Marker, NounForm};
+use super::number::{hyphen_gap, num_at, Num};
+use super::reading::Reading;
+use crate::facts::FactContext;
+use crate::text::fold::{is_dash, is_hyphen, is_space};
+use crate::text::Text;
+use crate::trace::Trace;
+use std::cell::{OnceCell, RefCell};
+
+mod counted;
+mod joins;
+mod numeric;
+mod words;
+
+/// A count: its first number, its last number (the same one unless a range), and the
+/// range bounds.
+pub type Counted = (Num, Num, Option<(f64, f64)>);
+
+/// A rule that matched and gave up: rule id, first and last word, reason.
+type Rejection = (&'static str, usize, usize, &'static str);
+
+/// Reads DATE and TIME phrases of one text.
+pub struct Scanner<'a, 't> {
+    /// The calendar vocabulary.
+    pub lex: &'a Lexicon,
+    /// The words.
+    pub text: &'a Text<'t>,
+    /// The article date, for relative expressions.
+    pub context: &'a FactContext,
+    /// Rejections, kept only when tracing (`kazfacts explain`).
+    rejections: Option<RefCell<Vec<Rejection>>>,
+    /// Each word read as a number, computed on first use (rules ask many times).
+    nums: Vec<OnceCell<Option<Num>>>,
+    /// Each word read as a calendar noun, computed on first use.
+    nouns: Vec<OnceCell<Option<NounForm<'a>>>>,
+}
+
+impl<'a, 't> Scanner<'a, 't> {
+    /// A scanner over `text`; `tracing` keeps the reasons rules give up.
+    pub fn new(
+        lex: &'a Lexicon,
+        text: &'a Text<'t>,
+        context: &'a FactContext,
+        tracing: bool,
+    ) -> Self {
+        Scanner {
+            lex,
+            text,
+            context,
+            rejections: tracing.then(|| RefCell::new(Vec::new())),
+            nums: vec![OnceCell::new(); text.words.len()],
+            nouns: vec![OnceCell::new(); text.words.len()],
+        }
+    }
+
+    /// Notes that `rule` matched words `first..=last` and gave up.
+    pub(super) fn reject(&self, rule: &'static str, first: usize, last: usize, why: &'static str) {
+        if let Some(list) = &self.rejections {
+            list.borrow_mut().push((rule, first, last, why));
+        }
+    }
+
+    /// Reports the rejections (each once) to `trace`.
+    pub fn report_rejections(&self, trace: &mut Trace) {
+        let Some(list) = &self.rejections else {
+            return;
+        };
+        let mut list = list.borrow_mut();
+        list.sort_unstable();
+        list.dedup();
+        for &(rule, first, last, why) in list.iter() {
+            trace.rejected(rule, self.text.span_of(first, last), || why.to_owned());
+        }
+    }
+
+    /// Folded form of word `i`, empty past the end.
+    pub fn norm(&self, i: usize) -> &'a str {
+        if i < self.text.words.len() {
+            self.text.norm(i)
+        } else {
+            ""
+        }
+    }
+
+    /// Word `i` read as a month or unit noun.
+    pub fn noun(&self, i: usize) -> Option<NounForm<'a>> {
+        let cell = self.nouns.get(i)?;
+        *cell.get_or_init(|| self.lex.noun(self.text.norm(i)))
+    }
+
+    /// A number starting at word `i`.
+    pub fn num(&self, i: usize) -> Option<Num> {
+        let cell = self.nums.get(i)?;
+        *cell.get_or_init(|| num_at(self.text, i))
+    }
+
+    /// True when word `i` ends in the ablative (`жастан`, `7-ден`): the start of a from-to
+    /// range.
+    pub fn ends_ablative(&self, i: usize) -> bool {
+        self.lex.ends(Marker::Ablative, self.norm(i))
+    }
+
+    /// The first word after a range connector following word `j` (dash, hyphen, мен/бен/пен).
+    pub fn connector(&self, j: usize) -> Option<usize> {
+        let gap = self.text.gap_after(j);
+        let mut marks = gap.chars().filter(|&c| !is_space(c));
+        match (marks.next(), marks.next()) {
+            (Some(c), None) if is_dash(c) || is_hyphen(c) => Some(j + 1),
+            (None, None) if self.lex.is(Marker::RangeWord, self.norm(j + 1)) => Some(j + 2),
+            _ => None,
+        }
+    }
+
+    /// A number at `i`, extended to a range when a connector and a second, larger number
+    /// follow: `(first number, last number, range)`.
+    pub fn num_or_range(&self, i: usize) -> Option<Counted> {
+        let a = self.num(i)?;
+        let b = self
+            .connector(a.last)
+            .and_then(|k| self.num(k))
+            // `1-тоқсанда` is the first quarter, not 1 to 90.
+            .filter(|b| b.value > a.value && self.noun(b.first).is_none());
+        Some(match b {
+            Some(b) => (a, b, Some((a.value, b.value))),
+            None => (a, a, None),
+        })
+    }
+
+    /// The first matching construction at word `i`, with its joins and qualifiers.
+    pub fn reading_at(&self, i: usize) -> Option<Reading> {
+        let mut r = self
+            .numeric_date(i)
+            .or_else(|| self.roman_century(i))
+            .or_else(|| self.modifier_phrase(i))
+            .or_else(|| self.number_phrase(i))
+            .or_else(|| self.month_phrase(i, false))
+            .or_else(|| self.date_word(i))
+            .or_else(|| self.unit_period(i))?;
+        self.join_in_year(&mut r);
+        self.join_range(&mut r);
+        self.qualify(&mut r);
+        Some(r)
+    }
+
+    /// Words `i` and `i + 1` joined by a hyphen, as one folded form (`бүгін-ертең`).
+    pub fn hyphen_pair(&self, i: usize) -> Option<String> {
+        (i + 1 < self.text.words.len() && hyphen_gap(self.text.gap_after(i)))
+            .then(|| format!("{}-{}", self.norm(i), self.norm(i + 1)))
+    }
+}

@@ -1,0 +1,221 @@
+//! Which numbers are not this module's: dates and times (a time noun after, `сағат` or a
+//! part of the day before, a day of a month, an age), ordinals inside longer names, homographs
+//! used in another sense (the article `бір`, `бір реттік`, `жүзді.`, `жер жүзі`), Latin model
+//! names, reduplications (`бір-бірімен`) and numbers inside hyphenated compounds.
+
+use super::{spacing, NumberRules};
+use crate::facts::numeral::{is_ending, read_numeral, Numeral};
+use crate::text::fold::{is_hyphen, is_space};
+use crate::text::words::WordShape;
+use crate::text::Text;
+
+impl NumberRules {
+    /// Numbers that belong to a DATE or TIME: after `сағат`, or before a time noun.
+    pub(super) fn is_time(&self, text: &Text, num: &Numeral) -> bool {
+        let before = num.first_word.checked_sub(1);
+        let after_clock = before.is_some_and(|b| CLOCK_WORDS.contains(&text.norm(b)));
+        let year_like = (1900.0..=2100.0).contains(&num.value) && num.value.fract() == 0.0;
+        let year_ordinal = num.ordinal && num.digits && year_like;
+        let year_in = year_like
+            && ["да", "де", "та", "те"]
+                .iter()
+                .any(|e| num.suffix.ends_with(e));
+        let clock_digits = num.digits
+            && (text.text[num.span.end..].starts_with(':')
+                || text.text[..num.span.start].ends_with(':'));
+        // `наурыздың бесі`, `апрельдің 1-інен`: a day of a month named before it.
+        let month_genitive = before.is_some_and(|b| {
+            spacing(text.gap_after(b))
+                && self.vocab.time_nouns.match_at(text, b).is_some_and(|m| {
+                    m.last_word == b && GENITIVE.iter().any(|g| m.ending.ends_with(g))
+                })
+        });
+        // `жасы жиырма тоғызда`: an age.
+        let age = before.is_some_and(|b| {
+            let rest = text.norm(b).strip_prefix("жас");
+            rest.is_some_and(|r| matches!(r, "ы" | "ым" | "ың" | "ымыз" | "ында" | "та"))
+        });
+        // `он бірінде`, `жиырма төртінде`: a day of the month.
+        let day = (2.0..=31.0).contains(&num.value)
+            && ["інде", "ында", "сінде", "сында"].contains(&num.suffix.as_str());
+        after_clock
+            || age
+            || day
+            || year_ordinal
+            || year_in
+            || clock_digits
+            || month_genitive
+            || self.time_noun_after(text, num.last_word)
+    }
+
+    /// An ordinal inside a polling station, congress, law article or post name
+    /// (`data/name_parts.tsv`).
+    pub(super) fn inside_name(&self, text: &Text, num: &Numeral) -> bool {
+        let starts = |k: usize, parts: &[&str]| parts.iter().any(|p| text.norm(k).starts_with(p));
+        let before = num.first_word.checked_sub(1).is_some_and(|b| {
+            spacing(text.gap_after(b)) && starts(b, &self.vocab.name_parts_before)
+        });
+        let next = num.last_word + 1;
+        let after = next < text.words.len()
+            && spacing(text.gap_after(num.last_word))
+            && starts(next, &self.vocab.name_parts_after);
+        before || after
+    }
+
+    /// Numbers used in another sense: a number named by `нөмірі` (`«112» нөміріне`), the
+    /// article `бір` (`қандай да бір`, `белгілі бір`), `бір реттік` ("one-off"), and `жүзді.`
+    /// ("swam") closing a sentence.
+    pub(super) fn not_a_count(&self, text: &Text, num: &Numeral) -> Option<&'static str> {
+        let next = num.last_word + 1;
+        // `«112» нөміріне`: a phone or reference number, not an amount.
+        if next < text.words.len() && text.norm(next).starts_with("нөмір") {
+            return Some("a phone or reference number");
+        }
+        // `Boeing 737 MAX`, `COVID – он тоғыз`, `500 Startups`: part of a Latin-script name.
+        let latin = |k: usize| text.surface(k).chars().all(|c| c.is_ascii_alphabetic());
+        let named_before = num.first_word > 0 && latin(num.first_word - 1);
+        let named_after = next < text.words.len()
+            && latin(next)
+            && text.words[next].capitalized
+            && spacing(text.gap_after(num.last_word));
+        if named_before || named_after {
+            return Some("part of a Latin-script name");
+        }
+        if num.digits {
+            // `3Д сканер`, `5G`: letters glued to digits that are neither an ending nor a unit.
+            let glued = !num.suffix.is_empty()
+                && !is_ending(&num.suffix)
+                && self.vocab.measures.get_word(&num.suffix).is_none();
+            return glued.then_some("letters glued to digits (a model name)");
+        }
+        let before = num.first_word.checked_sub(1).map(|b| text.norm(b));
+        let after = (next < text.words.len() && spacing(text.gap_after(num.last_word)))
+            .then(|| text.norm(next));
+        // `бірінші тоқсанда`: after an ordinal, a number word is a noun ("quarter").
+        let prev = num.first_word.checked_sub(1);
+        let after_ordinal = prev.is_some_and(|p| {
+            spacing(text.gap_after(p)) && read_numeral(text, p).is_some_and(|o| o.ordinal)
+        });
+        if after_ordinal {
+            return Some("noun after an ordinal");
+        }
+        let bare_one = num.value == 1.0 && num.suffix.is_empty();
+        // `газдың бір бөлігі`: "a part of", not one part.
+        let part_after = after.is_some_and(|w| w.starts_with("бөлі"));
+        if bare_one && (part_after || before.is_some_and(|b| self.vocab.article_before.contains(b)))
+        {
+            return Some("article бір");
+        }
+        // `жер жүзін` ("the world"): the noun жүз "face".
+        if num.value == 100.0 && before == Some("жер") {
+            return Some("жер жүзі");
+        }
+        if after.is_some_and(|w| self.vocab.not_counted.iter().any(|p| w.starts_with(p))) {
+            return Some("adjective such as реттік");
+        }
+        let verb_form = matches!(num.suffix.as_str(), "ді" | "ды" | "ті" | "ты");
+        let clause_end = next >= text.words.len()
+            || text
+                .gap_after(num.last_word)
+                .trim_start()
+                .starts_with(['.', '!', '?']);
+        if verb_form && num.first_word == num.last_word && clause_end {
+            return Some("past-tense verb (жүзді)");
+        }
+        None
+    }
+
+    pub(super) fn time_noun_after(&self, text: &Text, last: usize) -> bool {
+        let next = last + 1;
+        next < text.words.len()
+            && spacing(text.gap_after(last))
+            && self.vocab.measures.match_at(text, next).is_none()
+            && self.vocab.time_nouns.match_at(text, next).is_some()
+    }
+}
+
+/// Words before a number that make it a clock time (`сағат 9`, `таңғы 7-ден`).
+const CLOCK_WORDS: [&str; 6] = ["сағат", "таңғы", "кешкі", "түнгі", "күндізгі", "түскі"];
+
+/// Genitive endings.
+const GENITIVE: [&str; 6] = ["ның", "нің", "дың", "дің", "тың", "тің"];
+
+/// `бір-бірімен`, `екі-екіден`: a number word repeated across a hyphen is not a count.
+/// Returns the last word of the repetition.
+pub(super) fn reduplicated(text: &Text, num: &Numeral) -> Option<usize> {
+    let next = num.last_word + 1;
+    let gap = text.gap_after(num.last_word);
+    if num.digits
+        || next >= text.words.len()
+        || gap.chars().count() != 1
+        || !gap.chars().all(is_hyphen)
+    {
+        return None;
+    }
+    let again = read_numeral(text, next)?;
+    (again.value == num.value).then_some(again.last_word)
+}
+
+/// Digit word `i` is one side of a slashed code (`55/12`, `АК-159/20`), not a fraction or a
+/// rate (those have a unit word after the slash).
+fn slashed(text: &Text, i: usize) -> bool {
+    let digits = |k: usize| text.words[k].shape == WordShape::Digits;
+    let next = i + 1 < text.words.len() && text.gap_after(i) == "/" && digits(i + 1);
+    let prev = i > 0 && text.gap_after(i - 1) == "/" && digits(i - 1);
+    digits(i) && (next || prev)
+}
+
+/// True when word `i` lies inside a short quoted name (`«Хабар 24»`, `«Бір белдеу, бір
+/// жол»`): guillemets open before it and close after it on the same line, around at most
+/// six words and no sentence punctuation. Quoted speech (`«Алты жылда мың үш жүз кәсіпорын
+/// ашылды», — деді`) keeps its numbers.
+pub(super) fn quoted(text: &Text, i: usize) -> bool {
+    const REACH: usize = 120;
+    const MAX_WORDS: usize = 6;
+    let span = text.words[i].span;
+    let mut from = span.start.saturating_sub(REACH);
+    while !text.text.is_char_boundary(from) {
+        from -= 1;
+    }
+    let mut to = (span.end + REACH).min(text.text.len());
+    while !text.text.is_char_boundary(to) {
+        to += 1;
+    }
+    let before = &text.text[from..span.start];
+    let after = &text.text[span.end..to];
+    let open = before
+        .rfind(['«', '»', '\n'])
+        .filter(|&k| before[k..].starts_with('«'));
+    let close = after
+        .find(['«', '»', '\n'])
+        .filter(|&k| after[k..].starts_with('»'));
+    let (Some(open), Some(close)) = (open, close) else {
+        return false;
+    };
+    let inside = &text.text[from + open..span.end + close];
+    let words = inside
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty());
+    // Speech is attributed after the closing quote: `», – деді`.
+    let attributed = after[close + '»'.len_utf8()..]
+        .trim_start()
+        .starts_with([',', '–', '—', '-']);
+    words.count() <= MAX_WORDS && !inside.contains(['.', '!', '?', ';', ':']) && !attributed
+}
+
+/// Word `i` continues a hyphenated compound (`COVID-19`, `Су-27`), follows `№` or is part of
+/// a slashed code.
+pub(super) fn inside_compound(text: &Text, i: usize) -> bool {
+    let before = &text.text[..text.words[i].span.start];
+    if before.trim_end_matches(is_space).ends_with('№') || slashed(text, i) {
+        return true;
+    }
+    if i == 0 {
+        return false;
+    }
+    let gap = text.gap_after(i - 1);
+    let glued_hyphen = gap.chars().count() == 1 && gap.chars().all(is_hyphen);
+    glued_hyphen
+        && text.words[i - 1].shape != WordShape::Digits
+        && read_numeral(text, i - 1).is_none()
+}

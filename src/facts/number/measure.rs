@@ -1,0 +1,242 @@
+//! Units, currencies and percent after (or a sign before) a number: words from the tables
+//! (`тонна`, `АҚШ доллары`, `пайызы`), signs (`%`, `%-ға`, `$`, `₸`, `°C`), glued units
+//! (`5км`), rates (`сағатына 80 шақырым`, `мг / литр`), compound amounts (`1 метр 20
+//! сантиметр`, `17 теңге 29 тиын`), sign words (`минус`, `плюс`) and temperature words.
+
+use super::{spacing, Draft, NumberRules};
+use crate::facts::numeral::{is_approx_ending, is_ending, read_numeral, Numeral};
+use crate::facts::vocab::Measure;
+use crate::mention::Label;
+use crate::mention::Qualifier;
+use crate::text::fold::{is_hyphen, is_space};
+use crate::text::words::WordShape;
+use crate::text::Text;
+
+impl NumberRules {
+    /// A unit, currency or percent after the number (or a currency sign before it).
+    /// Returns true when one was found.
+    pub(super) fn measure(&self, text: &Text, num: &Numeral, d: &mut Draft) -> bool {
+        let after = self
+            .glued(num)
+            .or_else(|| self.sign_after(text, d))
+            .or_else(|| self.word_after(text, d));
+        let Some(measure) = after.or_else(|| self.sign_before(text, num, d)) else {
+            return false;
+        };
+        d.label = measure.label;
+        d.unit = Some(measure.unit.to_owned());
+        // A range keeps its construction as the rule id (`range/dash`, `range/from-to`).
+        if d.low.is_none() {
+            d.rule = match measure.label {
+                Label::Money => "money/number-currency",
+                Label::Percentage => "percent/number-percent",
+                Label::Quantity => "quantity/number-unit",
+                _ => "cardinal/number-times",
+            };
+        }
+        let scale = |v: f64| v * measure.factor;
+        d.value = d.value.map(scale);
+        d.low = d.low.map(scale);
+        d.high = d.high.map(scale);
+        if measure.unit == "degC" {
+            self.temperature(text, d);
+        }
+        if measure.label == Label::Quantity {
+            self.per_unit(text, num, d);
+        }
+        if matches!(measure.label, Label::Quantity | Label::Money) {
+            self.compound(text, measure, d);
+        }
+        if is_approx_ending(&d.ending) {
+            d.qualifier = Qualifier::About;
+        }
+        true
+    }
+
+    /// `сағатына 80 шақырым` (km/h), `секундына 500 текше метр` (m3/s), `мг / литр` (mg/l).
+    pub(super) fn per_unit(&self, text: &Text, num: &Numeral, d: &mut Draft) {
+        let Some(unit) = d.unit.as_mut() else { return };
+        if num.first_word > 0 && spacing(text.gap_after(num.first_word - 1)) {
+            let per = match text.norm(num.first_word - 1) {
+                "сағатына" => Some("/h"),
+                "секундына" => Some("/s"),
+                "минутына" => Some("/min"),
+                _ => None,
+            };
+            if let Some(per) = per {
+                unit.push_str(per);
+                d.start = text.words[num.first_word - 1].span.start;
+                d.rule = "quantity/rate";
+            }
+        }
+        let next = d.last_word + 1;
+        if next < text.words.len() && text.gap_after(d.last_word).trim_matches(is_space) == "/" {
+            if let Some(m) = self.vocab.measures.match_at(text, next) {
+                unit.push('/');
+                unit.push_str(m.value.unit);
+                d.last_word = m.last_word;
+                d.end = text.words[m.last_word].span.end;
+                d.ending = m.ending.to_owned();
+                d.rule = "quantity/rate";
+            }
+        }
+    }
+
+    /// `1 метр 20 сантиметр`, `17 теңге 29 тиын`: a smaller unit's amount added.
+    pub(super) fn compound(&self, text: &Text, big: Measure, d: &mut Draft) {
+        let next = d.last_word + 1;
+        if next >= text.words.len() || !spacing(text.gap_after(d.last_word)) || d.low.is_some() {
+            return;
+        }
+        let Some(small) = read_numeral(text, next).filter(|n| !n.ordinal && n.suffix.is_empty())
+        else {
+            return;
+        };
+        let k = small.last_word + 1;
+        if k >= text.words.len() || !spacing(text.gap_after(small.last_word)) {
+            return;
+        }
+        let Some(m) = self.vocab.measures.match_at(text, k) else {
+            return;
+        };
+        let Some(ratio) = self.vocab.ratio(m.value.unit, big.unit) else {
+            return;
+        };
+        let part = small.value * m.value.factor * ratio;
+        // The smaller unit only completes an uninflected larger one (`380 теңгеден 300
+        // теңгеге` is two amounts).
+        if !d.ending.is_empty() || part >= 1.0 {
+            return;
+        }
+        d.value = d.value.map(|v| v + part);
+        d.last_word = m.last_word;
+        d.end = text.words[m.last_word].span.end;
+        d.ending = m.ending.to_owned();
+        d.rule = if big.label == Label::Money {
+            "money/compound"
+        } else {
+            "quantity/compound"
+        };
+    }
+
+    /// `5км`, `100мг`: a unit glued to the digits.
+    pub(super) fn glued(&self, num: &Numeral) -> Option<Measure> {
+        if !num.digits || num.suffix.is_empty() {
+            return None;
+        }
+        self.vocab.measures.get_word(&num.suffix).copied()
+    }
+
+    pub(super) fn word_after(&self, text: &Text, d: &mut Draft) -> Option<Measure> {
+        let next = d.last_word + 1;
+        if next >= text.words.len() || !spacing(text.gap_after(d.last_word)) {
+            return None;
+        }
+        let m = self.vocab.measures.match_at(text, next)?;
+        d.last_word = m.last_word;
+        d.end = text.words[m.last_word].span.end;
+        d.ending = m.ending.to_owned();
+        // `265 кг-ға`, `17 500 МВт-қа`: an abbreviation takes its ending after a hyphen.
+        let k = m.last_word + 1;
+        let gap = text.gap_after(m.last_word);
+        let hyphen = gap.chars().count() == 1 && gap.chars().all(is_hyphen);
+        if m.ending.is_empty() && hyphen && k < text.words.len() && is_ending(text.norm(k)) {
+            d.last_word = k;
+            d.end = text.words[k].span.end;
+            d.ending = text.norm(k).to_owned();
+        }
+        Some(*m.value)
+    }
+
+    /// `98%`, `98%-ға`, `10 %-ке`, `5°C`: a sign right after the digits.
+    pub(super) fn sign_after(&self, text: &Text, d: &mut Draft) -> Option<Measure> {
+        let rest = &text.text[d.end..];
+        let lead = match rest.chars().next() {
+            Some(c) if is_space(c) && c != '\n' => c.len_utf8(),
+            _ => 0,
+        };
+        let (sign, measure) = self
+            .vocab
+            .signs
+            .iter()
+            .find(|(s, _)| rest[lead..].starts_with(s))?;
+        let mut end = d.end + lead + sign.len();
+        let mut ending = String::new();
+        let mut last = d.last_word;
+        // The word that starts inside or right after the sign (`°C`, or the `ға` of `%-ға`).
+        while last + 1 < text.words.len() && text.words[last + 1].span.start < end {
+            last += 1;
+            end = end.max(text.words[last].span.end);
+        }
+        let after = &text.text[end..];
+        if let Some(h) = after.chars().next().filter(|&c| is_hyphen(c)) {
+            let k = last + 1;
+            if k < text.words.len() && text.words[k].span.start == end + h.len_utf8() {
+                let norm = text.norm(k);
+                if is_ending(norm) && text.words[k].shape == WordShape::Letters {
+                    last = k;
+                    end = text.words[k].span.end;
+                    ending = norm.to_owned();
+                }
+            }
+        }
+        d.end = end;
+        d.last_word = last;
+        d.ending = ending;
+        Some(*measure)
+    }
+
+    /// `$5`, `₸500`: a currency sign right before the digits.
+    pub(super) fn sign_before(&self, text: &Text, num: &Numeral, d: &mut Draft) -> Option<Measure> {
+        let before = &text.text[..num.span.start];
+        let (sign, measure) = self
+            .vocab
+            .signs
+            .iter()
+            .find(|(s, m)| m.label == Label::Money && before.ends_with(s))?;
+        d.start = num.span.start - sign.len();
+        Some(*measure)
+    }
+
+    /// `минус 35`, `плюс 20`: a sign word before the number.
+    pub(super) fn sign_word(&self, text: &Text, num: &Numeral, d: &mut Draft) {
+        let Some(before) = num.first_word.checked_sub(1) else {
+            return;
+        };
+        if !spacing(text.gap_after(before)) {
+            return;
+        }
+        match text.norm(before) {
+            "минус" => {
+                d.start = text.words[before].span.start;
+                negate(d);
+            }
+            "плюс" => d.start = text.words[before].span.start,
+            _ => {}
+        }
+    }
+
+    /// `10 градус суық`, `5 градус ыстық`.
+    pub(super) fn temperature(&self, text: &Text, d: &mut Draft) {
+        let next = d.last_word + 1;
+        if next < text.words.len() && spacing(text.gap_after(d.last_word)) {
+            let word = text.norm(next);
+            let cold = ["суық", "аяз"].iter().any(|w| word.starts_with(w));
+            if cold || word.starts_with("ыстық") {
+                if cold {
+                    negate(d);
+                }
+                d.last_word = next;
+                d.end = text.words[next].span.end;
+                d.ending.clear();
+            }
+        }
+    }
+}
+
+/// Makes every value of the draft negative.
+pub(super) fn negate(d: &mut Draft) {
+    d.value = d.value.map(|v| -v.abs());
+    d.low = d.low.map(|v| -v.abs());
+    d.high = d.high.map(|v| -v.abs());
+}

@@ -1,0 +1,67 @@
+//! Qualifier words kept inside a numeric span (reference A.3 rule 5, B.4): before the
+//! number (`шамамен`, `кемінде`, `ең көбі`) and after it or its unit (`астам`, `жуық`,
+//! `дейін`, chained as in `астамға жуығы`), with the case each one governs.
+
+use super::{is_ablative, is_dative, spacing, Draft, NumberRules};
+use crate::facts::vocab::Governs;
+use crate::mention::{Label, Qualifier};
+use crate::text::Text;
+
+impl NumberRules {
+    /// Qualifier words before (`шамамен`, `кемінде`) and after (`астам`, `жуық`, `дейін`;
+    /// two may chain: `астамға жуығы`).
+    pub(super) fn qualify(&self, text: &Text, d: &mut Draft) {
+        if d.label == Label::Ordinal {
+            return;
+        }
+        let first = text.words.partition_point(|w| w.span.start < d.start);
+        // Longest first: `ең көбі` before `көбі`.
+        for back in (1..=3).rev() {
+            if first < back || !spacing(text.gap_after(first - 1)) {
+                continue;
+            }
+            let at = first - back;
+            let found = self.vocab.qualifiers_before.match_at(text, at);
+            if let Some(m) = found.filter(|m| m.last_word == first - 1) {
+                d.start = text.words[at].span.start;
+                d.qualifier = m.value.qualifier;
+                break;
+            }
+        }
+        let next = d.last_word + 1;
+        let starts_from = next < text.words.len()
+            && spacing(text.gap_after(d.last_word))
+            && text.norm(next).starts_with("басталад");
+        if starts_from && is_ablative(&d.ending) && d.qualifier == Qualifier::Exact {
+            // `2 800 теңгеден басталады`: a price that starts from an amount.
+            d.qualifier = Qualifier::AtLeast;
+            return;
+        }
+        for _ in 0..2 {
+            let next = d.last_word + 1;
+            if next >= text.words.len() || !spacing(text.gap_after(d.last_word)) {
+                return;
+            }
+            let Some(m) = self.vocab.qualifiers_after.match_at(text, next) else {
+                return;
+            };
+            let w = m.value;
+            let governed = match w.governs {
+                Governs::Any => true,
+                Governs::Ablative => is_ablative(&d.ending),
+                Governs::Dative => is_dative(&d.ending),
+            };
+            if !governed {
+                return;
+            }
+            d.last_word = m.last_word;
+            d.end = text.words[m.last_word].span.end;
+            d.ending = m.ending.to_owned();
+            let range_end = d.low.is_some() && w.qualifier == Qualifier::UpTo;
+            let keeps = range_end || w.qualifier == Qualifier::Exact;
+            if !keeps && (d.qualifier == Qualifier::Exact || w.qualifier != Qualifier::UpTo) {
+                d.qualifier = w.qualifier;
+            }
+        }
+    }
+}

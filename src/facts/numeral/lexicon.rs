@@ -1,0 +1,253 @@
+//! The numeral vocabulary, loaded once: number words with their value and kind
+//! (`data/numerals.tsv`), endings with their role (`data/suffixes.tsv`) read as ordered
+//! chains, and homographs that are no numbers (`data/not_numerals.tsv`).
+
+use std::collections::{HashMap, HashSet};
+use std::sync::LazyLock;
+
+use crate::facts::table::rows;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Kind {
+    Unit,
+    Ten,
+    Hundred,
+    Scale,
+    Zero,
+    Half,
+    Part,
+    Point,
+    Collective,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Role {
+    Case,
+    Possessive,
+    Plural,
+    Ordinal,
+    Collective,
+    Vague,
+    Approx,
+    Particle,
+    Adjective,
+}
+
+impl Role {
+    /// Position in the order of Kazakh endings.
+    pub(super) fn rank(self) -> u8 {
+        match self {
+            Role::Ordinal | Role::Collective | Role::Vague | Role::Approx | Role::Adjective => 0,
+            Role::Plural => 1,
+            Role::Possessive => 2,
+            Role::Case => 3,
+            Role::Particle => 4,
+        }
+    }
+}
+
+/// What an ending chain says about the number.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(super) struct Ending {
+    pub(super) ordinal: bool,
+    pub(super) collective: bool,
+    pub(super) vague: bool,
+    pub(super) approx: bool,
+    /// `-лық/-лік…`: makes an adjective (`тонналық`); on a number word it makes a noun such
+    /// as `бестік` ("top five") or `бірлік` ("unity"), which is no count.
+    pub(super) adjective: bool,
+}
+
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Entry {
+    pub(super) value: f64,
+    pub(super) kind: Kind,
+    pub(super) bound: bool,
+}
+
+/// One number word matched on a folded word form.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct WordMatch<'w> {
+    pub(super) value: f64,
+    pub(super) kind: Kind,
+    pub(super) suffix: &'w str,
+    pub(super) ending: Ending,
+}
+
+pub(super) struct Lexicon {
+    pub(super) words: HashMap<&'static str, Entry>,
+    pub(super) stem_lens: Vec<usize>,
+    pub(super) suffixes: Vec<(&'static str, Role)>,
+    pub(super) stop: HashSet<&'static str>,
+    pub(super) stop_prefixes: Vec<&'static str>,
+    /// First two letters of all number words: most words are rejected by one lookup.
+    pub(super) heads: HashSet<(char, char)>,
+}
+
+pub(super) static LEXICON: LazyLock<Lexicon> = LazyLock::new(Lexicon::load);
+
+pub(super) const MAX_ENDINGS: usize = 5;
+
+impl Lexicon {
+    pub(super) fn load() -> Self {
+        let mut words = HashMap::new();
+        for row in rows("numerals.tsv", include_str!("../data/numerals.tsv")) {
+            let kind = match row.cell(2) {
+                "unit" => Kind::Unit,
+                "ten" => Kind::Ten,
+                "hundred" => Kind::Hundred,
+                "scale" => Kind::Scale,
+                "zero" => Kind::Zero,
+                "half" => Kind::Half,
+                "part" => Kind::Part,
+                "point" => Kind::Point,
+                "collective" => Kind::Collective,
+                other => row.fail(&format!("unknown kind `{other}`")),
+            };
+            let bound = match row.optional(3) {
+                None => false,
+                Some("bound") => true,
+                Some(other) => row.fail(&format!("unknown flag `{other}`")),
+            };
+            let value = row.parse(1);
+            words.insert(row.cell(0), Entry { value, kind, bound });
+        }
+        let heads = words
+            .keys()
+            .filter_map(|w| {
+                let mut chars = w.chars();
+                Some((chars.next()?, chars.next()?))
+            })
+            .collect();
+        let mut stem_lens: Vec<usize> = words.keys().map(|w| w.len()).collect();
+        stem_lens.sort_unstable_by_key(|&l| std::cmp::Reverse(l));
+        stem_lens.dedup();
+        let mut suffixes = Vec::new();
+        for row in rows("suffixes.tsv", include_str!("../data/suffixes.tsv")) {
+            let role = match row.cell(1) {
+                "case" => Role::Case,
+                "possessive" => Role::Possessive,
+                "plural" => Role::Plural,
+                "ordinal" => Role::Ordinal,
+                "collective" => Role::Collective,
+                "vague" => Role::Vague,
+                "approx" => Role::Approx,
+                "particle" => Role::Particle,
+                "adjective" => Role::Adjective,
+                other => row.fail(&format!("unknown role `{other}`")),
+            };
+            suffixes.push((row.cell(0), role));
+        }
+        // Longer morphemes first, so the first parse found is the most natural one.
+        suffixes.sort_by_key(|s| std::cmp::Reverse(s.0.len()));
+        let mut stop = HashSet::new();
+        let mut stop_prefixes = Vec::new();
+        for row in rows("not_numerals.tsv", include_str!("../data/not_numerals.tsv")) {
+            match row.cell(0).strip_suffix('*') {
+                Some(prefix) => stop_prefixes.push(prefix),
+                None => {
+                    stop.insert(row.cell(0));
+                }
+            }
+        }
+        Lexicon {
+            words,
+            stem_lens,
+            suffixes,
+            stop,
+            stop_prefixes,
+            heads,
+        }
+    }
+
+    /// Reads a whole ending as a chain of known morphemes.
+    pub(super) fn ending(&self, s: &str) -> Option<Ending> {
+        self.chain(s, 0, Ending::default())
+    }
+
+    /// Endings follow the order derivation < plural < possessive < case < particle, with at
+    /// most one case: `бірнеше` (two cases) and `бірқатар` (case before plural) are no chains.
+    pub(super) fn chain(&self, s: &str, depth: usize, ending: Ending) -> Option<Ending> {
+        self.chain_from(s, depth, 0, ending)
+    }
+
+    pub(super) fn chain_from(
+        &self,
+        s: &str,
+        depth: usize,
+        rank: u8,
+        ending: Ending,
+    ) -> Option<Ending> {
+        if s.is_empty() {
+            return Some(ending);
+        }
+        if depth == MAX_ENDINGS {
+            return None;
+        }
+        self.suffixes.iter().find_map(|&(m, role)| {
+            let r = role.rank();
+            if depth > 0 && (r < rank || (r == rank && matches!(role, Role::Case | Role::Particle)))
+            {
+                return None;
+            }
+            // The accusative `-н` only follows a possessive (`бесеуін`, `долларын`).
+            if m == "н" && rank != Role::Possessive.rank() {
+                return None;
+            }
+            let rest = s.strip_prefix(m)?;
+            let mut next = ending;
+            match role {
+                Role::Ordinal => next.ordinal = true,
+                Role::Collective => next.collective = true,
+                Role::Vague => next.vague = true,
+                Role::Approx => next.approx = true,
+                Role::Adjective => next.adjective = true,
+                Role::Case | Role::Possessive | Role::Plural | Role::Particle => {}
+            }
+            self.chain_from(rest, depth + 1, r, next)
+        })
+    }
+
+    /// Matches a folded word as a number word plus an optional ending, unless it is a
+    /// homograph of the stop table (`бірге`, `үшін`).
+    pub(super) fn word<'w>(&self, norm: &'w str) -> Option<WordMatch<'w>> {
+        let found = self.inner_word(norm)?;
+        let stopped =
+            self.stop.contains(norm) || self.stop_prefixes.iter().any(|p| norm.starts_with(p));
+        (!stopped).then_some(found)
+    }
+
+    /// Matches a word inside a compound, where homographs are numbers (`қырық бірге` = to 41).
+    pub(super) fn inner_word<'w>(&self, norm: &'w str) -> Option<WordMatch<'w>> {
+        let mut chars = norm.chars();
+        let head = (chars.next()?, chars.next()?);
+        if !self.heads.contains(&head) {
+            return None;
+        }
+        if let Some(e) = self.words.get(norm).filter(|e| !e.bound) {
+            return Some(WordMatch {
+                value: e.value,
+                kind: e.kind,
+                suffix: "",
+                ending: Ending::default(),
+            });
+        }
+        self.stem_lens.iter().find_map(|&len| {
+            if len >= norm.len() || !norm.is_char_boundary(len) {
+                return None;
+            }
+            let entry = self.words.get(&norm[..len])?;
+            if matches!(entry.kind, Kind::Point) {
+                return None;
+            }
+            let suffix = &norm[len..];
+            let ending = self.ending(suffix).filter(|e| !e.adjective)?;
+            Some(WordMatch {
+                value: entry.value,
+                kind: entry.kind,
+                suffix,
+                ending,
+            })
+        })
+    }
+}
