@@ -198,3 +198,73 @@ fn process<J: Job>(
             Ok(a)
         })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::input::{Input, ReadOptions};
+
+    /// Writes each article's id, or `!` and the error source.
+    struct Ids;
+
+    impl Job for Ids {
+        fn run(&self, item: &Item, out: &mut Vec<u8>) -> io::Result<Tally> {
+            let (line, errors) = match item {
+                Ok(article) => (article.id.clone(), 0),
+                Err(error) => (format!("!{}", error.source()), 1),
+            };
+            out.extend_from_slice(line.as_bytes());
+            out.push(b'\n');
+            Ok(Tally {
+                records: 1,
+                errors,
+                ..Tally::default()
+            })
+        }
+    }
+
+    #[test]
+    fn small_chunks_keep_input_order_and_count_everything() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut dump = String::new();
+        for i in 0..50 {
+            if i % 7 == 3 {
+                dump.push_str("{broken\n");
+            } else {
+                dump.push_str(&format!("{{\"id\":\"a{i}\",\"text\":\"мәтін {i}\"}}\n"));
+            }
+        }
+        let path = dir.path().join("d.jsonl");
+        std::fs::write(&path, &dump).unwrap();
+        let expected: Vec<String> = (0..50)
+            .map(|i| match i % 7 {
+                3 => format!("!{}:{}", path.display(), i + 1),
+                _ => format!("a{i}"),
+            })
+            .collect();
+        for (threads, chunk_articles) in [(1, 1), (2, 3), (2, 64)] {
+            let options = Options {
+                threads: Some(threads),
+                chunk_articles,
+                chunk_bytes: 1 << 20,
+            };
+            let read = ReadOptions {
+                report: false,
+                ..ReadOptions::default()
+            };
+            let mut articles = Articles::new(vec![Input::Path(path.clone())], read);
+            let mut out = Vec::new();
+            let mut calls = 0;
+            let counts = run(&mut articles, &Ids, &mut out, &options, |_| calls += 1).unwrap();
+            let lines: Vec<&str> = std::str::from_utf8(&out).unwrap().lines().collect();
+            assert_eq!(
+                lines, expected,
+                "threads {threads}, chunks of {chunk_articles}"
+            );
+            assert_eq!((counts.items, counts.tally.records), (50, 50));
+            assert_eq!(counts.tally.errors, 7);
+            assert_eq!(counts.bytes, dump.len() as u64);
+            assert_eq!(calls, 50usize.div_ceil(chunk_articles));
+        }
+    }
+}

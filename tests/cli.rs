@@ -437,6 +437,29 @@ fn output_file_is_written_atomically_without_leftovers() {
 }
 
 #[test]
+fn record_errors_still_write_the_output_file() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "a.jsonl", jsonl(3).as_bytes());
+    let output = run(
+        &["extract", "a.jsonl", "gone.txt", "-o", "out.jsonl"],
+        dir.path(),
+        None,
+    );
+    assert_eq!(output.status.code(), Some(1), "{}", stderr(&output));
+    let written = std::fs::read_to_string(dir.path().join("out.jsonl")).unwrap();
+    let kinds: Vec<Option<String>> = written
+        .lines()
+        .map(|line| serde_json::from_str::<Value>(line).unwrap())
+        .map(|r| error_kind(&r).map(str::to_owned))
+        .collect();
+    assert_eq!(kinds, [None, None, None, Some("io".to_owned())]);
+    assert!(
+        stderr(&output).contains("1 errors"),
+        "summary counts the error"
+    );
+}
+
+#[test]
 fn fatal_error_leaves_no_output_file() {
     let dir = tempfile::tempdir().unwrap();
     let output = run(

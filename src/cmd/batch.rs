@@ -5,6 +5,7 @@ use std::io::{self, IsTerminal};
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
+use anyhow::Context;
 use clap::Args;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
@@ -84,7 +85,7 @@ pub fn run_job<J: Job>(
 ) -> anyhow::Result<u8> {
     let started = Instant::now();
     let mut articles = input.articles();
-    let mut sink = Sink::open(run.output.as_deref())?;
+    let mut sink = Sink::open(run.output.as_deref()).context("cannot create the output")?;
     let options = pipeline::Options {
         threads: run.threads.map(|n| n as usize),
         ..pipeline::Options::default()
@@ -108,11 +109,11 @@ pub fn run_job<J: Job>(
         Ok(counts) => counts,
         // The reader went away (`| head`): a clean stop, not a failure.
         Err(error) if error.kind() == io::ErrorKind::BrokenPipe => return Ok(0),
-        Err(error) => return Err(error.into()),
+        Err(error) => return Err(anyhow::Error::new(error).context("the run stopped")),
     };
     match sink.finish() {
         Err(error) if error.kind() == io::ErrorKind::BrokenPipe => return Ok(0),
-        other => other?,
+        other => other.context("cannot finish the output")?,
     }
     if !run.quiet {
         eprintln!("kazfacts: {}", summary(&counts, started.elapsed(), what));

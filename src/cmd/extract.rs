@@ -9,6 +9,10 @@ use crate::pipeline::ExtractJob;
 
 /// Arguments of `kazfacts extract`.
 #[derive(Debug, Args)]
+#[command(
+    after_help = "Exit status: 0 every record fine, 1 some records are error records (all \
+good records were written), 2 usage error, 3 fatal error. Input forms, error policy: docs/cli.md."
+)]
 pub struct ExtractArgs {
     /// What to read.
     #[command(flatten)]

@@ -5,8 +5,10 @@
 
 use std::collections::HashMap;
 
-use crate::mention::Entity;
+use crate::mention::{Entity, Label};
 use crate::text::fold::fold_word;
+use crate::text::fold::is_hyphen;
+use crate::text::Span;
 
 use super::table::rows;
 
@@ -33,10 +35,12 @@ impl AbbreviationLinker {
         AbbreviationLinker { known }
     }
 
-    /// Sets `expansion` on abbreviation entities whose full name occurs in any field.
+    /// Sets `expansion` on abbreviation entities whose full name occurs in any field, and
+    /// tags the later mentions of an abbreviation the article introduced in brackets
+    /// (`Ақпарат агенттігі (АА) … АА хабарлады`).
     pub fn link(&self, fields: &mut [(&str, &mut Vec<Entity>)]) {
         let mut names: HashMap<String, String> = HashMap::new();
-        let mut bracketed: HashMap<String, String> = HashMap::new();
+        let mut bracketed: HashMap<String, Introduced> = HashMap::new();
         for (text, entities) in fields.iter() {
             for (k, e) in entities.iter().enumerate() {
                 if !is_acronym(&e.lemma) {
@@ -52,24 +56,81 @@ impl AbbreviationLinker {
                 if between.trim() == "(" && !is_acronym(&full.lemma) {
                     bracketed
                         .entry(fold_word(&e.lemma))
-                        .or_insert_with(|| full.lemma.clone());
+                        .or_insert_with(|| Introduced {
+                            surface: e.lemma.clone(),
+                            full: full.lemma.clone(),
+                            label: e.label,
+                        });
                 }
             }
         }
         if names.is_empty() {
             return;
         }
-        for (_, entities) in fields.iter_mut() {
+        for (text, entities) in fields.iter_mut() {
+            for introduced in bracketed.values() {
+                tag_mentions(text, introduced, entities);
+            }
             for e in entities.iter_mut().filter(|e| is_acronym(&e.lemma)) {
                 let key = fold_word(&e.lemma);
-                e.expansion = bracketed.get(&key).cloned().or_else(|| {
-                    self.known
+                e.expansion = match bracketed.get(&key) {
+                    Some(introduced) => Some(introduced.full.clone()),
+                    None => self
+                        .known
                         .get(&key)
                         .and_then(|full| names.get(full))
-                        .cloned()
-                });
+                        .cloned(),
+                };
             }
         }
+    }
+}
+
+/// An abbreviation the article spelled out: `Full Name (ABBR)`.
+struct Introduced {
+    surface: String,
+    full: String,
+    label: Label,
+}
+
+/// Adds an entity for every whole-word mention of `introduced` in `text` that no entity
+/// covers yet (a hyphenated case ending joins it: `АА-ның`), keeping `entities` sorted.
+fn tag_mentions(text: &str, introduced: &Introduced, entities: &mut Vec<Entity>) {
+    let needle = introduced.surface.as_str();
+    let mut added = false;
+    for (start, _) in text.match_indices(needle) {
+        let mut end = start + needle.len();
+        let before = text[..start].chars().next_back();
+        let after = text[end..].chars().next();
+        if before.is_some_and(char::is_alphanumeric) || after.is_some_and(char::is_alphanumeric) {
+            continue;
+        }
+        if after.is_some_and(is_hyphen) {
+            let suffix: usize = text[end..]
+                .chars()
+                .skip(1)
+                .take_while(|c| c.is_lowercase())
+                .map(char::len_utf8)
+                .sum();
+            if suffix > 0 {
+                end += 1 + suffix;
+            }
+        }
+        let span = Span::new(start, end);
+        if entities.iter().any(|e| e.span.overlaps(&span)) {
+            continue;
+        }
+        entities.push(Entity {
+            label: introduced.label,
+            span,
+            lemma: introduced.surface.clone(),
+            expansion: None,
+            rule: "abbrev/introduced-in-article",
+        });
+        added = true;
+    }
+    if added {
+        entities.sort_by_key(|e| e.span.start);
     }
 }
 
@@ -129,8 +190,8 @@ mod tests {
             "Ақпарат және коммуникация агенттігі (АКА) хабарлады. Кейін АКА тағы мәлімдеді.",
         );
         let expected = Some("Ақпарат және коммуникация агенттігі".to_string());
-        assert_eq!(found.len(), 1, "{found:?}");
-        assert_eq!(found[0].1, expected);
+        assert_eq!(found.len(), 2, "{found:?}");
+        assert!(found.iter().all(|(_, e)| *e == expected), "{found:?}");
     }
 
     #[test]

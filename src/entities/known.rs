@@ -9,6 +9,7 @@ use crate::trace::Trace;
 
 use super::extent::{end_with_suffix, entity};
 use super::lexicon::PhraseTable;
+use super::quotes::bracketed_abbreviation;
 use super::table::{rows, Row};
 
 #[derive(Clone, Copy)]
@@ -106,6 +107,11 @@ impl KnownNames {
             }
             trace.built(rule, span, known.label);
             out.push(entity(text.text, span, known.label, rule));
+            if let Some(abbr) = bracketed_abbreviation(text, span.end) {
+                let rule = "known/bracketed-abbreviation";
+                trace.built(rule, abbr, known.label);
+                out.push(entity(text.text, abbr, known.label, rule));
+            }
             i = last + 1;
         }
     }

@@ -12,8 +12,10 @@ use crate::trace::Trace;
 use crate::morph::morph;
 use crate::morph::suffixes::Slot;
 
-use super::extent::{entity, owner_start, quoted_before, Breaks, Reach};
-use super::lexicon::{joinable, StemMap};
+use super::breaks::Breaks;
+use super::extent::{entity, owner_start, Reach};
+use super::lexicon::{joinable, Ordinals, StemMap};
+use super::quotes::quoted_before;
 use super::table::rows;
 
 /// Most words of a `… туралы` title or of a number before a part noun.
@@ -39,7 +41,7 @@ struct LawWord {
 /// The rules of this class, built once.
 pub struct LawRules {
     words: StemMap<LawWord>,
-    ordinal_endings: Vec<String>,
+    ordinals: Ordinals,
     modifier_endings: Vec<String>,
     breaks: Breaks,
 }
@@ -48,7 +50,6 @@ impl LawRules {
     /// Loads `law_markers.tsv` and the name breaks.
     pub fn new() -> Self {
         let mut words = StemMap::default();
-        let mut ordinal_endings = Vec::new();
         let mut modifier_endings = Vec::new();
         for row in rows("law_markers.tsv", include_str!("data/law_markers.tsv")) {
             let kind = match row.cell(2) {
@@ -56,10 +57,6 @@ impl LawRules {
                 "code" => Kind::Code,
                 "named" => Kind::Named,
                 "part" => Kind::Part,
-                "ordinal" => {
-                    ordinal_endings.push(row.cell(0).to_owned());
-                    continue;
-                }
                 "modifier" => {
                     modifier_endings.push(row.cell(0).to_owned());
                     continue;
@@ -80,7 +77,7 @@ impl LawRules {
         }
         LawRules {
             words,
-            ordinal_endings,
+            ordinals: Ordinals::new(),
             modifier_endings,
             breaks: Breaks::new(),
         }
@@ -101,7 +98,9 @@ impl LawRules {
             {
                 continue;
             }
-            let owned_directly = i > 0 && text.words[i - 1].capitalized;
+            // A named act takes only the one name right before it (`Париж келісімі`,
+            // not `Қазақстан Париж келісімі`).
+            let owner_word = owner_start(text, i, &self.breaks, Reach::ADJACENT).map(|_| i - 1);
             let start = match word.kind {
                 Kind::Name if text.words[i].capitalized => {
                     Some((text.words[i].span.start, "law/name"))
@@ -109,9 +108,7 @@ impl LawRules {
                 Kind::Code => owner_start(text, i, &self.breaks, Reach::NAMES)
                     .or_else(|| self.lowercase_modifiers(text, i))
                     .map(|s| (s, "law/code")),
-                Kind::Named if owned_directly => {
-                    owner_start(text, i, &self.breaks, Reach::NAMES).map(|s| (s, "law/named-act"))
-                }
+                Kind::Named => owner_word.map(|k| (text.words[k].span.start, "law/named-act")),
                 _ => None,
             };
             if let Some((start, rule)) = start {
@@ -215,7 +212,8 @@ impl LawRules {
                     break;
                 }
                 if let Some(w) = self.words.word(text, j) {
-                    if w.kind == Kind::Part && j > last + 1 && self.is_ordinal(text, j - 1) {
+                    if w.kind == Kind::Part && j > last + 1 && self.ordinals.is_ordinal(text, j - 1)
+                    {
                         found = Some(j);
                     }
                     break;
@@ -230,15 +228,6 @@ impl LawRules {
                 None => return last,
             }
         }
-    }
-
-    fn is_ordinal(&self, text: &Text, i: usize) -> bool {
-        let norm = text.norm(i);
-        text.words[i].shape == WordShape::Digits
-            || self
-                .ordinal_endings
-                .iter()
-                .any(|e| norm.ends_with(e.as_str()))
     }
 }
 

@@ -7,36 +7,90 @@ use std::collections::{HashMap, HashSet};
 
 use crate::morph::{morph, Analysis};
 use crate::text::fold::fold_word;
+use crate::text::words::WordShape;
 use crate::text::Text;
+
+/// Which word starts can reach a key: a cheap test run before any hashing or peeling.
+/// Suffixes and stem repairs only change a word's last letters (voicing the last, a
+/// dropped vowel the second to last), so a key of five letters or more keeps its first
+/// three, a shorter key its first two.
+struct StartFilter {
+    /// A bit per (first, second) char pair of any key, hashed to [`PAIR_SLOTS`] slots
+    /// each: hash-free (collisions only let more words through).
+    pairs: Vec<u64>,
+    starts3: HashSet<[char; 3]>,
+    starts2: HashSet<[char; 2]>,
+}
+
+/// Slots per char in the pair filter.
+const PAIR_SLOTS: usize = 127;
+/// Shortest key whose first three letters survive every suffix and repair.
+const LONG_KEY_CHARS: usize = 5;
+
+fn pair_bit(a: char, b: char) -> usize {
+    (a as usize % PAIR_SLOTS) * PAIR_SLOTS + b as usize % PAIR_SLOTS
+}
+
+/// The first three chars of a folded word (`\0` past its end).
+fn start_of(word: &str) -> [char; 3] {
+    let mut chars = word.chars();
+    [
+        chars.next().unwrap_or('\0'),
+        chars.next().unwrap_or('\0'),
+        chars.next().unwrap_or('\0'),
+    ]
+}
+
+impl Default for StartFilter {
+    fn default() -> Self {
+        StartFilter {
+            pairs: vec![0; (PAIR_SLOTS * PAIR_SLOTS).div_ceil(64)],
+            starts3: HashSet::new(),
+            starts2: HashSet::new(),
+        }
+    }
+}
+
+impl StartFilter {
+    fn add(&mut self, key: &str) {
+        let [a, b, c] = start_of(key);
+        let bit = pair_bit(a, b);
+        self.pairs[bit / 64] |= 1 << (bit % 64);
+        if key.chars().count() >= LONG_KEY_CHARS {
+            self.starts3.insert([a, b, c]);
+        } else {
+            self.starts2.insert([a, b]);
+        }
+    }
+
+    fn may_reach(&self, word: &str) -> bool {
+        let [a, b, c] = start_of(word);
+        let bit = pair_bit(a, b);
+        self.pairs[bit / 64] & (1 << (bit % 64)) != 0
+            && (self.starts3.contains(&[a, b, c]) || self.starts2.contains(&[a, b]))
+    }
+}
 
 /// Folded word forms (and their stems) mapped to a value.
 pub struct StemMap<T> {
     map: HashMap<String, T>,
-    /// The first two chars of every key: suffixes only change a word's end, so a word
-    /// whose start is not here cannot reach any key, and is rejected before peeling.
-    starts: HashSet<(char, char)>,
+    starts: StartFilter,
 }
 
 impl<T> Default for StemMap<T> {
     fn default() -> Self {
         StemMap {
             map: HashMap::new(),
-            starts: HashSet::new(),
+            starts: StartFilter::default(),
         }
     }
-}
-
-/// The first two chars of a folded word (the second is `\0` for one-char words).
-fn start_of(word: &str) -> (char, char) {
-    let mut chars = word.chars();
-    (chars.next().unwrap_or('\0'), chars.next().unwrap_or('\0'))
 }
 
 impl<T: Clone> StemMap<T> {
     /// Adds a form (folded here); a later row for the same form is ignored.
     pub fn insert(&mut self, form: &str, value: T) {
         let key = fold_word(form);
-        self.starts.insert(start_of(&key));
+        self.starts.add(&key);
         self.map.entry(key).or_insert(value);
     }
 
@@ -46,7 +100,7 @@ impl<T: Clone> StemMap<T> {
     }
 
     fn get_analysis(&self, norm: &str) -> Option<(&T, Analysis)> {
-        if !self.starts.contains(&start_of(norm)) {
+        if !self.starts.may_reach(norm) {
             return None;
         }
         morph().find_stem(norm, |stem| self.map.get(stem))
@@ -61,6 +115,38 @@ impl<T: Clone> StemMap<T> {
     /// `депутаттары` from `депутаты`).
     pub fn word_analysis(&self, text: &Text, i: usize) -> Option<(&T, Analysis)> {
         self.get_analysis(text.norm(i))
+    }
+}
+
+/// Ordinal numerals (`ordinal_endings.tsv`): a digit word, or a word ending like an
+/// ordinal (`бірінші`, the `інші` of `91-інші`).
+pub struct Ordinals {
+    endings: Vec<String>,
+}
+
+impl Ordinals {
+    /// Loads `ordinal_endings.tsv`.
+    pub fn new() -> Self {
+        let endings = super::table::rows(
+            "ordinal_endings.tsv",
+            include_str!("data/ordinal_endings.tsv"),
+        )
+        .map(|row| fold_word(row.cell(0)))
+        .collect();
+        Ordinals { endings }
+    }
+
+    /// True when word `i` is a digit word or ends like an ordinal.
+    pub fn is_ordinal(&self, text: &Text, i: usize) -> bool {
+        let norm = text.norm(i);
+        text.words[i].shape == WordShape::Digits
+            || self.endings.iter().any(|e| norm.ends_with(e.as_str()))
+    }
+}
+
+impl Default for Ordinals {
+    fn default() -> Self {
+        Ordinals::new()
     }
 }
 
@@ -87,6 +173,7 @@ struct Phrase<T> {
 pub struct PhraseTable<T> {
     single: StemMap<T>,
     multi: HashMap<String, Vec<Phrase<T>>>,
+    multi_starts: StartFilter,
 }
 
 impl<T> Default for PhraseTable<T> {
@@ -94,6 +181,7 @@ impl<T> Default for PhraseTable<T> {
         PhraseTable {
             single: StemMap::default(),
             multi: HashMap::new(),
+            multi_starts: StartFilter::default(),
         }
     }
 }
@@ -112,6 +200,7 @@ impl<T: Clone> PhraseTable<T> {
                 true
             }
             Some((first, rest)) => {
+                self.multi_starts.add(first);
                 let list = self.multi.entry(first.clone()).or_default();
                 list.push(Phrase {
                     rest: rest.to_vec(),
@@ -125,7 +214,13 @@ impl<T: Clone> PhraseTable<T> {
 
     /// The longest name starting at word `i`: its last word index and value.
     pub fn match_at(&self, text: &Text, i: usize) -> Option<(usize, &T)> {
-        if let Some(list) = self.multi.get(text.norm(i)) {
+        let norm = text.norm(i);
+        if let Some(list) = self
+            .multi_starts
+            .may_reach(norm)
+            .then(|| self.multi.get(norm))
+            .flatten()
+        {
             for phrase in list {
                 if let Some(last) = self.match_rest(text, i, &phrase.rest) {
                     return Some((last, &phrase.value));

@@ -3,8 +3,10 @@
 //! `src/entities/data/*.tsv`, one row per item.
 
 pub mod abbrev;
+pub mod breaks;
 pub mod contact;
 pub mod extent;
+pub mod facility;
 pub mod known;
 pub mod law;
 pub mod lexicon;
@@ -14,6 +16,7 @@ pub mod person;
 pub mod place;
 pub mod position;
 pub mod quoted;
+pub mod quotes;
 pub mod table;
 
 #[cfg(test)]
@@ -34,6 +37,7 @@ pub struct EntityExtractor {
     quoted: quoted::QuotedRules,
     contacts: contact::ContactRules,
     known: known::KnownNames,
+    facilities: facility::FacilityRules,
     abbreviations: abbrev::AbbreviationLinker,
 }
 
@@ -50,6 +54,7 @@ impl EntityExtractor {
             quoted: quoted::QuotedRules::new(),
             contacts: contact::ContactRules::new(),
             known: known::KnownNames::new(),
+            facilities: facility::FacilityRules::new(),
             abbreviations: abbrev::AbbreviationLinker::new(),
         }
     }
@@ -65,6 +70,7 @@ impl EntityExtractor {
         self.quoted.find(text, out, trace);
         self.contacts.find(text, out, trace);
         self.known.find(text, out, trace);
+        self.facilities.find(text, out, trace);
     }
 
     /// Fills `expansion` on abbreviations whose full name appears in any field of the article.

@@ -5,7 +5,7 @@
 //! coordination before a plural (`орыс және ағылшын тілдерінде`), before `қарпі`, and as a
 //! `-ша/-ше` adverb (`қазақша`).
 
-use std::collections::{HashMap, HashSet};
+use crate::morph::hash::{FastMap, FastSet};
 
 use crate::mention::{Entity, Label};
 use crate::morph::suffixes::Slot;
@@ -14,7 +14,7 @@ use crate::text::fold::fold_word;
 use crate::text::Text;
 use crate::trace::Trace;
 
-use super::place::PlaceRules;
+use super::place::{place_names, CONJUNCTIONS};
 
 const NORP: &str = "src/entities/data/norp.tsv";
 const LANGUAGES: &str = "src/entities/data/languages.tsv";
@@ -26,33 +26,43 @@ const MIN_RESIDENT_PLACE: usize = 4;
 /// A NORP or language word shorter than this must stand uninflected.
 const MIN_INFLECTED_STEM: usize = 4;
 
-/// Words that join coordinated language adjectives (`орыс және ағылшын`).
-const CONJUNCTIONS: [&str; 4] = ["және", "мен", "бен", "пен"];
-
 /// The rules of this class, built once.
 pub struct NorpRules {
-    norp: HashSet<String>,
-    languages: HashSet<String>,
-    heads: HashMap<String, bool>,
+    norp: FastSet<String>,
+    languages: FastSet<String>,
+    heads: FastMap<String, bool>,
     resident_suffixes: Vec<String>,
     compass: Vec<String>,
     adverb_suffixes: Vec<String>,
-    places: PlaceRules,
+    /// First three letters of every listed NORP or LANGUAGE word: a word starting otherwise
+    /// is skipped with one hash probe.
+    openings: FastSet<(char, char, char)>,
+    /// First three letters of every place and compass word: only such words are tried as
+    /// resident adjectives (`алматылық`).
+    resident_openings: FastSet<(char, char, char)>,
+}
+
+/// The first three letters of a folded word.
+fn opening(word: &str) -> Option<(char, char, char)> {
+    let mut chars = word.chars();
+    Some((chars.next()?, chars.next()?, chars.next()?))
 }
 
 /// What a word is, as far as this class goes.
 struct Found {
     /// Folded chars of the lemma (a prefix of the word).
     lemma_chars: usize,
-    language: bool,
-    norp: bool,
+    /// Its class when no language noun follows.
+    label: Label,
+    /// A language adjective, which may head `қазақ тілі`.
+    language_adjective: bool,
     rule: &'static str,
 }
 
 impl NorpRules {
     /// Loads tables and compiles patterns.
     pub fn new() -> Self {
-        let words = |file: &str, text: &str| -> HashSet<String> {
+        let words = |file: &str, text: &str| -> FastSet<String> {
             table::rows(file, text, 1)
                 .into_iter()
                 .map(|r| fold_word(r.col(0)))
@@ -80,14 +90,29 @@ impl NorpRules {
             };
             list.push(fold_word(r.col(1)));
         }
+        let norp = words(NORP, include_str!("data/norp.tsv"));
+        let languages = words(LANGUAGES, include_str!("data/languages.tsv"));
+        let openings = norp
+            .iter()
+            .chain(&languages)
+            .map(String::as_str)
+            .filter_map(opening)
+            .collect();
+        let resident_openings = compass
+            .iter()
+            .map(String::as_str)
+            .chain(place_names().single_words())
+            .filter_map(opening)
+            .collect();
         NorpRules {
-            norp: words(NORP, include_str!("data/norp.tsv")),
-            languages: words(LANGUAGES, include_str!("data/languages.tsv")),
+            norp,
+            languages,
             heads,
             resident_suffixes,
             compass,
             adverb_suffixes,
-            places: PlaceRules::new(),
+            openings,
+            resident_openings,
         }
     }
 
@@ -100,15 +125,17 @@ impl NorpRules {
                     .iter()
                     .find_map(|c| place.strip_prefix(c.as_str()).filter(|p| !p.is_empty()))
                     .unwrap_or(place);
-                place.chars().count() >= MIN_RESIDENT_PLACE && self.is_place_word(place)
+                place.chars().count() >= MIN_RESIDENT_PLACE
+                    && place_names()
+                        .exact_word_values(place)
+                        .is_some_and(|v| v.iter().any(|p| p.stands_alone()))
             })
         })
     }
 
     /// True when a folded word names a place that stands without a place noun.
     fn is_place_word(&self, folded: &str) -> bool {
-        self.places
-            .names()
+        place_names()
             .word_values(folded)
             .is_some_and(|v| v.iter().any(|p| p.stands_alone()))
     }
@@ -123,22 +150,32 @@ impl NorpRules {
 
     fn classify(&self, text: &Text, i: usize) -> Option<Found> {
         let word = text.norm(i);
+        let start = opening(word)?;
+        let listed = self.openings.contains(&start);
+        let resident = self.resident_openings.contains(&start)
+            && self
+                .resident_suffixes
+                .iter()
+                .any(|s| word.contains(s.as_str()));
+        if !listed && !resident {
+            return None;
+        }
         if self.is_language_adverb(word) {
             return Some(Found {
                 lemma_chars: word.chars().count(),
-                language: true,
-                norp: false,
+                label: Label::Language,
+                language_adjective: false,
                 rule: "language/adverb",
             });
         }
-        let ((language, norp, rule), analysis) = morph().find_stem(word, |s| {
+        let ((label, language_adjective, rule), analysis) = morph().find_stem(word, |s| {
             let language = self.languages.contains(s);
             if self.norp.contains(s) {
-                Some((language, true, "norp/word"))
-            } else if self.is_resident(s) {
-                Some((false, true, "norp/resident"))
+                Some((Label::Norp, language, "norp/word"))
+            } else if resident && self.is_resident(s) {
+                Some((Label::Norp, false, "norp/resident"))
             } else {
-                language.then_some((true, false, "language/word"))
+                language.then_some((Label::Language, true, "language/word"))
             }
         })?;
         // A capitalized place name mid-sentence is the place (`Қытай`), not its people.
@@ -155,9 +192,9 @@ impl NorpRules {
             return None;
         }
         Some(Found {
-            lemma_chars: word[..analysis.kept].chars().count(),
-            language,
-            norp,
+            lemma_chars: stem_chars,
+            label,
+            language_adjective,
             rule,
         })
     }
@@ -180,29 +217,22 @@ impl NorpRules {
                 i += 1;
                 continue;
             };
-            if found.language && found.rule != "language/adverb" {
+            if found.language_adjective {
                 if let Some(next) = self.language_phrase(text, i, out, trace) {
                     i = next;
                     continue;
                 }
             }
-            if found.norp || found.language {
-                let label = if found.norp && found.rule != "language/adverb" {
-                    Label::Norp
-                } else {
-                    Label::Language
-                };
-                let span = text.words[i].span;
-                let lemma = surface_prefix(text.surface(i), found.lemma_chars).to_owned();
-                trace.built(found.rule, span, label);
-                out.push(Entity {
-                    label,
-                    span,
-                    lemma,
-                    expansion: None,
-                    rule: found.rule,
-                });
-            }
+            let span = text.words[i].span;
+            let lemma = surface_prefix(text.surface(i), found.lemma_chars).to_owned();
+            trace.built(found.rule, span, found.label);
+            out.push(Entity {
+                label: found.label,
+                span,
+                lemma,
+                expansion: None,
+                rule: found.rule,
+            });
             i += 1;
         }
     }

@@ -5,22 +5,26 @@
 //! Known bodies by name are in [`super::known`].
 
 use crate::mention::{Entity, Label};
+use crate::text::fold::fold_word;
 use crate::text::{Span, Text};
 use crate::trace::Trace;
 
 use crate::morph::suffixes::Slot;
 
-use super::extent::{entity, owner_start, quoted_before, Breaks, Reach};
-use super::lexicon::StemMap;
+use super::breaks::Breaks;
+use super::extent::{entity, owner_start, Reach};
+use super::lexicon::{joinable, StemMap};
+use super::quotes::{bracketed_abbreviation, quote_opening_at, quoted_before};
 use super::table::rows;
-
-/// Longest abbreviation in brackets after a full name, in chars.
-const MAX_ABBREVIATION_CHARS: usize = 8;
 
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum AfterQuote {
+    /// A descriptor kept outside a quoted name, and heading unquoted names.
     Outside,
+    /// A legal form, kept with the quoted name.
     Inside,
+    /// A descriptor only after a quoted name.
+    Quoted,
 }
 
 /// The rules of this class, built once.
@@ -29,7 +33,8 @@ pub struct OrgRules {
     markers: StemMap<AfterQuote>,
     /// Bare descriptors (`компания`, `орталық`): too generic to end a name by themselves,
     /// they only follow a quoted name (`«Алтын» компания`).
-    bare: StemMap<()>,
+    bare: StemMap<AfterQuote>,
+    adjective_endings: Vec<String>,
     breaks: Breaks,
 }
 
@@ -42,18 +47,26 @@ impl OrgRules {
             let after = match row.cell(2) {
                 "outside" => AfterQuote::Outside,
                 "inside" => AfterQuote::Inside,
+                "quoted" => AfterQuote::Quoted,
                 other => row.fail(&format!(
-                    "after_quote must be outside/inside, not `{other}`"
+                    "after_quote must be outside/inside/quoted, not `{other}`"
                 )),
             };
             markers.insert(row.cell(0), after);
-            if after == AfterQuote::Outside {
-                bare.insert(row.cell(1), ());
+            if after != AfterQuote::Inside {
+                bare.insert(row.cell(1), after);
             }
         }
+        let adjective_endings = rows(
+            "org_adjective_endings.tsv",
+            include_str!("data/org_adjective_endings.tsv"),
+        )
+        .map(|row| fold_word(row.cell(0)))
+        .collect();
         OrgRules {
             markers,
             bare,
+            adjective_endings,
             breaks: Breaks::new(),
         }
     }
@@ -68,22 +81,27 @@ impl OrgRules {
                     Some((AfterQuote::Inside, _)) if is_upper(text.surface(i)) => {
                         Some((Span::new(q.open, head.end), "org/quoted-name-legal-form"))
                     }
-                    Some((AfterQuote::Outside, _)) => Some((q.content, "org/quoted-name-marker")),
+                    Some((AfterQuote::Outside | AfterQuote::Quoted, _)) => {
+                        Some((q.content, "org/quoted-name-marker"))
+                    }
                     _ => self
                         .bare
                         .word(text, i)
                         .map(|_| (q.content, "org/quoted-name-marker")),
                 };
                 if let Some((span, rule)) = found {
-                    self.push(text, span, rule, out, trace);
+                    self.push(text, span, head.end, rule, out, trace);
                 }
                 continue;
             }
             let Some((&after, analysis)) = marker else {
+                self.bare_after_adjective(text, i, out, trace);
                 continue;
             };
             let rule = "org/named-marker";
-            if after == AfterQuote::Inside && !is_upper(text.surface(i)) {
+            if after == AfterQuote::Quoted
+                || (after == AfterQuote::Inside && !is_upper(text.surface(i)))
+            {
                 continue;
             }
             if analysis.slots & Slot::Plural.bit() != 0 {
@@ -91,10 +109,24 @@ impl OrgRules {
                 continue;
             }
             match owner_start(text, i, &self.breaks, Reach::NAMES) {
-                Some(start) => match latin_name(text, start, i) {
-                    Some(name) => self.push(text, name, "org/latin-name-marker", out, trace),
-                    None => self.push(text, Span::new(start, head.end), rule, out, trace),
-                },
+                Some(start) => {
+                    // KazNERD keeps a quoted or Latin name alone, the descriptor and its
+                    // modifiers outside (`«Атамекен» кәсіпкерлер палатасы`).
+                    if let Some(q) = quote_opening_at(text, start, i) {
+                        self.push(
+                            text,
+                            q.content,
+                            head.end,
+                            "org/quoted-name-modifiers-marker",
+                            out,
+                            trace,
+                        )
+                    } else if let Some(name) = latin_name(text, start, i) {
+                        self.push(text, name, head.end, "org/latin-name-marker", out, trace)
+                    } else {
+                        self.push(text, Span::new(start, head.end), head.end, rule, out, trace)
+                    }
+                }
                 None => trace.rejected(rule, head, || {
                     "no capitalized name owns the descriptor".into()
                 }),
@@ -102,17 +134,57 @@ impl OrgRules {
         }
     }
 
+    /// A bare descriptor right after a capitalized relational adjective inside a sentence,
+    /// which may follow other capitalized words: `Ұлттық кеңес`, `Жоғарғы Еуразиялық
+    /// кеңестің`. Quote-only descriptors (`орталық`) do not count.
+    fn bare_after_adjective(
+        &self,
+        text: &Text,
+        i: usize,
+        out: &mut Vec<Entity>,
+        trace: &mut Trace,
+    ) {
+        let adjective = i.checked_sub(1).filter(|&k| {
+            let norm = text.norm(k);
+            text.words[k].capitalized
+                && !text.words[k].sentence_start
+                && !text.words[i].capitalized
+                && joinable(text.gap_after(k))
+                && self
+                    .adjective_endings
+                    .iter()
+                    .any(|e| norm.ends_with(e.as_str()))
+        });
+        if adjective.is_none() || self.bare.word(text, i) != Some(&AfterQuote::Outside) {
+            return;
+        }
+        if let Some(start) = owner_start(text, i, &self.breaks, Reach::ADJACENT) {
+            let span = Span::new(start, text.words[i].span.end);
+            self.push(
+                text,
+                span,
+                span.end,
+                "org/adjective-bare-descriptor",
+                out,
+                trace,
+            );
+        }
+    }
+
+    /// Adds the organisation at `span`, and the abbreviation in brackets after the whole
+    /// phrase (ending at `phrase_end`, the descriptor included) when there is one.
     fn push(
         &self,
         text: &Text,
         span: Span,
+        phrase_end: usize,
         rule: &'static str,
         out: &mut Vec<Entity>,
         trace: &mut Trace,
     ) {
         trace.built(rule, span, Label::Organisation);
         out.push(entity(text.text, span, Label::Organisation, rule));
-        if let Some(abbr) = bracketed_abbreviation(text, span.end) {
+        if let Some(abbr) = bracketed_abbreviation(text, phrase_end) {
             let rule = "org/bracketed-abbreviation";
             trace.built(rule, abbr, Label::Organisation);
             out.push(entity(text.text, abbr, Label::Organisation, rule));
@@ -132,27 +204,6 @@ fn latin_name(text: &Text, start: usize, head: usize) -> Option<Span> {
 /// True for a word written in capitals (`АҚ`, not the adjective `ақ`).
 fn is_upper(word: &str) -> bool {
     !word.chars().any(char::is_lowercase)
-}
-
-/// The acronym in brackets right after byte `end` (`Ішкі істер министрлігі (ІІМ)`).
-fn bracketed_abbreviation(text: &Text, end: usize) -> Option<Span> {
-    let rest = &text.text[end..];
-    let inner = rest.trim_start().strip_prefix('(')?;
-    let close = inner.find(')')?;
-    let abbr = inner[..close].trim();
-    let chars = abbr.chars().count();
-    let acronym = (2..=MAX_ABBREVIATION_CHARS).contains(&chars)
-        && abbr
-            .chars()
-            .all(|c| c.is_uppercase() || c.is_ascii_digit() || c == '-')
-        && abbr.chars().filter(|c| c.is_uppercase()).count() >= 2;
-    if !acronym {
-        return None;
-    }
-    let start = end
-        + (rest.len() - inner.len())
-        + (inner[..close].len() - inner[..close].trim_start().len());
-    Some(Span::new(start, start + abbr.len()))
 }
 
 impl Default for OrgRules {

@@ -4,16 +4,18 @@
 //! bare word already seen as part of a full name earlier in the field. A capitalized word
 //! unknown to every table is a name only when one of these patterns supports it.
 
-use std::collections::HashSet;
+use crate::morph::hash::{FastMap, FastSet};
+use crate::morph::suffixes::Slot;
+use std::cell::OnceCell;
 
 use crate::mention::{Entity, Label};
-use crate::morph::gazetteer::hyphen_suffix_end;
+use crate::morph::gazetteer::{hyphen_suffix_end, in_quotes};
 use crate::morph::{entity_lemma, morph, table, Analysis};
 use crate::text::fold::{fold_word, is_hyphen};
 use crate::text::Text;
 use crate::trace::Trace;
 
-use super::place::{Descriptors, PlaceRules};
+use super::place::{place_names, place_nouns};
 
 const FIRST_NAMES: &str = "src/entities/data/first_names.tsv";
 const SURNAME_ENDINGS: &str = "src/entities/data/surname_endings.tsv";
@@ -21,6 +23,17 @@ const TITLES: &str = "src/entities/data/person_titles.tsv";
 
 /// A surname ending needs at least this many chars of root before it.
 const MIN_SURNAME_ROOT: usize = 3;
+
+/// An unknown word shorter than this is not taken for a first name.
+const MIN_UNKNOWN_FIRST_NAME: usize = 3;
+
+/// A first-name table hit.
+#[derive(Debug, Clone, Copy)]
+struct FirstName {
+    analysis: Analysis,
+    /// The name is also an ordinary word (`Бақыт` "happiness").
+    common: bool,
+}
 
 /// How sure a surname ending makes us.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -33,11 +46,11 @@ enum Ending {
 
 /// The rules of this class, built once.
 pub struct PersonRules {
-    first_names: HashSet<String>,
-    titles: HashSet<String>,
+    /// Folded first names; true when the name is also an ordinary word (`Бақыт`).
+    first_names: FastMap<String, bool>,
+    titles: FastSet<String>,
     endings: Vec<(String, Ending)>,
     patronymic_endings: Vec<String>,
-    places: PlaceRules,
 }
 
 impl PersonRules {
@@ -45,7 +58,7 @@ impl PersonRules {
     pub fn new() -> Self {
         let first_names = table::rows(FIRST_NAMES, include_str!("data/first_names.tsv"), 1)
             .into_iter()
-            .map(|r| fold_word(r.col(0)))
+            .map(|r| (fold_word(r.col(0)), r.col(3) == "word"))
             .collect();
         let titles = table::rows(TITLES, include_str!("data/person_titles.tsv"), 1)
             .into_iter()
@@ -75,73 +88,105 @@ impl PersonRules {
             titles,
             endings,
             patronymic_endings,
-            places: PlaceRules::new(),
         }
     }
 
-    fn descriptors(&self) -> &Descriptors {
-        self.places.descriptors()
+    /// Appends candidates found in `text` to `out`.
+    pub fn find(&self, text: &Text, out: &mut Vec<Entity>, trace: &mut Trace) {
+        Scan::new(self, text).run(out, trace);
+    }
+}
+
+/// One pass over a field: the word facts the rules ask for repeatedly (place name? first
+/// name? surname ending?) are computed at most once per word.
+struct Scan<'a, 't> {
+    rules: &'a PersonRules,
+    text: &'a Text<'t>,
+    place: Vec<OnceCell<bool>>,
+    first: Vec<OnceCell<Option<FirstName>>>,
+    surname: Vec<OnceCell<Option<Ending>>>,
+    case_ending: Vec<OnceCell<bool>>,
+}
+
+impl<'a, 't> Scan<'a, 't> {
+    fn new(rules: &'a PersonRules, text: &'a Text<'t>) -> Self {
+        let n = text.words.len();
+        Scan {
+            rules,
+            text,
+            place: vec![OnceCell::new(); n],
+            first: vec![OnceCell::new(); n],
+            surname: vec![OnceCell::new(); n],
+            case_ending: vec![OnceCell::new(); n],
+        }
     }
 
     /// True for a capitalized word that is not all capitals (`АҚШ`, `ҚР` are not names).
-    fn name_cased(text: &Text, i: usize) -> bool {
-        let w = &text.words[i];
-        w.capitalized && text.surface(i).chars().skip(1).any(char::is_lowercase)
+    fn name_cased(&self, i: usize) -> bool {
+        let w = &self.text.words[i];
+        w.capitalized && self.text.surface(i).chars().skip(1).any(char::is_lowercase)
     }
 
     /// How word `i` matched the first-name table; only the last word of a name inflects,
     /// so a first name followed by more name words must match whole.
-    fn first_name_analysis(&self, text: &Text, i: usize) -> Option<Analysis> {
-        if !Self::name_cased(text, i) || self.is_inflected_place(text, i) {
-            return None;
-        }
-        morph()
-            .find_stem(text.norm(i), |s| self.first_names.get(s))
-            .map(|(_, a)| a)
+    fn first_name(&self, i: usize) -> Option<FirstName> {
+        *self.first[i].get_or_init(|| {
+            if !self.name_cased(i) || self.is_inflected_place(i) {
+                return None;
+            }
+            morph()
+                .find_stem(self.text.norm(i), |s| self.rules.first_names.get(s))
+                .map(|(&common, analysis)| FirstName { analysis, common })
+        })
     }
 
     /// A place name with an ending (`Алматыдан`): never a first name. Uninflected place
     /// names may be (`Дания`, `Алтай`) when a surname follows.
-    fn is_inflected_place(&self, text: &Text, i: usize) -> bool {
-        self.is_place(text, i) && morph().candidate_stems(text.norm(i)).len() > 1
+    fn is_inflected_place(&self, i: usize) -> bool {
+        self.has_case_ending(i) && self.is_place(i)
     }
 
     /// An unknown capitalized word that may be a first name because a surname follows:
     /// not a place, title or stop word; at a sentence start only when uninflected.
-    fn may_be_first_name(&self, text: &Text, i: usize) -> bool {
-        let word = text.norm(i);
-        Self::name_cased(text, i)
-            && (!text.words[i].sentence_start || morph().candidate_stems(word).len() == 1)
+    fn may_be_first_name(&self, i: usize) -> bool {
+        let word = self.text.norm(i);
+        self.name_cased(i)
+            && word.chars().count() >= MIN_UNKNOWN_FIRST_NAME
+            && (!self.text.words[i].sentence_start || !self.has_case_ending(i))
             && !morph().is_stop(word)
             && morph()
-                .find_stem(word, |s| self.titles.contains(s).then_some(()))
+                .find_stem(word, |s| self.rules.titles.contains(s).then_some(()))
                 .is_none()
-            && !self.is_inflected_place(text, i)
+            && !self.is_inflected_place(i)
     }
 
     /// The surname ending of word `i` (after peeling case endings), if any.
-    fn surname_ending(&self, text: &Text, i: usize) -> Option<Ending> {
-        if !Self::name_cased(text, i) {
-            return None;
-        }
-        let (strength, _) = morph().find_stem(text.norm(i), |s| {
-            self.endings
-                .iter()
-                .find(|(e, _)| {
-                    s.ends_with(e.as_str())
-                        && s.chars().count() >= e.chars().count() + MIN_SURNAME_ROOT
-                })
-                .map(|(_, strength)| *strength)
-        })?;
-        let usable = strength == Ending::Strong || !text.words[i].sentence_start;
-        (usable && !self.is_place(text, i)).then_some(strength)
+    fn surname_ending(&self, i: usize) -> Option<Ending> {
+        *self.surname[i].get_or_init(|| {
+            if !self.name_cased(i) {
+                return None;
+            }
+            let (strength, _) = morph().find_stem(self.text.norm(i), |s| {
+                self.rules
+                    .endings
+                    .iter()
+                    .find(|(e, _)| {
+                        s.ends_with(e.as_str())
+                            && s.chars().count() >= e.chars().count() + MIN_SURNAME_ROOT
+                    })
+                    .map(|(_, strength)| *strength)
+            })?;
+            let usable = strength == Ending::Strong || !self.text.words[i].sentence_start;
+            (usable && !self.is_place(i)).then_some(strength)
+        })
     }
 
-    fn is_patronymic(&self, text: &Text, i: usize) -> bool {
-        Self::name_cased(text, i)
+    fn is_patronymic(&self, i: usize) -> bool {
+        self.name_cased(i)
             && morph()
-                .find_stem(text.norm(i), |s| {
-                    self.patronymic_endings
+                .find_stem(self.text.norm(i), |s| {
+                    self.rules
+                        .patronymic_endings
                         .iter()
                         .any(|p| s.ends_with(p.as_str()))
                         .then_some(())
@@ -149,75 +194,87 @@ impl PersonRules {
                 .is_some()
     }
 
-    fn is_place(&self, text: &Text, i: usize) -> bool {
-        self.places
-            .names()
-            .longest_at(text, i)
-            .is_some_and(|m| m.values.iter().any(|p| p.stands_alone()))
+    fn has_case_ending(&self, i: usize) -> bool {
+        *self.case_ending[i].get_or_init(|| morph().has_case_ending(self.text.norm(i)))
+    }
+
+    fn is_place(&self, i: usize) -> bool {
+        *self.place[i].get_or_init(|| {
+            place_names()
+                .longest_at(self.text, i)
+                .is_some_and(|m| m.values.iter().any(|p| p.stands_alone()))
+        })
     }
 
     /// True when words `a` and `a + 1` are separated by spaces only.
-    fn spaced(text: &Text, a: usize) -> bool {
-        let gap = text.gap_after(a);
+    fn spaced(&self, a: usize) -> bool {
+        let gap = self.text.gap_after(a);
         !gap.is_empty() && gap.chars().all(char::is_whitespace)
     }
 
     /// The last word of a first name starting at `i` (`Қасым-Жомарт` spans two words).
-    fn first_name_end(&self, text: &Text, i: usize) -> Option<usize> {
-        self.first_name_analysis(text, i)?;
+    fn first_name_end(&self, i: usize) -> Option<usize> {
+        self.first_name(i)?;
         let next = i + 1;
-        let hyphenated = next < text.words.len()
-            && text.gap_after(i).chars().count() == 1
-            && text.gap_after(i).chars().all(is_hyphen)
-            && Self::name_cased(text, next);
+        let hyphenated = next < self.text.words.len()
+            && self.text.gap_after(i).chars().count() == 1
+            && self.text.gap_after(i).chars().all(is_hyphen)
+            && self.name_cased(next);
         Some(if hyphenated { next } else { i })
     }
 
     /// A capitalized word that may stand as a surname right after a first name.
-    fn may_be_surname(&self, text: &Text, i: usize) -> bool {
-        self.surname_ending(text, i).is_some()
-            || (Self::name_cased(text, i)
-                && !text.words[i].sentence_start
-                && !self.is_place(text, i)
-                && self.descriptors().at(text, i + 1).is_none())
+    fn may_be_surname(&self, i: usize) -> bool {
+        place_nouns().at(self.text, i).is_none() && self.may_be_surname_word(i)
     }
 
-    /// Appends candidates found in `text` to `out`.
-    pub fn find(&self, text: &Text, out: &mut Vec<Entity>, trace: &mut Trace) {
-        let n = text.words.len();
-        let mut seen: HashSet<String> = HashSet::new();
+    fn may_be_surname_word(&self, i: usize) -> bool {
+        self.surname_ending(i).is_some()
+            || (self.name_cased(i)
+                && !self.text.words[i].sentence_start
+                && !self.is_place(i)
+                && place_nouns().at(self.text, i + 1).is_none())
+    }
+
+    /// Appends every person of the field to `out`.
+    fn run(&self, out: &mut Vec<Entity>, trace: &mut Trace) {
+        let n = self.text.words.len();
+        let mut seen: FastSet<String> = FastSet::default();
         let mut covered = vec![false; n];
         let mut i = 0;
         while i < n {
-            if !text.words[i].capitalized {
+            if !self.text.words[i].capitalized {
                 i += 1;
                 continue;
             }
-            match self.full_name_at(text, i) {
+            match self.full_name_at(i) {
                 Some((last, rule)) => {
-                    let last = hyphen_suffix_end(text, last);
+                    let last = hyphen_suffix_end(self.text, last);
                     covered[i..=last].fill(true);
-                    for k in (i..=last).filter(|&k| Self::name_cased(text, k)) {
-                        seen.insert(fold_word(&entity_lemma(text.surface(k))));
+                    for k in (i..=last).filter(|&k| self.name_cased(k)) {
+                        seen.insert(fold_word(&entity_lemma(self.text.surface(k))));
                     }
-                    push(text, i, last, rule, out, trace);
+                    push(self.text, i, last, rule, out, trace);
                     i = last + 1;
                 }
                 None => i += 1,
             }
         }
+        if seen.is_empty() {
+            return;
+        }
         for (i, _) in covered.iter().enumerate().filter(|(_, c)| !**c) {
-            if !Self::name_cased(text, i) || self.is_place(text, i) {
+            if !self.name_cased(i) || self.is_place(i) {
                 continue;
             }
             let known = morph()
-                .find_stem(text.norm(i), |s| seen.contains(s).then_some(()))
+                .find_stem(self.text.norm(i), |s| seen.contains(s).then_some(()))
                 .is_some();
-            if known && self.descriptors().at(text, i + 1).is_none() {
+            if known && place_nouns().at(self.text, i + 1).is_none() {
                 push(
-                    text,
+                    self.text,
                     i,
-                    hyphen_suffix_end(text, i),
+                    hyphen_suffix_end(self.text, i),
                     "person/seen-before",
                     out,
                     trace,
@@ -227,58 +284,61 @@ impl PersonRules {
     }
 
     /// The longest person name starting at word `i`: its last word and the rule.
-    fn full_name_at(&self, text: &Text, i: usize) -> Option<(usize, &'static str)> {
-        let n = text.words.len();
-        if let Some(last) = self.initials_at(text, i) {
+    fn full_name_at(&self, i: usize) -> Option<(usize, &'static str)> {
+        let n = self.text.words.len();
+        if let Some(last) = self.initials_at(i) {
             return Some((last, "person/initials-surname"));
         }
-        if let Some(f) = self.first_name_end(text, i) {
+        if let Some(f) = self.first_name_end(i) {
             let j = f + 1;
-            let whole = self
-                .first_name_analysis(text, f)
-                .is_some_and(|a| a.kept == text.norm(f).len());
-            if whole && j < n && Self::spaced(text, f) && self.may_be_surname(text, j) {
+            let whole = match self.first_name(f) {
+                Some(name) => name.analysis.kept == self.text.norm(f).len(),
+                None => !self.has_case_ending(f),
+            };
+            if whole && j < n && self.spaced(f) && self.may_be_surname(j) {
                 let k = j + 1;
                 let third = k < n
-                    && Self::spaced(text, j)
-                    && ((self.is_patronymic(text, j) && self.surname_ending(text, k).is_some())
-                        || self.is_patronymic(text, k));
+                    && self.spaced(j)
+                    && ((self.is_patronymic(j) && self.surname_ending(k).is_some())
+                        || self.is_patronymic(k));
                 return Some(if third {
                     (k, "person/first-middle-last")
                 } else {
                     (j, "person/first-last")
                 });
             }
-            let alone = !text.words[i].sentence_start
-                && self.descriptors().at(text, f + 1).is_none()
-                && !self.is_place(text, i)
-                && !quoted(text, i, f);
+            // Alone, a first name may carry a case ending but no plural or possessive
+            // (`Азаматтар` are citizens); at a sentence start it must not be a common word.
+            let plain = self.first_name(f).is_none_or(|name| {
+                let a = name.analysis;
+                let numbered = a.stripped(Slot::Plural) || a.stripped(Slot::Possessive);
+                let ambiguous = name.common && self.text.words[i].sentence_start;
+                !numbered && !ambiguous
+            });
+            let alone = plain
+                && place_nouns().at(self.text, f + 1).is_none()
+                && !self.is_place(i)
+                && !in_quotes(self.text, i, f);
             return alone.then_some((f, "person/first-name"));
         }
         let j = i + 1;
-        if j < n
-            && Self::spaced(text, i)
-            && self.may_be_first_name(text, i)
-            && self.surname_ending(text, j).is_some()
+        if j < n && self.spaced(i) && self.may_be_first_name(i) && self.surname_ending(j).is_some()
         {
             return Some((j, "person/unknown-first-last"));
         }
-        if self.surname_ending(text, i).is_some() {
-            if self.descriptors().at(text, i + 1).is_some() {
+        if self.surname_ending(i).is_some() {
+            if place_nouns().at(self.text, i + 1).is_some() {
                 return None;
             }
-            if j < n && Self::spaced(text, i) {
-                let first = self.first_name_end(text, j).or_else(|| {
+            if j < n && self.spaced(i) {
+                let first = self.first_name_end(j).or_else(|| {
                     let k = j + 1;
-                    (k < n
-                        && Self::spaced(text, j)
-                        && self.may_be_first_name(text, j)
-                        && self.is_patronymic(text, k))
-                    .then_some(j)
+                    (k < n && self.spaced(j) && self.may_be_first_name(j) && self.is_patronymic(k))
+                        .then_some(j)
                 });
                 if let Some(f) = first {
                     let k = f + 1;
-                    let patronymic = k < n && Self::spaced(text, f) && self.is_patronymic(text, k);
+                    let patronymic = k < n && self.spaced(f) && self.is_patronymic(k);
                     return Some((if patronymic { k } else { f }, "person/last-first"));
                 }
             }
@@ -288,34 +348,18 @@ impl PersonRules {
     }
 
     /// Initials then a surname: `Е. Саденов`, `Е.Саденов`, `Қ.-Ж. Тоқаев`, `Н.Ә.Назарбаев`.
-    fn initials_at(&self, text: &Text, i: usize) -> Option<usize> {
-        let n = text.words.len();
+    fn initials_at(&self, i: usize) -> Option<usize> {
+        let n = self.text.words.len();
         let mut k = i;
-        while k < n && is_initial(text, k) {
+        while k < n && is_initial(self.text, k) {
             k += 1;
         }
         if k == i || k >= n {
             return None;
         }
-        let named = Self::name_cased(text, k)
-            && (self.surname_ending(text, k).is_some() || !self.is_place(text, k));
+        let named = self.name_cased(k) && (self.surname_ending(k).is_some() || !self.is_place(k));
         named.then_some(k)
     }
-}
-
-/// True when words `first..=last` stand alone inside quotes (`«Арман» вокзалы`): a quoted
-/// name is a title, company or place, not a person by itself.
-fn quoted(text: &Text, first: usize, last: usize) -> bool {
-    let before = match first.checked_sub(1) {
-        Some(p) => text.gap_after(p),
-        None => &text.text[..text.words[first].span.start],
-    };
-    let opens = before.trim_end().ends_with(['«', '"', '“', '„']);
-    let closes = text
-        .gap_after(last)
-        .trim_start()
-        .starts_with(['»', '"', '”', '“']);
-    opens && closes
 }
 
 /// One capital letter followed by `.` (and optionally a hyphen or spaces).

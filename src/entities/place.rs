@@ -5,13 +5,15 @@
 //! `ауданы`, `ауылы`, `өзені`, `көлі` outside.
 
 use crate::mention::{Entity, Label};
+use crate::morph::gazetteer::in_quotes;
 use crate::morph::gazetteer::{hyphen_suffix_end, Gazetteer};
 use crate::morph::suffixes::Slot;
-use crate::morph::{entity_lemma, morph, table};
+use crate::morph::{entity_lemma, morph, table, Analysis};
 use crate::text::Text;
 use crate::trace::Trace;
 
-use std::collections::{HashMap, HashSet};
+use crate::morph::hash::{FastMap, FastSet};
+use std::sync::LazyLock;
 
 /// One reading of a gazetteer name.
 #[derive(Debug, Clone)]
@@ -40,7 +42,7 @@ pub struct Descriptor {
 
 /// The place nouns of `data/place_descriptors.tsv`, matched on stems.
 pub struct Descriptors {
-    by_stem: HashMap<String, Descriptor>,
+    by_stem: FastMap<String, Descriptor>,
 }
 
 const DESCRIPTORS: &str = "src/entities/data/place_descriptors.tsv";
@@ -48,7 +50,7 @@ const DESCRIPTORS: &str = "src/entities/data/place_descriptors.tsv";
 impl Descriptors {
     /// Loads the bundled table.
     pub fn load() -> Self {
-        let mut by_stem = HashMap::new();
+        let mut by_stem = FastMap::default();
         for row in table::rows(DESCRIPTORS, include_str!("data/place_descriptors.tsv"), 4) {
             let label = Label::from_name(row.col(1))
                 .unwrap_or_else(|| panic!("{DESCRIPTORS}:{}: unknown label", row.line));
@@ -78,6 +80,10 @@ impl Descriptors {
     /// spaces separate it from the word before. Only nouns inside the span may be
     /// capitalized (`Қырғыз Республикасы`).
     pub fn at(&self, text: &Text, i: usize) -> Option<&Descriptor> {
+        self.lookup(text, i).map(|(d, _)| d)
+    }
+
+    fn lookup(&self, text: &Text, i: usize) -> Option<(&Descriptor, Analysis)> {
         if i == 0 || i >= text.words.len() {
             return None;
         }
@@ -89,14 +95,61 @@ impl Descriptors {
             .filter(|(d, a)| {
                 a.stripped(Slot::Possessive) && (d.inside || !text.words[i].capitalized)
             })
-            .map(|(d, _)| d)
+    }
+
+    /// The place noun describing a name that ends at word `last`: right after it (true), or
+    /// shared by a list of one-word names ending in a plural noun (false):
+    /// `Ертіс және Железин аудандарында`, `Махамбет, Индер және Исатай аудандары`.
+    pub fn describing(&self, text: &Text, last: usize) -> Option<(&Descriptor, bool)> {
+        if let Some(d) = self.at(text, last + 1) {
+            return Some((d, true));
+        }
+        let n = text.words.len();
+        let mut k = last;
+        for _ in 0..MAX_COORDINATED {
+            let next = if text.gap_after(k).trim() == "," {
+                k + 1
+            } else if k + 1 < n && CONJUNCTIONS.contains(&text.norm(k + 1)) {
+                k + 2
+            } else {
+                return None;
+            };
+            if next >= n || !text.words[next].capitalized {
+                return None;
+            }
+            if let Some((d, a)) = self.lookup(text, next + 1) {
+                return (a.stripped(Slot::Plural) && !d.inside).then_some((d, false));
+            }
+            k = next;
+        }
+        None
     }
 }
 
+/// Words that join coordinated names (`Ертіс және Железин`, `Испания мен Франция`).
+pub const CONJUNCTIONS: [&str; 4] = ["және", "мен", "бен", "пен"];
+
+/// Longest list of names that may share one plural place noun.
+const MAX_COORDINATED: usize = 6;
+
 /// The rules of this class, built once.
 pub struct PlaceRules {
-    names: Gazetteer<Place>,
-    descriptors: Descriptors,
+    names: &'static Gazetteer<Place>,
+    descriptors: &'static Descriptors,
+}
+
+static NAMES: LazyLock<Gazetteer<Place>> = LazyLock::new(load_names);
+static DESCRIPTOR_TABLE: LazyLock<Descriptors> = LazyLock::new(Descriptors::load);
+
+/// The place-name gazetteer, parsed once and shared (persons and NORP ask whether a word
+/// names a place).
+pub fn place_names() -> &'static Gazetteer<Place> {
+    &NAMES
+}
+
+/// The place nouns, parsed once and shared (a name before `ауылы` is a place, not a person).
+pub fn place_nouns() -> &'static Descriptors {
+    &DESCRIPTOR_TABLE
 }
 
 const COUNTRIES: &str = "src/entities/data/countries.tsv";
@@ -135,81 +188,76 @@ fn kind_of(file: &str, line: usize, kind: &str) -> &'static str {
         .unwrap_or_else(|| panic!("{file}:{line}: unknown kind {kind:?}"))
 }
 
-impl PlaceRules {
-    /// Loads tables and compiles patterns.
-    pub fn new() -> Self {
-        let first_names: HashSet<String> =
-            table::rows(FIRST_NAMES, include_str!("data/first_names.tsv"), 1)
-                .into_iter()
-                .map(|r| crate::text::fold::fold_word(r.col(0)))
-                .collect();
-        let ambiguous = |name: &str| first_names.contains(&crate::text::fold::fold_word(name));
-        let mut names = Gazetteer::default();
-        for row in table::rows(COUNTRIES, include_str!("data/countries.tsv"), 2) {
-            let country = Place {
-                label: Label::Gpe,
-                kind: "country",
-                needs_descriptor: false,
-            };
-            names.insert(row.col(0), country);
-            if !row.col(2).is_empty() {
-                names.insert(
-                    row.col(2),
-                    Place {
-                        label: Label::Gpe,
-                        kind: "country",
-                        needs_descriptor: false,
-                    },
-                );
-            }
+/// Builds the place gazetteer from the country, place and location tables.
+fn load_names() -> Gazetteer<Place> {
+    let first_names: FastSet<String> =
+        table::rows(FIRST_NAMES, include_str!("data/first_names.tsv"), 1)
+            .into_iter()
+            .map(|r| crate::text::fold::fold_word(r.col(0)))
+            .collect();
+    let ambiguous = |name: &str| first_names.contains(&crate::text::fold::fold_word(name));
+    let mut names = Gazetteer::default();
+    for row in table::rows(COUNTRIES, include_str!("data/countries.tsv"), 2) {
+        let country = Place {
+            label: Label::Gpe,
+            kind: "country",
+            needs_descriptor: false,
+        };
+        names.insert(row.col(0), country);
+        if !row.col(2).is_empty() {
             names.insert(
-                row.col(1),
+                row.col(2),
                 Place {
                     label: Label::Gpe,
-                    kind: "capital",
+                    kind: "country",
                     needs_descriptor: false,
                 },
             );
         }
-        for row in table::rows(PLACES, include_str!("data/places.tsv"), 2) {
-            let kind = kind_of(PLACES, row.line, row.col(1));
-            let needs_descriptor =
-                matches!(kind, "district" | "region-compound") || ambiguous(row.col(0));
-            names.insert(
-                row.col(0),
-                Place {
-                    label: Label::Gpe,
-                    kind,
-                    needs_descriptor,
-                },
-            );
-        }
-        for row in table::rows(LOCATIONS, include_str!("data/locations.tsv"), 2) {
-            let kind = kind_of(LOCATIONS, row.line, row.col(1));
-            let needs_descriptor = row.col(3) == "in" || ambiguous(row.col(0));
-            names.insert(
-                row.col(0),
-                Place {
-                    label: Label::Location,
-                    kind,
-                    needs_descriptor,
-                },
-            );
-        }
+        names.insert(
+            row.col(1),
+            Place {
+                label: Label::Gpe,
+                kind: "capital",
+                needs_descriptor: false,
+            },
+        );
+    }
+    for row in table::rows(PLACES, include_str!("data/places.tsv"), 2) {
+        let kind = kind_of(PLACES, row.line, row.col(1));
+        let needs_descriptor =
+            matches!(kind, "district" | "region-compound") || ambiguous(row.col(0));
+        names.insert(
+            row.col(0),
+            Place {
+                label: Label::Gpe,
+                kind,
+                needs_descriptor,
+            },
+        );
+    }
+    for row in table::rows(LOCATIONS, include_str!("data/locations.tsv"), 2) {
+        let kind = kind_of(LOCATIONS, row.line, row.col(1));
+        let needs_descriptor = row.col(3) == "in" || ambiguous(row.col(0));
+        names.insert(
+            row.col(0),
+            Place {
+                label: Label::Location,
+                kind,
+                needs_descriptor,
+            },
+        );
+    }
+    names
+}
+
+impl PlaceRules {
+    /// Loads tables and compiles patterns.
+    pub fn new() -> Self {
         PlaceRules {
-            names,
-            descriptors: Descriptors::load(),
+            names: place_names(),
+            descriptors: place_nouns(),
         }
-    }
-
-    /// The place-name gazetteer (the person rules ask whether a word names a place).
-    pub fn names(&self) -> &Gazetteer<Place> {
-        &self.names
-    }
-
-    /// The place nouns, shared with the person rules (a name before `ауылы` is a place).
-    pub fn descriptors(&self) -> &Descriptors {
-        &self.descriptors
     }
 
     /// Appends candidates found in `text` to `out`.
@@ -240,17 +288,24 @@ impl PlaceRules {
     ) -> usize {
         let end = hyphen_suffix_end(text, last);
         let descriptor = (end == last)
-            .then(|| self.descriptors.at(text, last + 1))
+            .then(|| self.descriptors.describing(text, last))
             .flatten();
-        let confirmed = descriptor.and_then(|d| {
+        let confirmed = descriptor.and_then(|(d, adjacent)| {
             readings
                 .iter()
                 .find(|p| p.label == d.label && d.kinds.contains(&p.kind))
-                .map(|p| (p, d))
+                .map(|p| (p, d, adjacent))
         });
+        if confirmed.is_none() && in_quotes(text, first, last) {
+            trace.rejected("place/gazetteer", text.span_of(first, last), || {
+                "a quoted name alone names a company, building or title".to_owned()
+            });
+            return last + 1;
+        }
         let (place, rule, span_end) = match confirmed {
-            Some((p, d)) if d.inside => (p, "place/name-descriptor-inside", last + 1),
-            Some((p, _)) => (p, "place/name-descriptor-outside", end),
+            Some((p, d, true)) if d.inside => (p, "place/name-descriptor-inside", last + 1),
+            Some((p, _, true)) => (p, "place/name-descriptor-outside", end),
+            Some((p, _, false)) => (p, "place/names-shared-descriptor", end),
             None => match readings.iter().find(|p| !p.needs_descriptor) {
                 Some(p) if is_dateline(text, first, last) => (p, "gpe/dateline", end),
                 Some(p) => (p, "place/gazetteer", end),
@@ -275,7 +330,7 @@ impl PlaceRules {
         out: &mut Vec<Entity>,
         trace: &mut Trace,
     ) -> usize {
-        let Some(d) = self.descriptors.at(text, i + 1) else {
+        let Some((d, adjacent)) = self.descriptors.describing(text, i) else {
             return i + 1;
         };
         let word = text.norm(i);
@@ -290,10 +345,10 @@ impl PlaceRules {
             );
             return i + 1;
         }
-        let (rule, last) = if d.inside {
-            ("place/unknown-name-descriptor-inside", i + 1)
-        } else {
-            ("place/unknown-name-descriptor-outside", i)
+        let (rule, last) = match (adjacent, d.inside) {
+            (true, true) => ("place/unknown-name-descriptor-inside", i + 1),
+            (true, false) => ("place/unknown-name-descriptor-outside", i),
+            (false, _) => ("place/unknown-names-shared-descriptor", i),
         };
         push(text, i, last, d.label, rule, out, trace);
         last + 1

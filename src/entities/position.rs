@@ -10,7 +10,8 @@ use crate::trace::Trace;
 
 use crate::morph::suffixes::Slot;
 
-use super::extent::{entity, owner_start, Breaks, Reach};
+use super::breaks::Breaks;
+use super::extent::{entity, owner_start, Reach};
 use super::lexicon::{joinable, StemMap};
 use super::table::rows;
 
@@ -61,7 +62,7 @@ impl PositionRules {
             let found = match kind {
                 Kind::Alone => {
                     let start =
-                        owner_start(text, i, &self.breaks, Reach::POSTS).unwrap_or(head.start);
+                        owner_start(text, i, &self.breaks, Reach::ADJACENT).unwrap_or(head.start);
                     Some((start, "position/office"))
                 }
                 Kind::Owned => owner_start(text, i, &self.breaks, Reach::POSTS)

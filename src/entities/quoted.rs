@@ -8,29 +8,44 @@ use crate::text::Text;
 use crate::trace::Trace;
 
 use crate::morph::suffixes::Slot;
+use crate::text::words::WordShape;
 use crate::text::Span;
 
-use super::extent::{entity, owner_start, quoted_before, Breaks, Quoted, Reach};
+use super::breaks::Breaks;
+use super::extent::{entity, owner_start, Reach};
 use super::lexicon::{joinable, StemMap};
+use super::quotes::{quoted_before, Quoted};
 use super::table::rows;
 
 /// Lowercase words allowed between a closing quote and its head noun
 /// (`«Бастау» халықаралық фестивалі`).
 const MAX_WORDS_BEFORE_HEAD: usize = 2;
 
+/// What an unquoted capitalized owner before a head makes.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum WithOwner {
+    /// A name with the head inside (`Тегеран әуежайы`).
+    Inside,
+    /// A name with the head inside, owned only by capitalized words right before it
+    /// (`Туризм жылы`).
+    Adjacent,
+    /// A name without the head (`[ЭКСПО] көрмесі`).
+    Name,
+    /// Nothing: only quoted names count.
+    No,
+}
+
 #[derive(Clone, Copy)]
 struct Head {
     label: Label,
-    /// True when a capitalized unquoted owner makes a name with the head inside.
-    with_owner: bool,
+    with_owner: WithOwner,
 }
 
 /// The rules of this class, built once.
 pub struct QuotedRules {
-    /// Heads in the possessive form names use (`бағдарламасы`).
-    heads: StemMap<Head>,
-    /// Bare heads (`бағдарлама`), only after a quoted name.
-    bare: StemMap<Head>,
+    /// Heads in the possessive form names use (`бағдарламасы`, `true`) and bare
+    /// (`бағдарлама`, `false`: only after a quoted name).
+    heads: StemMap<(Head, bool)>,
     breaks: Breaks,
 }
 
@@ -62,22 +77,24 @@ impl QuotedRules {
     /// Loads `quoted_heads.tsv` and the name breaks.
     pub fn new() -> Self {
         let mut heads = StemMap::default();
-        let mut bare = StemMap::default();
         for row in rows("quoted_heads.tsv", include_str!("data/quoted_heads.tsv")) {
             let label = Label::from_name(row.cell(2))
                 .unwrap_or_else(|| row.fail(&format!("unknown class `{}`", row.cell(2))));
             let with_owner = match row.cell(3) {
-                "inside" => true,
-                "no" => false,
-                other => row.fail(&format!("with_owner must be inside/no, not `{other}`")),
+                "inside" => WithOwner::Inside,
+                "adjacent" => WithOwner::Adjacent,
+                "name" => WithOwner::Name,
+                "no" => WithOwner::No,
+                other => row.fail(&format!(
+                    "with_owner must be inside/adjacent/name/no, not `{other}`"
+                )),
             };
             let head = Head { label, with_owner };
-            heads.insert(row.cell(0), head);
-            bare.insert(row.cell(1), head);
+            heads.insert(row.cell(0), (head, true));
+            heads.insert(row.cell(1), (head, false));
         }
         QuotedRules {
             heads,
-            bare,
             breaks: Breaks::new(),
         }
     }
@@ -85,15 +102,13 @@ impl QuotedRules {
     /// Appends candidates found in `text` to `out`.
     pub fn find(&self, text: &Text, out: &mut Vec<Entity>, trace: &mut Trace) {
         for i in 1..text.words.len() {
-            let possessive = self.heads.word_analysis(text, i);
-            let Some((&head, analysis)) = possessive.or_else(|| self.bare.word_analysis(text, i))
-            else {
+            let Some((&(head, possessive), analysis)) = self.heads.word_analysis(text, i) else {
                 continue;
             };
             if analysis.slots & Slot::Plural.bit() != 0 {
                 continue;
             }
-            if let Some(q) = quoted_near(text, i) {
+            if let Some(q) = quoted_near(text, i, &self.breaks) {
                 let rule = rule_id(head.label);
                 if q.content.is_empty() {
                     trace.rejected(rule, q.content, || "empty quotes".into());
@@ -101,29 +116,54 @@ impl QuotedRules {
                 }
                 trace.built(rule, q.content, head.label);
                 out.push(entity(text.text, q.content, head.label, rule));
-            } else if head.with_owner && possessive.is_some() {
-                let rule = owner_rule_id(head.label);
-                if let Some(start) = owner_start(text, i, &self.breaks, Reach::THINGS) {
-                    let span = Span::new(start, text.words[i].span.end);
-                    trace.built(rule, span, head.label);
-                    out.push(entity(text.text, span, head.label, rule));
-                }
+            } else if possessive {
+                self.owned(text, i, head, out, trace);
             }
+        }
+    }
+
+    /// A named thing whose capitalized owner precedes head word `i`.
+    fn owned(&self, text: &Text, i: usize, head: Head, out: &mut Vec<Entity>, trace: &mut Trace) {
+        let rule = owner_rule_id(head.label);
+        let span = match head.with_owner {
+            WithOwner::Inside => owner_start(text, i, &self.breaks, Reach::THINGS)
+                .map(|start| Span::new(start, text.words[i].span.end)),
+            WithOwner::Adjacent => owner_start(text, i, &self.breaks, Reach::ADJACENT)
+                .map(|start| Span::new(start, text.words[i].span.end)),
+            WithOwner::Name => owner_start(text, i, &self.breaks, Reach::ADJACENT)
+                .map(|start| Span::new(start, text.words[i - 1].span.end)),
+            WithOwner::No => None,
+        };
+        if let Some(span) = span {
+            trace.built(rule, span, head.label);
+            out.push(entity(text.text, span, head.label, rule));
         }
     }
 }
 
-/// The quoted name before head word `i`, directly or across a few lowercase words.
-fn quoted_near(text: &Text, i: usize) -> Option<Quoted> {
+/// The quoted name before head word `i`, directly or across a few lowercase words that
+/// modify the head (`«Бастау» халықаралық фестивалі`; not an owner or another head), or
+/// name it (`«Жасыл ел» деп аталатын жоба`).
+fn quoted_near(text: &Text, i: usize, breaks: &Breaks) -> Option<Quoted> {
     let mut j = i;
     for _ in 0..=MAX_WORDS_BEFORE_HEAD {
         if let Some(q) = quoted_before(text, j) {
             return Some(q);
         }
-        if j == 0 || j < i && text.words[j].capitalized || !joinable(text.gap_after(j - 1)) {
+        if j == 0 || !joinable(text.gap_after(j - 1)) {
             return None;
         }
         j -= 1;
+        if breaks.is_naming(text, j) {
+            continue;
+        }
+        if text.words[j].capitalized
+            || text.words[j].shape != WordShape::Letters
+            || breaks.is_owner_form(text, j)
+            || breaks.is_break(text, j)
+        {
+            return None;
+        }
     }
     None
 }

@@ -1,9 +1,8 @@
 //! The trend a clause states about a number: a comparative closing or following the fact
 //! (`есе көп`, `10%-ға төмен`, from `data/comparatives.tsv`), or a trend verb (`data/trend_verbs.tsv`: арт-,
 //! өс-, азай-…) with a verb ending (`data/verb_endings.tsv`) within a few words after the
-//! fact, in the same clause. `-ға дейін` before the verb, or a verb of reaching (`жетті`),
-//! makes the number the level reached (relation `to`); otherwise it is the size of the
-//! change (`by`).
+//! fact, in the same clause. `-ға дейін` before the verb makes the number the level reached
+//! (relation `to`); otherwise it is the size of the change (`by`).
 
 use super::vocab::Vocabulary;
 use crate::mention::{Change, Direction, Relation};
@@ -11,11 +10,9 @@ use crate::text::Text;
 
 const WINDOW: usize = 4;
 
-/// The direction of a trend verb form (`артты`, `азайып`), if `norm` is one, and whether
-/// the verb always names the level reached (`жетті` "reached").
-pub fn trend_of(norm: &str, vocab: &Vocabulary) -> Option<(Direction, bool)> {
-    vocab.trends.iter().find_map(|t| {
-        let (stem, direction) = (t.stem, (t.direction, t.reaches));
+/// The direction of a trend verb form (`артты`, `азайып`), if `norm` is one.
+pub fn trend_of(norm: &str, vocab: &Vocabulary) -> Option<Direction> {
+    vocab.trends.iter().find_map(|&(stem, direction)| {
         let rest = norm.strip_prefix(stem)?;
         let verb = vocab.verb_endings.contains(rest)
             || vocab
@@ -61,12 +58,8 @@ pub fn change_after(
         {
             return None;
         }
-        if let Some((direction, reaches)) = trend_of(text.norm(k), vocab) {
-            let relation = if to_level || reaches {
-                Relation::To
-            } else {
-                Relation::By
-            };
+        if let Some(direction) = trend_of(text.norm(k), vocab) {
+            let relation = if to_level { Relation::To } else { Relation::By };
             return Some(Change {
                 direction,
                 relation,

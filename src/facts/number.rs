@@ -18,7 +18,8 @@ use super::object::object_after;
 use super::vocab::Vocabulary;
 use super::FactContext;
 use crate::mention::{Fact, Label, Qualifier, Relation};
-use crate::text::fold::is_space;
+use crate::text::fold::{is_hyphen, is_space};
+use crate::text::words::WordShape;
 use crate::text::{Span, Text};
 use crate::trace::Trace;
 use context::{inside_compound, quoted, reduplicated};
@@ -122,7 +123,18 @@ impl NumberRules {
             // KazNERD tags `бірінші – екінші` as two ORDINAL spans.
             d = self.draft(num);
         }
-        if !num.ordinal {
+        if let Some(noun) = self.digit_noun(text, num, &d) {
+            if self.vocab.time_nouns.match_at(text, noun).is_some() {
+                trace.rejected("ordinal/digit-noun", num.span, || "a decade or date".into());
+                return None;
+            }
+            // `3-сыныпқа`, `1-орынға`, `1-4-сынып`: the newspaper ordinal keeps its noun.
+            d.label = Label::Ordinal;
+            d.rule = "ordinal/digit-noun";
+            d.last_word = noun;
+            d.end = text.words[noun].span.end;
+            d.ending.clear();
+        } else if !num.ordinal {
             self.fraction(text, num, &mut d);
             self.measure(text, num, &mut d);
         }
@@ -153,7 +165,10 @@ impl NumberRules {
         fact.unit = d.unit;
         let until = matches!(text.norm(d.last_word), "дейін" | "шейін");
         let to_level = d.qualifier == Qualifier::UpTo || (d.low.is_some() && until);
-        fact.change = change_after(text, d.last_word, to_level, &self.vocab);
+        // A rank (`88-орынға көтерілді`) is no amount that rose or fell.
+        if d.label != Label::Ordinal {
+            fact.change = change_after(text, d.last_word, to_level, &self.vocab);
+        }
         // `98%-ға дейін артты`: `дейін` names the level reached, not a bound.
         let reached = d.qualifier == Qualifier::UpTo
             && fact.change.is_some_and(|c| c.relation == Relation::To);
@@ -166,6 +181,18 @@ impl NumberRules {
             fact.object = object_after(text, d.last_word, &self.vocab);
         }
         Some((fact, d.last_word))
+    }
+
+    /// The noun glued by a hyphen to digits that carry no ending (`5-сынып`), if any.
+    fn digit_noun(&self, text: &Text, num: &Numeral, d: &Draft) -> Option<usize> {
+        let noun = d.last_word + 1;
+        let gap = text.gap_after(d.last_word);
+        let glued = gap.chars().count() == 1 && gap.chars().all(is_hyphen);
+        let plain = num.digits && num.suffix.is_empty() && !num.scaled && d.ending.is_empty();
+        let word = text.words.get(noun)?;
+        let lower = word.shape == WordShape::Letters && !word.capitalized;
+        (plain && glued && lower && self.vocab.measures.match_at(text, noun).is_none())
+            .then_some(noun)
     }
 
     /// The fact of the number alone.

@@ -9,7 +9,7 @@ use std::sync::LazyLock;
 use super::numeral::{number_word, read_numeral};
 use super::table::rows;
 use super::vocab::Vocabulary;
-use crate::text::fold::is_space;
+use crate::text::fold::{is_hyphen, is_space};
 use crate::text::words::WordShape;
 use crate::text::Text;
 
@@ -23,27 +23,97 @@ static NOUN_ENDINGS: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
 });
 
 const MIN_STEM_CHARS: usize = 3;
+/// Genitive and ablative endings, after which a two-letter stem is kept
+/// (`елдің` → `ел`).
+const SHORT_STEM_CASES: [&str; 12] = [
+    "дің", "дың", "тің", "тың", "нің", "ның", "ден", "дан", "тен", "тан", "нен", "нан",
+];
+/// Consonants after which a final `-ы/-і` is read as a possessive of a head noun.
+const POSSESSED_AFTER: &str = "йлрзғгқкмңпб";
+/// Consonants after which a final `-ы/-і` is dropped from a single-word object
+/// (`жағдайы` → `жағдай`); `г/ғ/қ/к` are left out (`кедергі`).
+const UNPOSSESSED_AFTER: &str = "йлрзмңпб";
+/// Case endings after a possessive (`фермасына`, `қылмысының`).
+const POSSESSIVE_CASES: [&str; 10] = [
+    "ның", "нің", "нда", "нде", "нан", "нен", "на", "не", "мен", "н",
+];
 const ADJECTIVE_ENDINGS: [&str; 12] = [
     "лық", "лік", "дық", "дік", "тық", "тік", "дағы", "дегі", "тағы", "тегі", "лы", "лі",
 ];
 
 /// The canonical counted object after word `last`, if any.
 pub fn object_after(text: &Text, last: usize, vocab: &Vocabulary) -> Option<String> {
-    let first = last + 1;
+    let mut first = last + 1;
     if !plain_word(text, last, first, vocab) {
         return None;
     }
+    // `3 бірлік техника` → `техника`: a classifier says nothing about what is counted.
+    if vocab.classifiers.contains(text.norm(first)) && plain_word(text, first, first + 1, vocab) {
+        first += 1;
+    }
+    if let Some(m) = vocab.compound_nouns.match_at(text, first) {
+        return Some((*m.value).to_owned());
+    }
     let norm = text.norm(first);
-    let adjective = ADJECTIVE_ENDINGS.iter().any(|e| {
-        norm.strip_suffix(e)
-            .is_some_and(|stem| stem.chars().count() >= MIN_STEM_CHARS)
-    });
-    let two_words = adjective && plain_word(text, first, first + 1, vocab);
-    Some(if two_words {
-        format!("{norm} {}", stem(text.norm(first + 1)))
+    // `ата-ана`: a hyphenated pair is one noun.
+    let hyphened = first + 1 < text.words.len()
+        && text.gap_after(first).chars().count() == 1
+        && text.gap_after(first).chars().all(is_hyphen)
+        && text.words[first + 1].shape == WordShape::Letters;
+    if hyphened {
+        return Some(format!("{norm}-{}", stem(text.norm(first + 1))));
+    }
+    let adjective = vocab.object_adjectives.contains(norm)
+        || ADJECTIVE_ENDINGS.iter().any(|e| {
+            norm.strip_suffix(e)
+                .is_some_and(|stem| stem.chars().count() >= MIN_STEM_CHARS)
+        });
+    let next_plain = plain_word(text, first, first + 1, vocab);
+    if adjective && next_plain {
+        return Some(format!("{norm} {}", stem(text.norm(first + 1))));
+    }
+    // `сүт фермасына` → `сүт фермасы`: a noun and its possessed head.
+    if let Some(head) = next_plain
+        .then(|| possessed(text.norm(first + 1)))
+        .flatten()
+    {
+        return Some(format!("{norm} {head}"));
+    }
+    Some(unpossessed(stem(norm)).to_owned())
+}
+
+/// A possessed head noun (`фермасы`, `залы`, `орталығы`) with its case ending peeled
+/// (`фермасына`), or None when the word does not end in a third-person possessive: `-сы/-сі`,
+/// or `-ы/-і` after a consonant that an accusative or past-tense `-ды/-ты` cannot precede.
+fn possessed(word: &str) -> Option<&str> {
+    let bare = POSSESSIVE_CASES
+        .iter()
+        .find_map(|e| word.strip_suffix(e))
+        .unwrap_or(word);
+    let long = bare.chars().count() > MIN_STEM_CHARS + 1;
+    let after_vowel = bare.ends_with("сы") || bare.ends_with("сі");
+    let after_consonant = (bare.ends_with('ы') || bare.ends_with('і'))
+        && bare
+            .chars()
+            .rev()
+            .nth(1)
+            .is_some_and(|c| POSSESSED_AFTER.contains(c));
+    (long && (after_vowel || after_consonant)).then_some(bare)
+}
+
+/// Drops a possessive `-ы/-і` after a consonant that cannot end an accusative or an agent
+/// noun (`жағдайы` → `жағдай`, but `оқушы`, `отбасы`, `тұрғыны` stay).
+fn unpossessed(word: &str) -> &str {
+    let Some(bare) = word.strip_suffix('ы').or_else(|| word.strip_suffix('і')) else {
+        return word;
+    };
+    let keeps = bare.chars().count() >= MIN_STEM_CHARS
+        && bare.ends_with(|c: char| UNPOSSESSED_AFTER.contains(c));
+    if keeps {
+        bare
     } else {
-        stem(norm).to_owned()
-    })
+        word
+    }
 }
 
 /// Word `k` directly follows word `k - 1`, is lowercase letters, and is not a function word,
@@ -68,13 +138,20 @@ fn plain_word(text: &Text, prev: usize, k: usize, vocab: &Vocabulary) -> bool {
         && !super::change::is_trend_verb(norm, vocab)
 }
 
-/// Peels up to two noun endings, keeping a stem of at least three letters.
+/// Peels up to two noun endings, keeping a stem of at least three letters (two after the
+/// endings of `SHORT_STEM_CASES`).
 fn stem(word: &str) -> &str {
     let mut s = word;
     for _ in 0..2 {
         let peeled = NOUN_ENDINGS.iter().find_map(|e| {
             let rest = s.strip_suffix(e)?;
-            (rest.chars().count() >= MIN_STEM_CHARS).then_some(rest)
+            // `елдің` → `ел`: a long ending may leave a two-letter stem.
+            let min = if SHORT_STEM_CASES.contains(e) {
+                2
+            } else {
+                MIN_STEM_CHARS
+            };
+            (rest.chars().count() >= min).then_some(rest)
         });
         match peeled {
             Some(rest) => s = rest,

@@ -19,17 +19,6 @@ pub struct Measure {
     pub factor: f64,
 }
 
-/// A verb stem stating a change.
-#[derive(Debug, Clone, Copy)]
-pub struct Trend {
-    /// The folded stem (`арт`, `азай`).
-    pub stem: &'static str,
-    /// Rise or fall.
-    pub direction: Direction,
-    /// The verb names the level reached (`жет-` "reach"), so the relation is always `to`.
-    pub reaches: bool,
-}
-
 /// Which case the number must be in before an `after` qualifier.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Governs {
@@ -61,7 +50,7 @@ pub struct Vocabulary {
     /// Qualifier words after the number (or its unit).
     pub qualifiers_after: PhraseTable<QualifierWord>,
     /// Trend verb stems.
-    pub trends: Vec<Trend>,
+    pub trends: Vec<(&'static str, Direction)>,
     /// Comparative words stating a difference (`көп`, `төмен`).
     pub comparatives: Vec<(&'static str, Direction)>,
     /// Endings that make a stem a verb form.
@@ -77,6 +66,12 @@ pub struct Vocabulary {
     pub not_counted: Vec<&'static str>,
     /// Words before a bare `бір` that make it an article.
     pub article_before: HashSet<&'static str>,
+    /// Classifier nouns skipped before a counted object (`бірлік`, `бас`).
+    pub classifiers: HashSet<&'static str>,
+    /// Plain adjectives kept in a counted object (`жаңа`, `жас`).
+    pub object_adjectives: HashSet<&'static str>,
+    /// Fixed compound nouns that are objects as a whole (`елді мекен`, `ірі қара`).
+    pub compound_nouns: PhraseTable<&'static str>,
     /// Words that are never a counted object.
     pub not_objects: HashSet<&'static str>,
     /// How many of a larger unit one smaller unit is (`cm` in `m`: 0.01).
@@ -185,17 +180,7 @@ impl Vocabulary {
             };
             table.insert(row.cell(0), inflects, word);
         }
-        let trends = rows("trend_verbs.tsv", include_str!("data/trend_verbs.tsv"))
-            .map(|row| Trend {
-                stem: row.cell(0),
-                direction: direction(&row),
-                reaches: match row.optional(2) {
-                    None => false,
-                    Some("to") => true,
-                    Some(_) => row.fail("third column must be `to` or empty"),
-                },
-            })
-            .collect();
+        let trends = directions("trend_verbs.tsv", include_str!("data/trend_verbs.tsv"));
         let comparatives = directions("comparatives.tsv", include_str!("data/comparatives.tsv"));
         let verb_endings = rows("verb_endings.tsv", include_str!("data/verb_endings.tsv"))
             .map(|row| row.cell(0))
@@ -227,7 +212,26 @@ impl Vocabulary {
         )
         .map(|row| row.cell(0))
         .collect();
+        let classifiers = rows("classifiers.tsv", include_str!("data/classifiers.tsv"))
+            .map(|row| row.cell(0))
+            .collect();
+        let object_adjectives = rows(
+            "object_adjectives.tsv",
+            include_str!("data/object_adjectives.tsv"),
+        )
+        .map(|row| row.cell(0))
+        .collect();
+        let mut compound_nouns = PhraseTable::new();
+        for row in rows(
+            "compound_nouns.tsv",
+            include_str!("data/compound_nouns.tsv"),
+        ) {
+            compound_nouns.insert(row.cell(0), Endings::Any, row.cell(1));
+        }
         Vocabulary {
+            classifiers,
+            object_adjectives,
+            compound_nouns,
             article_before,
             name_parts_before,
             name_parts_after,

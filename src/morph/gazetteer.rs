@@ -3,7 +3,7 @@
 //! `Нұр-Сұлтанда`). Lookups are hash probes on folded words; the last word goes through
 //! [`super::Morph::find_stem`], so a whole-word hit wins over any cut (lexicon first).
 
-use std::collections::HashMap;
+use super::hash::FastMap;
 
 use super::{morph, Analysis};
 use crate::text::fold::{fold_word, is_hyphen};
@@ -17,9 +17,9 @@ struct Name<T> {
 /// A gazetteer of names, each with one or more values (a name may be a city and a lake).
 pub struct Gazetteer<T> {
     names: Vec<Name<T>>,
-    by_name: HashMap<String, usize>,
-    single: HashMap<String, usize>,
-    multi: HashMap<String, Vec<usize>>,
+    by_name: FastMap<String, usize>,
+    single: FastMap<String, usize>,
+    multi: FastMap<String, Vec<usize>>,
 }
 
 /// A name found at some word.
@@ -36,9 +36,9 @@ impl<T> Default for Gazetteer<T> {
     fn default() -> Self {
         Gazetteer {
             names: Vec::new(),
-            by_name: HashMap::new(),
-            single: HashMap::new(),
-            multi: HashMap::new(),
+            by_name: FastMap::default(),
+            single: FastMap::default(),
+            multi: FastMap::default(),
         }
     }
 }
@@ -81,6 +81,18 @@ impl<T> Gazetteer<T> {
             words,
             values: vec![value],
         });
+    }
+
+    /// The folded one-word names (for cheap prefilters).
+    pub fn single_words(&self) -> impl Iterator<Item = &str> {
+        self.single.keys().map(String::as_str)
+    }
+
+    /// The values of the one-word name spelled exactly as the folded `word` (no peeling).
+    pub fn exact_word_values(&self, word: &str) -> Option<&[T]> {
+        self.single
+            .get(word)
+            .map(|&id| self.names[id].values.as_slice())
     }
 
     /// The values of the one-word name a folded word (or its stem) names.
@@ -148,4 +160,19 @@ pub fn hyphen_suffix_end(text: &Text, last: usize) -> usize {
     } else {
         last
     }
+}
+
+/// True when words `first..=last` stand alone inside quotes (`«Арман» вокзалы`): a quoted
+/// name is a title, company or building, not a person or place by itself.
+pub fn in_quotes(text: &Text, first: usize, last: usize) -> bool {
+    let before = match first.checked_sub(1) {
+        Some(p) => text.gap_after(p),
+        None => &text.text[..text.words[first].span.start],
+    };
+    let opens = before.trim_end().ends_with(['«', '"', '“', '„']);
+    let closes = text
+        .gap_after(last)
+        .trim_start()
+        .starts_with(['»', '"', '”', '“']);
+    opens && closes
 }

@@ -8,9 +8,9 @@ use super::Morph;
 use crate::text::fold::{fold_word, is_hyphen, is_invisible};
 
 /// An unknown word is never cut below this many chars.
-const MIN_UNKNOWN_STEM: usize = 4;
+pub(super) const MIN_UNKNOWN_STEM: usize = 4;
 /// An unknown word never loses a suffix shorter than this.
-const MIN_UNKNOWN_SUFFIX: usize = 2;
+const MIN_UNKNOWN_SUFFIX: u8 = 2;
 
 impl Morph {
     /// The canonical form of an entity's surface (original letter case kept).

@@ -7,7 +7,7 @@ use super::suffixes::{classes_of, is_back_vowel, is_vowel, Slot, SuffixTable};
 /// Shortest remainder any cut may leave, in chars.
 const MIN_REMAINDER: usize = 2;
 /// Analyses kept per word; longer words rarely have more than a dozen.
-const MAX_ANALYSES: usize = 32;
+const MAX_ANALYSES: usize = 16;
 
 /// One way of cutting a word.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -21,7 +21,7 @@ pub struct Analysis {
     /// True when the suffix next to the stem begins with a vowel (repairs apply).
     pub vowel_boundary: bool,
     /// Length in chars of the shortest stripped suffix.
-    pub shortest_suffix: usize,
+    pub shortest_suffix: u8,
 }
 
 impl Analysis {
@@ -32,7 +32,7 @@ impl Analysis {
             slots: 0,
             lemma_strippable: true,
             vowel_boundary: false,
-            shortest_suffix: usize::MAX,
+            shortest_suffix: u8::MAX,
         }
     }
 
@@ -100,12 +100,16 @@ fn walk(
     out: &mut Analyses,
 ) {
     let head = &word[..end];
+    let Some(last) = head.chars().next_back() else {
+        return;
+    };
     for &slot in &Slot::ALL[from.min(Slot::ALL.len())..] {
-        for suffix in table.slot(slot) {
+        for suffix in table.ending_in(slot, last) {
             let Some(rest) = head.strip_suffix(suffix.text) else {
                 continue;
             };
-            if rest.chars().count() < MIN_REMAINDER || classes_of(rest) & suffix.after == 0 {
+            if rest.chars().nth(MIN_REMAINDER - 1).is_none() || classes_of(rest) & suffix.after == 0
+            {
                 continue;
             }
             let next = Analysis {
@@ -113,7 +117,9 @@ fn walk(
                 slots: acc.slots | slot.bit(),
                 lemma_strippable: acc.lemma_strippable && suffix.strip_in_lemma,
                 vowel_boundary: suffix.vowel_initial,
-                shortest_suffix: acc.shortest_suffix.min(suffix.chars),
+                shortest_suffix: acc
+                    .shortest_suffix
+                    .min(u8::try_from(suffix.chars).unwrap_or(u8::MAX)),
             };
             out.push(next);
             walk(table, word, rest.len(), slot.inner_index(), next, out);

@@ -128,9 +128,11 @@ pub struct Suffix {
     pub chars: usize,
 }
 
-/// All suffixes per slot, longest first.
+/// All suffixes per slot, longest first, also grouped by their last letter (a word can
+/// only end in suffixes that end in its own last letter: one probe instead of a scan).
 pub struct SuffixTable {
     by_slot: [Vec<Suffix>; 4],
+    by_last: [Vec<(char, Vec<Suffix>)>; 4],
 }
 
 const FILE: &str = "src/morph/data/suffixes.tsv";
@@ -162,10 +164,28 @@ impl SuffixTable {
                 chars: text.chars().count(),
             });
         }
-        for list in &mut by_slot {
+        let mut by_last: [Vec<(char, Vec<Suffix>)>; 4] = Default::default();
+        for (list, grouped) in by_slot.iter_mut().zip(by_last.iter_mut()) {
             list.sort_by_key(|s| std::cmp::Reverse(s.chars));
+            for suffix in list.iter() {
+                let Some(last) = suffix.text.chars().next_back() else {
+                    continue;
+                };
+                match grouped.iter_mut().find(|(c, _)| *c == last) {
+                    Some((_, group)) => group.push(suffix.clone()),
+                    None => grouped.push((last, vec![suffix.clone()])),
+                }
+            }
         }
-        SuffixTable { by_slot }
+        SuffixTable { by_slot, by_last }
+    }
+
+    /// The allomorphs of `slot` ending in `last`, longest first.
+    pub fn ending_in(&self, slot: Slot, last: char) -> &[Suffix] {
+        self.by_last[slot as usize]
+            .iter()
+            .find(|(c, _)| *c == last)
+            .map_or(&[], |(_, group)| group.as_slice())
     }
 
     /// The allomorphs of `slot`, longest first.

@@ -4,7 +4,7 @@
 //! names, reduplications (`бір-бірімен`) and numbers inside hyphenated compounds.
 
 use super::{spacing, NumberRules};
-use crate::facts::numeral::{read_numeral, Numeral};
+use crate::facts::numeral::{is_ending, read_numeral, Numeral};
 use crate::text::fold::{is_hyphen, is_space};
 use crate::text::words::WordShape;
 use crate::text::Text;
@@ -82,7 +82,11 @@ impl NumberRules {
             return Some("part of a Latin-script name");
         }
         if num.digits {
-            return None;
+            // `3Д сканер`, `5G`: letters glued to digits that are neither an ending nor a unit.
+            let glued = !num.suffix.is_empty()
+                && !is_ending(&num.suffix)
+                && self.vocab.measures.get_word(&num.suffix).is_none();
+            return glued.then_some("letters glued to digits (a model name)");
         }
         let before = num.first_word.checked_sub(1).map(|b| text.norm(b));
         let after = (next < text.words.len() && spacing(text.gap_after(num.last_word)))
@@ -96,7 +100,10 @@ impl NumberRules {
             return Some("noun after an ordinal");
         }
         let bare_one = num.value == 1.0 && num.suffix.is_empty();
-        if bare_one && before.is_some_and(|b| self.vocab.article_before.contains(b)) {
+        // `газдың бір бөлігі`: "a part of", not one part.
+        let part_after = after.is_some_and(|w| w.starts_with("бөлі"));
+        if bare_one && (part_after || before.is_some_and(|b| self.vocab.article_before.contains(b)))
+        {
             return Some("article бір");
         }
         // `жер жүзін` ("the world"): the noun жүз "face".

@@ -25,12 +25,15 @@ impl NumberRules {
         };
         d.label = measure.label;
         d.unit = Some(measure.unit.to_owned());
-        d.rule = match measure.label {
-            Label::Money => "money/number-currency",
-            Label::Percentage => "percent/number-percent",
-            Label::Quantity => "quantity/number-unit",
-            _ => "cardinal/number-times",
-        };
+        // A range keeps its construction as the rule id (`range/dash`, `range/from-to`).
+        if d.low.is_none() {
+            d.rule = match measure.label {
+                Label::Money => "money/number-currency",
+                Label::Percentage => "percent/number-percent",
+                Label::Quantity => "quantity/number-unit",
+                _ => "cardinal/number-times",
+            };
+        }
         let scale = |v: f64| v * measure.factor;
         d.value = d.value.map(scale);
         d.low = d.low.map(scale);
@@ -133,6 +136,15 @@ impl NumberRules {
         d.last_word = m.last_word;
         d.end = text.words[m.last_word].span.end;
         d.ending = m.ending.to_owned();
+        // `265 кг-ға`, `17 500 МВт-қа`: an abbreviation takes its ending after a hyphen.
+        let k = m.last_word + 1;
+        let gap = text.gap_after(m.last_word);
+        let hyphen = gap.chars().count() == 1 && gap.chars().all(is_hyphen);
+        if m.ending.is_empty() && hyphen && k < text.words.len() && is_ending(text.norm(k)) {
+            d.last_word = k;
+            d.end = text.words[k].span.end;
+            d.ending = text.norm(k).to_owned();
+        }
         Some(*m.value)
     }
 

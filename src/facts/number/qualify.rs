@@ -4,13 +4,16 @@
 
 use super::{is_ablative, is_dative, spacing, Draft, NumberRules};
 use crate::facts::vocab::Governs;
-use crate::mention::Qualifier;
+use crate::mention::{Label, Qualifier};
 use crate::text::Text;
 
 impl NumberRules {
     /// Qualifier words before (`шамамен`, `кемінде`) and after (`астам`, `жуық`, `дейін`;
     /// two may chain: `астамға жуығы`).
     pub(super) fn qualify(&self, text: &Text, d: &mut Draft) {
+        if d.label == Label::Ordinal {
+            return;
+        }
         let first = text.words.partition_point(|w| w.span.start < d.start);
         // Longest first: `ең көбі` before `көбі`.
         for back in (1..=3).rev() {

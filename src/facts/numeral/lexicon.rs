@@ -80,8 +80,8 @@ pub(super) struct Lexicon {
     pub(super) suffixes: Vec<(&'static str, Role)>,
     pub(super) stop: HashSet<&'static str>,
     pub(super) stop_prefixes: Vec<&'static str>,
-    /// First letters of all number words: most words are rejected by one lookup.
-    pub(super) first_chars: HashSet<char>,
+    /// First two letters of all number words: most words are rejected by one lookup.
+    pub(super) heads: HashSet<(char, char)>,
 }
 
 pub(super) static LEXICON: LazyLock<Lexicon> = LazyLock::new(Lexicon::load);
@@ -112,7 +112,13 @@ impl Lexicon {
             let value = row.parse(1);
             words.insert(row.cell(0), Entry { value, kind, bound });
         }
-        let first_chars = words.keys().filter_map(|w| w.chars().next()).collect();
+        let heads = words
+            .keys()
+            .filter_map(|w| {
+                let mut chars = w.chars();
+                Some((chars.next()?, chars.next()?))
+            })
+            .collect();
         let mut stem_lens: Vec<usize> = words.keys().map(|w| w.len()).collect();
         stem_lens.sort_unstable_by_key(|&l| std::cmp::Reverse(l));
         stem_lens.dedup();
@@ -150,7 +156,7 @@ impl Lexicon {
             suffixes,
             stop,
             stop_prefixes,
-            first_chars,
+            heads,
         }
     }
 
@@ -213,11 +219,9 @@ impl Lexicon {
 
     /// Matches a word inside a compound, where homographs are numbers (`қырық бірге` = to 41).
     pub(super) fn inner_word<'w>(&self, norm: &'w str) -> Option<WordMatch<'w>> {
-        if !norm
-            .chars()
-            .next()
-            .is_some_and(|c| self.first_chars.contains(&c))
-        {
+        let mut chars = norm.chars();
+        let head = (chars.next()?, chars.next()?);
+        if !self.heads.contains(&head) {
             return None;
         }
         if let Some(e) = self.words.get(norm).filter(|e| !e.bound) {

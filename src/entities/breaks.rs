@@ -1,0 +1,177 @@
+//! What ends a name chain running left from a head word (`data/name_breaks.tsv`): words
+//! that never belong to a name, case endings no inner name word carries, generic nouns,
+//! links (`атындағы`), words of naming, and person names (posts are not owned by people).
+
+use std::collections::HashSet;
+
+use crate::morph::morph;
+use crate::text::fold::fold_word;
+use crate::text::Text;
+
+use super::lexicon::StemMap;
+use super::table::rows;
+
+/// What ends a name chain (`data/name_breaks.tsv`): words that never belong to a name,
+/// case endings no inner name word carries, and generic nouns that cannot own a head alone.
+pub struct Breaks {
+    first_names: HashSet<String>,
+    surname_endings: Vec<String>,
+    words: HashSet<String>,
+    endings: Vec<String>,
+    initial_endings: Vec<String>,
+    generic: HashSet<String>,
+    generic_any: HashSet<String>,
+    links: HashSet<String>,
+    owner_endings: Vec<String>,
+    naming: HashSet<String>,
+    /// Organisation and position heads: a generic noun right before one is no name.
+    heads: StemMap<()>,
+}
+
+/// Shortest lowercase word (in chars) checked for a case ending: `сауда` is a stem.
+const MIN_INFLECTED_CHARS: usize = 6;
+/// Letters a sentence-initial word must keep before a case ending to count as inflected.
+const MIN_INITIAL_STEM_CHARS: usize = 3;
+/// The same for a capitalized word inside a sentence, where a name is likelier
+/// (`Сауда палатасы` is no locative).
+const MIN_INNER_STEM_CHARS: usize = 4;
+
+impl Breaks {
+    /// Loads `data/name_breaks.tsv`.
+    pub fn new() -> Self {
+        let mut breaks = Breaks {
+            first_names: rows(
+                "src/entities/data/first_names.tsv",
+                include_str!("data/first_names.tsv"),
+            )
+            .map(|row| fold_word(row.cell(0)))
+            .collect(),
+            surname_endings: rows(
+                "src/entities/data/surname_endings.tsv",
+                include_str!("data/surname_endings.tsv"),
+            )
+            .map(|row| fold_word(row.cell(0)))
+            .collect(),
+            words: HashSet::new(),
+            endings: Vec::new(),
+            initial_endings: Vec::new(),
+            generic: HashSet::new(),
+            generic_any: HashSet::new(),
+            links: HashSet::new(),
+            owner_endings: Vec::new(),
+            naming: HashSet::new(),
+            heads: StemMap::default(),
+        };
+        let head_tables = [
+            ("org_markers.tsv", include_str!("data/org_markers.tsv")),
+            ("positions.tsv", include_str!("data/positions.tsv")),
+        ];
+        for (file, source) in head_tables {
+            for row in rows(file, source) {
+                breaks.heads.insert(row.cell(0), ());
+            }
+        }
+        for row in rows("name_breaks.tsv", include_str!("data/name_breaks.tsv")) {
+            let entry = fold_word(row.cell(0));
+            match row.cell(1) {
+                "word" => {
+                    breaks.words.insert(entry);
+                }
+                "ending" => breaks.endings.push(entry),
+                "initial" => breaks.initial_endings.push(entry),
+                "generic" => {
+                    breaks.generic.insert(entry);
+                }
+                "generic-any" => {
+                    breaks.generic_any.insert(entry);
+                }
+                "link" => {
+                    breaks.links.insert(entry);
+                }
+                "owner" => breaks.owner_endings.push(entry),
+                "naming" => {
+                    breaks.naming.insert(entry);
+                }
+                other => row.fail(&format!("unknown kind `{other}`")),
+            }
+        }
+        breaks
+    }
+
+    /// True when word `i` ends every name chain.
+    pub fn is_break(&self, text: &Text, i: usize) -> bool {
+        let norm = text.norm(i);
+        let word = &text.words[i];
+        let chars = norm.chars().count();
+        let min_stem = if word.sentence_start {
+            MIN_INITIAL_STEM_CHARS
+        } else {
+            MIN_INNER_STEM_CHARS
+        };
+        let ends = |list: &[String], min: usize| {
+            list.iter()
+                .any(|e| norm.ends_with(e.as_str()) && chars >= e.chars().count() + min)
+        };
+        self.words.contains(norm)
+            || (!word.capitalized && chars >= MIN_INFLECTED_CHARS && ends(&self.endings, 0))
+            || (word.capitalized
+                && ends(&self.initial_endings, min_stem)
+                && !morph().is_known(norm))
+    }
+
+    /// True when capitalized word `i` reads as a person's first name or surname.
+    pub fn is_person(&self, text: &Text, i: usize) -> bool {
+        text.words[i].capitalized
+            && morph()
+                .find_stem(text.norm(i), |stem| {
+                    let surname = self
+                        .surname_endings
+                        .iter()
+                        .any(|e| stem.len() > e.len() + 4 && stem.ends_with(e.as_str()));
+                    (surname || self.first_names.contains(stem)).then_some(())
+                })
+                .is_some()
+    }
+
+    /// True when word `i` cannot start a name: a generic adjective, or a generic noun
+    /// right before a head (`Ауыл әкімінің орынбасары`, but `Ауыл шаруашылығы министрлігі`).
+    pub fn is_generic(&self, text: &Text, i: usize) -> bool {
+        let norm = text.norm(i);
+        self.generic_any.contains(norm)
+            || (self.generic.contains(norm)
+                && (i + 1 >= text.words.len() || self.heads.word(text, i + 1).is_some()))
+    }
+
+    /// True when word `i` (before word `head`) is one word of a person's full name
+    /// (`Гүлшара Әбдіқалықова`): organisations are named after one name (`Назарбаев
+    /// университеті`), never after a first name and surname.
+    pub fn is_full_name_part(&self, text: &Text, i: usize, head: usize) -> bool {
+        self.is_person(text, i)
+            && ((i > 0 && self.is_person(text, i - 1))
+                || (i + 1 < head && self.is_person(text, i + 1)))
+    }
+
+    /// True when word `i` is a word of naming (`деп аталатын`, `атты`).
+    pub fn is_naming(&self, text: &Text, i: usize) -> bool {
+        self.naming.contains(text.norm(i))
+    }
+
+    /// True when word `i` ends like an owner or head noun (genitive, possessive).
+    pub fn is_owner_form(&self, text: &Text, i: usize) -> bool {
+        let norm = text.norm(i);
+        self.owner_endings
+            .iter()
+            .any(|e| norm.len() > e.len() && norm.ends_with(e.as_str()))
+    }
+
+    /// True when lowercase word `i` links two named parts (`атындағы`).
+    pub fn is_link(&self, text: &Text, i: usize) -> bool {
+        self.links.contains(text.norm(i))
+    }
+}
+
+impl Default for Breaks {
+    fn default() -> Self {
+        Breaks::new()
+    }
+}
