@@ -6,11 +6,16 @@
 //! Conventions: `iso` is `YYYY`, `YYYY-MM`, `YYYY-MM-DD` or a `from/to` interval; year
 //! ranges, decades and centuries also give their first and last year as `low`/`high`
 //! (`90-жылдары`: 1990/1999, `XXI ғасыр`: 2001/2100); a day or month without a year takes
-//! the article's year when the article date is known (else no `iso`); durations and ages
-//! get `value` (or `low`/`high`) and `unit` (`day`, `week`, `month`, `quarter`, `year`…)
-//! and no `iso`; `күні` after a day and month and `айында` after a lone month stay outside
-//! (inside after a year, or before a qualifier: `қаңтар айынан бері`). Two-digit spoken
-//! years complete around 2000 (`тоқсан бірінші жылы` = 1991, `жиырма үшінші жылы` = 2023).
+//! the year stated just before it (`1998 жылы 3 ақпанда`, `былтыр шілде айында`), else the
+//! article's year when the article date is known (else no `iso`); quarters and half-years
+//! are month intervals (`2026 жылдың бірінші тоқсанында`: 2026-01/2026-03); weeks, seasons
+//! and weekdays have no `iso` (the kazfacts/1 schema has no week form); durations and ages
+//! get `value` (or `low`/`high`) and `unit` (`day`, `week`, `month`, `quarter`, `year`,
+//! `age`…) and no `iso` (except `биылғы жеті айда`: 2025-01/2025-07). `күні` after a day
+//! and month and `айында` after a lone month stay outside (inside after a year or a
+//! modifier, or before a qualifier: `қаңтар айынан бері`); `бастап` and `қарай` stay
+//! outside, as in KazNERD. Two-digit spoken years complete around 2000 (`тоқсан бірінші
+//! жылы` = 1991, `жиырма үшінші жылы` = 2023).
 
 pub mod calendar;
 pub mod lexicon;
