@@ -157,6 +157,13 @@ impl NumberRules {
             // `100 мыңнан астам теңге`: the currency follows the qualifier.
             self.qualify(text, &mut d);
         }
+        let last = d.last_word;
+        Some((self.finish(text, d), last))
+    }
+
+    /// Turns a finished draft into a fact: the change stated by the clause, the qualifier
+    /// it implies, and the counted object of a CARDINAL.
+    fn finish(&self, text: &Text, d: Draft) -> Fact {
         let span = Span::new(d.start, d.end);
         let mut fact = Fact::new(d.label, span, d.rule);
         fact.value = d.value;
@@ -180,7 +187,7 @@ impl NumberRules {
         if d.label == Label::Cardinal && fact.unit.is_none() {
             fact.object = object_after(text, d.last_word, &self.vocab);
         }
-        Some((fact, d.last_word))
+        fact
     }
 
     /// The noun glued by a hyphen to digits that carry no ending (`5-сынып`), if any.

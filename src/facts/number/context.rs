@@ -37,6 +37,7 @@ impl NumberRules {
         });
         // `он бірінде`, `жиырма төртінде`: a day of the month.
         let day = (2.0..=31.0).contains(&num.value)
+            && !num.collective
             && ["інде", "ында", "сінде", "сында"].contains(&num.suffix.as_str());
         after_clock
             || age

@@ -12,6 +12,9 @@ use crate::text::fold::{is_hyphen, is_space};
 use crate::text::words::WordShape;
 use crate::text::Text;
 
+/// Time units after a slash in a rate (`км/сағ`, `м/с`), with their symbol.
+const PER_TIME: [(&str, &str); 4] = [("сағ", "h"), ("секунд", "s"), ("с", "s"), ("мин", "min")];
+
 impl NumberRules {
     /// A unit, currency or percent after the number (or a currency sign before it).
     /// Returns true when one was found.
@@ -71,12 +74,20 @@ impl NumberRules {
         }
         let next = d.last_word + 1;
         if next < text.words.len() && text.gap_after(d.last_word).trim_matches(is_space) == "/" {
-            if let Some(m) = self.vocab.measures.match_at(text, next) {
+            // `мг / литр` (a unit), `километр/сағат` (a time unit).
+            let per = match self.vocab.measures.match_at(text, next) {
+                Some(m) => Some((m.value.unit, m.last_word, m.ending)),
+                None => PER_TIME
+                    .iter()
+                    .find(|(word, _)| text.norm(next).starts_with(word))
+                    .map(|&(_, symbol)| (symbol, next, "")),
+            };
+            if let Some((symbol, last, ending)) = per {
                 unit.push('/');
-                unit.push_str(m.value.unit);
-                d.last_word = m.last_word;
-                d.end = text.words[m.last_word].span.end;
-                d.ending = m.ending.to_owned();
+                unit.push_str(symbol);
+                d.last_word = last;
+                d.end = text.words[last].span.end;
+                d.ending = ending.to_owned();
                 d.rule = "quantity/rate";
             }
         }
