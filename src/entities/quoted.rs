@@ -14,7 +14,7 @@ use crate::text::Span;
 use super::breaks::Breaks;
 use super::extent::{entity, owner_start, Reach};
 use super::lexicon::{joinable, StemMap};
-use super::quotes::{quoted_before, Quoted};
+use super::quotes::{coordinated_before, quoted_before, Quoted};
 use super::table::rows;
 
 /// Lowercase words allowed between a closing quote and its head noun
@@ -105,20 +105,42 @@ impl QuotedRules {
             let Some((&(head, possessive), analysis)) = self.heads.word_analysis(text, i) else {
                 continue;
             };
-            if analysis.slots & Slot::Plural.bit() != 0 {
-                continue;
-            }
             if let Some(q) = quoted_near(text, i, &self.breaks) {
-                let rule = rule_id(head.label);
-                if q.content.is_empty() {
-                    trace.rejected(rule, q.content, || "empty quotes".into());
-                    continue;
-                }
-                trace.built(rule, q.content, head.label);
-                out.push(entity(text.text, q.content, head.label, rule));
+                self.quoted_list(text, q, head.label, out, trace);
+            } else if analysis.slots & Slot::Plural.bit() != 0 {
+                trace.rejected(owner_rule_id(head.label), text.words[i].span, || {
+                    "a plural head names no one thing".into()
+                });
             } else if possessive {
                 self.owned(text, i, head, out, trace);
             }
+        }
+    }
+
+    /// The quoted name `q` before a head, and the quoted names listed before it
+    /// (`«Әміре», «Томирис» картиналары`), all of the head's class.
+    fn quoted_list(
+        &self,
+        text: &Text,
+        q: Quoted,
+        label: Label,
+        out: &mut Vec<Entity>,
+        trace: &mut Trace,
+    ) {
+        let rule = rule_id(label);
+        let mut next = Some(q);
+        while let Some(q) = next {
+            if q.content.is_empty() {
+                trace.rejected(rule, q.content, || "empty quotes".into());
+                return;
+            }
+            trace.built(rule, q.content, label);
+            out.push(entity(text.text, q.content, label, rule));
+            next = text
+                .words
+                .binary_search_by_key(&q.content.start, |w| w.span.start)
+                .ok()
+                .and_then(|first| coordinated_before(text, first));
         }
     }
 

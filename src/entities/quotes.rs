@@ -2,6 +2,7 @@
 //! `агенттігі`; guillemets, German and English quotes, ASCII quotes, reference G.4), and an
 //! abbreviation in brackets after a full name (`Ішкі істер министрлігі (ІІМ)`).
 
+use crate::text::fold::is_space;
 use crate::text::{Span, Text};
 
 /// Longest quoted name, in words.
@@ -27,20 +28,38 @@ fn is_close_quote(c: char) -> bool {
 /// The quoted name whose closing quote stands right before word `i` (`«Хабар» агенттігі`):
 /// the gap before `i` must open with the closing quote and hold nothing else but spaces.
 pub fn quoted_before(text: &Text, i: usize) -> Option<Quoted> {
-    if i == 0 {
-        return None;
+    let (q, rest) = quoted_ending_at(text, i.checked_sub(1)?)?;
+    rest.chars().all(is_space).then_some(q)
+}
+
+/// The quoted name listed right before the quoted name whose first word is `first`
+/// (`«Әміре», «Томирис»`, `«Үркер» «Шыңырау»`, `«Әміре» мен «Томирис»`): the names of one
+/// list share the head noun after the last of them.
+pub fn coordinated_before(text: &Text, first: usize) -> Option<Quoted> {
+    let k = first.checked_sub(1)?;
+    if COORDINATORS.contains(&text.norm(k)) {
+        let between = text.gap_after(k);
+        return (between.trim() == "«" || between.trim().chars().all(is_open_quote))
+            .then(|| quoted_before(text, k))
+            .flatten();
     }
-    let last = i - 1;
+    let (q, rest) = quoted_ending_at(text, k)?;
+    let rest = rest.trim();
+    let separator = rest.strip_suffix(|c: char| is_open_quote(c))?.trim();
+    (separator.is_empty() || separator == ",").then_some(q)
+}
+
+/// Words joining two listed names (reference A.3 rule 7).
+const COORDINATORS: [&str; 4] = ["мен", "бен", "пен", "және"];
+
+/// The quoted name whose last word is `last` (the gap after it opens with a closing
+/// quote), and the rest of that gap after the quote.
+fn quoted_ending_at<'t>(text: &Text<'t>, last: usize) -> Option<(Quoted, &'t str)> {
     let gap = text.gap_after(last);
     let gap_start = text.words[last].span.end;
     let trimmed = gap.trim_start();
     let close = trimmed.chars().next().filter(|&c| is_close_quote(c))?;
-    if !trimmed[close.len_utf8()..]
-        .chars()
-        .all(crate::text::fold::is_space)
-    {
-        return None;
-    }
+    let rest = &trimmed[close.len_utf8()..];
     let close_at = gap_start + (gap.len() - trimmed.len());
     let mut first = last;
     for _ in 0..MAX_QUOTED_WORDS {
@@ -58,10 +77,11 @@ pub fn quoted_before(text: &Text, i: usize) -> Option<Quoted> {
             if is_open_quote(c) {
                 let content =
                     Span::new(text.words[first].span.start, trim_end(text.text, close_at));
-                return Some(Quoted {
+                let quoted = Quoted {
                     content,
                     open: before_start + pos,
-                });
+                };
+                return Some((quoted, rest));
             }
             if before.chars().any(is_close_quote) {
                 return None;
@@ -128,5 +148,17 @@ mod tests {
         let q = quoted_before(&text, 5).unwrap();
         assert_eq!(q.content.slice(text.text), "Арыс");
         assert_eq!(quoted_before(&text, 3), None);
+    }
+
+    #[test]
+    fn listed_quoted_names_share_a_head() {
+        let text = Text::new("«Ақ желкен», «Көк теңіз» және «Дала» әндері");
+        let last = quoted_before(&text, 6).unwrap();
+        assert_eq!(last.content.slice(text.text), "Дала");
+        let second = coordinated_before(&text, 5).unwrap();
+        assert_eq!(second.content.slice(text.text), "Көк теңіз");
+        let first = coordinated_before(&text, 2).unwrap();
+        assert_eq!(first.content.slice(text.text), "Ақ желкен");
+        assert_eq!(coordinated_before(&text, 0), None);
     }
 }

@@ -2,10 +2,9 @@
 //! tables in `src/facts/data/`: month and unit stems with their endings, date words,
 //! modifiers, qualifiers and parts of the day.
 
-use std::collections::{HashMap, HashSet};
-
 use crate::facts::table::{rows, Row};
 use crate::mention::Qualifier;
+use crate::morph::hash::{FastMap, FastSet};
 
 /// A measure of time a number can count (`үш күн`, `екі сағат`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -235,18 +234,18 @@ pub struct DayPart {
 
 /// All calendar tables, parsed once.
 pub struct Lexicon {
-    stems: HashMap<String, (Noun, bool)>,
+    stems: FastMap<String, (Noun, bool)>,
     /// The first two chars of every stem: a word starting otherwise is no calendar noun.
-    stem_heads: HashSet<(char, char)>,
+    stem_heads: FastSet<(char, char)>,
     stem_lengths: (usize, usize),
-    endings: HashSet<String>,
-    stop: HashSet<String>,
-    words: HashMap<String, DateWord>,
-    modifiers: HashMap<String, Modifier>,
-    qualifiers: HashMap<String, (Side, Qualifier)>,
-    day_parts: HashMap<String, DayPart>,
+    endings: FastSet<String>,
+    stop: FastSet<String>,
+    words: FastMap<String, DateWord>,
+    modifiers: FastMap<String, Modifier>,
+    qualifiers: FastMap<String, (Side, Qualifier)>,
+    day_parts: FastMap<String, DayPart>,
     name_prefixes: Vec<String>,
-    inner: HashSet<String>,
+    inner: FastSet<String>,
     greetings: Vec<(String, String, usize)>,
     markers: Vec<Vec<String>>,
 }
@@ -254,7 +253,7 @@ pub struct Lexicon {
 impl Lexicon {
     /// Parses the bundled tables; panics with file and line on a malformed row.
     pub fn new() -> Self {
-        let mut stems = HashMap::new();
+        let mut stems = FastMap::default();
         for r in rows("months.tsv", include_str!("../data/months.tsv")) {
             let month: u32 = r.parse(1);
             if !(1..=12).contains(&month) {
