@@ -6,6 +6,9 @@ use std::path::Path;
 
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use kazfacts::entities::EntityExtractor;
+use kazfacts::facts::date::DateRules;
+use kazfacts::facts::number::NumberRules;
+use kazfacts::facts::time::TimeRules;
 use kazfacts::facts::{FactContext, NumericExtractor};
 use kazfacts::text::Text;
 use kazfacts::trace::Trace;
@@ -41,6 +44,31 @@ fn stages(c: &mut Criterion) {
         b.iter(|| {
             let mut out = Vec::new();
             numeric.extract(&words, &context, &mut out, &mut Trace::disabled());
+            out.len()
+        })
+    });
+
+    let numbers = NumberRules::new();
+    group.bench_function("numeric/numbers", |b| {
+        b.iter(|| {
+            let mut out = Vec::new();
+            numbers.find(&words, &context, &mut out, &mut Trace::disabled());
+            out.len()
+        })
+    });
+    let dates = DateRules::new();
+    group.bench_function("numeric/dates", |b| {
+        b.iter(|| {
+            let mut out = Vec::new();
+            dates.find(&words, &context, &mut out, &mut Trace::disabled());
+            out.len()
+        })
+    });
+    let times = TimeRules::new();
+    group.bench_function("numeric/times", |b| {
+        b.iter(|| {
+            let mut out = Vec::new();
+            times.find(&words, &context, &mut out, &mut Trace::disabled());
             out.len()
         })
     });
