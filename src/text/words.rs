@@ -3,7 +3,7 @@
 //! A word is a maximal run of letters, digits and invisible characters; hyphens, dashes,
 //! spaces and punctuation separate words and are read from the original text between them.
 
-use super::fold::{fold_word_into, is_alphanumeric, is_invisible};
+use super::fold::{fold_known_into, is_alphanumeric, is_cyrillic, is_invisible};
 use super::span::Span;
 
 /// What a word is made of, for quick filtering.
@@ -43,58 +43,117 @@ pub struct Text<'t> {
     pub words: Vec<Word>,
 }
 
-fn is_word_char(c: char) -> bool {
-    is_alphanumeric(c) || is_invisible(c)
+/// Letters and digits among ASCII bytes: the word characters of the fast path.
+const fn ascii_word_table() -> [bool; 128] {
+    let mut table = [false; 128];
+    let mut b = 0;
+    while b < 128 {
+        table[b] = (b as u8).is_ascii_alphanumeric();
+        b += 1;
+    }
+    table
+}
+
+static ASCII_WORD: [bool; 128] = ascii_word_table();
+
+/// What the scan of one word learned about its characters.
+#[derive(Default)]
+struct WordScan {
+    end: usize,
+    digits: bool,
+    letters: bool,
+    non_ascii: bool,
+    cyrillic: bool,
+}
+
+/// Scans the word starting at `start` (a letter or digit): ASCII bytes take a table lookup,
+/// only non-ASCII characters are decoded.
+fn scan_word(text: &str, start: usize) -> WordScan {
+    let bytes = text.as_bytes();
+    let mut scan = WordScan::default();
+    let mut i = start;
+    while let Some(&b) = bytes.get(i) {
+        if b < 0x80 {
+            if !ASCII_WORD[b as usize] {
+                break;
+            }
+            if b.is_ascii_digit() {
+                scan.digits = true;
+            } else {
+                scan.letters = true;
+            }
+            i += 1;
+            continue;
+        }
+        let Some(c) = text[i..].chars().next() else {
+            break;
+        };
+        if is_alphanumeric(c) {
+            scan.letters = true;
+            scan.cyrillic |= is_cyrillic(c);
+        } else if !is_invisible(c) {
+            break;
+        }
+        scan.non_ascii = true;
+        i += c.len_utf8();
+    }
+    scan.end = i;
+    scan
 }
 
 impl<'t> Text<'t> {
-    /// Segments `text` into words.
+    /// Segments `text` into words in one byte-level pass: ASCII is classified by table, and
+    /// only non-ASCII characters are decoded.
     pub fn new(text: &'t str) -> Self {
-        let mut norm = String::with_capacity(text.len());
-        let mut words = Vec::with_capacity(text.len() / 7);
+        let bytes = text.as_bytes();
+        let mut norm = String::with_capacity(text.len() + text.len() / 8);
+        let mut words = Vec::with_capacity(text.len() / 6 + 1);
         let mut sentence_start = true;
-        let mut chars = text.char_indices().peekable();
-        while let Some((i, c)) = chars.next() {
-            if !is_word_char(c) || is_invisible(c) {
-                if matches!(c, '.' | '!' | '?' | '\n') {
-                    sentence_start = true;
+        let mut i = 0;
+        while let Some(&b) = bytes.get(i) {
+            let first = if b < 0x80 {
+                if !ASCII_WORD[b as usize] {
+                    if matches!(b, b'.' | b'!' | b'?' | b'\n') {
+                        sentence_start = true;
+                    }
+                    i += 1;
+                    continue;
                 }
-                continue;
-            }
-            let start = i;
-            let mut end = i + c.len_utf8();
-            while let Some(&(j, d)) = chars.peek() {
-                if !is_word_char(d) {
+                b as char
+            } else {
+                let Some(c) = text[i..].chars().next() else {
                     break;
+                };
+                if !is_alphanumeric(c) {
+                    i += c.len_utf8();
+                    continue;
                 }
-                end = j + d.len_utf8();
-                chars.next();
+                c
+            };
+            let scan = scan_word(text, i);
+            let surface = &text[i..scan.end];
+            let norm_start = norm.len();
+            if scan.non_ascii {
+                fold_known_into(surface, scan.cyrillic, &mut norm);
+            } else {
+                norm.push_str(surface);
+                norm[norm_start..].make_ascii_lowercase();
             }
-            let surface = &text[start..end];
-            let (mut digits, mut letters) = (false, false);
-            for ch in surface.chars() {
-                if ch.is_ascii_digit() {
-                    digits = true;
-                } else if is_alphanumeric(ch) {
-                    letters = true;
-                }
-            }
-            let shape = match (digits, letters) {
+            let shape = match (scan.digits, scan.letters) {
                 (true, false) => WordShape::Digits,
                 (false, _) => WordShape::Letters,
                 (true, true) => WordShape::Mixed,
             };
-            let norm_start = norm.len() as u32;
-            fold_word_into(surface, &mut norm);
             words.push(Word {
-                span: Span::new(start, end),
-                norm_start,
+                span: Span::new(i, scan.end),
+                norm_start: norm_start as u32,
                 norm_end: norm.len() as u32,
                 shape,
-                capitalized: c.is_uppercase(),
+                capitalized: first.is_uppercase(),
                 sentence_start,
             });
             sentence_start = false;
+            i = scan.end;
         }
         Text { text, norm, words }
     }
@@ -138,5 +197,51 @@ mod tests {
         assert!(t.words[0].sentence_start && t.words[1].sentence_start);
         assert!(!t.words[2].sentence_start);
         assert_eq!(t.words[2].shape, WordShape::Digits);
+    }
+}
+
+#[cfg(test)]
+mod equivalence {
+    use super::*;
+    use crate::text::fold::fold_word;
+    use proptest::prelude::*;
+
+    /// The plain char-by-char definition the byte scanner must agree with: a word is a run of
+    /// letters, digits and invisible characters starting with a letter or digit.
+    fn reference(text: &str) -> Vec<(usize, usize, String, bool, bool)> {
+        let word_char = |c: char| c.is_alphanumeric() || is_invisible(c);
+        let mut out = Vec::new();
+        let mut sentence = true;
+        let mut chars = text.char_indices().peekable();
+        while let Some((i, c)) = chars.next() {
+            if !c.is_alphanumeric() {
+                sentence |= matches!(c, '.' | '!' | '?' | '\n');
+                continue;
+            }
+            let mut end = i + c.len_utf8();
+            while let Some(&(j, d)) = chars.peek().filter(|&&(_, d)| word_char(d)) {
+                end = j + d.len_utf8();
+                chars.next();
+            }
+            out.push((i, end, fold_word(&text[i..end]), c.is_uppercase(), sentence));
+            sentence = false;
+        }
+        out
+    }
+
+    proptest! {
+        #[test]
+        fn byte_scanner_agrees_with_the_char_definition(
+            text in "[a-zA-Z0-9 .!?\n,%«»()\u{2013}\u{00A0}\u{00AD}\u{200B}а-яА-ЯәғқңөұүһіӘҒҚҢӨҰҮҺІёЁ\u{0660}-\u{0669}é日]{0,40}"
+        ) {
+            let t = Text::new(&text);
+            let got: Vec<_> = (0..t.words.len())
+                .map(|i| {
+                    let w = &t.words[i];
+                    (w.span.start, w.span.end, t.norm(i).to_owned(), w.capitalized, w.sentence_start)
+                })
+                .collect();
+            prop_assert_eq!(got, reference(&text));
+        }
     }
 }
