@@ -3,7 +3,9 @@
 //! A word is a maximal run of letters, digits and invisible characters; hyphens, dashes,
 //! spaces and punctuation separate words and are read from the original text between them.
 
-use super::fold::{fold_known_into, is_alphanumeric, is_cyrillic, is_invisible};
+use std::sync::LazyLock;
+
+use super::fold::{fold_cyrillic_char, fold_known_into, is_alphanumeric, is_invisible, lower_char};
 use super::span::Span;
 
 /// What a word is made of, for quick filtering.
@@ -56,21 +58,30 @@ const fn ascii_word_table() -> [bool; 128] {
 
 static ASCII_WORD: [bool; 128] = ascii_word_table();
 
+/// Folded forms of the Cyrillic block U+0400..U+04FF, indexed by `code point - 0x400`;
+/// `'\0'` for the few non-letters (signs and combining marks) that end a word.
+static CYRILLIC_FOLD: LazyLock<[char; 256]> = LazyLock::new(|| {
+    std::array::from_fn(|k| match char::from_u32(0x400 + k as u32) {
+        Some(c) if is_alphanumeric(c) => fold_cyrillic_char(c),
+        _ => '\0',
+    })
+});
+
 /// What the scan of one word learned about its characters.
-#[derive(Default)]
 struct WordScan {
     end: usize,
     digits: bool,
     letters: bool,
-    non_ascii: bool,
-    cyrillic: bool,
 }
 
-/// Scans the word starting at `start` (a letter or digit): ASCII bytes take a table lookup,
-/// only non-ASCII characters are decoded.
-fn scan_word(text: &str, start: usize) -> WordScan {
+/// Scans the word starting at `start` (a letter or digit) and appends its folded form to
+/// `norm` in the same pass: ASCII bytes and two-byte Cyrillic letters are classified and
+/// folded by table, other characters are decoded. Look-alike folds apply only to words with
+/// a Cyrillic letter, so a prefix folded before the first Cyrillic letter is folded again.
+fn scan_word(text: &str, start: usize, cyrillic_fold: &[char; 256], norm: &mut String) -> WordScan {
     let bytes = text.as_bytes();
-    let mut scan = WordScan::default();
+    let norm_start = norm.len();
+    let (mut digits, mut letters, mut cyrillic) = (false, false, false);
     let mut i = start;
     while let Some(&b) = bytes.get(i) {
         if b < 0x80 {
@@ -78,34 +89,63 @@ fn scan_word(text: &str, start: usize) -> WordScan {
                 break;
             }
             if b.is_ascii_digit() {
-                scan.digits = true;
+                digits = true;
+                norm.push(b as char);
             } else {
-                scan.letters = true;
+                letters = true;
+                norm.push(if cyrillic {
+                    fold_cyrillic_char(b as char)
+                } else {
+                    b.to_ascii_lowercase() as char
+                });
             }
             i += 1;
+            continue;
+        }
+        if let (0xD0..=0xD3, Some(&next)) = (b, bytes.get(i + 1)) {
+            let index = (((b & 0x03) as usize) << 6) | (next & 0x3F) as usize;
+            let folded = cyrillic_fold[index];
+            if folded == '\0' {
+                break;
+            }
+            if !cyrillic {
+                cyrillic = true;
+                norm.truncate(norm_start);
+                fold_known_into(&text[start..i], true, norm);
+            }
+            letters = true;
+            norm.push(folded);
+            i += 2;
             continue;
         }
         let Some(c) = text[i..].chars().next() else {
             break;
         };
         if is_alphanumeric(c) {
-            scan.letters = true;
-            scan.cyrillic |= is_cyrillic(c);
+            letters = true;
+            norm.push(if cyrillic {
+                fold_cyrillic_char(c)
+            } else {
+                lower_char(c)
+            });
         } else if !is_invisible(c) {
             break;
         }
-        scan.non_ascii = true;
         i += c.len_utf8();
     }
-    scan.end = i;
-    scan
+    WordScan {
+        end: i,
+        digits,
+        letters,
+    }
 }
 
 impl<'t> Text<'t> {
-    /// Segments `text` into words in one byte-level pass: ASCII is classified by table, and
-    /// only non-ASCII characters are decoded.
+    /// Segments `text` into words in one byte-level pass: ASCII and Cyrillic letters are
+    /// classified and folded by table, other characters are decoded.
     pub fn new(text: &'t str) -> Self {
         let bytes = text.as_bytes();
+        let cyrillic_fold: &[char; 256] = &CYRILLIC_FOLD;
         let mut norm = String::with_capacity(text.len() + text.len() / 8);
         let mut words = Vec::with_capacity(text.len() / 6 + 1);
         let mut sentence_start = true;
@@ -130,15 +170,8 @@ impl<'t> Text<'t> {
                 }
                 c
             };
-            let scan = scan_word(text, i);
-            let surface = &text[i..scan.end];
             let norm_start = norm.len();
-            if scan.non_ascii {
-                fold_known_into(surface, scan.cyrillic, &mut norm);
-            } else {
-                norm.push_str(surface);
-                norm[norm_start..].make_ascii_lowercase();
-            }
+            let scan = scan_word(text, i, cyrillic_fold, &mut norm);
             let shape = match (scan.digits, scan.letters) {
                 (true, false) => WordShape::Digits,
                 (false, _) => WordShape::Letters,
@@ -232,7 +265,7 @@ mod equivalence {
     proptest! {
         #[test]
         fn byte_scanner_agrees_with_the_char_definition(
-            text in "[a-zA-Z0-9 .!?\n,%«»()\u{2013}\u{00A0}\u{00AD}\u{200B}а-яА-ЯәғқңөұүһіӘҒҚҢӨҰҮҺІёЁ\u{0660}-\u{0669}é日]{0,40}"
+            text in "[a-zA-Z0-9 .!?\n,%«»()\u{2013}\u{00A0}\u{00AD}\u{200B}а-яА-ЯәғқңөұүһіӘҒҚҢӨҰҮҺІёЁəƏɵӀҥ\u{0482}\u{0483}\u{0660}-\u{0669}é日]{0,40}"
         ) {
             let t = Text::new(&text);
             let got: Vec<_> = (0..t.words.len())
