@@ -88,12 +88,7 @@ pub fn is_invisible(c: char) -> bool {
 /// Folds a word for lookups: lowercase, invisible characters removed, and look-alikes folded
 /// to Cyrillic when the word contains any Cyrillic letter. Appends to `out`.
 pub fn fold_word_into(word: &str, out: &mut String) {
-    fold_known_into(word, word.chars().any(is_cyrillic), out);
-}
-
-/// [`fold_word_into`] for a caller that already knows whether `word` contains a Cyrillic
-/// letter (the word scanner does).
-pub fn fold_known_into(word: &str, cyrillic: bool, out: &mut String) {
+    let cyrillic = word.chars().any(is_cyrillic);
     for c in word.chars() {
         if is_invisible(c) {
             continue;

@@ -5,7 +5,7 @@
 
 use std::sync::LazyLock;
 
-use super::fold::{fold_cyrillic_char, fold_known_into, is_alphanumeric, is_invisible, lower_char};
+use super::fold::{fold_cyrillic_char, is_alphanumeric, is_invisible, lower_char};
 use super::span::Span;
 
 /// What a word is made of, for quick filtering.
@@ -26,6 +26,8 @@ pub struct Word {
     pub span: Span,
     norm_start: u32,
     norm_end: u32,
+    /// The folded form is the surface itself (`norm_start..norm_end` index the text).
+    norm_in_text: bool,
     /// Digits, letters, or both.
     pub shape: WordShape,
     /// True when the word's first char is an uppercase letter.
@@ -72,16 +74,22 @@ struct WordScan {
     end: usize,
     digits: bool,
     letters: bool,
+    cyrillic: bool,
+    /// Folding changes the word (else its folded form is its surface).
+    changes: bool,
 }
 
-/// Scans the word starting at `start` (a letter or digit) and appends its folded form to
-/// `norm` in the same pass: ASCII bytes and two-byte Cyrillic letters are classified and
-/// folded by table, other characters are decoded. Look-alike folds apply only to words with
-/// a Cyrillic letter, so a prefix folded before the first Cyrillic letter is folded again.
-fn scan_word(text: &str, start: usize, cyrillic_fold: &[char; 256], norm: &mut String) -> WordScan {
+/// Index of a two-byte Cyrillic letter (lead byte 0xD0..=0xD3) into [`CYRILLIC_FOLD`].
+fn cyrillic_index(lead: u8, next: u8) -> usize {
+    (((lead & 0x03) as usize) << 6) | (next & 0x3F) as usize
+}
+
+/// Scans the word starting at `start` (a letter or digit) without writing anything: ASCII
+/// bytes and two-byte Cyrillic letters are classified by table, other characters decoded.
+fn scan_word(text: &str, start: usize, cyrillic_fold: &[char; 256]) -> WordScan {
     let bytes = text.as_bytes();
-    let norm_start = norm.len();
-    let (mut digits, mut letters, mut cyrillic) = (false, false, false);
+    let (mut digits, mut latin, mut upper, mut cyrillic) = (false, false, false, false);
+    let (mut other_letters, mut changes) = (false, false);
     let mut i = start;
     while let Some(&b) = bytes.get(i) {
         if b < 0x80 {
@@ -90,31 +98,21 @@ fn scan_word(text: &str, start: usize, cyrillic_fold: &[char; 256], norm: &mut S
             }
             if b.is_ascii_digit() {
                 digits = true;
-                norm.push(b as char);
             } else {
-                letters = true;
-                norm.push(if cyrillic {
-                    fold_cyrillic_char(b as char)
-                } else {
-                    b.to_ascii_lowercase() as char
-                });
+                latin = true;
+                upper |= b.is_ascii_uppercase();
             }
             i += 1;
             continue;
         }
         if let (0xD0..=0xD3, Some(&next)) = (b, bytes.get(i + 1)) {
-            let index = (((b & 0x03) as usize) << 6) | (next & 0x3F) as usize;
+            let index = cyrillic_index(b, next);
             let folded = cyrillic_fold[index];
             if folded == '\0' {
                 break;
             }
-            if !cyrillic {
-                cyrillic = true;
-                norm.truncate(norm_start);
-                fold_known_into(&text[start..i], true, norm);
-            }
-            letters = true;
-            norm.push(folded);
+            cyrillic = true;
+            changes |= folded as usize != 0x400 + index;
             i += 2;
             continue;
         }
@@ -122,31 +120,66 @@ fn scan_word(text: &str, start: usize, cyrillic_fold: &[char; 256], norm: &mut S
             break;
         };
         if is_alphanumeric(c) {
-            letters = true;
-            norm.push(if cyrillic {
-                fold_cyrillic_char(c)
-            } else {
-                lower_char(c)
-            });
+            other_letters = true;
         } else if !is_invisible(c) {
             break;
         }
+        changes = true;
         i += c.len_utf8();
     }
     WordScan {
         end: i,
         digits,
-        letters,
+        // Any char past the ASCII digits is a letter: non-ASCII digits count as letters.
+        letters: latin || cyrillic || other_letters,
+        cyrillic,
+        changes: changes || upper || (latin && cyrillic),
+    }
+}
+
+/// Appends the folded form of a scanned word: ASCII and two-byte Cyrillic letters by table,
+/// other characters through [`fold_cyrillic_char`] or [`lower_char`].
+fn fold_scanned(surface: &str, cyrillic: bool, cyrillic_fold: &[char; 256], norm: &mut String) {
+    let bytes = surface.as_bytes();
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        if b < 0x80 {
+            norm.push(if cyrillic {
+                fold_cyrillic_char(b as char)
+            } else {
+                b.to_ascii_lowercase() as char
+            });
+            i += 1;
+            continue;
+        }
+        if let (0xD0..=0xD3, Some(&next)) = (b, bytes.get(i + 1)) {
+            norm.push(cyrillic_fold[cyrillic_index(b, next)]);
+            i += 2;
+            continue;
+        }
+        let Some(c) = surface[i..].chars().next() else {
+            break;
+        };
+        i += c.len_utf8();
+        if is_invisible(c) {
+            continue;
+        }
+        norm.push(if cyrillic {
+            fold_cyrillic_char(c)
+        } else {
+            lower_char(c)
+        });
     }
 }
 
 impl<'t> Text<'t> {
     /// Segments `text` into words in one byte-level pass: ASCII and Cyrillic letters are
-    /// classified and folded by table, other characters are decoded.
+    /// classified by table, other characters decoded. A word whose fold changes nothing (most
+    /// words: lowercase Cyrillic, digits) keeps its folded form in the original text.
     pub fn new(text: &'t str) -> Self {
         let bytes = text.as_bytes();
         let cyrillic_fold: &[char; 256] = &CYRILLIC_FOLD;
-        let mut norm = String::with_capacity(text.len() + text.len() / 8);
+        let mut norm = String::with_capacity(text.len() / 4);
         let mut words = Vec::with_capacity(text.len() / 6 + 1);
         let mut sentence_start = true;
         let mut i = 0;
@@ -170,8 +203,14 @@ impl<'t> Text<'t> {
                 }
                 c
             };
-            let norm_start = norm.len();
-            let scan = scan_word(text, i, cyrillic_fold, &mut norm);
+            let scan = scan_word(text, i, cyrillic_fold);
+            let (norm_start, norm_end) = if scan.changes {
+                let norm_start = norm.len();
+                fold_scanned(&text[i..scan.end], scan.cyrillic, cyrillic_fold, &mut norm);
+                (norm_start, norm.len())
+            } else {
+                (i, scan.end)
+            };
             let shape = match (scan.digits, scan.letters) {
                 (true, false) => WordShape::Digits,
                 (false, _) => WordShape::Letters,
@@ -180,7 +219,8 @@ impl<'t> Text<'t> {
             words.push(Word {
                 span: Span::new(i, scan.end),
                 norm_start: norm_start as u32,
-                norm_end: norm.len() as u32,
+                norm_end: norm_end as u32,
+                norm_in_text: !scan.changes,
                 shape,
                 capitalized: first.is_uppercase(),
                 sentence_start,
@@ -194,7 +234,12 @@ impl<'t> Text<'t> {
     /// The folded lowercase form of word `i`.
     pub fn norm(&self, i: usize) -> &str {
         let w = &self.words[i];
-        &self.norm[w.norm_start as usize..w.norm_end as usize]
+        let range = w.norm_start as usize..w.norm_end as usize;
+        if w.norm_in_text {
+            &self.text[range]
+        } else {
+            &self.norm[range]
+        }
     }
 
     /// The original surface of word `i`.
@@ -241,7 +286,7 @@ mod equivalence {
 
     /// The plain char-by-char definition the byte scanner must agree with: a word is a run of
     /// letters, digits and invisible characters starting with a letter or digit.
-    fn reference(text: &str) -> Vec<(usize, usize, String, bool, bool)> {
+    fn reference(text: &str) -> Vec<(usize, usize, String, WordShape, bool, bool)> {
         let word_char = |c: char| c.is_alphanumeric() || is_invisible(c);
         let mut out = Vec::new();
         let mut sentence = true;
@@ -256,7 +301,24 @@ mod equivalence {
                 end = j + d.len_utf8();
                 chars.next();
             }
-            out.push((i, end, fold_word(&text[i..end]), c.is_uppercase(), sentence));
+            let surface = &text[i..end];
+            let digits = surface.chars().any(|c| c.is_ascii_digit());
+            let letters = surface
+                .chars()
+                .any(|c| c.is_alphanumeric() && !c.is_ascii_digit());
+            let shape = match (digits, letters) {
+                (true, false) => WordShape::Digits,
+                (false, _) => WordShape::Letters,
+                (true, true) => WordShape::Mixed,
+            };
+            out.push((
+                i,
+                end,
+                fold_word(surface),
+                shape,
+                c.is_uppercase(),
+                sentence,
+            ));
             sentence = false;
         }
         out
@@ -271,7 +333,7 @@ mod equivalence {
             let got: Vec<_> = (0..t.words.len())
                 .map(|i| {
                     let w = &t.words[i];
-                    (w.span.start, w.span.end, t.norm(i).to_owned(), w.capitalized, w.sentence_start)
+                    (w.span.start, w.span.end, t.norm(i).to_owned(), w.shape, w.capitalized, w.sentence_start)
                 })
                 .collect();
             prop_assert_eq!(got, reference(&text));
