@@ -7,6 +7,7 @@
 #
 #   scripts/throughput.sh [SIZE_MB] [THREADS...]       (defaults: 1000, threads 1 2)
 #   DUMP=/tmp/d.jsonl scripts/throughput.sh 100 1 2    (keep and reuse the dump)
+#   MODES=no-extract scripts/throughput.sh 1000         (only the baseline)
 set -euo pipefail
 size_mb=${1:-1000}
 [ $# -gt 0 ] && shift
@@ -33,7 +34,7 @@ cat "$dump" > /dev/null
 
 echo "dump: $bytes bytes, $articles articles; $(nproc) cores, load: $(cut -d' ' -f1-3 /proc/loadavg)"
 printf '%-12s %7s %9s %9s %11s %11s %6s\n' mode threads seconds MB/s articles/s peak_RSS_MB CPU%
-for mode in extract no-extract; do
+for mode in ${MODES:-extract no-extract}; do
     flags=()
     [ "$mode" = no-extract ] && flags=(--no-extract)
     for n in "${threads[@]}"; do

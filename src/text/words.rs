@@ -26,8 +26,6 @@ pub struct Word {
     pub span: Span,
     norm_start: u32,
     norm_end: u32,
-    /// The folded form is the surface itself (`norm_start..norm_end` index the text).
-    norm_in_text: bool,
     /// Digits, letters, or both.
     pub shape: WordShape,
     /// True when the word's first char is an uppercase letter.
@@ -175,11 +173,11 @@ fn fold_scanned(surface: &str, cyrillic: bool, cyrillic_fold: &[char; 256], norm
 impl<'t> Text<'t> {
     /// Segments `text` into words in one byte-level pass: ASCII and Cyrillic letters are
     /// classified by table, other characters decoded. A word whose fold changes nothing (most
-    /// words: lowercase Cyrillic, digits) keeps its folded form in the original text.
+    /// words: lowercase Cyrillic, digits) is copied as is.
     pub fn new(text: &'t str) -> Self {
         let bytes = text.as_bytes();
         let cyrillic_fold: &[char; 256] = &CYRILLIC_FOLD;
-        let mut norm = String::with_capacity(text.len() / 4);
+        let mut norm = String::with_capacity(text.len() + text.len() / 8);
         let mut words = Vec::with_capacity(text.len() / 6 + 1);
         let mut sentence_start = true;
         let mut i = 0;
@@ -204,13 +202,12 @@ impl<'t> Text<'t> {
                 c
             };
             let scan = scan_word(text, i, cyrillic_fold);
-            let (norm_start, norm_end) = if scan.changes {
-                let norm_start = norm.len();
+            let norm_start = norm.len();
+            if scan.changes {
                 fold_scanned(&text[i..scan.end], scan.cyrillic, cyrillic_fold, &mut norm);
-                (norm_start, norm.len())
             } else {
-                (i, scan.end)
-            };
+                norm.push_str(&text[i..scan.end]);
+            }
             let shape = match (scan.digits, scan.letters) {
                 (true, false) => WordShape::Digits,
                 (false, _) => WordShape::Letters,
@@ -219,8 +216,7 @@ impl<'t> Text<'t> {
             words.push(Word {
                 span: Span::new(i, scan.end),
                 norm_start: norm_start as u32,
-                norm_end: norm_end as u32,
-                norm_in_text: !scan.changes,
+                norm_end: norm.len() as u32,
                 shape,
                 capitalized: first.is_uppercase(),
                 sentence_start,
@@ -232,17 +228,14 @@ impl<'t> Text<'t> {
     }
 
     /// The folded lowercase form of word `i`.
+    #[inline]
     pub fn norm(&self, i: usize) -> &str {
         let w = &self.words[i];
-        let range = w.norm_start as usize..w.norm_end as usize;
-        if w.norm_in_text {
-            &self.text[range]
-        } else {
-            &self.norm[range]
-        }
+        &self.norm[w.norm_start as usize..w.norm_end as usize]
     }
 
     /// The original surface of word `i`.
+    #[inline]
     pub fn surface(&self, i: usize) -> &'t str {
         self.words[i].span.slice(self.text)
     }
