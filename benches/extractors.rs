@@ -1,6 +1,7 @@
 //! Criterion benchmarks per stage on the bundled corpus text: word segmentation, the numeric
-//! rules, the entity rules, morphology, and the whole per-article extraction.
-//! Run: `cargo bench --bench extractors`.
+//! rules, the entity rules, morphology, and the whole per-article extraction; then the whole
+//! pipeline on one thread (read and parse JSONL, extract, serialize records), with and
+//! without extraction. Run: `cargo bench --bench extractors`.
 
 use std::path::Path;
 
@@ -10,6 +11,8 @@ use kazfacts::facts::date::DateRules;
 use kazfacts::facts::number::NumberRules;
 use kazfacts::facts::time::TimeRules;
 use kazfacts::facts::{FactContext, NumericExtractor};
+use kazfacts::input::{Articles, Input, ReadOptions};
+use kazfacts::pipeline::{self, ExtractJob};
 use kazfacts::text::Text;
 use kazfacts::trace::Trace;
 use kazfacts::{Article, Extractor};
@@ -102,5 +105,63 @@ fn stages(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, stages);
+/// The corpus articles as a JSONL dump (one article per line, as `kazfacts convert` writes).
+fn corpus_jsonl() -> Vec<u8> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus/articles");
+    let read = ReadOptions {
+        report: false,
+        ..ReadOptions::default()
+    };
+    let mut dump = Vec::new();
+    for article in Articles::new(vec![Input::Path(dir)], read) {
+        let article = article.expect("corpus article reads");
+        let line = serde_json::json!({
+            "id": article.id, "date": article.date, "title": article.title, "text": article.text,
+        });
+        serde_json::to_writer(&mut dump, &line).expect("JSON to memory");
+        dump.push(b'\n');
+    }
+    dump
+}
+
+/// `kazfacts extract --threads 1` from a JSONL file to nowhere, and its `--no-extract`
+/// baseline.
+fn pipeline(c: &mut Criterion) {
+    let dir = tempfile::tempdir().expect("temporary folder");
+    let path = dir.path().join("corpus.jsonl");
+    let dump = corpus_jsonl();
+    std::fs::write(&path, &dump).expect("write the dump");
+    let extractor = Extractor::new();
+    let options = pipeline::Options {
+        threads: Some(1),
+        ..pipeline::Options::default()
+    };
+    let mut group = c.benchmark_group("pipeline");
+    group.throughput(Throughput::Bytes(dump.len() as u64));
+    for (name, job) in [
+        (
+            "extract",
+            ExtractJob {
+                extractor: Some(&extractor),
+            },
+        ),
+        ("no-extract", ExtractJob { extractor: None }),
+    ] {
+        group.bench_function(name, |b| {
+            b.iter(|| {
+                let read = ReadOptions {
+                    report: false,
+                    ..ReadOptions::default()
+                };
+                let mut articles = Articles::new(vec![Input::Path(path.clone())], read);
+                pipeline::run(&mut articles, &job, &mut std::io::sink(), &options, |_| {})
+                    .expect("pipeline runs")
+                    .items
+            })
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(benches, stages, pipeline);
 criterion_main!(benches);

@@ -62,10 +62,10 @@ impl Extractor {
             fields.push((&article.text, &mut body_entities));
             self.entities.link_abbreviations(&mut fields);
         }
-        if let Some((text, (facts, entities))) = &title {
+        if let Some((text, (facts, entities))) = title {
             record.push_field(Field::Title, text, facts, entities);
         }
-        record.push_field(Field::Text, &article.text, &body_facts, &body_entities);
+        record.push_field(Field::Text, &article.text, body_facts, body_entities);
         record
     }
 

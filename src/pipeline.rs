@@ -12,6 +12,7 @@ use rayon::prelude::*;
 use crate::article::Article;
 use crate::extractor::Extractor;
 use crate::input::{Articles, InputError, Raw};
+use crate::record::Record;
 
 /// One item read from the input.
 pub type Item = Result<Article, InputError>;
@@ -78,15 +79,22 @@ pub trait Job: Sync {
 
 /// The main job: one kazfacts/1 record per item, errors included.
 pub struct ExtractJob<'e> {
-    /// The shared extractor.
-    pub extractor: &'e Extractor,
+    /// The shared extractor; `None` writes every record with empty `facts` and `entities`
+    /// (`extract --no-extract`: the read, parse and write baseline of a throughput run).
+    pub extractor: Option<&'e Extractor>,
 }
 
 impl Job for ExtractJob<'_> {
     fn run(&self, item: &Item, out: &mut Vec<u8>) -> io::Result<Tally> {
-        let record = match item {
-            Ok(article) => self.extractor.extract(article),
-            Err(error) => error.to_record(),
+        let record = match (item, self.extractor) {
+            (Ok(article), Some(extractor)) => extractor.extract(article),
+            (Ok(article), None) => Record::new(
+                article.id.clone(),
+                article.source.clone(),
+                article.date.clone(),
+                article.title.clone(),
+            ),
+            (Err(error), _) => error.to_record(),
         };
         serde_json::to_writer(&mut *out, &record)?;
         out.push(b'\n');

@@ -179,29 +179,37 @@ impl Record {
         record
     }
 
-    /// Appends the facts and entities of one field (each list sorted by start).
-    pub fn push_field(&mut self, field: Field, text: &str, facts: &[Fact], entities: &[Entity]) {
+    /// Appends the facts and entities of one field (each list sorted by start), moving their
+    /// strings into the record.
+    pub fn push_field(
+        &mut self,
+        field: Field,
+        text: &str,
+        facts: Vec<Fact>,
+        entities: Vec<Entity>,
+    ) {
         let mut offsets = CharOffsets::new(text);
-        self.facts.extend(facts.iter().map(|f| FactRecord {
+        self.facts.extend(facts.into_iter().map(|f| FactRecord {
             label: f.label,
             location: Location::new(field, text, f.span, &mut offsets),
             value: f.value,
             low: f.low,
             high: f.high,
-            unit: f.unit.clone(),
+            unit: f.unit,
             qualifier: f.qualifier,
-            object: f.object.clone(),
+            object: f.object,
             change: f.change,
-            iso: f.iso.clone(),
+            iso: f.iso,
             rule: f.rule.to_owned(),
         }));
         let mut offsets = CharOffsets::new(text);
-        self.entities.extend(entities.iter().map(|e| EntityRecord {
-            label: e.label,
-            location: Location::new(field, text, e.span, &mut offsets),
-            lemma: e.lemma.clone(),
-            expansion: e.expansion.clone(),
-            rule: e.rule.to_owned(),
-        }));
+        self.entities
+            .extend(entities.into_iter().map(|e| EntityRecord {
+                label: e.label,
+                location: Location::new(field, text, e.span, &mut offsets),
+                lemma: e.lemma,
+                expansion: e.expansion,
+                rule: e.rule.to_owned(),
+            }));
     }
 }

@@ -4,6 +4,8 @@
 //! to the candidate whose class comes first in [`Label::ALL`] (numeric classes before names),
 //! then to the earlier rule report. The result is sorted by start.
 
+use std::collections::BTreeMap;
+
 use crate::mention::{Entity, Fact, Label};
 use crate::text::Span;
 use crate::trace::Trace;
@@ -55,28 +57,38 @@ pub fn resolve(mut candidates: Vec<Candidate>, trace: &mut Trace) -> (Vec<Fact>,
             .then(candidates[a].label().cmp(&candidates[b].label()))
             .then(a.cmp(&b))
     });
-    let mut kept: Vec<usize> = Vec::with_capacity(order.len());
+    // Kept spans never overlap, so keyed by start they are also sorted by end: a new span
+    // overlaps a kept one iff the kept span starting last before its end reaches past its
+    // start. One tree lookup per candidate instead of a scan of everything kept.
+    let mut kept: BTreeMap<usize, usize> = BTreeMap::new();
     for &i in &order {
         let span = candidates[i].span();
         if span.is_empty() {
             continue;
         }
-        match kept.iter().find(|&&k| candidates[k].span().overlaps(&span)) {
-            Some(&winner) => {
-                if trace.is_enabled() {
-                    let w = &candidates[winner];
-                    let why = format!("{} {} {:?}", w.rule(), w.label(), w.span());
-                    trace.overlapped(candidates[i].rule(), span, candidates[i].label(), why);
-                }
+        let blocked = kept
+            .range(..span.end)
+            .next_back()
+            .is_some_and(|(_, &k)| candidates[k].span().end > span.start);
+        if !blocked {
+            kept.insert(span.start, i);
+        } else if trace.is_enabled() {
+            // The winner named is the first kept (in priority order) that overlaps.
+            let winner = kept
+                .range(..span.end)
+                .map(|(_, &k)| k)
+                .filter(|&k| candidates[k].span().overlaps(&span))
+                .min_by_key(|&k| order.iter().position(|&o| o == k));
+            if let Some(w) = winner.map(|w| &candidates[w]) {
+                let why = format!("{} {} {:?}", w.rule(), w.label(), w.span());
+                trace.overlapped(candidates[i].rule(), span, candidates[i].label(), why);
             }
-            None => kept.push(i),
         }
     }
-    kept.sort_by_key(|&k| candidates[k].span().start);
     let mut facts = Vec::new();
     let mut entities = Vec::new();
     let mut taken: Vec<Option<Candidate>> = candidates.drain(..).map(Some).collect();
-    for k in kept {
+    for k in kept.into_values() {
         match taken[k].take() {
             Some(Candidate::Fact(f)) => facts.push(f),
             Some(Candidate::Entity(e)) => entities.push(e),

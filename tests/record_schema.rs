@@ -157,8 +157,8 @@ fn full_record() -> Record {
         Some("2026-01-10".into()),
         Some(title.into()),
     );
-    record.push_field(Field::Title, title, &[percent], &[city]);
-    record.push_field(Field::Text, text, &[month, money], &[org]);
+    record.push_field(Field::Title, title, vec![percent], vec![city]);
+    record.push_field(Field::Text, text, vec![month, money], vec![org]);
     record
 }
 

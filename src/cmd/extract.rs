@@ -20,16 +20,20 @@ pub struct ExtractArgs {
     /// Where to write, and how.
     #[command(flatten)]
     pub run: RunArgs,
+    /// Read, parse and write records without running any rule (empty `facts` and
+    /// `entities`): the baseline that throughput runs compare extraction against.
+    #[arg(long)]
+    pub no_extract: bool,
 }
 
 /// Runs the subcommand.
 pub fn run(args: ExtractArgs) -> anyhow::Result<u8> {
-    let extractor = Extractor::new();
+    let extractor = (!args.no_extract).then(Extractor::new);
     run_job(
         &args.input,
         &args.run,
         &ExtractJob {
-            extractor: &extractor,
+            extractor: extractor.as_ref(),
         },
         "extract",
     )

@@ -3,7 +3,9 @@
 //! A word is a maximal run of letters, digits and invisible characters; hyphens, dashes,
 //! spaces and punctuation separate words and are read from the original text between them.
 
-use super::fold::{fold_word_into, is_alphanumeric, is_invisible};
+use std::sync::LazyLock;
+
+use super::fold::{fold_cyrillic_char, is_alphanumeric, is_invisible, lower_char};
 use super::span::Span;
 
 /// What a word is made of, for quick filtering.
@@ -43,69 +45,197 @@ pub struct Text<'t> {
     pub words: Vec<Word>,
 }
 
-fn is_word_char(c: char) -> bool {
-    is_alphanumeric(c) || is_invisible(c)
+/// Letters and digits among ASCII bytes: the word characters of the fast path.
+const fn ascii_word_table() -> [bool; 128] {
+    let mut table = [false; 128];
+    let mut b = 0;
+    while b < 128 {
+        table[b] = (b as u8).is_ascii_alphanumeric();
+        b += 1;
+    }
+    table
+}
+
+static ASCII_WORD: [bool; 128] = ascii_word_table();
+
+/// Folded forms of the Cyrillic block U+0400..U+04FF, indexed by `code point - 0x400`;
+/// `'\0'` for the few non-letters (signs and combining marks) that end a word.
+static CYRILLIC_FOLD: LazyLock<[char; 256]> = LazyLock::new(|| {
+    std::array::from_fn(|k| match char::from_u32(0x400 + k as u32) {
+        Some(c) if is_alphanumeric(c) => fold_cyrillic_char(c),
+        _ => '\0',
+    })
+});
+
+/// What the scan of one word learned about its characters.
+struct WordScan {
+    end: usize,
+    digits: bool,
+    letters: bool,
+    cyrillic: bool,
+    /// Folding changes the word (else its folded form is its surface).
+    changes: bool,
+}
+
+/// Index of a two-byte Cyrillic letter (lead byte 0xD0..=0xD3) into [`CYRILLIC_FOLD`].
+fn cyrillic_index(lead: u8, next: u8) -> usize {
+    (((lead & 0x03) as usize) << 6) | (next & 0x3F) as usize
+}
+
+/// Scans the word starting at `start` (a letter or digit) without writing anything: ASCII
+/// bytes and two-byte Cyrillic letters are classified by table, other characters decoded.
+fn scan_word(text: &str, start: usize, cyrillic_fold: &[char; 256]) -> WordScan {
+    let bytes = text.as_bytes();
+    let (mut digits, mut latin, mut upper, mut cyrillic) = (false, false, false, false);
+    let (mut other_letters, mut changes) = (false, false);
+    let mut i = start;
+    while let Some(&b) = bytes.get(i) {
+        if b < 0x80 {
+            if !ASCII_WORD[b as usize] {
+                break;
+            }
+            if b.is_ascii_digit() {
+                digits = true;
+            } else {
+                latin = true;
+                upper |= b.is_ascii_uppercase();
+            }
+            i += 1;
+            continue;
+        }
+        if let (0xD0..=0xD3, Some(&next)) = (b, bytes.get(i + 1)) {
+            let index = cyrillic_index(b, next);
+            let folded = cyrillic_fold[index];
+            if folded == '\0' {
+                break;
+            }
+            cyrillic = true;
+            changes |= folded as usize != 0x400 + index;
+            i += 2;
+            continue;
+        }
+        let Some(c) = text[i..].chars().next() else {
+            break;
+        };
+        if is_alphanumeric(c) {
+            other_letters = true;
+        } else if !is_invisible(c) {
+            break;
+        }
+        changes = true;
+        i += c.len_utf8();
+    }
+    WordScan {
+        end: i,
+        digits,
+        // Any char past the ASCII digits is a letter: non-ASCII digits count as letters.
+        letters: latin || cyrillic || other_letters,
+        cyrillic,
+        changes: changes || upper || (latin && cyrillic),
+    }
+}
+
+/// Appends the folded form of a scanned word: ASCII and two-byte Cyrillic letters by table,
+/// other characters through [`fold_cyrillic_char`] or [`lower_char`].
+fn fold_scanned(surface: &str, cyrillic: bool, cyrillic_fold: &[char; 256], norm: &mut String) {
+    let bytes = surface.as_bytes();
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        if b < 0x80 {
+            norm.push(if cyrillic {
+                fold_cyrillic_char(b as char)
+            } else {
+                b.to_ascii_lowercase() as char
+            });
+            i += 1;
+            continue;
+        }
+        if let (0xD0..=0xD3, Some(&next)) = (b, bytes.get(i + 1)) {
+            norm.push(cyrillic_fold[cyrillic_index(b, next)]);
+            i += 2;
+            continue;
+        }
+        let Some(c) = surface[i..].chars().next() else {
+            break;
+        };
+        i += c.len_utf8();
+        if is_invisible(c) {
+            continue;
+        }
+        norm.push(if cyrillic {
+            fold_cyrillic_char(c)
+        } else {
+            lower_char(c)
+        });
+    }
 }
 
 impl<'t> Text<'t> {
-    /// Segments `text` into words.
+    /// Segments `text` into words in one byte-level pass: ASCII and Cyrillic letters are
+    /// classified by table, other characters decoded. A word whose fold changes nothing (most
+    /// words: lowercase Cyrillic, digits) is copied as is.
     pub fn new(text: &'t str) -> Self {
-        let mut norm = String::with_capacity(text.len());
-        let mut words = Vec::with_capacity(text.len() / 7);
+        let bytes = text.as_bytes();
+        let cyrillic_fold: &[char; 256] = &CYRILLIC_FOLD;
+        let mut norm = String::with_capacity(text.len() + text.len() / 8);
+        let mut words = Vec::with_capacity(text.len() / 6 + 1);
         let mut sentence_start = true;
-        let mut chars = text.char_indices().peekable();
-        while let Some((i, c)) = chars.next() {
-            if !is_word_char(c) || is_invisible(c) {
-                if matches!(c, '.' | '!' | '?' | '\n') {
-                    sentence_start = true;
+        let mut i = 0;
+        while let Some(&b) = bytes.get(i) {
+            let first = if b < 0x80 {
+                if !ASCII_WORD[b as usize] {
+                    if matches!(b, b'.' | b'!' | b'?' | b'\n') {
+                        sentence_start = true;
+                    }
+                    i += 1;
+                    continue;
                 }
-                continue;
-            }
-            let start = i;
-            let mut end = i + c.len_utf8();
-            while let Some(&(j, d)) = chars.peek() {
-                if !is_word_char(d) {
+                b as char
+            } else {
+                let Some(c) = text[i..].chars().next() else {
                     break;
+                };
+                if !is_alphanumeric(c) {
+                    i += c.len_utf8();
+                    continue;
                 }
-                end = j + d.len_utf8();
-                chars.next();
+                c
+            };
+            let scan = scan_word(text, i, cyrillic_fold);
+            let norm_start = norm.len();
+            if scan.changes {
+                fold_scanned(&text[i..scan.end], scan.cyrillic, cyrillic_fold, &mut norm);
+            } else {
+                norm.push_str(&text[i..scan.end]);
             }
-            let surface = &text[start..end];
-            let (mut digits, mut letters) = (false, false);
-            for ch in surface.chars() {
-                if ch.is_ascii_digit() {
-                    digits = true;
-                } else if is_alphanumeric(ch) {
-                    letters = true;
-                }
-            }
-            let shape = match (digits, letters) {
+            let shape = match (scan.digits, scan.letters) {
                 (true, false) => WordShape::Digits,
                 (false, _) => WordShape::Letters,
                 (true, true) => WordShape::Mixed,
             };
-            let norm_start = norm.len() as u32;
-            fold_word_into(surface, &mut norm);
             words.push(Word {
-                span: Span::new(start, end),
-                norm_start,
+                span: Span::new(i, scan.end),
+                norm_start: norm_start as u32,
                 norm_end: norm.len() as u32,
                 shape,
-                capitalized: c.is_uppercase(),
+                capitalized: first.is_uppercase(),
                 sentence_start,
             });
             sentence_start = false;
+            i = scan.end;
         }
         Text { text, norm, words }
     }
 
     /// The folded lowercase form of word `i`.
+    #[inline]
     pub fn norm(&self, i: usize) -> &str {
         let w = &self.words[i];
         &self.norm[w.norm_start as usize..w.norm_end as usize]
     }
 
     /// The original surface of word `i`.
+    #[inline]
     pub fn surface(&self, i: usize) -> &'t str {
         self.words[i].span.slice(self.text)
     }
@@ -138,5 +268,68 @@ mod tests {
         assert!(t.words[0].sentence_start && t.words[1].sentence_start);
         assert!(!t.words[2].sentence_start);
         assert_eq!(t.words[2].shape, WordShape::Digits);
+    }
+}
+
+#[cfg(test)]
+mod equivalence {
+    use super::*;
+    use crate::text::fold::fold_word;
+    use proptest::prelude::*;
+
+    /// The plain char-by-char definition the byte scanner must agree with: a word is a run of
+    /// letters, digits and invisible characters starting with a letter or digit.
+    fn reference(text: &str) -> Vec<(usize, usize, String, WordShape, bool, bool)> {
+        let word_char = |c: char| c.is_alphanumeric() || is_invisible(c);
+        let mut out = Vec::new();
+        let mut sentence = true;
+        let mut chars = text.char_indices().peekable();
+        while let Some((i, c)) = chars.next() {
+            if !c.is_alphanumeric() {
+                sentence |= matches!(c, '.' | '!' | '?' | '\n');
+                continue;
+            }
+            let mut end = i + c.len_utf8();
+            while let Some(&(j, d)) = chars.peek().filter(|&&(_, d)| word_char(d)) {
+                end = j + d.len_utf8();
+                chars.next();
+            }
+            let surface = &text[i..end];
+            let digits = surface.chars().any(|c| c.is_ascii_digit());
+            let letters = surface
+                .chars()
+                .any(|c| c.is_alphanumeric() && !c.is_ascii_digit());
+            let shape = match (digits, letters) {
+                (true, false) => WordShape::Digits,
+                (false, _) => WordShape::Letters,
+                (true, true) => WordShape::Mixed,
+            };
+            out.push((
+                i,
+                end,
+                fold_word(surface),
+                shape,
+                c.is_uppercase(),
+                sentence,
+            ));
+            sentence = false;
+        }
+        out
+    }
+
+    proptest! {
+        #[test]
+        fn byte_scanner_agrees_with_the_char_definition(
+            text in "[a-zA-Z0-9 .!?\n,%«»()\u{2013}\u{00A0}\u{00AD}\u{200B}а-яА-ЯәғқңөұүһіӘҒҚҢӨҰҮҺІёЁəƏɵӀҥ\u{0482}\u{0483}\u{0660}-\u{0669}é日]{0,40}"
+        ) {
+            let t = Text::new(&text);
+            let got: Vec<_> = (0..t.words.len())
+                .map(|i| {
+                    let w = &t.words[i];
+                    (w.span.start, w.span.end, t.norm(i).to_owned(), w.shape, w.capitalized, w.sentence_start)
+                })
+                .collect();
+            prop_assert_eq!(got, reference(&text));
+        }
     }
 }
