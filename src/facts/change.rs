@@ -12,13 +12,17 @@ const WINDOW: usize = 4;
 
 /// The direction of a trend verb form (`артты`, `азайып`), if `norm` is one.
 pub fn trend_of(norm: &str, vocab: &Vocabulary) -> Option<Direction> {
+    if !vocab.trend_heads.may_start(norm) {
+        return None;
+    }
     vocab.trends.iter().find_map(|&(stem, direction)| {
         let rest = norm.strip_prefix(stem)?;
+        // A known verb ending, whole or followed by more (`артып` + `отыр`).
         let verb = vocab.verb_endings.contains(rest)
-            || vocab
-                .verb_endings
-                .iter()
-                .any(|e| rest.starts_with(e) && rest.len() > e.len() && e.len() >= 2);
+            || rest
+                .char_indices()
+                .skip(1)
+                .any(|(k, _)| k >= 2 && vocab.verb_endings.contains(&rest[..k]));
         (verb && !rest.is_empty()).then_some(direction)
     })
 }

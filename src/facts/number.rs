@@ -13,7 +13,7 @@ mod qualify;
 mod range;
 
 use super::change::change_after;
-use super::numeral::{read_numeral, Numeral};
+use super::numeral::{may_start_numeral, read_numeral, Numeral};
 use super::object::object_after;
 use super::vocab::Vocabulary;
 use super::FactContext;
@@ -65,7 +65,7 @@ impl NumberRules {
     ) {
         let mut i = 0;
         while i < text.words.len() {
-            if inside_compound(text, i) {
+            if !may_start_numeral(text, i) || inside_compound(text, i) {
                 i += 1;
                 continue;
             }

@@ -2,9 +2,10 @@
 //! (with their canonical symbol or ISO code and label), qualifier words, trend verbs, verb
 //! endings, time nouns (numbers before them are dates or times) and object stop words.
 
-use std::collections::HashSet;
+use crate::morph::hash::FastSet;
 
 use super::phrase::{Endings, PhraseTable};
+use super::prefix::Heads;
 use super::table::{rows, Row};
 use crate::mention::{Direction, Label, Qualifier};
 
@@ -51,10 +52,12 @@ pub struct Vocabulary {
     pub qualifiers_after: PhraseTable<QualifierWord>,
     /// Trend verb stems.
     pub trends: Vec<(&'static str, Direction)>,
+    /// The starts of `trends`, a prefilter.
+    pub trend_heads: Heads,
     /// Comparative words stating a difference (`көп`, `төмен`).
     pub comparatives: Vec<(&'static str, Direction)>,
     /// Endings that make a stem a verb form.
-    pub verb_endings: HashSet<&'static str>,
+    pub verb_endings: FastSet<&'static str>,
     /// Nouns that make a number a DATE or TIME.
     pub time_nouns: PhraseTable<()>,
     /// Word starts before (`нөмірі`) and after (`съезі`, `сайлау учаскесі`) an ordinal that
@@ -65,15 +68,15 @@ pub struct Vocabulary {
     /// Word starts after a number word that make it no count (`бір реттік`).
     pub not_counted: Vec<&'static str>,
     /// Words before a bare `бір` that make it an article.
-    pub article_before: HashSet<&'static str>,
+    pub article_before: FastSet<&'static str>,
     /// Classifier nouns skipped before a counted object (`бірлік`, `бас`).
-    pub classifiers: HashSet<&'static str>,
+    pub classifiers: FastSet<&'static str>,
     /// Plain adjectives kept in a counted object (`жаңа`, `жас`).
-    pub object_adjectives: HashSet<&'static str>,
+    pub object_adjectives: FastSet<&'static str>,
     /// Fixed compound nouns that are objects as a whole (`елді мекен`, `ірі қара`).
     pub compound_nouns: PhraseTable<&'static str>,
     /// Words that are never a counted object.
-    pub not_objects: HashSet<&'static str>,
+    pub not_objects: FastSet<&'static str>,
     /// How many of a larger unit one smaller unit is (`cm` in `m`: 0.01).
     ratios: Vec<(&'static str, &'static str, f64)>,
 }
@@ -241,6 +244,7 @@ impl Vocabulary {
             signs,
             qualifiers_before,
             qualifiers_after,
+            trend_heads: heads_of(&trends),
             trends,
             comparatives,
             verb_endings,
@@ -248,4 +252,13 @@ impl Vocabulary {
             not_objects,
         }
     }
+}
+
+/// The prefilter over the stems of a table.
+fn heads_of(stems: &[(&'static str, Direction)]) -> Heads {
+    let mut heads = Heads::default();
+    for (stem, _) in stems {
+        heads.insert(stem);
+    }
+    heads
 }
