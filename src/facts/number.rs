@@ -184,10 +184,34 @@ impl NumberRules {
         } else {
             d.qualifier
         };
-        if d.label == Label::Cardinal && fact.unit.is_none() {
-            fact.object = object_after(text, d.last_word, &self.vocab);
+        // Decisions 6 and 13: the counted or measured noun, after the unit if any. A
+        // percentage is of a whole named before it; an amount in the dative (`теңгеге жаңа
+        // цех`) is what something costs, not what is measured.
+        let measured = matches!(d.label, Label::Money | Label::Quantity);
+        let priced = measured && is_dative(&d.ending);
+        if !matches!(d.label, Label::Ordinal | Label::Percentage) && !priced {
+            fact.object = object_after(text, d.last_word, &self.vocab, measured);
+        }
+        if fact.unit.is_none() && d.label == Label::Cardinal {
+            // `450 мың бас ірі қара`: the classifier gives the unit (decision 5).
+            fact.unit = self.classifier_unit(text, d.last_word);
         }
         fact
+    }
+
+    /// The unit of a classifier right after word `last` (`бас` → `head`, `дана` → `pcs`).
+    fn classifier_unit(&self, text: &Text, last: usize) -> Option<String> {
+        let next = last + 1;
+        if next >= text.words.len() || !spacing(text.gap_after(last)) {
+            return None;
+        }
+        let unit = self
+            .vocab
+            .classifiers
+            .get(text.norm(next))
+            .copied()
+            .flatten()?;
+        Some(unit.to_owned())
     }
 
     /// The noun glued by a hyphen to digits that carry no ending (`5-сынып`), if any.

@@ -2,7 +2,7 @@
 //! (with their canonical symbol or ISO code and label), qualifier words, trend verbs, verb
 //! endings, time nouns (numbers before them are dates or times) and object stop words.
 
-use crate::morph::hash::FastSet;
+use crate::morph::hash::{FastMap, FastSet};
 
 use super::phrase::{Endings, PhraseTable};
 use super::prefix::Heads;
@@ -69,8 +69,15 @@ pub struct Vocabulary {
     pub not_counted: Vec<&'static str>,
     /// Words before a bare `бір` that make it an article.
     pub article_before: FastSet<&'static str>,
-    /// Classifier nouns skipped before a counted object (`бірлік`, `бас`).
-    pub classifiers: FastSet<&'static str>,
+    /// Classifier nouns skipped before a counted object (`бірлік`, `бас`), with the unit a
+    /// CARDINAL takes from them (`pcs`, `head`), if any.
+    pub classifiers: FastMap<&'static str, Option<&'static str>>,
+    /// Word endings of verb forms and verbal nouns (`-ып`, `-ған`, `-у`), with the least
+    /// length in letters of a word that ends so: such a word is never a counted object.
+    pub verb_shapes: Vec<(&'static str, usize)>,
+    /// Nouns naming the measure itself (`деңгей`, `көлем`, `баға`), by word start: after a
+    /// unit they are not what is measured.
+    pub measure_nouns: Vec<&'static str>,
     /// Plain adjectives kept in a counted object (`жаңа`, `жас`).
     pub object_adjectives: FastSet<&'static str>,
     /// Fixed compound nouns that are objects as a whole (`елді мекен`, `ірі қара`).
@@ -216,6 +223,12 @@ impl Vocabulary {
         .map(|row| row.cell(0))
         .collect();
         let classifiers = rows("classifiers.tsv", include_str!("data/classifiers.tsv"))
+            .map(|row| (row.cell(0), row.optional(1)))
+            .collect();
+        let verb_shapes = rows("verb_shapes.tsv", include_str!("data/verb_shapes.tsv"))
+            .map(|row| (row.cell(0), row.parse(1)))
+            .collect();
+        let measure_nouns = rows("measure_nouns.tsv", include_str!("data/measure_nouns.tsv"))
             .map(|row| row.cell(0))
             .collect();
         let object_adjectives = rows(
@@ -233,6 +246,8 @@ impl Vocabulary {
         }
         Vocabulary {
             classifiers,
+            verb_shapes,
+            measure_nouns,
             object_adjectives,
             compound_nouns,
             article_before,
