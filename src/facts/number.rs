@@ -63,6 +63,7 @@ impl NumberRules {
         out: &mut Vec<Fact>,
         trace: &mut Trace,
     ) {
+        let first_new = out.len();
         let mut i = 0;
         while i < text.words.len() {
             if !may_start_numeral(text, i) || inside_compound(text, i) {
@@ -88,6 +89,7 @@ impl NumberRules {
                 None => i = numeral.last_word + 1,
             }
         }
+        share_change(text, &mut out[first_new..]);
     }
 
     fn build(&self, text: &Text, num: &Numeral, trace: &mut Trace) -> Option<(Fact, usize)> {
@@ -174,7 +176,8 @@ impl NumberRules {
         let to_level = d.qualifier == Qualifier::UpTo || (d.low.is_some() && until);
         // A rank (`88-орынға көтерілді`) is no amount that rose or fell.
         if d.label != Label::Ordinal {
-            fact.change = change_after(text, d.last_word, to_level, &self.vocab);
+            let case = (to_level, is_dative(&d.ending));
+            fact.change = change_after(text, d.last_word, case, &self.vocab);
         }
         // `98%-ға дейін артты`: `дейін` names the level reached, not a bound.
         let reached = d.qualifier == Qualifier::UpTo
@@ -259,6 +262,35 @@ impl NumberRules {
 impl Default for NumberRules {
     fn default() -> Self {
         NumberRules::new()
+    }
+}
+
+/// `6 пайызға, ... 11 пайызға азайды`: list members in the same case before one trend
+/// verb share its change (the rule reads the verb only after the last member).
+fn share_change(text: &Text, facts: &mut [Fact]) {
+    const MAX_WORDS_BETWEEN: usize = 4;
+    let ending = |f: &Fact| {
+        let surface = f.span.slice(text.text);
+        surface
+            .char_indices()
+            .rev()
+            .nth(1)
+            .map_or(surface, |(k, _)| &surface[k..])
+    };
+    for k in (1..facts.len()).rev() {
+        let (head, tail) = facts.split_at_mut(k);
+        let (a, b) = (&mut head[k - 1], &tail[0]);
+        let Some(change) = b.change else { continue };
+        if a.change.is_some() || a.label != b.label || a.label == Label::Ordinal {
+            continue;
+        }
+        let between = &text.text[a.span.end..b.span.start];
+        let listed = between.trim_start().starts_with(',')
+            && !between.contains(['.', '!', '?', ';', ':', '\n'])
+            && between.split_whitespace().count() <= MAX_WORDS_BETWEEN;
+        if listed && change.relation == Relation::By && ending(a) == ending(b) {
+            a.change = Some(change);
+        }
     }
 }
 

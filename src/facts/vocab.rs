@@ -20,6 +20,17 @@ pub struct Measure {
     pub factor: f64,
 }
 
+/// A trend verb stem.
+#[derive(Debug, Clone, Copy)]
+pub struct Trend {
+    /// The folded stem (`арт`, `жеткіз`).
+    pub stem: &'static str,
+    /// Up or down.
+    pub direction: Direction,
+    /// The verb names the level reached (`жеткізу` "bring up to"): relation `to`.
+    pub reaches: bool,
+}
+
 /// Which case the number must be in before an `after` qualifier.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Governs {
@@ -51,7 +62,7 @@ pub struct Vocabulary {
     /// Qualifier words after the number (or its unit).
     pub qualifiers_after: PhraseTable<QualifierWord>,
     /// Trend verb stems.
-    pub trends: Vec<(&'static str, Direction)>,
+    pub trends: Vec<Trend>,
     /// The starts of `trends`, a prefilter.
     pub trend_heads: Heads,
     /// Comparative words stating a difference (`көп`, `төмен`).
@@ -190,7 +201,19 @@ impl Vocabulary {
             };
             table.insert(row.cell(0), inflects, word);
         }
-        let trends = directions("trend_verbs.tsv", include_str!("data/trend_verbs.tsv"));
+        let trends: Vec<Trend> = rows("trend_verbs.tsv", include_str!("data/trend_verbs.tsv"))
+            .map(|row| Trend {
+                stem: row.cell(0),
+                direction: direction(&row),
+                reaches: match row.optional(2) {
+                    None => false,
+                    Some("to") => true,
+                    Some(other) => {
+                        row.fail(&format!("third column is `to` or empty, not `{other}`"))
+                    }
+                },
+            })
+            .collect();
         let comparatives = directions("comparatives.tsv", include_str!("data/comparatives.tsv"));
         let verb_endings = rows("verb_endings.tsv", include_str!("data/verb_endings.tsv"))
             .map(|row| row.cell(0))
@@ -270,10 +293,10 @@ impl Vocabulary {
 }
 
 /// The prefilter over the stems of a table.
-fn heads_of(stems: &[(&'static str, Direction)]) -> Heads {
+fn heads_of(trends: &[Trend]) -> Heads {
     let mut heads = Heads::default();
-    for (stem, _) in stems {
-        heads.insert(stem);
+    for trend in trends {
+        heads.insert(trend.stem);
     }
     heads
 }
