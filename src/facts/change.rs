@@ -4,22 +4,26 @@
 //! fact, in the same clause. `-ға дейін` before the verb makes the number the level reached
 //! (relation `to`); otherwise it is the size of the change (`by`).
 
-use super::vocab::Vocabulary;
-use crate::mention::{Change, Direction, Relation};
+use super::vocab::{Trend, Vocabulary};
+use crate::mention::{Change, Relation};
 use crate::text::Text;
 
 const WINDOW: usize = 4;
 
-/// The direction of a trend verb form (`артты`, `азайып`), if `norm` is one.
-pub fn trend_of(norm: &str, vocab: &Vocabulary) -> Option<Direction> {
-    vocab.trends.iter().find_map(|&(stem, direction)| {
-        let rest = norm.strip_prefix(stem)?;
+/// The trend verb that `norm` is a form of (`артты`, `азайып`), if any.
+pub fn trend_of(norm: &str, vocab: &Vocabulary) -> Option<Trend> {
+    if !vocab.trend_heads.may_start(norm) {
+        return None;
+    }
+    vocab.trends.iter().find_map(|&trend| {
+        let rest = norm.strip_prefix(trend.stem)?;
+        // A known verb ending, whole or followed by more (`артып` + `отыр`).
         let verb = vocab.verb_endings.contains(rest)
-            || vocab
-                .verb_endings
-                .iter()
-                .any(|e| rest.starts_with(e) && rest.len() > e.len() && e.len() >= 2);
-        (verb && !rest.is_empty()).then_some(direction)
+            || rest
+                .char_indices()
+                .skip(1)
+                .any(|(k, _)| k >= 2 && vocab.verb_endings.contains(&rest[..k]));
+        (verb && !rest.is_empty()).then_some(trend)
     })
 }
 
@@ -29,11 +33,12 @@ pub fn is_trend_verb(norm: &str, vocab: &Vocabulary) -> bool {
 }
 
 /// The change stated after the fact ending at word `last`; `to_level`: the fact ends in
-/// `дейін` (`98%-ға дейін`, `24 теңгеден 27 теңгеге дейін`), so it names the level reached.
+/// `дейін` (`98%-ға дейін`, `24 теңгеден 27 теңгеге дейін`), so it names the level reached;
+/// `dative`: the fact is in the dative, which a verb of reaching (`50 мыңға жеткізу`) needs.
 pub fn change_after(
     text: &Text,
     last: usize,
-    to_level: bool,
+    (to_level, dative): (bool, bool),
     vocab: &Vocabulary,
 ) -> Option<Change> {
     // `бес есе төмен`: a comparative closing a multiple; `10%-ға төмен`: right after.
@@ -58,10 +63,18 @@ pub fn change_after(
         {
             return None;
         }
-        if let Some(direction) = trend_of(text.norm(k), vocab) {
-            let relation = if to_level { Relation::To } else { Relation::By };
+        if let Some(trend) = trend_of(text.norm(k), vocab) {
+            if trend.reaches && !(to_level || dative) {
+                // `адамды жеткізген`, `доза жеткізілді`: carried, not raised to a level.
+                return None;
+            }
+            let relation = if to_level || trend.reaches {
+                Relation::To
+            } else {
+                Relation::By
+            };
             return Some(Change {
-                direction,
+                direction: trend.direction,
                 relation,
             });
         }

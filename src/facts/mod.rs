@@ -10,6 +10,7 @@ pub mod number;
 pub mod numeral;
 mod object;
 mod phrase;
+mod prefix;
 mod table;
 pub mod time;
 mod vocab;

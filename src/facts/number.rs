@@ -13,7 +13,7 @@ mod qualify;
 mod range;
 
 use super::change::change_after;
-use super::numeral::{read_numeral, Numeral};
+use super::numeral::{may_start_numeral, read_numeral, Numeral};
 use super::object::object_after;
 use super::vocab::Vocabulary;
 use super::FactContext;
@@ -63,9 +63,10 @@ impl NumberRules {
         out: &mut Vec<Fact>,
         trace: &mut Trace,
     ) {
+        let first_new = out.len();
         let mut i = 0;
         while i < text.words.len() {
-            if inside_compound(text, i) {
+            if !may_start_numeral(text, i) || inside_compound(text, i) {
                 i += 1;
                 continue;
             }
@@ -88,6 +89,7 @@ impl NumberRules {
                 None => i = numeral.last_word + 1,
             }
         }
+        share_change(text, &mut out[first_new..]);
     }
 
     fn build(&self, text: &Text, num: &Numeral, trace: &mut Trace) -> Option<(Fact, usize)> {
@@ -174,7 +176,8 @@ impl NumberRules {
         let to_level = d.qualifier == Qualifier::UpTo || (d.low.is_some() && until);
         // A rank (`88-орынға көтерілді`) is no amount that rose or fell.
         if d.label != Label::Ordinal {
-            fact.change = change_after(text, d.last_word, to_level, &self.vocab);
+            let case = (to_level, is_dative(&d.ending));
+            fact.change = change_after(text, d.last_word, case, &self.vocab);
         }
         // `98%-ға дейін артты`: `дейін` names the level reached, not a bound.
         let reached = d.qualifier == Qualifier::UpTo
@@ -184,10 +187,34 @@ impl NumberRules {
         } else {
             d.qualifier
         };
-        if d.label == Label::Cardinal && fact.unit.is_none() {
-            fact.object = object_after(text, d.last_word, &self.vocab);
+        // Decisions 6 and 13: the counted or measured noun, after the unit if any. A
+        // percentage is of a whole named before it; an amount in the dative (`теңгеге жаңа
+        // цех`) is what something costs, not what is measured.
+        let measured = matches!(d.label, Label::Money | Label::Quantity);
+        let priced = measured && is_dative(&d.ending);
+        if !matches!(d.label, Label::Ordinal | Label::Percentage) && !priced {
+            fact.object = object_after(text, d.last_word, &self.vocab, measured);
+        }
+        if fact.unit.is_none() && d.label == Label::Cardinal {
+            // `450 мың бас ірі қара`: the classifier gives the unit (decision 5).
+            fact.unit = self.classifier_unit(text, d.last_word);
         }
         fact
+    }
+
+    /// The unit of a classifier right after word `last` (`бас` → `head`, `дана` → `pcs`).
+    fn classifier_unit(&self, text: &Text, last: usize) -> Option<String> {
+        let next = last + 1;
+        if next >= text.words.len() || !spacing(text.gap_after(last)) {
+            return None;
+        }
+        let unit = self
+            .vocab
+            .classifiers
+            .get(text.norm(next))
+            .copied()
+            .flatten()?;
+        Some(unit.to_owned())
     }
 
     /// The noun glued by a hyphen to digits that carry no ending (`5-сынып`), if any.
@@ -235,6 +262,35 @@ impl NumberRules {
 impl Default for NumberRules {
     fn default() -> Self {
         NumberRules::new()
+    }
+}
+
+/// `6 пайызға, ... 11 пайызға азайды`: list members in the same case before one trend
+/// verb share its change (the rule reads the verb only after the last member).
+fn share_change(text: &Text, facts: &mut [Fact]) {
+    const MAX_WORDS_BETWEEN: usize = 4;
+    let ending = |f: &Fact| {
+        let surface = f.span.slice(text.text);
+        surface
+            .char_indices()
+            .rev()
+            .nth(1)
+            .map_or(surface, |(k, _)| &surface[k..])
+    };
+    for k in (1..facts.len()).rev() {
+        let (head, tail) = facts.split_at_mut(k);
+        let (a, b) = (&mut head[k - 1], &tail[0]);
+        let Some(change) = b.change else { continue };
+        if a.change.is_some() || a.label != b.label || a.label == Label::Ordinal {
+            continue;
+        }
+        let between = &text.text[a.span.end..b.span.start];
+        let listed = between.trim_start().starts_with(',')
+            && !between.contains(['.', '!', '?', ';', ':', '\n'])
+            && between.split_whitespace().count() <= MAX_WORDS_BETWEEN;
+        if listed && change.relation == Relation::By && ending(a) == ending(b) {
+            a.change = Some(change);
+        }
     }
 }
 

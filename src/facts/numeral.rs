@@ -67,6 +67,15 @@ pub fn read_numeral(text: &Text, i: usize) -> Option<Numeral> {
     }
 }
 
+/// The prefilter: true when word `i` can start a numeral (digits, or letters whose first
+/// two are those of a number word). Rejects most words with one bit test, no lookup.
+pub fn may_start_numeral(text: &Text, i: usize) -> bool {
+    match text.words[i].shape {
+        WordShape::Digits | WordShape::Mixed => true,
+        WordShape::Letters => LEXICON.heads.may_start(text.norm(i)),
+    }
+}
+
 /// The value of a single number word of the table (`бес` → 5, `мың` → 1000), ignoring
 /// endings; for callers that need to know whether a word is a number word at all.
 pub fn number_word(norm: &str) -> Option<f64> {

@@ -41,20 +41,31 @@ const ADJECTIVE_ENDINGS: [&str; 12] = [
     "лық", "лік", "дық", "дік", "тық", "тік", "дағы", "дегі", "тағы", "тегі", "лы", "лі",
 ];
 
-/// The canonical counted object after word `last`, if any.
-pub fn object_after(text: &Text, last: usize, vocab: &Vocabulary) -> Option<String> {
+/// The canonical counted object after word `last`, if any. `measured`: the fact ends in a
+/// unit or currency, so the object is what is measured (a noun naming the measure itself,
+/// `деңгейінде`, or a lone adjective is none).
+pub fn object_after(
+    text: &Text,
+    last: usize,
+    vocab: &Vocabulary,
+    measured: bool,
+) -> Option<String> {
     let mut first = last + 1;
     if !plain_word(text, last, first, vocab) {
         return None;
     }
     // `3 бірлік техника` → `техника`: a classifier says nothing about what is counted.
-    if vocab.classifiers.contains(text.norm(first)) && plain_word(text, first, first + 1, vocab) {
+    if vocab.classifiers.contains_key(text.norm(first)) && plain_word(text, first, first + 1, vocab)
+    {
         first += 1;
+    }
+    let norm = text.norm(first);
+    if measured && vocab.measure_nouns.iter().any(|m| norm.starts_with(m)) {
+        return None;
     }
     if let Some(m) = vocab.compound_nouns.match_at(text, first) {
         return Some((*m.value).to_owned());
     }
-    let norm = text.norm(first);
     // `ата-ана`: a hyphenated pair is one noun.
     let hyphened = first + 1 < text.words.len()
         && text.gap_after(first).chars().count() == 1
@@ -71,6 +82,9 @@ pub fn object_after(text: &Text, last: usize, vocab: &Vocabulary) -> Option<Stri
     let next_plain = plain_word(text, first, first + 1, vocab);
     if adjective && next_plain {
         return Some(format!("{norm} {}", stem(text.norm(first + 1))));
+    }
+    if adjective && measured {
+        return None;
     }
     // `сүт фермасына` → `сүт фермасы`: a noun and its possessed head.
     if let Some(head) = next_plain
@@ -136,6 +150,17 @@ fn plain_word(text: &Text, prev: usize, k: usize, vocab: &Vocabulary) -> bool {
         && vocab.qualifiers_before.match_at(text, k).is_none()
         && vocab.time_nouns.match_at(text, k).is_none()
         && !super::change::is_trend_verb(norm, vocab)
+        && !vocab.comparatives.iter().any(|c| c.0 == norm)
+        && !verb_like(norm, vocab)
+}
+
+/// The word ends like a verb form or verbal noun (`сатылып`, `бөлінген`, `жеткізу`) of the
+/// least length that the table gives for the ending.
+fn verb_like(norm: &str, vocab: &Vocabulary) -> bool {
+    vocab
+        .verb_shapes
+        .iter()
+        .any(|&(ending, min)| norm.ends_with(ending) && norm.chars().count() >= min)
 }
 
 /// Peels up to two noun endings, keeping a stem of at least three letters (two after the

@@ -2,7 +2,8 @@
 //! `айлық есептік көрсеткіш`, `ақш доллары`); all but the last word must match exactly,
 //! the last may carry any chain of endings (`метрден`, `долларына`). The longest phrase wins.
 
-use std::collections::HashMap;
+use super::prefix::PrefixIndex;
+use crate::morph::hash::FastMap;
 
 use super::numeral::{is_ending, is_inflection};
 use crate::text::fold::{is_hyphen, is_space};
@@ -38,16 +39,16 @@ struct Entry<T> {
 
 /// Phrases keyed by their first word.
 pub struct PhraseTable<T> {
-    by_first: HashMap<&'static str, Vec<Entry<T>>>,
-    first_lens: Vec<usize>,
+    by_first: FastMap<&'static str, Vec<Entry<T>>>,
+    first_lens: PrefixIndex,
 }
 
 impl<T> PhraseTable<T> {
     /// An empty table.
     pub fn new() -> Self {
         PhraseTable {
-            by_first: HashMap::new(),
-            first_lens: Vec::new(),
+            by_first: FastMap::default(),
+            first_lens: PrefixIndex::default(),
         }
     }
 
@@ -57,11 +58,7 @@ impl<T> PhraseTable<T> {
         let Some(&first) = words.first() else {
             return;
         };
-        if !self.first_lens.contains(&first.len()) {
-            self.first_lens.push(first.len());
-            self.first_lens
-                .sort_unstable_by_key(|&l| std::cmp::Reverse(l));
-        }
+        self.first_lens.insert(first);
         let entries = self.by_first.entry(first).or_default();
         entries.push(Entry {
             words,
@@ -74,8 +71,8 @@ impl<T> PhraseTable<T> {
     /// The longest phrase starting at word `i`.
     pub fn match_at<'t>(&'t self, text: &'t Text, i: usize) -> Option<PhraseMatch<'t, T>> {
         let norm = text.norm(i);
-        self.first_lens.iter().find_map(|&len| {
-            if len > norm.len() || !norm.is_char_boundary(len) {
+        self.first_lens.candidates(norm).find_map(|len| {
+            if !norm.is_char_boundary(len) {
                 return None;
             }
             let entries = self.by_first.get(&norm[..len])?;
@@ -85,8 +82,8 @@ impl<T> PhraseTable<T> {
 
     /// The one-word phrase that `word` (folded) is, endings allowed as for text matches.
     pub fn get_word(&self, word: &str) -> Option<&T> {
-        self.first_lens.iter().find_map(|&len| {
-            if len > word.len() || !word.is_char_boundary(len) {
+        self.first_lens.candidates(word).find_map(|len| {
+            if !word.is_char_boundary(len) {
                 return None;
             }
             let ending = &word[len..];

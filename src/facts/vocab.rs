@@ -2,9 +2,10 @@
 //! (with their canonical symbol or ISO code and label), qualifier words, trend verbs, verb
 //! endings, time nouns (numbers before them are dates or times) and object stop words.
 
-use std::collections::HashSet;
+use crate::morph::hash::{FastMap, FastSet};
 
 use super::phrase::{Endings, PhraseTable};
+use super::prefix::Heads;
 use super::table::{rows, Row};
 use crate::mention::{Direction, Label, Qualifier};
 
@@ -17,6 +18,17 @@ pub struct Measure {
     pub label: Label,
     /// Multiplier to the canonical unit (`тиын` = 0.01 KZT).
     pub factor: f64,
+}
+
+/// A trend verb stem.
+#[derive(Debug, Clone, Copy)]
+pub struct Trend {
+    /// The folded stem (`арт`, `жеткіз`).
+    pub stem: &'static str,
+    /// Up or down.
+    pub direction: Direction,
+    /// The verb names the level reached (`жеткізу` "bring up to"): relation `to`.
+    pub reaches: bool,
 }
 
 /// Which case the number must be in before an `after` qualifier.
@@ -50,11 +62,13 @@ pub struct Vocabulary {
     /// Qualifier words after the number (or its unit).
     pub qualifiers_after: PhraseTable<QualifierWord>,
     /// Trend verb stems.
-    pub trends: Vec<(&'static str, Direction)>,
+    pub trends: Vec<Trend>,
+    /// The starts of `trends`, a prefilter.
+    pub trend_heads: Heads,
     /// Comparative words stating a difference (`көп`, `төмен`).
     pub comparatives: Vec<(&'static str, Direction)>,
     /// Endings that make a stem a verb form.
-    pub verb_endings: HashSet<&'static str>,
+    pub verb_endings: FastSet<&'static str>,
     /// Nouns that make a number a DATE or TIME.
     pub time_nouns: PhraseTable<()>,
     /// Word starts before (`нөмірі`) and after (`съезі`, `сайлау учаскесі`) an ordinal that
@@ -65,15 +79,22 @@ pub struct Vocabulary {
     /// Word starts after a number word that make it no count (`бір реттік`).
     pub not_counted: Vec<&'static str>,
     /// Words before a bare `бір` that make it an article.
-    pub article_before: HashSet<&'static str>,
-    /// Classifier nouns skipped before a counted object (`бірлік`, `бас`).
-    pub classifiers: HashSet<&'static str>,
+    pub article_before: FastSet<&'static str>,
+    /// Classifier nouns skipped before a counted object (`бірлік`, `бас`), with the unit a
+    /// CARDINAL takes from them (`pcs`, `head`), if any.
+    pub classifiers: FastMap<&'static str, Option<&'static str>>,
+    /// Word endings of verb forms and verbal nouns (`-ып`, `-ған`, `-у`), with the least
+    /// length in letters of a word that ends so: such a word is never a counted object.
+    pub verb_shapes: Vec<(&'static str, usize)>,
+    /// Nouns naming the measure itself (`деңгей`, `көлем`, `баға`), by word start: after a
+    /// unit they are not what is measured.
+    pub measure_nouns: Vec<&'static str>,
     /// Plain adjectives kept in a counted object (`жаңа`, `жас`).
-    pub object_adjectives: HashSet<&'static str>,
+    pub object_adjectives: FastSet<&'static str>,
     /// Fixed compound nouns that are objects as a whole (`елді мекен`, `ірі қара`).
     pub compound_nouns: PhraseTable<&'static str>,
     /// Words that are never a counted object.
-    pub not_objects: HashSet<&'static str>,
+    pub not_objects: FastSet<&'static str>,
     /// How many of a larger unit one smaller unit is (`cm` in `m`: 0.01).
     ratios: Vec<(&'static str, &'static str, f64)>,
 }
@@ -180,7 +201,19 @@ impl Vocabulary {
             };
             table.insert(row.cell(0), inflects, word);
         }
-        let trends = directions("trend_verbs.tsv", include_str!("data/trend_verbs.tsv"));
+        let trends: Vec<Trend> = rows("trend_verbs.tsv", include_str!("data/trend_verbs.tsv"))
+            .map(|row| Trend {
+                stem: row.cell(0),
+                direction: direction(&row),
+                reaches: match row.optional(2) {
+                    None => false,
+                    Some("to") => true,
+                    Some(other) => {
+                        row.fail(&format!("third column is `to` or empty, not `{other}`"))
+                    }
+                },
+            })
+            .collect();
         let comparatives = directions("comparatives.tsv", include_str!("data/comparatives.tsv"));
         let verb_endings = rows("verb_endings.tsv", include_str!("data/verb_endings.tsv"))
             .map(|row| row.cell(0))
@@ -213,6 +246,12 @@ impl Vocabulary {
         .map(|row| row.cell(0))
         .collect();
         let classifiers = rows("classifiers.tsv", include_str!("data/classifiers.tsv"))
+            .map(|row| (row.cell(0), row.optional(1)))
+            .collect();
+        let verb_shapes = rows("verb_shapes.tsv", include_str!("data/verb_shapes.tsv"))
+            .map(|row| (row.cell(0), row.parse(1)))
+            .collect();
+        let measure_nouns = rows("measure_nouns.tsv", include_str!("data/measure_nouns.tsv"))
             .map(|row| row.cell(0))
             .collect();
         let object_adjectives = rows(
@@ -230,6 +269,8 @@ impl Vocabulary {
         }
         Vocabulary {
             classifiers,
+            verb_shapes,
+            measure_nouns,
             object_adjectives,
             compound_nouns,
             article_before,
@@ -241,6 +282,7 @@ impl Vocabulary {
             signs,
             qualifiers_before,
             qualifiers_after,
+            trend_heads: heads_of(&trends),
             trends,
             comparatives,
             verb_endings,
@@ -248,4 +290,13 @@ impl Vocabulary {
             not_objects,
         }
     }
+}
+
+/// The prefilter over the stems of a table.
+fn heads_of(trends: &[Trend]) -> Heads {
+    let mut heads = Heads::default();
+    for trend in trends {
+        heads.insert(trend.stem);
+    }
+    heads
 }

@@ -184,13 +184,17 @@ pub(super) fn quoted(text: &Text, i: usize) -> bool {
     }
     let before = &text.text[from..span.start];
     let after = &text.text[span.end..to];
-    let open = before
-        .rfind(['«', '»', '\n'])
-        .filter(|&k| before[k..].starts_with('«'));
-    let close = after
-        .find(['«', '»', '\n'])
-        .filter(|&k| after[k..].starts_with('»'));
-    let (Some(open), Some(close)) = (open, close) else {
+    // Substring searches first (fast), then the check that nothing breaks the quotes.
+    let Some(close) = after
+        .find('»')
+        .filter(|&k| !after[..k].contains(['«', '\n']))
+    else {
+        return false;
+    };
+    let Some(open) = before
+        .rfind('«')
+        .filter(|&k| !before[k..].contains(['»', '\n']))
+    else {
         return false;
     };
     let inside = &text.text[from + open..span.end + close];

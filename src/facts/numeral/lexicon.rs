@@ -2,10 +2,11 @@
 //! (`data/numerals.tsv`), endings with their role (`data/suffixes.tsv`) read as ordered
 //! chains, and homographs that are no numbers (`data/not_numerals.tsv`).
 
-use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
+use crate::facts::prefix::{Heads, PrefixIndex};
 use crate::facts::table::rows;
+use crate::morph::hash::{FastMap, FastSet};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) enum Kind {
@@ -75,13 +76,20 @@ pub(super) struct WordMatch<'w> {
 }
 
 pub(super) struct Lexicon {
-    pub(super) words: HashMap<&'static str, Entry>,
-    pub(super) stem_lens: Vec<usize>,
-    pub(super) suffixes: Vec<(&'static str, Role)>,
-    pub(super) stop: HashSet<&'static str>,
+    pub(super) words: FastMap<&'static str, Entry>,
+    pub(super) stem_lens: PrefixIndex,
+    /// Endings by the low byte of their first letter's code point (collisions only cost a
+    /// failed prefix test), longest first within a slot.
+    pub(super) suffixes: Vec<Vec<(&'static str, Role)>>,
+    pub(super) stop: FastSet<&'static str>,
     pub(super) stop_prefixes: Vec<&'static str>,
-    /// First two letters of all number words: most words are rejected by one lookup.
-    pub(super) heads: HashSet<(char, char)>,
+    /// First two letters of all number words: most words are rejected by one bit test.
+    pub(super) heads: Heads,
+}
+
+/// The slot of a letter in `Lexicon::suffixes`.
+fn slot(c: char) -> usize {
+    c as usize & 0xFF
 }
 
 pub(super) static LEXICON: LazyLock<Lexicon> = LazyLock::new(Lexicon::load);
@@ -90,7 +98,7 @@ pub(super) const MAX_ENDINGS: usize = 5;
 
 impl Lexicon {
     pub(super) fn load() -> Self {
-        let mut words = HashMap::new();
+        let mut words = FastMap::default();
         for row in rows("numerals.tsv", include_str!("../data/numerals.tsv")) {
             let kind = match row.cell(2) {
                 "unit" => Kind::Unit,
@@ -112,16 +120,14 @@ impl Lexicon {
             let value = row.parse(1);
             words.insert(row.cell(0), Entry { value, kind, bound });
         }
-        let heads = words
-            .keys()
-            .filter_map(|w| {
-                let mut chars = w.chars();
-                Some((chars.next()?, chars.next()?))
-            })
-            .collect();
-        let mut stem_lens: Vec<usize> = words.keys().map(|w| w.len()).collect();
-        stem_lens.sort_unstable_by_key(|&l| std::cmp::Reverse(l));
-        stem_lens.dedup();
+        let mut heads = Heads::default();
+        for w in words.keys() {
+            heads.insert(w);
+        }
+        let mut stem_lens = PrefixIndex::default();
+        for w in words.keys() {
+            stem_lens.insert(w);
+        }
         let mut suffixes = Vec::new();
         for row in rows("suffixes.tsv", include_str!("../data/suffixes.tsv")) {
             let role = match row.cell(1) {
@@ -139,8 +145,15 @@ impl Lexicon {
             suffixes.push((row.cell(0), role));
         }
         // Longer morphemes first, so the first parse found is the most natural one.
-        suffixes.sort_by_key(|s| std::cmp::Reverse(s.0.len()));
-        let mut stop = HashSet::new();
+        suffixes.sort_by_key(|s: &(&str, Role)| std::cmp::Reverse(s.0.len()));
+        let mut by_slot = vec![Vec::new(); 256];
+        for (m, role) in suffixes {
+            if let Some(c) = m.chars().next() {
+                by_slot[slot(c)].push((m, role));
+            }
+        }
+        let suffixes = by_slot;
+        let mut stop = FastSet::default();
         let mut stop_prefixes = Vec::new();
         for row in rows("not_numerals.tsv", include_str!("../data/not_numerals.tsv")) {
             match row.cell(0).strip_suffix('*') {
@@ -184,7 +197,8 @@ impl Lexicon {
         if depth == MAX_ENDINGS {
             return None;
         }
-        self.suffixes.iter().find_map(|&(m, role)| {
+        let first = s.chars().next().map_or(0, slot);
+        self.suffixes[first].iter().find_map(|&(m, role)| {
             let r = role.rank();
             if depth > 0 && (r < rank || (r == rank && matches!(role, Role::Case | Role::Particle)))
             {
@@ -219,9 +233,7 @@ impl Lexicon {
 
     /// Matches a word inside a compound, where homographs are numbers (`қырық бірге` = to 41).
     pub(super) fn inner_word<'w>(&self, norm: &'w str) -> Option<WordMatch<'w>> {
-        let mut chars = norm.chars();
-        let head = (chars.next()?, chars.next()?);
-        if !self.heads.contains(&head) {
+        if !self.heads.may_start(norm) {
             return None;
         }
         if let Some(e) = self.words.get(norm).filter(|e| !e.bound) {
@@ -232,7 +244,7 @@ impl Lexicon {
                 ending: Ending::default(),
             });
         }
-        self.stem_lens.iter().find_map(|&len| {
+        self.stem_lens.candidates(norm).find_map(|len| {
             if len >= norm.len() || !norm.is_char_boundary(len) {
                 return None;
             }
