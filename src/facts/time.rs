@@ -40,6 +40,10 @@ impl TimeRules {
         let scanner = Scanner::new(&self.lexicon, text, context, false);
         let mut i = 0;
         while i < text.words.len() {
+            if !scanner.may_start(i) {
+                i += 1;
+                continue;
+            }
             match self.reading_at(&scanner, i) {
                 Some(r) => {
                     i = r.last + 1;

@@ -10,7 +10,7 @@ use crate::facts::FactContext;
 use crate::text::fold::{is_dash, is_hyphen, is_space};
 use crate::text::Text;
 use crate::trace::Trace;
-use std::cell::{OnceCell, RefCell};
+use std::cell::{Cell, RefCell};
 
 mod counted;
 mod joins;
@@ -34,10 +34,40 @@ pub struct Scanner<'a, 't> {
     pub context: &'a FactContext,
     /// Rejections, kept only when tracing (`kazfacts explain`).
     rejections: Option<RefCell<Vec<Rejection>>>,
-    /// Each word read as a number, computed on first use (rules ask many times).
-    nums: Vec<OnceCell<Option<Num>>>,
-    /// Each word read as a calendar noun, computed on first use.
-    nouns: Vec<OnceCell<Option<NounForm<'a>>>>,
+    /// Recent words read as numbers (rules ask about the same few words many times).
+    nums: Recent<Option<Num>>,
+    /// Recent words read as calendar nouns.
+    nouns: Recent<Option<NounForm<'a>>>,
+}
+
+/// Slots of a [`Recent`] cache: rules look a few words around one position.
+const RECENT: usize = 16;
+
+/// A small direct-mapped cache of per-word results, indexed by word number: constant size
+/// whatever the text length, so a scanner costs nothing per word until a rule asks.
+struct Recent<T: Copy> {
+    slots: [Cell<Option<(usize, T)>>; RECENT],
+}
+
+impl<T: Copy> Recent<T> {
+    fn new() -> Self {
+        Recent {
+            slots: std::array::from_fn(|_| Cell::new(None)),
+        }
+    }
+
+    /// The value for word `i`, computed by `f` unless cached.
+    fn get(&self, i: usize, f: impl FnOnce() -> T) -> T {
+        let slot = &self.slots[i % RECENT];
+        match slot.get() {
+            Some((k, v)) if k == i => v,
+            _ => {
+                let v = f();
+                slot.set(Some((i, v)));
+                v
+            }
+        }
+    }
 }
 
 impl<'a, 't> Scanner<'a, 't> {
@@ -53,8 +83,8 @@ impl<'a, 't> Scanner<'a, 't> {
             text,
             context,
             rejections: tracing.then(|| RefCell::new(Vec::new())),
-            nums: vec![OnceCell::new(); text.words.len()],
-            nouns: vec![OnceCell::new(); text.words.len()],
+            nums: Recent::new(),
+            nouns: Recent::new(),
         }
     }
 
@@ -89,14 +119,24 @@ impl<'a, 't> Scanner<'a, 't> {
 
     /// Word `i` read as a month or unit noun.
     pub fn noun(&self, i: usize) -> Option<NounForm<'a>> {
-        let cell = self.nouns.get(i)?;
-        *cell.get_or_init(|| self.lex.noun(self.text.norm(i)))
+        if i >= self.text.words.len() {
+            return None;
+        }
+        self.nouns.get(i, || self.lex.noun(self.text.norm(i)))
     }
 
     /// A number starting at word `i`.
     pub fn num(&self, i: usize) -> Option<Num> {
-        let cell = self.nums.get(i)?;
-        *cell.get_or_init(|| num_at(self.text, i))
+        if i >= self.text.words.len() {
+            return None;
+        }
+        self.nums.get(i, || num_at(self.text, i))
+    }
+
+    /// The prefilter: false when no construction can start at word `i`.
+    pub fn may_start(&self, i: usize) -> bool {
+        let word = &self.text.words[i];
+        self.lex.may_start(word.shape, self.text.norm(i))
     }
 
     /// True when word `i` ends in the ablative (`жастан`, `7-ден`): the start of a from-to
