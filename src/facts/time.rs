@@ -40,7 +40,7 @@ impl TimeRules {
         let scanner = Scanner::new(&self.lexicon, text, context, false);
         let mut i = 0;
         while i < text.words.len() {
-            if !scanner.may_start(i) {
+            if !scanner.may_start_time(i) {
                 i += 1;
                 continue;
             }

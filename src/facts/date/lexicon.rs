@@ -242,8 +242,14 @@ pub struct Lexicon {
     /// noun forms, date words, modifiers, parts of the day, first words of greetings and
     /// of hyphenated pairs. With `numeral_heads`, the prefilter.
     starts: FastSet<String>,
+    /// The words of `starts` that may open a TIME phrase: parts of the day, greetings,
+    /// modifiers and clock-unit nouns.
+    time_starts: FastSet<String>,
     /// The first three chars (two for shorter ones) of every number word.
     numeral_heads: FastSet<(char, char, Option<char>)>,
+    /// A one-probe bitmap over the first three chars of `starts` and `numeral_heads` (and
+    /// over the first two of their two-char words): most words fail it without hashing.
+    heads: HeadBits,
     stop: FastSet<String>,
     words: FastMap<String, DateWord>,
     modifiers: FastMap<String, Modifier>,
@@ -320,6 +326,8 @@ impl Lexicon {
             numeral_heads: rows("numerals.tsv", include_str!("../data/numerals.tsv"))
                 .map(|r| numeral_head(r.cell(0)))
                 .collect(),
+            heads: HeadBits::default(),
+            time_starts: FastSet::default(),
             stop: rows("date_stop.tsv", include_str!("../data/date_stop.tsv"))
                 .map(form)
                 .collect(),
@@ -379,21 +387,59 @@ impl Lexicon {
             .map(str::to_owned)
             .collect();
         self.starts.extend(words);
+        let clock_nouns = self
+            .forms
+            .iter()
+            .filter(|(_, f)| matches!(f.0, Noun::Unit(u) if u.is_clock()))
+            .map(|(w, _)| w.as_str());
+        let time_words: Vec<String> = self
+            .day_parts
+            .keys()
+            .chain(self.modifiers.keys())
+            .map(String::as_str)
+            .chain(self.greetings.iter().map(|g| g.0.as_str()))
+            .flat_map(|w| [w, w.split('-').next().unwrap_or(w)])
+            .chain(clock_nouns)
+            .map(str::to_owned)
+            .collect();
+        self.time_starts.extend(time_words);
+        let heads: Vec<_> = self
+            .starts
+            .iter()
+            .map(|w| numeral_head(w))
+            .chain(self.numeral_heads.iter().copied())
+            .collect();
+        for (a, b, c) in heads {
+            self.heads.insert(a, b, c);
+        }
     }
 
     /// The prefilter: false when no DATE or TIME construction can start at a word of this
     /// shape and folded form (digits, a known opening word, a number word's head or a
     /// Roman numeral are needed).
     pub fn may_start(&self, shape: WordShape, norm: &str) -> bool {
-        shape != WordShape::Letters
-            || self.starts.contains(norm)
-            || self.is_numeral_head(norm)
-            || (!norm.is_empty() && norm.chars().all(is_roman))
+        if shape != WordShape::Letters {
+            return true;
+        }
+        let (a, b, c) = numeral_head(norm);
+        let head = self.heads.contains(a, b, c) || self.heads.contains(a, b, None);
+        (head && (self.starts.contains(norm) || self.is_numeral_head(norm)))
+            || (is_roman(a) && norm.chars().all(is_roman))
+    }
+
+    /// True for a word that may open a TIME phrase other than by a number.
+    pub fn opens_time(&self, norm: &str) -> bool {
+        self.time_starts.contains(norm)
+    }
+
+    /// True for a clock-unit noun (`сағат`, `минутта`).
+    pub fn is_clock_noun(&self, norm: &str) -> bool {
+        matches!(self.forms.get(norm), Some((Noun::Unit(u), ..)) if u.is_clock())
     }
 
     /// True when `norm` starts like a number word (`онда` like `он`, `жиырмасы` like
     /// `жиырма`).
-    fn is_numeral_head(&self, norm: &str) -> bool {
+    pub fn is_numeral_head(&self, norm: &str) -> bool {
         let (a, b, c) = numeral_head(norm);
         self.numeral_heads.contains(&(a, b, c))
             || (c.is_some() && self.numeral_heads.contains(&(a, b, None)))
@@ -552,6 +598,35 @@ fn day_part(r: &Row) -> DayPart {
 /// True for a letter of the Roman numerals the centuries use (Latin or Cyrillic X, V, I).
 pub fn is_roman(c: char) -> bool {
     matches!(c, 'x' | 'х' | 'v' | 'i' | 'і')
+}
+
+/// Bits of a one-probe filter over word heads (first two or three chars).
+struct HeadBits([u64; HEAD_WORDS]);
+
+/// Size of [`HeadBits`] in 64-bit words (2^15 bits).
+const HEAD_WORDS: usize = 512;
+
+impl Default for HeadBits {
+    fn default() -> Self {
+        HeadBits([0; HEAD_WORDS])
+    }
+}
+
+impl HeadBits {
+    fn bit(a: char, b: char, c: Option<char>) -> usize {
+        let key = (u64::from(a) << 42) ^ (u64::from(b) << 21) ^ c.map_or(0, u64::from);
+        (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 49) as usize
+    }
+
+    fn insert(&mut self, a: char, b: char, c: Option<char>) {
+        let k = Self::bit(a, b, c);
+        self.0[k / 64] |= 1 << (k % 64);
+    }
+
+    fn contains(&self, a: char, b: char, c: Option<char>) -> bool {
+        let k = Self::bit(a, b, c);
+        self.0[k / 64] & (1 << (k % 64)) != 0
+    }
 }
 
 /// The first three chars of a word (fewer for a shorter word), for the number prefilter.

@@ -8,6 +8,7 @@ use super::number::{hyphen_gap, num_at, Num};
 use super::reading::Reading;
 use crate::facts::FactContext;
 use crate::text::fold::{is_dash, is_hyphen, is_space};
+use crate::text::words::WordShape;
 use crate::text::Text;
 use crate::trace::Trace;
 use std::cell::{Cell, RefCell};
@@ -39,6 +40,9 @@ pub struct Scanner<'a, 't> {
     /// Recent words read as calendar nouns.
     nouns: Recent<Option<NounForm<'a>>>,
 }
+
+/// How far after a number the TIME prefilter looks for a clock unit.
+const TIME_WINDOW: usize = 6;
 
 /// Slots of a [`Recent`] cache: rules look a few words around one position.
 const RECENT: usize = 16;
@@ -137,6 +141,27 @@ impl<'a, 't> Scanner<'a, 't> {
     pub fn may_start(&self, i: usize) -> bool {
         let word = &self.text.words[i];
         self.lex.may_start(word.shape, self.text.norm(i))
+    }
+
+    /// The TIME prefilter: a day-part, greeting, modifier or clock-unit word, or a number
+    /// that is a clock (`20:40`, after `сағат`), may be a spoken clock (a number word before
+    /// another) or has a clock unit in the next words (`1-2 сағат`, `жарты сағаттан`).
+    pub fn may_start_time(&self, i: usize) -> bool {
+        if !self.may_start(i) {
+            return false;
+        }
+        let norm = self.text.norm(i);
+        if self.lex.opens_time(norm) {
+            return true;
+        }
+        let letters = self.text.words[i].shape == WordShape::Letters;
+        if letters && !self.lex.is_numeral_head(norm) {
+            return false;
+        }
+        let clock = matches!(self.text.gap_after(i), ":" | ".")
+            || (i > 0 && self.lex.is(Marker::HourWord, self.norm(i - 1)))
+            || (letters && self.lex.is_numeral_head(self.norm(i + 1)));
+        clock || (i + 1..i + TIME_WINDOW).any(|k| self.lex.is_clock_noun(self.norm(k)))
     }
 
     /// True when word `i` ends in the ablative (`жастан`, `7-ден`): the start of a from-to
