@@ -76,7 +76,15 @@ impl TimeRules {
         if let Some(c) = spoken_clock(s, i) {
             return Some(c);
         }
-        let n = s.num(i)?;
+        let Some(n) = s.num(i) else {
+            // `сағат онда`, `түскі бірге дейін`: a homograph read as an hour in this context.
+            let hour = s.lex.inflected_hour(s.norm(i)).filter(|_| bare_hour)?;
+            return Some(Clock {
+                hour,
+                minute: 0,
+                last: i,
+            });
+        };
         let (hour, half) = (n.value.trunc(), n.value.fract());
         if !(0.0..=24.0).contains(&hour) || (half != 0.0 && (half != 0.5 || n.digits)) {
             return None;

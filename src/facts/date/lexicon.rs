@@ -133,10 +133,12 @@ pub enum Marker {
     HourWord,
     /// The spoken zero of `нөл-нөл` minutes.
     Zero,
+    /// Case endings of an hour word (`онда`, `бірге`).
+    HourCase,
 }
 
 impl Marker {
-    const ALL: [Marker; 11] = [
+    const ALL: [Marker; 12] = [
         Marker::RangeWord,
         Marker::Genitive,
         Marker::Adjective,
@@ -148,6 +150,7 @@ impl Marker {
         Marker::Possessive,
         Marker::HourWord,
         Marker::Zero,
+        Marker::HourCase,
     ];
 
     fn name(self) -> &'static str {
@@ -163,6 +166,7 @@ impl Marker {
             Marker::Possessive => "possessive",
             Marker::HourWord => "hour_word",
             Marker::Zero => "zero",
+            Marker::HourCase => "hour_case",
         }
     }
 }
@@ -245,6 +249,9 @@ pub struct Lexicon {
     /// The words of `starts` that may open a TIME phrase: parts of the day, greetings,
     /// modifiers and clock-unit nouns.
     time_starts: FastSet<String>,
+    /// Number words of a clock hour (1-12, `бір` … `он`), for homographs such as `онда`
+    /// ("there") and `бірге` ("together") that are hours after `сағат` or `түскі`.
+    hour_words: Vec<(String, u32)>,
     /// The first three chars (two for shorter ones) of every number word.
     numeral_heads: FastSet<(char, char, Option<char>)>,
     /// A one-probe bitmap over the first three chars of `starts` and `numeral_heads` (and
@@ -327,6 +334,11 @@ impl Lexicon {
                 .map(|r| numeral_head(r.cell(0)))
                 .collect(),
             heads: HeadBits::default(),
+            hour_words: rows("numerals.tsv", include_str!("../data/numerals.tsv"))
+                .filter(|r| matches!(r.cell(2), "unit" | "ten"))
+                .map(|r| (r.cell(0).to_owned(), r.parse::<u32>(1)))
+                .filter(|&(_, v)| (1..=12).contains(&v))
+                .collect(),
             time_starts: FastSet::default(),
             stop: rows("date_stop.tsv", include_str!("../data/date_stop.tsv"))
                 .map(form)
@@ -425,6 +437,15 @@ impl Lexicon {
         let head = self.heads.contains(a, b, c) || self.heads.contains(a, b, None);
         (head && (self.starts.contains(norm) || self.is_numeral_head(norm)))
             || (is_roman(a) && norm.chars().all(is_roman))
+    }
+
+    /// The hour named by an inflected hour word (`онда` = 10, `бірге` = 1), homographs the
+    /// number reader refuses.
+    pub fn inflected_hour(&self, norm: &str) -> Option<u32> {
+        self.hour_words.iter().find_map(|(stem, hour)| {
+            let ending = norm.strip_prefix(stem.as_str())?;
+            self.is(Marker::HourCase, ending).then_some(*hour)
+        })
     }
 
     /// True for a word that may open a TIME phrase other than by a number.

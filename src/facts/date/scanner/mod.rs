@@ -209,6 +209,11 @@ impl<'a, 't> Scanner<'a, 't> {
         self.join_in_year(&mut r);
         self.join_range(&mut r);
         self.qualify(&mut r);
+        if r.rule == "date/ordinal-unit" && r.iso.is_some() {
+            // `1-тоқсанда` resolved to its months: a position in the calendar, not a
+            // duration.
+            (r.value, r.unit) = (None, None);
+        }
         Some(r)
     }
 

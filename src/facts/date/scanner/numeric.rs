@@ -78,7 +78,7 @@ pub(super) fn set_years(r: &mut Reading, from: i32, to: i32) {
 }
 
 /// Reads a folded Roman numeral made of X, V and I (Latin or Cyrillic look-alikes).
-fn roman(norm: &str) -> Option<i64> {
+pub(super) fn roman(norm: &str) -> Option<i64> {
     if !norm.chars().next().is_some_and(is_roman) {
         return None;
     }

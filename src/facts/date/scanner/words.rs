@@ -2,6 +2,7 @@
 //! `биыл`, seasons, weekdays) and bare calendar nouns with a period word (`жыл сайын`).
 
 use super::counted::part_of_year;
+use super::numeric::roman;
 use super::Scanner;
 use crate::facts::date::calendar::{
     add_days, full_year, iso_day, iso_month_shift, iso_week, valid_day, weekday_of,
@@ -238,6 +239,11 @@ impl Scanner<'_, '_> {
                 }
             }
             DateWord::Present => r.rule = "date/present",
+            DateWord::Season if i > 0 && roman(self.norm(i - 1)).is_some() => {
+                // `XXV қысқы Олимпиада`: a numbered event's name, not a date.
+                self.reject("date/season", i - 1, i, "season in a numbered event name");
+                return None;
+            }
             DateWord::Season => {
                 r.rule = "date/season";
                 r.kind = Kind::InYear;
