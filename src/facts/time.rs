@@ -40,6 +40,10 @@ impl TimeRules {
         let scanner = Scanner::new(&self.lexicon, text, context, false);
         let mut i = 0;
         while i < text.words.len() {
+            if !scanner.may_start_time(i) {
+                i += 1;
+                continue;
+            }
             match self.reading_at(&scanner, i) {
                 Some(r) => {
                     i = r.last + 1;
@@ -72,7 +76,15 @@ impl TimeRules {
         if let Some(c) = spoken_clock(s, i) {
             return Some(c);
         }
-        let n = s.num(i)?;
+        let Some(n) = s.num(i) else {
+            // `сағат онда`, `түскі бірге дейін`: a homograph read as an hour in this context.
+            let hour = s.lex.inflected_hour(s.norm(i)).filter(|_| bare_hour)?;
+            return Some(Clock {
+                hour,
+                minute: 0,
+                last: i,
+            });
+        };
         let (hour, half) = (n.value.trunc(), n.value.fract());
         if !(0.0..=24.0).contains(&hour) || (half != 0.0 && (half != 0.5 || n.digits)) {
             return None;

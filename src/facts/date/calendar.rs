@@ -46,6 +46,28 @@ pub fn add_days(date: Date, days: i64) -> Date {
     civil_from_days(days_from_civil(date) + days)
 }
 
+/// ISO weekday of a date, Monday = 1 … Sunday = 7 (1970-01-01 was a Thursday).
+fn weekday(d: Date) -> i64 {
+    (days_from_civil(d) + 3).rem_euclid(7) + 1
+}
+
+/// The day `weekday` (1-7) of the ISO week `weeks` weeks after the week of `date`.
+pub fn weekday_of(date: Date, weeks: i64, day: i64) -> Date {
+    add_days(date, 7 * weeks + day - weekday(date))
+}
+
+/// The ISO week of a date, as `YYYY-Www`.
+pub fn iso_week(d: Date) -> String {
+    let thursday = weekday_of(d, 0, 4);
+    let first = Date {
+        year: thursday.year,
+        month: 1,
+        day: 1,
+    };
+    let week = (days_from_civil(thursday) - days_from_civil(first)) / 7 + 1;
+    format!("{:04}-W{week:02}", thursday.year)
+}
+
 /// The date as `YYYY-MM-DD`.
 pub fn iso_day(d: Date) -> String {
     format!("{:04}-{:02}-{:02}", d.year, d.month, d.day)
@@ -102,6 +124,16 @@ mod tests {
         assert_eq!(iso_day(add_days(ny, 1)), "2026-01-01");
         assert_eq!(iso_month_shift(ny, 1), "2026-01");
         assert_eq!(iso_month_shift(d, -3), "2023-12");
+    }
+
+    #[test]
+    fn iso_weeks_follow_the_thursday() {
+        let day = |year, month, day| Date { year, month, day };
+        assert_eq!(iso_week(day(2025, 11, 20)), "2025-W47");
+        assert_eq!(iso_week(day(2021, 1, 3)), "2020-W53");
+        assert_eq!(iso_week(day(2024, 12, 30)), "2025-W01");
+        assert_eq!(iso_day(weekday_of(day(2026, 2, 16), 0, 6)), "2026-02-21");
+        assert_eq!(iso_day(weekday_of(day(2026, 2, 16), -1, 7)), "2026-02-15");
     }
 
     #[test]

@@ -5,6 +5,7 @@
 use crate::facts::table::{rows, Row};
 use crate::mention::Qualifier;
 use crate::morph::hash::{FastMap, FastSet};
+use crate::text::words::WordShape;
 
 /// A measure of time a number can count (`үш күн`, `екі сағат`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -57,7 +58,7 @@ impl Unit {
         })
     }
 
-    /// The name written in `Fact.unit` for a duration (`age` for an age in years).
+    /// The name written in `Fact.unit` for a duration (an age is in years: decision 10).
     pub fn name(self) -> &'static str {
         match self {
             Unit::Day => "day",
@@ -65,8 +66,7 @@ impl Unit {
             Unit::Month => "month",
             Unit::Quarter => "quarter",
             Unit::HalfYear => "half_year",
-            Unit::Year => "year",
-            Unit::Age => "age",
+            Unit::Year | Unit::Age => "year",
             Unit::Century => "century",
             Unit::Period => "period",
             Unit::Millennium => "millennium",
@@ -133,10 +133,12 @@ pub enum Marker {
     HourWord,
     /// The spoken zero of `нөл-нөл` minutes.
     Zero,
+    /// Case endings of an hour word (`онда`, `бірге`).
+    HourCase,
 }
 
 impl Marker {
-    const ALL: [Marker; 11] = [
+    const ALL: [Marker; 12] = [
         Marker::RangeWord,
         Marker::Genitive,
         Marker::Adjective,
@@ -148,6 +150,7 @@ impl Marker {
         Marker::Possessive,
         Marker::HourWord,
         Marker::Zero,
+        Marker::HourCase,
     ];
 
     fn name(self) -> &'static str {
@@ -163,6 +166,7 @@ impl Marker {
             Marker::Possessive => "possessive",
             Marker::HourWord => "hour_word",
             Marker::Zero => "zero",
+            Marker::HourCase => "hour_case",
         }
     }
 }
@@ -178,8 +182,8 @@ pub enum DateWord {
     Present,
     /// A season name.
     Season,
-    /// A weekday (ISO number).
-    Weekday,
+    /// A weekday (ISO number, Monday = 1).
+    Weekday(i64),
     /// A span with no calendar value (`күнделікті`).
     Period,
 }
@@ -234,11 +238,25 @@ pub struct DayPart {
 
 /// All calendar tables, parsed once.
 pub struct Lexicon {
-    stems: FastMap<String, (Noun, bool)>,
-    /// The first two chars of every stem: a word starting otherwise is no calendar noun.
-    stem_heads: FastSet<(char, char)>,
-    stem_lengths: (usize, usize),
-    endings: FastSet<String>,
+    /// Every month or unit stem with every ending of `date_suffixes.tsv` (and bare): what
+    /// it names, whether the bare stem counts, and the stem's length in bytes. One lookup
+    /// reads a word (the longest stem wins when two splits are possible).
+    forms: FastMap<String, (Noun, bool, usize)>,
+    /// Every folded word that may open a DATE or TIME phrase other than by a number: the
+    /// noun forms, date words, modifiers, parts of the day, first words of greetings and
+    /// of hyphenated pairs. With `numeral_heads`, the prefilter.
+    starts: FastSet<String>,
+    /// The words of `starts` that may open a TIME phrase: parts of the day, greetings,
+    /// modifiers and clock-unit nouns.
+    time_starts: FastSet<String>,
+    /// Number words of a clock hour (1-12, `бір` … `он`), for homographs such as `онда`
+    /// ("there") and `бірге` ("together") that are hours after `сағат` or `түскі`.
+    hour_words: Vec<(String, u32)>,
+    /// The first three chars (two for shorter ones) of every number word.
+    numeral_heads: FastSet<(char, char, Option<char>)>,
+    /// A one-probe bitmap over the first three chars of `starts` and `numeral_heads` (and
+    /// over the first two of their two-char words): most words fail it without hashing.
+    heads: HeadBits,
     stop: FastSet<String>,
     words: FastMap<String, DateWord>,
     modifiers: FastMap<String, Modifier>,
@@ -282,12 +300,24 @@ impl Lexicon {
             };
             stems.insert(r.cell(0).to_owned(), (Noun::Unit(unit), bare));
         }
-        let stem_heads = stems.keys().filter_map(|s| head(s)).collect();
-        let lengths = stems.keys().map(|s| s.len());
-        let stem_lengths = (
-            lengths.clone().min().unwrap_or(0),
-            lengths.max().unwrap_or(0),
-        );
+        let endings: Vec<String> = rows(
+            "date_suffixes.tsv",
+            include_str!("../data/date_suffixes.tsv"),
+        )
+        .map(|r| r.cell(0).to_owned())
+        .collect();
+        let mut forms = FastMap::default();
+        for (stem, &(noun, bare)) in &stems {
+            for ending in std::iter::once("").chain(endings.iter().map(String::as_str)) {
+                let entry =
+                    forms
+                        .entry(format!("{stem}{ending}"))
+                        .or_insert((noun, bare, stem.len()));
+                if entry.2 < stem.len() {
+                    *entry = (noun, bare, stem.len());
+                }
+            }
+        }
         let form = |r: Row| r.cell(0).to_owned();
         let mut markers = vec![Vec::new(); Marker::ALL.len()];
         for r in rows("date_markers.tsv", include_str!("../data/date_markers.tsv")) {
@@ -297,16 +327,19 @@ impl Lexicon {
                 .unwrap_or_else(|| r.fail("unknown marker"));
             markers[marker].push(r.cell(1).to_owned());
         }
-        Lexicon {
-            stems,
-            stem_heads,
-            stem_lengths,
-            endings: rows(
-                "date_suffixes.tsv",
-                include_str!("../data/date_suffixes.tsv"),
-            )
-            .map(form)
-            .collect(),
+        let mut lexicon = Lexicon {
+            forms,
+            starts: FastSet::default(),
+            numeral_heads: rows("numerals.tsv", include_str!("../data/numerals.tsv"))
+                .map(|r| numeral_head(r.cell(0)))
+                .collect(),
+            heads: HeadBits::default(),
+            hour_words: rows("numerals.tsv", include_str!("../data/numerals.tsv"))
+                .filter(|r| matches!(r.cell(2), "unit" | "ten"))
+                .map(|r| (r.cell(0).to_owned(), r.parse::<u32>(1)))
+                .filter(|&(_, v)| (1..=12).contains(&v))
+                .collect(),
+            time_starts: FastSet::default(),
             stop: rows("date_stop.tsv", include_str!("../data/date_stop.tsv"))
                 .map(form)
                 .collect(),
@@ -347,7 +380,90 @@ impl Lexicon {
                 (r.cell(0).to_owned(), r.cell(1).to_owned(), part - 1)
             })
             .collect(),
+        };
+        lexicon.collect_starts();
+        lexicon
+    }
+
+    /// Fills the prefilter with every word that may open a phrase.
+    fn collect_starts(&mut self) {
+        let words: Vec<String> = self
+            .forms
+            .keys()
+            .chain(self.words.keys())
+            .chain(self.modifiers.keys())
+            .chain(self.day_parts.keys())
+            .map(String::as_str)
+            .chain(self.greetings.iter().map(|g| g.0.as_str()))
+            .flat_map(|w| [w, w.split('-').next().unwrap_or(w)])
+            .map(str::to_owned)
+            .collect();
+        self.starts.extend(words);
+        let clock_nouns = self
+            .forms
+            .iter()
+            .filter(|(_, f)| matches!(f.0, Noun::Unit(u) if u.is_clock()))
+            .map(|(w, _)| w.as_str());
+        let time_words: Vec<String> = self
+            .day_parts
+            .keys()
+            .chain(self.modifiers.keys())
+            .map(String::as_str)
+            .chain(self.greetings.iter().map(|g| g.0.as_str()))
+            .flat_map(|w| [w, w.split('-').next().unwrap_or(w)])
+            .chain(clock_nouns)
+            .map(str::to_owned)
+            .collect();
+        self.time_starts.extend(time_words);
+        let heads: Vec<_> = self
+            .starts
+            .iter()
+            .map(|w| numeral_head(w))
+            .chain(self.numeral_heads.iter().copied())
+            .collect();
+        for (a, b, c) in heads {
+            self.heads.insert(a, b, c);
         }
+    }
+
+    /// The prefilter: false when no DATE or TIME construction can start at a word of this
+    /// shape and folded form (digits, a known opening word, a number word's head or a
+    /// Roman numeral are needed).
+    pub fn may_start(&self, shape: WordShape, norm: &str) -> bool {
+        if shape != WordShape::Letters {
+            return true;
+        }
+        let (a, b, c) = numeral_head(norm);
+        let head = self.heads.contains(a, b, c) || self.heads.contains(a, b, None);
+        (head && (self.starts.contains(norm) || self.is_numeral_head(norm)))
+            || (is_roman(a) && norm.chars().all(is_roman))
+    }
+
+    /// The hour named by an inflected hour word (`онда` = 10, `бірге` = 1), homographs the
+    /// number reader refuses.
+    pub fn inflected_hour(&self, norm: &str) -> Option<u32> {
+        self.hour_words.iter().find_map(|(stem, hour)| {
+            let ending = norm.strip_prefix(stem.as_str())?;
+            self.is(Marker::HourCase, ending).then_some(*hour)
+        })
+    }
+
+    /// True for a word that may open a TIME phrase other than by a number.
+    pub fn opens_time(&self, norm: &str) -> bool {
+        self.time_starts.contains(norm)
+    }
+
+    /// True for a clock-unit noun (`сағат`, `минутта`).
+    pub fn is_clock_noun(&self, norm: &str) -> bool {
+        matches!(self.forms.get(norm), Some((Noun::Unit(u), ..)) if u.is_clock())
+    }
+
+    /// True when `norm` starts like a number word (`онда` like `он`, `жиырмасы` like
+    /// `жиырма`).
+    pub fn is_numeral_head(&self, norm: &str) -> bool {
+        let (a, b, c) = numeral_head(norm);
+        self.numeral_heads.contains(&(a, b, c))
+            || (c.is_some() && self.numeral_heads.contains(&(a, b, None)))
     }
 
     /// Reads a folded word as a month or unit stem plus a known ending.
@@ -361,24 +477,13 @@ impl Lexicon {
     /// Like [`Lexicon::noun`], ignoring the stop list (`айына` after a month name is "to
     /// the month", not "per month").
     pub fn any_noun<'a>(&self, norm: &'a str) -> Option<NounForm<'a>> {
-        if !head(norm).is_some_and(|h| self.stem_heads.contains(&h)) {
-            return None;
-        }
-        let (min, max) = self.stem_lengths;
-        norm.char_indices()
-            .map(|(k, _)| k)
-            .chain(std::iter::once(norm.len()))
-            .filter(|&k| k >= min && k <= max)
-            .rev()
-            .find_map(|k| {
-                let (stem, ending) = norm.split_at(k);
-                let (noun, bare) = *self.stems.get(stem)?;
-                (ending.is_empty() || self.endings.contains(ending)).then_some(NounForm {
-                    noun,
-                    ending,
-                    needs_qualifier: ending.is_empty() && !bare,
-                })
-            })
+        let &(noun, bare, stem) = self.forms.get(norm)?;
+        let ending = &norm[stem..];
+        Some(NounForm {
+            noun,
+            ending,
+            needs_qualifier: ending.is_empty() && !bare,
+        })
     }
 
     /// A word that is a DATE by itself.
@@ -461,7 +566,7 @@ fn date_word(r: &Row) -> DateWord {
         "year" => DateWord::Year(r.parse(2)),
         "present" => DateWord::Present,
         "season" => DateWord::Season,
-        "weekday" => DateWord::Weekday,
+        "weekday" => DateWord::Weekday(r.parse(2)),
         "period" => DateWord::Period,
         _ => r.fail("unknown kind"),
     }
@@ -511,8 +616,43 @@ fn day_part(r: &Row) -> DayPart {
     }
 }
 
-/// The first two chars of a word.
-fn head(word: &str) -> Option<(char, char)> {
+/// True for a letter of the Roman numerals the centuries use (Latin or Cyrillic X, V, I).
+pub fn is_roman(c: char) -> bool {
+    matches!(c, 'x' | 'х' | 'v' | 'i' | 'і')
+}
+
+/// Bits of a one-probe filter over word heads (first two or three chars).
+struct HeadBits([u64; HEAD_WORDS]);
+
+/// Size of [`HeadBits`] in 64-bit words (2^15 bits).
+const HEAD_WORDS: usize = 512;
+
+impl Default for HeadBits {
+    fn default() -> Self {
+        HeadBits([0; HEAD_WORDS])
+    }
+}
+
+impl HeadBits {
+    fn bit(a: char, b: char, c: Option<char>) -> usize {
+        let key = (u64::from(a) << 42) ^ (u64::from(b) << 21) ^ c.map_or(0, u64::from);
+        (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 49) as usize
+    }
+
+    fn insert(&mut self, a: char, b: char, c: Option<char>) {
+        let k = Self::bit(a, b, c);
+        self.0[k / 64] |= 1 << (k % 64);
+    }
+
+    fn contains(&self, a: char, b: char, c: Option<char>) -> bool {
+        let k = Self::bit(a, b, c);
+        self.0[k / 64] & (1 << (k % 64)) != 0
+    }
+}
+
+/// The first three chars of a word (fewer for a shorter word), for the number prefilter.
+fn numeral_head(word: &str) -> (char, char, Option<char>) {
     let mut chars = word.chars();
-    Some((chars.next()?, chars.next()?))
+    let a = chars.next().unwrap_or(' ');
+    (a, chars.next().unwrap_or(' '), chars.next())
 }

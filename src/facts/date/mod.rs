@@ -11,7 +11,7 @@
 //! are month intervals (`2026 жылдың бірінші тоқсанында`: 2026-01/2026-03); weeks, seasons
 //! and weekdays have no `iso` (the kazfacts/1 schema has no week form); durations and ages
 //! get `value` (or `low`/`high`) and `unit` (`day`, `week`, `month`, `quarter`, `year`,
-//! `age`…) and no `iso` (except `биылғы жеті айда`: 2025-01/2025-07). `күні` after a day
+//! an age in `year`…) and no `iso` (except `биылғы жеті айда`: 2025-01/2025-07). `күні` after a day
 //! and month and `айында` after a lone month stay outside (inside after a year or a
 //! modifier, or before a qualifier: `қаңтар айынан бері`); `бастап` and `қарай` stay
 //! outside, as in KazNERD. Two-digit spoken years complete around 2000 (`тоқсан бірінші
@@ -51,6 +51,10 @@ impl DateRules {
         let scanner = Scanner::new(&self.lexicon, text, context, trace.is_enabled());
         let mut i = 0;
         while i < text.words.len() {
+            if !scanner.may_start(i) {
+                i += 1;
+                continue;
+            }
             match scanner.reading_at(i) {
                 Some(r) => {
                     i = r.last + 1;

@@ -181,7 +181,27 @@ impl Scanner<'_, '_> {
             Some(bounds) => r.range = Some(bounds),
             None => r.value = Some(b.value),
         }
+        if let Some(iso) = self.months_to_date(&r, form) {
+            // A report's `10 айда` ("in 10 months") is January to October of its year.
+            (r.iso, r.value, r.unit) = (Some(iso), None, None);
+            r.rule = "date/months-to-date";
+        }
         Some(r)
+    }
+
+    /// The months from January of the article's year for a duration in the locative that
+    /// fits before the article's month (`9 айда`, `жарты жылда`): `2025-01/2025-09`.
+    fn months_to_date(&self, r: &Reading, form: NounForm) -> Option<String> {
+        let date = self.context.article_date?;
+        let months = match (r.unit?, r.value?) {
+            (Unit::Month, v) => v,
+            (Unit::Year, v) if v < 1.0 => v * 12.0,
+            _ => return None,
+        };
+        let locative = self.lex.is(Marker::Locative, form.ending);
+        let fits = months.fract() == 0.0 && months >= 2.0 && months <= f64::from(date.month);
+        (locative && fits && r.qualifier == Qualifier::Exact)
+            .then(|| format!("{0:04}-01/{0:04}-{1:02}", date.year, months as u32))
     }
 
     /// `date/year-case`: a four-digit year with a locative or genitive ending and no `жыл`

@@ -43,6 +43,9 @@ impl Scanner<'_, '_> {
                     .or_else(|| r.year.map(|y| format!("{y:04}")));
             } else if n.month.is_none() {
                 r.iso = r.year.map(|y| format!("{y:04}"));
+            } else if n.iso.is_some() && n.day.is_none() {
+                // `2026 жылғы 22-24 сәуірде`: a range of days, read in the stated year.
+                r.iso = n.iso;
             }
         }
     }

@@ -8,9 +8,10 @@ use super::number::{hyphen_gap, num_at, Num};
 use super::reading::Reading;
 use crate::facts::FactContext;
 use crate::text::fold::{is_dash, is_hyphen, is_space};
+use crate::text::words::WordShape;
 use crate::text::Text;
 use crate::trace::Trace;
-use std::cell::{OnceCell, RefCell};
+use std::cell::{Cell, RefCell};
 
 mod counted;
 mod joins;
@@ -34,10 +35,43 @@ pub struct Scanner<'a, 't> {
     pub context: &'a FactContext,
     /// Rejections, kept only when tracing (`kazfacts explain`).
     rejections: Option<RefCell<Vec<Rejection>>>,
-    /// Each word read as a number, computed on first use (rules ask many times).
-    nums: Vec<OnceCell<Option<Num>>>,
-    /// Each word read as a calendar noun, computed on first use.
-    nouns: Vec<OnceCell<Option<NounForm<'a>>>>,
+    /// Recent words read as numbers (rules ask about the same few words many times).
+    nums: Recent<Option<Num>>,
+    /// Recent words read as calendar nouns.
+    nouns: Recent<Option<NounForm<'a>>>,
+}
+
+/// How far after a number the TIME prefilter looks for a clock unit.
+const TIME_WINDOW: usize = 6;
+
+/// Slots of a [`Recent`] cache: rules look a few words around one position.
+const RECENT: usize = 16;
+
+/// A small direct-mapped cache of per-word results, indexed by word number: constant size
+/// whatever the text length, so a scanner costs nothing per word until a rule asks.
+struct Recent<T: Copy> {
+    slots: [Cell<Option<(usize, T)>>; RECENT],
+}
+
+impl<T: Copy> Recent<T> {
+    fn new() -> Self {
+        Recent {
+            slots: std::array::from_fn(|_| Cell::new(None)),
+        }
+    }
+
+    /// The value for word `i`, computed by `f` unless cached.
+    fn get(&self, i: usize, f: impl FnOnce() -> T) -> T {
+        let slot = &self.slots[i % RECENT];
+        match slot.get() {
+            Some((k, v)) if k == i => v,
+            _ => {
+                let v = f();
+                slot.set(Some((i, v)));
+                v
+            }
+        }
+    }
 }
 
 impl<'a, 't> Scanner<'a, 't> {
@@ -53,8 +87,8 @@ impl<'a, 't> Scanner<'a, 't> {
             text,
             context,
             rejections: tracing.then(|| RefCell::new(Vec::new())),
-            nums: vec![OnceCell::new(); text.words.len()],
-            nouns: vec![OnceCell::new(); text.words.len()],
+            nums: Recent::new(),
+            nouns: Recent::new(),
         }
     }
 
@@ -89,14 +123,45 @@ impl<'a, 't> Scanner<'a, 't> {
 
     /// Word `i` read as a month or unit noun.
     pub fn noun(&self, i: usize) -> Option<NounForm<'a>> {
-        let cell = self.nouns.get(i)?;
-        *cell.get_or_init(|| self.lex.noun(self.text.norm(i)))
+        if i >= self.text.words.len() {
+            return None;
+        }
+        self.nouns.get(i, || self.lex.noun(self.text.norm(i)))
     }
 
     /// A number starting at word `i`.
     pub fn num(&self, i: usize) -> Option<Num> {
-        let cell = self.nums.get(i)?;
-        *cell.get_or_init(|| num_at(self.text, i))
+        if i >= self.text.words.len() {
+            return None;
+        }
+        self.nums.get(i, || num_at(self.text, i))
+    }
+
+    /// The prefilter: false when no construction can start at word `i`.
+    pub fn may_start(&self, i: usize) -> bool {
+        let word = &self.text.words[i];
+        self.lex.may_start(word.shape, self.text.norm(i))
+    }
+
+    /// The TIME prefilter: a day-part, greeting, modifier or clock-unit word, or a number
+    /// that is a clock (`20:40`, after `сағат`), may be a spoken clock (a number word before
+    /// another) or has a clock unit in the next words (`1-2 сағат`, `жарты сағаттан`).
+    pub fn may_start_time(&self, i: usize) -> bool {
+        if !self.may_start(i) {
+            return false;
+        }
+        let norm = self.text.norm(i);
+        if self.lex.opens_time(norm) {
+            return true;
+        }
+        let letters = self.text.words[i].shape == WordShape::Letters;
+        if letters && !self.lex.is_numeral_head(norm) {
+            return false;
+        }
+        let clock = matches!(self.text.gap_after(i), ":" | ".")
+            || (i > 0 && self.lex.is(Marker::HourWord, self.norm(i - 1)))
+            || (letters && self.lex.is_numeral_head(self.norm(i + 1)));
+        clock || (i + 1..i + TIME_WINDOW).any(|k| self.lex.is_clock_noun(self.norm(k)))
     }
 
     /// True when word `i` ends in the ablative (`жастан`, `7-ден`): the start of a from-to
@@ -144,6 +209,11 @@ impl<'a, 't> Scanner<'a, 't> {
         self.join_in_year(&mut r);
         self.join_range(&mut r);
         self.qualify(&mut r);
+        if r.rule == "date/ordinal-unit" && r.iso.is_some() {
+            // `1-тоқсанда` resolved to its months: a position in the calendar, not a
+            // duration.
+            (r.value, r.unit) = (None, None);
+        }
         Some(r)
     }
 

@@ -3,7 +3,7 @@
 
 use super::Scanner;
 use crate::facts::date::calendar::valid_day;
-use crate::facts::date::lexicon::{Noun, Unit};
+use crate::facts::date::lexicon::{is_roman, Noun, Unit};
 use crate::facts::date::number::hyphen_gap;
 use crate::facts::date::reading::Reading;
 use crate::mention::Label;
@@ -78,7 +78,10 @@ pub(super) fn set_years(r: &mut Reading, from: i32, to: i32) {
 }
 
 /// Reads a folded Roman numeral made of X, V and I (Latin or Cyrillic look-alikes).
-fn roman(norm: &str) -> Option<i64> {
+pub(super) fn roman(norm: &str) -> Option<i64> {
+    if !norm.chars().next().is_some_and(is_roman) {
+        return None;
+    }
     let digits: Vec<i64> = norm
         .chars()
         .map(|c| match c {

@@ -2,8 +2,11 @@
 //! `биыл`, seasons, weekdays) and bare calendar nouns with a period word (`жыл сайын`).
 
 use super::counted::part_of_year;
+use super::numeric::roman;
 use super::Scanner;
-use crate::facts::date::calendar::{add_days, full_year, iso_day, iso_month_shift, valid_day};
+use crate::facts::date::calendar::{
+    add_days, full_year, iso_day, iso_month_shift, iso_week, valid_day, weekday_of,
+};
 use crate::facts::date::lexicon::{DateWord, Marker, ModifierKind, Noun, Side, Unit};
 use crate::facts::date::reading::{Kind, Reading};
 use crate::mention::Label;
@@ -117,18 +120,24 @@ impl Scanner<'_, '_> {
             .num_or_range(i + 1)
             .filter(|_| modifier.counts && !vague);
         let k = counted.map_or(i + 1 + usize::from(vague), |(_, b, _)| b.last + 1);
-        let Some(form) = self.noun(k) else {
-            let word = self.lex.date_word(self.norm(k));
-            let named = matches!(word, Some(DateWord::Season | DateWord::Weekday));
-            return (counted.is_none() && named).then(|| {
-                let mut r = Reading::new(i, k, Label::Date, "date/deictic");
-                r.kind = Kind::InYear;
-                r
-            });
-        };
         let shift = match modifier.kind {
             ModifierKind::Shift(s) => Some(s),
             _ => None,
+        };
+        let Some(form) = self.noun(k) else {
+            let word = self.lex.date_word(self.norm(k));
+            let named = matches!(word, Some(DateWord::Season | DateWord::Weekday(_)));
+            return (counted.is_none() && named).then(|| {
+                let mut r = Reading::new(i, k, Label::Date, "date/deictic");
+                r.kind = Kind::InYear;
+                // `осы сенбіде`: the Saturday of the article's week.
+                if let (Some(DateWord::Weekday(day)), Some(s), Some(d)) =
+                    (word, shift, self.context.article_date)
+                {
+                    r.iso = Some(iso_day(weekday_of(d, i64::from(s), day)));
+                }
+                r
+            });
         };
         let unit = match form.noun {
             Noun::Unit(Unit::Age | Unit::Period) => return None,
@@ -137,8 +146,11 @@ impl Scanner<'_, '_> {
                 let mut r = self.month_phrase(k, false)?;
                 r.first = i;
                 r.rule = "date/deictic";
-                // `өткен ақпан айында`: after a modifier the month word is inside.
-                if matches!(self.lex.any_noun(self.norm(r.last + 1)),
+                // `өткен ақпан айында`: after a modifier the month word is inside (not after
+                // a range of months: `осы жылдың қаңтар – мамыр [айларында]`).
+                let range = r.rule == "date/month-range";
+                if !range
+                    && matches!(self.lex.any_noun(self.norm(r.last + 1)),
                     Some(f) if f.noun == Noun::Unit(Unit::Month))
                 {
                     r.last += 1;
@@ -184,7 +196,9 @@ impl Scanner<'_, '_> {
                 .filter(|m| (1..=12).contains(m) && range.is_none());
             let this_year = year.filter(|_| shift == Some(0));
             if let (Unit::Month, Some(y), Some(m)) = (unit, this_year, months) {
+                // A stretch of the calendar year, not a duration: iso only.
                 r.iso = Some(format!("{y:04}-01/{y:04}-{m:02}"));
+                (r.value, r.unit) = (None, None);
             }
             return Some(r);
         }
@@ -196,6 +210,7 @@ impl Scanner<'_, '_> {
                 Unit::Year => r.year = Some(d.year + s),
                 Unit::Month => r.iso = Some(iso_month_shift(d, s)),
                 Unit::Day => r.iso = Some(iso_day(add_days(d, i64::from(s)))),
+                Unit::Week => r.iso = Some(iso_week(add_days(d, 7 * i64::from(s)))),
                 _ => {}
             }
         }
@@ -224,6 +239,11 @@ impl Scanner<'_, '_> {
                 }
             }
             DateWord::Present => r.rule = "date/present",
+            DateWord::Season if i > 0 && roman(self.norm(i - 1)).is_some() => {
+                // `XXV қысқы Олимпиада`: a numbered event's name, not a date.
+                self.reject("date/season", i - 1, i, "season in a numbered event name");
+                return None;
+            }
             DateWord::Season => {
                 r.rule = "date/season";
                 r.kind = Kind::InYear;
@@ -239,7 +259,7 @@ impl Scanner<'_, '_> {
                     }
                 }
             }
-            DateWord::Weekday => r.rule = "date/weekday",
+            DateWord::Weekday(_) => r.rule = "date/weekday",
             DateWord::Period => r.rule = "date/period",
         }
         Some(r)
@@ -262,7 +282,13 @@ impl Scanner<'_, '_> {
         };
         let mut r = Reading::new(i, i, label, "date/unit-period");
         if let (Side::Part, Some(d)) = (side, self.context.article_date) {
+            // `жыл басынан бері`: from the first day of the year to the article date.
+            let since = self.lex.ends(Marker::Ablative, self.norm(i + 1))
+                && matches!(self.lex.qualifier(self.norm(i + 2)), Some((Side::After, _)));
             match unit {
+                Unit::Year if since => {
+                    r.iso = Some(format!("{:04}-01-01/{}", d.year, iso_day(d)));
+                }
                 Unit::Year => r.year = Some(d.year),
                 Unit::Month => r.iso = Some(iso_month_shift(d, 0)),
                 _ => {}
