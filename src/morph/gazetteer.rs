@@ -4,6 +4,7 @@
 //! [`super::Morph::find_stem`], so a whole-word hit wins over any cut (lexicon first).
 
 use super::hash::FastMap;
+use super::prefilter::StartFilter;
 
 use super::{morph, Analysis};
 use crate::text::fold::{fold_word, is_hyphen};
@@ -20,6 +21,7 @@ pub struct Gazetteer<T> {
     by_name: FastMap<String, usize>,
     single: FastMap<String, usize>,
     multi: FastMap<String, Vec<usize>>,
+    starts: StartFilter,
 }
 
 /// A name found at some word.
@@ -39,6 +41,7 @@ impl<T> Default for Gazetteer<T> {
             by_name: FastMap::default(),
             single: FastMap::default(),
             multi: FastMap::default(),
+            starts: StartFilter::default(),
         }
     }
 }
@@ -72,6 +75,7 @@ impl<T> Gazetteer<T> {
         };
         let id = self.names.len();
         if words.len() == 1 {
+            self.starts.add(&first);
             self.single.insert(first, id);
         } else {
             self.multi.entry(first).or_default().push(id);
@@ -97,6 +101,9 @@ impl<T> Gazetteer<T> {
 
     /// The values of the one-word name a folded word (or its stem) names.
     pub fn word_values(&self, folded: &str) -> Option<&[T]> {
+        if !self.starts.may_reach(folded) {
+            return None;
+        }
         morph()
             .find_stem(folded, |s| self.single.get(s))
             .map(|(&id, _)| self.names[id].values.as_slice())
@@ -113,6 +120,9 @@ impl<T> Gazetteer<T> {
             if best.is_some() {
                 return best;
             }
+        }
+        if !self.starts.may_reach(first) {
+            return None;
         }
         let (&id, analysis) = morph().find_stem(first, |s| self.single.get(s))?;
         Some(NameMatch {
