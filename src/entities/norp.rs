@@ -9,7 +9,7 @@ use crate::morph::hash::{FastMap, FastSet};
 
 use crate::mention::{Entity, Label};
 use crate::morph::suffixes::Slot;
-use crate::morph::{morph, surface_prefix, table};
+use crate::morph::{common_noun_lemma, morph, surface_prefix, table};
 use crate::text::fold::fold_word;
 use crate::text::Text;
 use crate::trace::Trace;
@@ -46,6 +46,17 @@ pub struct NorpRules {
 fn opening(word: &str) -> Option<(char, char, char)> {
     let mut chars = word.chars();
     Some((chars.next()?, chars.next()?, chars.next()?))
+}
+
+/// NORP and LANGUAGE words are common nouns in Kazakh (`қазақ`, `алматылық`, `ағылшын
+/// тілі`): a capital that only marks a sentence start is lowered in the lemma; a capital
+/// mid-sentence is kept as written.
+fn common_noun_lemma_at(text: &Text, i: usize, lemma: String) -> String {
+    if text.words[i].sentence_start {
+        common_noun_lemma(lemma)
+    } else {
+        lemma
+    }
 }
 
 /// What a word is, as far as this class goes.
@@ -152,12 +163,15 @@ impl NorpRules {
         let word = text.norm(i);
         let start = opening(word)?;
         let listed = self.openings.contains(&start);
-        let resident = self.resident_openings.contains(&start)
-            && self
-                .resident_suffixes
-                .iter()
-                .any(|s| word.contains(s.as_str()));
-        if !listed && !resident {
+        // `is_resident` checks the suffix itself; the scan for it only spares a peel.
+        let resident = self.resident_openings.contains(&start);
+        if !listed
+            && !(resident
+                && self
+                    .resident_suffixes
+                    .iter()
+                    .any(|s| word.contains(s.as_str())))
+        {
             return None;
         }
         if self.is_language_adverb(word) {
@@ -224,7 +238,11 @@ impl NorpRules {
                 }
             }
             let span = text.words[i].span;
-            let lemma = surface_prefix(text.surface(i), found.lemma_chars).to_owned();
+            let lemma = common_noun_lemma_at(
+                text,
+                i,
+                surface_prefix(text.surface(i), found.lemma_chars).to_owned(),
+            );
             trace.built(found.rule, span, found.label);
             out.push(Entity {
                 label: found.label,
@@ -263,11 +281,15 @@ impl NorpRules {
                     } else {
                         "language/adjective"
                     };
-                    let lemma = if whole {
-                        crate::morph::entity_lemma(span.slice(text.text))
-                    } else {
-                        text.surface(a).to_owned()
-                    };
+                    let lemma = common_noun_lemma_at(
+                        text,
+                        a,
+                        if whole {
+                            crate::morph::entity_lemma(span.slice(text.text))
+                        } else {
+                            text.surface(a).to_owned()
+                        },
+                    );
                     trace.built(rule, span, Label::Language);
                     out.push(Entity {
                         label: Label::Language,

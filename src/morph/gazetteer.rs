@@ -11,6 +11,8 @@ use crate::text::fold::{fold_word, is_hyphen};
 use crate::text::Text;
 
 struct Name<T> {
+    /// The name as its first table row writes it (the canonical spelling).
+    written: String,
     words: Vec<String>,
     values: Vec<T>,
 }
@@ -32,6 +34,8 @@ pub struct NameMatch<'g, T> {
     pub values: &'g [T],
     /// How the last word was cut to match.
     pub analysis: Analysis,
+    /// The name as the table writes it (`Нью-Йорк` for a dateline `НЬЮ-ЙОРК`).
+    pub written: &'g str,
 }
 
 impl<T> Default for Gazetteer<T> {
@@ -82,6 +86,7 @@ impl<T> Gazetteer<T> {
         }
         self.by_name.insert(key, id);
         self.names.push(Name {
+            written: name.trim().to_owned(),
             words,
             values: vec![value],
         });
@@ -129,6 +134,7 @@ impl<T> Gazetteer<T> {
             last: i,
             values: &self.names[id].values,
             analysis,
+            written: &self.names[id].written,
         })
     }
 
@@ -153,6 +159,7 @@ impl<T> Gazetteer<T> {
             last,
             values: &name.values,
             analysis,
+            written: &name.written,
         })
     }
 }

@@ -73,7 +73,8 @@ mod tests {
     #[test]
     fn memo_answers_like_a_fresh_peel() {
         let table = SuffixTable::load();
-        for word in ["облыстарында", "облыстарында", "мектептегі", "ауылдың", "а"] {
+        for word in ["облыстарында", "облыстарында", "мектептегі", "ауылдың", "а"]
+        {
             for first in 0..4 {
                 let fresh = analyses(&table, word, first);
                 let memo = cached_analyses(&table, word, first);

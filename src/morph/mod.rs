@@ -11,7 +11,7 @@ pub mod gazetteer;
 pub mod hash;
 mod lemma;
 mod memo;
-pub use lemma::surface_prefix;
+pub use lemma::{common_noun_lemma, surface_prefix};
 pub mod peel;
 pub mod prefilter;
 pub mod suffixes;
@@ -22,8 +22,8 @@ use std::borrow::Cow;
 use std::sync::LazyLock;
 
 use crate::text::fold::fold_word;
-pub use peel::Analysis;
 use peel::for_each_repair;
+pub use peel::Analysis;
 use suffixes::SuffixTable;
 
 /// A lexicon stem must have at least this many chars.

@@ -74,7 +74,8 @@ mod tests {
         let mut filter = StartFilter::default();
         filter.add("министрлік");
         filter.add("ауыл");
-        for word in ["министрлігінде", "министрлік", "аулында", "ауылдың"] {
+        for word in ["министрлігінде", "министрлік", "аулында", "ауылдың"]
+        {
             assert!(filter.may_reach(word), "{word}");
         }
         for word in ["мектепте", "бүгін", "қала"] {
