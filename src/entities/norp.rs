@@ -6,6 +6,7 @@
 //! `-ша/-ше` adverb (`қазақша`).
 
 use crate::morph::hash::{FastMap, FastSet};
+use crate::morph::prefilter::StartFilter;
 
 use crate::mention::{Entity, Label};
 use crate::morph::suffixes::Slot;
@@ -34,18 +35,12 @@ pub struct NorpRules {
     resident_suffixes: Vec<String>,
     compass: Vec<String>,
     adverb_suffixes: Vec<String>,
-    /// First three letters of every listed NORP or LANGUAGE word: a word starting otherwise
-    /// is skipped with one hash probe.
-    openings: FastSet<(char, char, char)>,
-    /// First three letters of every place and compass word: only such words are tried as
-    /// resident adjectives (`алматылық`).
-    resident_openings: FastSet<(char, char, char)>,
-}
-
-/// The first three letters of a folded word.
-fn opening(word: &str) -> Option<(char, char, char)> {
-    let mut chars = word.chars();
-    Some((chars.next()?, chars.next()?, chars.next()?))
+    /// Starts of every listed NORP or LANGUAGE word: a word starting otherwise is skipped
+    /// with one bitmap probe.
+    openings: StartFilter,
+    /// Starts of every place and compass word: only such words are tried as resident
+    /// adjectives (`алматылық`).
+    resident_openings: StartFilter,
 }
 
 /// NORP and LANGUAGE words are common nouns in Kazakh (`қазақ`, `алматылық`, `ағылшын
@@ -103,18 +98,18 @@ impl NorpRules {
         }
         let norp = words(NORP, include_str!("data/norp.tsv"));
         let languages = words(LANGUAGES, include_str!("data/languages.tsv"));
-        let openings = norp
-            .iter()
-            .chain(&languages)
-            .map(String::as_str)
-            .filter_map(opening)
-            .collect();
-        let resident_openings = compass
+        let mut openings = StartFilter::default();
+        for word in norp.iter().chain(&languages) {
+            openings.add(word);
+        }
+        let mut resident_openings = StartFilter::default();
+        for word in compass
             .iter()
             .map(String::as_str)
             .chain(place_names().single_words())
-            .filter_map(opening)
-            .collect();
+        {
+            resident_openings.add(word);
+        }
         NorpRules {
             norp,
             languages,
@@ -161,10 +156,11 @@ impl NorpRules {
 
     fn classify(&self, text: &Text, i: usize) -> Option<Found> {
         let word = text.norm(i);
-        let start = opening(word)?;
-        let listed = self.openings.contains(&start);
+        // Words under three letters are never NORP or LANGUAGE words.
+        word.chars().nth(2)?;
+        let listed = self.openings.may_reach(word);
         // `is_resident` checks the suffix itself; the scan for it only spares a peel.
-        let resident = self.resident_openings.contains(&start);
+        let resident = self.resident_openings.may_reach(word);
         if !listed
             && !(resident
                 && self

@@ -13,7 +13,7 @@ use super::suffixes::SuffixTable;
 /// Longest folded word (bytes) kept in the memo.
 const MAX_KEY: usize = 40;
 /// Entries (a power of two).
-const SLOTS: usize = 512;
+const SLOTS: usize = 8192;
 
 struct Entry {
     key: [u8; MAX_KEY],
