@@ -161,13 +161,13 @@ impl NorpRules {
         let listed = self.openings.may_reach(word);
         // `is_resident` checks the suffix itself; the scan for it only spares a peel.
         let resident = self.resident_openings.may_reach(word);
-        if !listed
-            && !(resident
+        let worth_peeling = listed
+            || (resident
                 && self
                     .resident_suffixes
                     .iter()
-                    .any(|s| word.contains(s.as_str())))
-        {
+                    .any(|s| word.contains(s.as_str())));
+        if !worth_peeling {
             return None;
         }
         if self.is_language_adverb(word) {
