@@ -3,7 +3,7 @@
 //! abbreviation in brackets). An abbreviation gets its `expansion` only when the full name
 //! occurs as an entity somewhere in the article (title or body).
 
-use std::collections::HashMap;
+use crate::morph::hash::FastMap;
 
 use crate::mention::{Entity, Label};
 use crate::text::fold::fold_word;
@@ -15,7 +15,7 @@ use super::table::rows;
 /// Links abbreviations to full names, built once.
 pub struct AbbreviationLinker {
     /// Folded abbreviation → folded full name.
-    known: HashMap<String, String>,
+    known: FastMap<String, String>,
 }
 
 /// True for an acronym lemma: letters and digits with at least two capitals and no
@@ -39,8 +39,8 @@ impl AbbreviationLinker {
     /// tags the later mentions of an abbreviation the article introduced in brackets
     /// (`Ақпарат агенттігі (АА) … АА хабарлады`).
     pub fn link(&self, fields: &mut [(&str, &mut Vec<Entity>)]) {
-        let mut names: HashMap<String, String> = HashMap::new();
-        let mut bracketed: HashMap<String, Introduced> = HashMap::new();
+        let mut names: FastMap<String, String> = FastMap::default();
+        let mut bracketed: FastMap<String, Introduced> = FastMap::default();
         for (text, entities) in fields.iter() {
             for (k, e) in entities.iter().enumerate() {
                 if !is_acronym(&e.lemma) {

@@ -2,7 +2,7 @@
 //! that never belong to a name, case endings no inner name word carries, generic nouns,
 //! links (`атындағы`), words of naming, and person names (posts are not owned by people).
 
-use std::collections::HashSet;
+use crate::morph::hash::FastSet;
 
 use crate::morph::morph;
 use crate::text::fold::fold_word;
@@ -14,16 +14,16 @@ use super::table::rows;
 /// What ends a name chain (`data/name_breaks.tsv`): words that never belong to a name,
 /// case endings no inner name word carries, and generic nouns that cannot own a head alone.
 pub struct Breaks {
-    first_names: HashSet<String>,
+    first_names: FastSet<String>,
     surname_endings: Vec<String>,
-    words: HashSet<String>,
+    words: FastSet<String>,
     endings: Vec<String>,
     initial_endings: Vec<String>,
-    generic: HashSet<String>,
-    generic_any: HashSet<String>,
-    links: HashSet<String>,
+    generic: FastSet<String>,
+    generic_any: FastSet<String>,
+    links: FastSet<String>,
     owner_endings: Vec<String>,
-    naming: HashSet<String>,
+    naming: FastSet<String>,
     /// Organisation and position heads: a generic noun right before one is no name.
     heads: StemMap<()>,
 }
@@ -52,14 +52,14 @@ impl Breaks {
             )
             .map(|row| fold_word(row.cell(0)))
             .collect(),
-            words: HashSet::new(),
+            words: FastSet::default(),
             endings: Vec::new(),
             initial_endings: Vec::new(),
-            generic: HashSet::new(),
-            generic_any: HashSet::new(),
-            links: HashSet::new(),
+            generic: FastSet::default(),
+            generic_any: FastSet::default(),
+            links: FastSet::default(),
             owner_endings: Vec::new(),
-            naming: HashSet::new(),
+            naming: FastSet::default(),
             heads: StemMap::default(),
         };
         let head_tables = [

@@ -3,7 +3,7 @@
 //! numbers (`+7 701 123 45 67`, `8 (7172) 74-10-10`). Service numbers in quotes
 //! (`«102» нөміріне`) come from [`super::quoted`].
 
-use std::collections::HashSet;
+use crate::morph::hash::FastSet;
 
 use crate::mention::{Entity, Label};
 use crate::text::fold::{fold_word, is_space};
@@ -19,7 +19,7 @@ const PHONE_DIGITS: usize = 11;
 
 /// The rules of this class, built once.
 pub struct ContactRules {
-    domains: HashSet<String>,
+    domains: FastSet<String>,
 }
 
 impl ContactRules {

@@ -4,6 +4,7 @@
 //! (`abbreviations.tsv`). The last word may inflect; an acronym keeps its hyphenated ending.
 
 use crate::mention::{Entity, Label};
+use crate::morph::common_noun_lemma;
 use crate::text::{Span, Text};
 use crate::trace::Trace;
 
@@ -106,7 +107,12 @@ impl KnownNames {
                 continue;
             }
             trace.built(rule, span, known.label);
-            out.push(entity(text.text, span, known.label, rule));
+            let mut found = entity(text.text, span, known.label, rule);
+            // A disease name is a common noun: a sentence-start capital leaves its lemma.
+            if known.label == Label::Disease && !known.capitalized && text.words[i].sentence_start {
+                found.lemma = common_noun_lemma(found.lemma);
+            }
+            out.push(found);
             if let Some(abbr) = bracketed_abbreviation(text, span.end) {
                 let rule = "known/bracketed-abbreviation";
                 trace.built(rule, abbr, known.label);

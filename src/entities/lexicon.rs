@@ -3,84 +3,24 @@
 //! and a [`PhraseTable`] finds multiword names whose inner words are fixed and whose last
 //! word may inflect (`Біріккен Ұлттар Ұйымының`).
 
-use std::collections::{HashMap, HashSet};
+use crate::morph::hash::FastMap;
 
+use crate::morph::prefilter::StartFilter;
 use crate::morph::{morph, Analysis};
 use crate::text::fold::fold_word;
 use crate::text::words::WordShape;
 use crate::text::Text;
 
-/// Which word starts can reach a key: a cheap test run before any hashing or peeling.
-/// Suffixes and stem repairs only change a word's last letters (voicing the last, a
-/// dropped vowel the second to last), so a key of five letters or more keeps its first
-/// three, a shorter key its first two.
-struct StartFilter {
-    /// A bit per (first, second) char pair of any key, hashed to [`PAIR_SLOTS`] slots
-    /// each: hash-free (collisions only let more words through).
-    pairs: Vec<u64>,
-    starts3: HashSet<[char; 3]>,
-    starts2: HashSet<[char; 2]>,
-}
-
-/// Slots per char in the pair filter.
-const PAIR_SLOTS: usize = 127;
-/// Shortest key whose first three letters survive every suffix and repair.
-const LONG_KEY_CHARS: usize = 5;
-
-fn pair_bit(a: char, b: char) -> usize {
-    (a as usize % PAIR_SLOTS) * PAIR_SLOTS + b as usize % PAIR_SLOTS
-}
-
-/// The first three chars of a folded word (`\0` past its end).
-fn start_of(word: &str) -> [char; 3] {
-    let mut chars = word.chars();
-    [
-        chars.next().unwrap_or('\0'),
-        chars.next().unwrap_or('\0'),
-        chars.next().unwrap_or('\0'),
-    ]
-}
-
-impl Default for StartFilter {
-    fn default() -> Self {
-        StartFilter {
-            pairs: vec![0; (PAIR_SLOTS * PAIR_SLOTS).div_ceil(64)],
-            starts3: HashSet::new(),
-            starts2: HashSet::new(),
-        }
-    }
-}
-
-impl StartFilter {
-    fn add(&mut self, key: &str) {
-        let [a, b, c] = start_of(key);
-        let bit = pair_bit(a, b);
-        self.pairs[bit / 64] |= 1 << (bit % 64);
-        if key.chars().count() >= LONG_KEY_CHARS {
-            self.starts3.insert([a, b, c]);
-        } else {
-            self.starts2.insert([a, b]);
-        }
-    }
-
-    fn may_reach(&self, word: &str) -> bool {
-        let [a, b, c] = start_of(word);
-        let bit = pair_bit(a, b);
-        self.pairs[bit / 64] & (1 << (bit % 64)) != 0
-            && (self.starts3.contains(&[a, b, c]) || self.starts2.contains(&[a, b]))
-    }
-}
-
 /// Folded word forms (and their stems) mapped to a value.
 pub struct StemMap<T> {
-    map: HashMap<String, T>,
+    map: FastMap<String, T>,
     starts: StartFilter,
 }
 
 impl<T> Default for StemMap<T> {
     fn default() -> Self {
         StemMap {
-            map: HashMap::new(),
+            map: FastMap::default(),
             starts: StartFilter::default(),
         }
     }
@@ -172,7 +112,7 @@ struct Phrase<T> {
 /// may inflect. Words are segmented exactly as [`Text`] segments the article.
 pub struct PhraseTable<T> {
     single: StemMap<T>,
-    multi: HashMap<String, Vec<Phrase<T>>>,
+    multi: FastMap<String, Vec<Phrase<T>>>,
     multi_starts: StartFilter,
 }
 
@@ -180,7 +120,7 @@ impl<T> Default for PhraseTable<T> {
     fn default() -> Self {
         PhraseTable {
             single: StemMap::default(),
-            multi: HashMap::new(),
+            multi: FastMap::default(),
             multi_starts: StartFilter::default(),
         }
     }

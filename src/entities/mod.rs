@@ -1,6 +1,13 @@
 //! Named entities: every non-numeric KazNERD class, found by gazetteers and markers matched
 //! on word stems ([`crate::morph`]), each with a canonical `lemma`. Data lives in
 //! `src/entities/data/*.tsv`, one row per item.
+//!
+//! Lemma letter case: a lemma keeps the letter case of the text, with two exceptions.
+//! A dateline place written in capitals (`АСТАНА.`) takes the gazetteer's spelling
+//! (`Астана`). NORP, LANGUAGE and DISEASE words are common nouns in Kazakh, so a capital
+//! that only marks a sentence start is lowered (`Қазақстандық` → `қазақстандық`,
+//! `Ағылшын тілі` → `ағылшын тілі`, `Инсульт` → `инсульт`); mid-sentence capitals and
+//! words in capitals (`COVID-19`) stay as written.
 
 pub mod abbrev;
 pub mod breaks;

@@ -6,10 +6,11 @@
 //! `-ша/-ше` adverb (`қазақша`).
 
 use crate::morph::hash::{FastMap, FastSet};
+use crate::morph::prefilter::StartFilter;
 
 use crate::mention::{Entity, Label};
 use crate::morph::suffixes::Slot;
-use crate::morph::{morph, surface_prefix, table};
+use crate::morph::{common_noun_lemma, morph, surface_prefix, table};
 use crate::text::fold::fold_word;
 use crate::text::Text;
 use crate::trace::Trace;
@@ -34,18 +35,23 @@ pub struct NorpRules {
     resident_suffixes: Vec<String>,
     compass: Vec<String>,
     adverb_suffixes: Vec<String>,
-    /// First three letters of every listed NORP or LANGUAGE word: a word starting otherwise
-    /// is skipped with one hash probe.
-    openings: FastSet<(char, char, char)>,
-    /// First three letters of every place and compass word: only such words are tried as
-    /// resident adjectives (`алматылық`).
-    resident_openings: FastSet<(char, char, char)>,
+    /// Starts of every listed NORP or LANGUAGE word: a word starting otherwise is skipped
+    /// with one bitmap probe.
+    openings: StartFilter,
+    /// Starts of every place and compass word: only such words are tried as resident
+    /// adjectives (`алматылық`).
+    resident_openings: StartFilter,
 }
 
-/// The first three letters of a folded word.
-fn opening(word: &str) -> Option<(char, char, char)> {
-    let mut chars = word.chars();
-    Some((chars.next()?, chars.next()?, chars.next()?))
+/// NORP and LANGUAGE words are common nouns in Kazakh (`қазақ`, `алматылық`, `ағылшын
+/// тілі`): a capital that only marks a sentence start is lowered in the lemma; a capital
+/// mid-sentence is kept as written.
+fn common_noun_lemma_at(text: &Text, i: usize, lemma: String) -> String {
+    if text.words[i].sentence_start {
+        common_noun_lemma(lemma)
+    } else {
+        lemma
+    }
 }
 
 /// What a word is, as far as this class goes.
@@ -92,18 +98,18 @@ impl NorpRules {
         }
         let norp = words(NORP, include_str!("data/norp.tsv"));
         let languages = words(LANGUAGES, include_str!("data/languages.tsv"));
-        let openings = norp
-            .iter()
-            .chain(&languages)
-            .map(String::as_str)
-            .filter_map(opening)
-            .collect();
-        let resident_openings = compass
+        let mut openings = StartFilter::default();
+        for word in norp.iter().chain(&languages) {
+            openings.add(word);
+        }
+        let mut resident_openings = StartFilter::default();
+        for word in compass
             .iter()
             .map(String::as_str)
             .chain(place_names().single_words())
-            .filter_map(opening)
-            .collect();
+        {
+            resident_openings.add(word);
+        }
         NorpRules {
             norp,
             languages,
@@ -150,14 +156,18 @@ impl NorpRules {
 
     fn classify(&self, text: &Text, i: usize) -> Option<Found> {
         let word = text.norm(i);
-        let start = opening(word)?;
-        let listed = self.openings.contains(&start);
-        let resident = self.resident_openings.contains(&start)
-            && self
-                .resident_suffixes
-                .iter()
-                .any(|s| word.contains(s.as_str()));
-        if !listed && !resident {
+        // Words under three letters are never NORP or LANGUAGE words.
+        word.chars().nth(2)?;
+        let listed = self.openings.may_reach(word);
+        // `is_resident` checks the suffix itself; the scan for it only spares a peel.
+        let resident = self.resident_openings.may_reach(word);
+        let worth_peeling = listed
+            || (resident
+                && self
+                    .resident_suffixes
+                    .iter()
+                    .any(|s| word.contains(s.as_str())));
+        if !worth_peeling {
             return None;
         }
         if self.is_language_adverb(word) {
@@ -224,7 +234,11 @@ impl NorpRules {
                 }
             }
             let span = text.words[i].span;
-            let lemma = surface_prefix(text.surface(i), found.lemma_chars).to_owned();
+            let lemma = common_noun_lemma_at(
+                text,
+                i,
+                surface_prefix(text.surface(i), found.lemma_chars).to_owned(),
+            );
             trace.built(found.rule, span, found.label);
             out.push(Entity {
                 label: found.label,
@@ -263,11 +277,15 @@ impl NorpRules {
                     } else {
                         "language/adjective"
                     };
-                    let lemma = if whole {
-                        crate::morph::entity_lemma(span.slice(text.text))
-                    } else {
-                        text.surface(a).to_owned()
-                    };
+                    let lemma = common_noun_lemma_at(
+                        text,
+                        a,
+                        if whole {
+                            crate::morph::entity_lemma(span.slice(text.text))
+                        } else {
+                            text.surface(a).to_owned()
+                        },
+                    );
                     trace.built(rule, span, Label::Language);
                     out.push(Entity {
                         label: Label::Language,

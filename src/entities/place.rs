@@ -6,10 +6,11 @@
 
 use crate::mention::{Entity, Label};
 use crate::morph::gazetteer::in_quotes;
-use crate::morph::gazetteer::{hyphen_suffix_end, Gazetteer};
+use crate::morph::gazetteer::{hyphen_suffix_end, Gazetteer, NameMatch};
 use crate::morph::suffixes::Slot;
 use crate::morph::{entity_lemma, morph, table, Analysis};
-use crate::text::Text;
+use crate::text::fold::fold_word;
+use crate::text::{Span, Text};
 use crate::trace::Trace;
 
 use crate::morph::hash::{FastMap, FastSet};
@@ -269,7 +270,7 @@ impl PlaceRules {
                 continue;
             }
             i = match self.names.longest_at(text, i) {
-                Some(m) => self.known_name(text, i, m.last, m.values, out, trace),
+                Some(m) => self.known_name(text, i, &m, out, trace),
                 None => self.named_by_descriptor(text, i, out, trace),
             };
         }
@@ -281,11 +282,11 @@ impl PlaceRules {
         &self,
         text: &Text,
         first: usize,
-        last: usize,
-        readings: &[Place],
+        name: &NameMatch<'_, Place>,
         out: &mut Vec<Entity>,
         trace: &mut Trace,
     ) -> usize {
+        let (last, readings) = (name.last, name.values);
         let end = hyphen_suffix_end(text, last);
         let descriptor = (end == last)
             .then(|| self.descriptors.describing(text, last))
@@ -318,7 +319,16 @@ impl PlaceRules {
                 }
             },
         };
-        push(text, first, span_end, place.label, rule, out, trace);
+        let span = text.span_of(first, span_end);
+        // A dateline is written in capitals: its lemma is the table's spelling.
+        let lemma = if rule == "gpe/dateline"
+            && fold_word(span.slice(text.text)) == fold_word(name.written)
+        {
+            name.written.to_owned()
+        } else {
+            entity_lemma(span.slice(text.text))
+        };
+        push_with_lemma(span, lemma, place.label, rule, out, trace);
         span_end + 1
     }
 
@@ -373,11 +383,29 @@ fn push(
     trace: &mut Trace,
 ) {
     let span = text.span_of(first, last);
+    push_with_lemma(
+        span,
+        entity_lemma(span.slice(text.text)),
+        label,
+        rule,
+        out,
+        trace,
+    );
+}
+
+fn push_with_lemma(
+    span: Span,
+    lemma: String,
+    label: Label,
+    rule: &'static str,
+    out: &mut Vec<Entity>,
+    trace: &mut Trace,
+) {
     trace.built(rule, span, label);
     out.push(Entity {
         label,
         span,
-        lemma: entity_lemma(span.slice(text.text)),
+        lemma,
         expansion: None,
         rule,
     });

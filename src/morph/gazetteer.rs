@@ -4,12 +4,15 @@
 //! [`super::Morph::find_stem`], so a whole-word hit wins over any cut (lexicon first).
 
 use super::hash::FastMap;
+use super::prefilter::StartFilter;
 
 use super::{morph, Analysis};
 use crate::text::fold::{fold_word, is_hyphen};
 use crate::text::Text;
 
 struct Name<T> {
+    /// The name as its first table row writes it (the canonical spelling).
+    written: String,
     words: Vec<String>,
     values: Vec<T>,
 }
@@ -20,6 +23,7 @@ pub struct Gazetteer<T> {
     by_name: FastMap<String, usize>,
     single: FastMap<String, usize>,
     multi: FastMap<String, Vec<usize>>,
+    starts: StartFilter,
 }
 
 /// A name found at some word.
@@ -30,6 +34,8 @@ pub struct NameMatch<'g, T> {
     pub values: &'g [T],
     /// How the last word was cut to match.
     pub analysis: Analysis,
+    /// The name as the table writes it (`Нью-Йорк` for a dateline `НЬЮ-ЙОРК`).
+    pub written: &'g str,
 }
 
 impl<T> Default for Gazetteer<T> {
@@ -39,6 +45,7 @@ impl<T> Default for Gazetteer<T> {
             by_name: FastMap::default(),
             single: FastMap::default(),
             multi: FastMap::default(),
+            starts: StartFilter::default(),
         }
     }
 }
@@ -72,12 +79,14 @@ impl<T> Gazetteer<T> {
         };
         let id = self.names.len();
         if words.len() == 1 {
+            self.starts.add(&first);
             self.single.insert(first, id);
         } else {
             self.multi.entry(first).or_default().push(id);
         }
         self.by_name.insert(key, id);
         self.names.push(Name {
+            written: name.trim().to_owned(),
             words,
             values: vec![value],
         });
@@ -97,6 +106,9 @@ impl<T> Gazetteer<T> {
 
     /// The values of the one-word name a folded word (or its stem) names.
     pub fn word_values(&self, folded: &str) -> Option<&[T]> {
+        if !self.starts.may_reach(folded) {
+            return None;
+        }
         morph()
             .find_stem(folded, |s| self.single.get(s))
             .map(|(&id, _)| self.names[id].values.as_slice())
@@ -114,11 +126,15 @@ impl<T> Gazetteer<T> {
                 return best;
             }
         }
+        if !self.starts.may_reach(first) {
+            return None;
+        }
         let (&id, analysis) = morph().find_stem(first, |s| self.single.get(s))?;
         Some(NameMatch {
             last: i,
             values: &self.names[id].values,
             analysis,
+            written: &self.names[id].written,
         })
     }
 
@@ -143,6 +159,7 @@ impl<T> Gazetteer<T> {
             last,
             values: &name.values,
             analysis,
+            written: &name.written,
         })
     }
 }

@@ -87,3 +87,17 @@ pub fn surface_prefix(surface: &str, chars: usize) -> &str {
     }
     surface
 }
+
+/// The lemma of a common noun (a nationality, language or disease word) whose capital only
+/// marks a sentence start: first letter lowered (`Инсульт` → `инсульт`, `Ағылшын тілі` →
+/// `ағылшын тілі`). A word in capitals (`COVID-19`, `АИТВ`) is left as written.
+pub fn common_noun_lemma(lemma: String) -> String {
+    let mut chars = lemma.chars();
+    match (chars.next(), chars.next()) {
+        (Some(first), Some(second)) if first.is_uppercase() && second.is_lowercase() => {
+            let rest = &lemma[first.len_utf8()..];
+            first.to_lowercase().chain(rest.chars()).collect()
+        }
+        _ => lemma,
+    }
+}

@@ -10,8 +10,10 @@
 pub mod gazetteer;
 pub mod hash;
 mod lemma;
-pub use lemma::surface_prefix;
+mod memo;
+pub use lemma::{common_noun_lemma, surface_prefix};
 pub mod peel;
+pub mod prefilter;
 pub mod suffixes;
 pub mod table;
 
@@ -20,8 +22,8 @@ use std::borrow::Cow;
 use std::sync::LazyLock;
 
 use crate::text::fold::fold_word;
+use peel::for_each_repair;
 pub use peel::Analysis;
-use peel::{analyses, for_each_repair};
 use suffixes::SuffixTable;
 
 /// A lexicon stem must have at least this many chars.
@@ -163,7 +165,7 @@ impl Morph {
             None => {}
         }
         let mut buf = String::new();
-        for a in analyses(&self.suffixes, word, first_slot).as_slice() {
+        for a in memo::cached_analyses(&self.suffixes, word, first_slot).as_slice() {
             let stem = &word[..a.kept];
             if stem.chars().nth(MIN_LEXICON_STEM - 1).is_none() {
                 continue;
@@ -203,7 +205,7 @@ impl Morph {
     /// least four letters (`Алматыдан`, `Бүгінгі`); names like `Арайлым` do not.
     pub fn has_case_ending(&self, word: &str) -> bool {
         !self.is_stop(word)
-            && analyses(&self.suffixes, word, 0)
+            && memo::cached_analyses(&self.suffixes, word, 0)
                 .as_slice()
                 .iter()
                 .any(|a| {

@@ -53,6 +53,7 @@ impl Analysis {
 }
 
 /// A fixed-capacity list of analyses, longest stem first.
+#[derive(Clone)]
 pub struct Analyses {
     items: [Analysis; MAX_ANALYSES],
     len: usize,
