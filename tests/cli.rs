@@ -391,6 +391,25 @@ fn output_is_byte_identical_for_one_and_two_threads() {
 }
 
 #[test]
+fn no_extract_writes_the_same_records_without_mentions() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "some.jsonl", jsonl(30).as_bytes());
+    let full = run(&["extract", "some.jsonl"], dir.path(), None);
+    let bare = run(&["extract", "--no-extract", "some.jsonl"], dir.path(), None);
+    assert!(full.status.success() && bare.status.success());
+    let (full, bare) = (records(&full), records(&bare));
+    assert_eq!(full.len(), bare.len());
+    assert!(full.iter().any(|r| r["facts"] != serde_json::json!([])));
+    for (f, b) in full.iter().zip(&bare) {
+        for key in ["id", "source", "date", "title"] {
+            assert_eq!(f[key], b[key], "{key} differs");
+        }
+        assert_eq!(b["facts"], serde_json::json!([]));
+        assert_eq!(b["entities"], serde_json::json!([]));
+    }
+}
+
+#[test]
 fn closed_stdout_stops_cleanly() {
     let dir = tempfile::tempdir().unwrap();
     write(dir.path(), "many.jsonl", jsonl(5000).as_bytes());
