@@ -7,19 +7,21 @@
 use std::sync::LazyLock;
 
 use super::numeral::{number_word, read_numeral};
+use super::prefix::SuffixIndex;
 use super::table::rows;
 use super::vocab::Vocabulary;
 use crate::text::fold::{is_hyphen, is_space};
 use crate::text::words::WordShape;
 use crate::text::Text;
 
-static NOUN_ENDINGS: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
+/// Noun endings, longest first within each bucket.
+static NOUN_ENDINGS: LazyLock<SuffixIndex<()>> = LazyLock::new(|| {
     let mut endings: Vec<&'static str> =
         rows("noun_endings.tsv", include_str!("data/noun_endings.tsv"))
             .map(|row| row.cell(0))
             .collect();
     endings.sort_by_key(|e| std::cmp::Reverse(e.len()));
-    endings
+    SuffixIndex::new(endings.into_iter().map(|e| (e, ())))
 });
 
 const MIN_STEM_CHARS: usize = 3;
@@ -159,6 +161,7 @@ fn plain_word(text: &Text, prev: usize, k: usize, vocab: &Vocabulary) -> bool {
 fn verb_like(norm: &str, vocab: &Vocabulary) -> bool {
     vocab
         .verb_shapes
+        .candidates(norm)
         .iter()
         .any(|&(ending, min)| norm.ends_with(ending) && norm.chars().count() >= min)
 }
@@ -168,10 +171,10 @@ fn verb_like(norm: &str, vocab: &Vocabulary) -> bool {
 fn stem(word: &str) -> &str {
     let mut s = word;
     for _ in 0..2 {
-        let peeled = NOUN_ENDINGS.iter().find_map(|e| {
+        let peeled = NOUN_ENDINGS.candidates(s).iter().find_map(|&(e, ())| {
             let rest = s.strip_suffix(e)?;
             // `елдің` → `ел`: a long ending may leave a two-letter stem.
-            let min = if SHORT_STEM_CASES.contains(e) {
+            let min = if SHORT_STEM_CASES.contains(&e) {
                 2
             } else {
                 MIN_STEM_CHARS

@@ -84,6 +84,32 @@ impl PrefixIndex {
     }
 }
 
+/// Word endings bucketed by the low byte of their last letter, in insertion order within a
+/// bucket: a word is tested only against endings that end with its last letter's bucket.
+pub struct SuffixIndex<T> {
+    buckets: Vec<Vec<(&'static str, T)>>,
+}
+
+impl<T: Copy> SuffixIndex<T> {
+    /// Buckets `endings`, keeping their order.
+    pub fn new(endings: impl IntoIterator<Item = (&'static str, T)>) -> Self {
+        let mut buckets = vec![Vec::new(); 256];
+        for (ending, value) in endings {
+            if let Some(c) = ending.chars().next_back() {
+                buckets[c as usize & 0xFF].push((ending, value));
+            }
+        }
+        SuffixIndex { buckets }
+    }
+
+    /// The endings that `word` may end with, in table order.
+    pub fn candidates(&self, word: &str) -> &[(&'static str, T)] {
+        word.chars()
+            .next_back()
+            .map_or(&[], |c| &self.buckets[c as usize & 0xFF])
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -98,5 +124,13 @@ mod tests {
         assert_eq!(lens, vec!["метр".len(), "ме".len(), "м".len()]);
         assert_eq!(index.candidates("адам").count(), 0);
         assert!(index.heads.may_start("тоннадан") && !index.heads.may_start("ақша"));
+    }
+
+    #[test]
+    fn suffix_candidates_share_the_last_letter() {
+        let index = SuffixIndex::new([("ға", 1), ("дан", 2), ("ға", 3)]);
+        let found: Vec<i32> = index.candidates("балаға").iter().map(|e| e.1).collect();
+        assert_eq!(found, vec![1, 3]);
+        assert!(index.candidates("").is_empty());
     }
 }

@@ -5,7 +5,7 @@
 use crate::morph::hash::{FastMap, FastSet};
 
 use super::phrase::{Endings, PhraseTable};
-use super::prefix::Heads;
+use super::prefix::{Heads, SuffixIndex};
 use super::table::{rows, Row};
 use crate::mention::{Direction, Label, Qualifier};
 
@@ -85,7 +85,7 @@ pub struct Vocabulary {
     pub classifiers: FastMap<&'static str, Option<&'static str>>,
     /// Word endings of verb forms and verbal nouns (`-ып`, `-ған`, `-у`), with the least
     /// length in letters of a word that ends so: such a word is never a counted object.
-    pub verb_shapes: Vec<(&'static str, usize)>,
+    pub verb_shapes: SuffixIndex<usize>,
     /// Nouns naming the measure itself (`деңгей`, `көлем`, `баға`), by word start: after a
     /// unit they are not what is measured.
     pub measure_nouns: Vec<&'static str>,
@@ -248,9 +248,10 @@ impl Vocabulary {
         let classifiers = rows("classifiers.tsv", include_str!("data/classifiers.tsv"))
             .map(|row| (row.cell(0), row.optional(1)))
             .collect();
-        let verb_shapes = rows("verb_shapes.tsv", include_str!("data/verb_shapes.tsv"))
-            .map(|row| (row.cell(0), row.parse(1)))
-            .collect();
+        let verb_shapes = SuffixIndex::new(
+            rows("verb_shapes.tsv", include_str!("data/verb_shapes.tsv"))
+                .map(|row| (row.cell(0), row.parse(1))),
+        );
         let measure_nouns = rows("measure_nouns.tsv", include_str!("data/measure_nouns.tsv"))
             .map(|row| row.cell(0))
             .collect();
