@@ -51,7 +51,7 @@ impl DateRules {
         let scanner = Scanner::new(&self.lexicon, text, context, trace.is_enabled());
         let mut i = 0;
         while i < text.words.len() {
-            if !scanner.may_start(i) {
+            if !scanner.may_start_date(i) {
                 i += 1;
                 continue;
             }
