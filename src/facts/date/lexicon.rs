@@ -448,6 +448,16 @@ impl Lexicon {
         })
     }
 
+    /// True for a word that may open a DATE or TIME phrase other than by a number.
+    pub fn opens_phrase(&self, norm: &str) -> bool {
+        self.starts.contains(norm)
+    }
+
+    /// True for a month or unit noun in any form, stop list ignored.
+    pub fn is_calendar_noun(&self, norm: &str) -> bool {
+        self.forms.contains_key(norm)
+    }
+
     /// True for a word that may open a TIME phrase other than by a number.
     pub fn opens_time(&self, norm: &str) -> bool {
         self.time_starts.contains(norm)

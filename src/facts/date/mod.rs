@@ -8,10 +8,12 @@
 //! (`90-жылдары`: 1990/1999, `XXI ғасыр`: 2001/2100); a day or month without a year takes
 //! the year stated just before it (`1998 жылы 3 ақпанда`, `былтыр шілде айында`), else the
 //! article's year when the article date is known (else no `iso`); quarters and half-years
-//! are month intervals (`2026 жылдың бірінші тоқсанында`: 2026-01/2026-03); weeks, seasons
-//! and weekdays have no `iso` (the kazfacts/1 schema has no week form); durations and ages
-//! get `value` (or `low`/`high`) and `unit` (`day`, `week`, `month`, `quarter`, `year`,
-//! an age in `year`…) and no `iso` (except `биылғы жеті айда`: 2025-01/2025-07). `күні` after a day
+//! are month intervals with no `value` (`2026 жылдың бірінші тоқсанында`: 2026-01/2026-03);
+//! relative weeks are ISO weeks (`өткен аптада`: 2025-W10) and a weekday after a modifier
+//! is its day (`осы сенбіде`), seasons and bare weekdays have no `iso`; durations and ages
+//! get `value` (or `low`/`high`) and `unit` (`day`, `week`, `month`, `quarter`, `year`, an
+//! age in `year`) and no `iso`, except stretches of the article's year, which get only an
+//! `iso` (`биылғы жеті айда`, a report's `9 айда`: 2025-01/2025-09). `күні` after a day
 //! and month and `айында` after a lone month stay outside (inside after a year or a
 //! modifier, or before a qualifier: `қаңтар айынан бері`); `бастап` and `қарай` stay
 //! outside, as in KazNERD. Two-digit spoken years complete around 2000 (`тоқсан бірінші
@@ -51,7 +53,7 @@ impl DateRules {
         let scanner = Scanner::new(&self.lexicon, text, context, trace.is_enabled());
         let mut i = 0;
         while i < text.words.len() {
-            if !scanner.may_start(i) {
+            if !scanner.may_start_date(i) {
                 i += 1;
                 continue;
             }

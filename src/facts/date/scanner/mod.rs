@@ -41,8 +41,11 @@ pub struct Scanner<'a, 't> {
     nouns: Recent<Option<NounForm<'a>>>,
 }
 
-/// How far after a number the TIME prefilter looks for a clock unit.
+/// How far after a number the prefilters look for a calendar or clock noun.
 const TIME_WINDOW: usize = 6;
+
+/// The most number words the DATE prefilter skips before its window.
+const MAX_NUMBER_WORDS: usize = 16;
 
 /// Slots of a [`Recent`] cache: rules look a few words around one position.
 const RECENT: usize = 16;
@@ -141,6 +144,41 @@ impl<'a, 't> Scanner<'a, 't> {
     pub fn may_start(&self, i: usize) -> bool {
         let word = &self.text.words[i];
         self.lex.may_start(word.shape, self.text.norm(i))
+    }
+
+    /// The DATE prefilter: an opening word or Roman numeral, or a number that may be a
+    /// date by itself (four digits, digits before `.` or a hyphen) or has a calendar noun
+    /// or a day ending in the next words (`бес жыл`, `жиырма төртінде`), or follows an
+    /// age noun (`жасы 41-де`).
+    pub fn may_start_date(&self, i: usize) -> bool {
+        if !self.may_start(i) {
+            return false;
+        }
+        let norm = self.text.norm(i);
+        let word = &self.text.words[i];
+        let number = match word.shape {
+            WordShape::Letters => !self.lex.opens_phrase(norm) && self.lex.is_numeral_head(norm),
+            _ => {
+                let next = self.text.gap_after(i).chars().next();
+                let joined =
+                    next.is_some_and(|c| matches!(c, '.' | ',') || is_hyphen(c) || is_dash(c));
+                !(norm.len() == 4 || joined)
+            }
+        };
+        if !number {
+            return true;
+        }
+        let after_age = i > 0 && self.lex.is_calendar_noun(self.norm(i - 1));
+        // The window opens after the number words (`бір мың тоғыз жүз жетпіс екінші жылы`).
+        let mut end = i;
+        while end < i + MAX_NUMBER_WORDS && self.lex.is_numeral_head(self.norm(end + 1)) {
+            end += 1;
+        }
+        after_age
+            || (i..end + TIME_WINDOW).any(|k| {
+                let w = self.norm(k);
+                self.lex.is_calendar_noun(w) || self.lex.ends(Marker::DayEnding, w)
+            })
     }
 
     /// The TIME prefilter: a day-part, greeting, modifier or clock-unit word, or a number
