@@ -14,6 +14,7 @@ use crate::morph::suffixes::Slot;
 use super::breaks::Breaks;
 use super::extent::{entity, owner_start, Reach};
 use super::lexicon::{joinable, StemMap};
+use super::place::place_names;
 use super::quotes::{bracketed_abbreviation, quote_opening_at, quoted_before};
 use super::table::rows;
 
@@ -123,6 +124,10 @@ impl OrgRules {
                         )
                     } else if let Some(name) = latin_name(text, start, i) {
                         self.push(text, name, head.end, "org/latin-name-marker", out, trace)
+                    } else if is_listed_place(text, start, i) {
+                        trace.rejected(rule, Span::new(start, head.end), || {
+                            "the whole name is a listed place (`Ресей Федерациясы`)".into()
+                        });
                     } else {
                         self.push(text, Span::new(start, head.end), head.end, rule, out, trace)
                     }
@@ -204,6 +209,16 @@ fn latin_name(text: &Text, start: usize, head: usize) -> Option<Span> {
 /// True for a word written in capitals (`АҚ`, not the adjective `ақ`).
 fn is_upper(word: &str) -> bool {
     !word.chars().any(char::is_lowercase)
+}
+
+/// True when the words from byte `start` to word `last` are exactly one gazetteer place
+/// name (`Ресей Федерациясы` is a state, not an organisation named by `федерация`).
+fn is_listed_place(text: &Text, start: usize, last: usize) -> bool {
+    let first = text.words.partition_point(|w| w.span.start < start);
+    first < last
+        && place_names()
+            .longest_at(text, first)
+            .is_some_and(|m| m.last == last && m.values.iter().any(|p| p.stands_alone()))
 }
 
 impl Default for OrgRules {
