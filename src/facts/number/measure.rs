@@ -245,9 +245,12 @@ impl NumberRules {
     }
 }
 
-/// Makes every value of the draft negative.
+/// Makes every value of the draft negative; a range's ends swap so that `low <= high`
+/// (`минус 32-35 градус` is -35..-32).
 pub(super) fn negate(d: &mut Draft) {
     d.value = d.value.map(|v| -v.abs());
-    d.low = d.low.map(|v| -v.abs());
-    d.high = d.high.map(|v| -v.abs());
+    if let (Some(low), Some(high)) = (d.low, d.high) {
+        d.low = Some(-low.abs().max(high.abs()));
+        d.high = Some(-low.abs().min(high.abs()));
+    }
 }
