@@ -34,6 +34,7 @@ pub mod pipeline;
 pub mod record;
 pub mod resolve;
 pub mod sink;
+pub mod table;
 pub mod text;
 pub mod trace;
 

@@ -24,7 +24,7 @@ pub mod place;
 pub mod position;
 pub mod quoted;
 pub mod quotes;
-pub mod table;
+use crate::table;
 
 #[cfg(test)]
 mod cases;

@@ -68,7 +68,7 @@ struct Found {
 impl NorpRules {
     /// Loads tables and compiles patterns.
     pub fn new() -> Self {
-        let words = |file: &str, text: &str| -> FastSet<String> {
+        let words = |file: &'static str, text: &str| -> FastSet<String> {
             table::rows(file, text, 1)
                 .into_iter()
                 .map(|r| fold_word(r.col(0)))

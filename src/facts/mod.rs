@@ -11,7 +11,7 @@ pub mod numeral;
 mod object;
 mod phrase;
 mod prefix;
-mod table;
+use crate::table;
 pub mod time;
 mod vocab;
 

@@ -71,7 +71,7 @@ pub fn morph() -> &'static Morph {
 
 impl Morph {
     fn load() -> Self {
-        let words = |file: &str, text: &str| -> Vec<String> {
+        let words = |file: &'static str, text: &str| -> Vec<String> {
             table::rows(file, text, 1)
                 .into_iter()
                 .map(|r| fold_word(r.col(0)))

@@ -1,5 +1,7 @@
-//! Reading the bundled TSV tables: `#` comments and blank lines skipped, tab-separated
-//! columns, errors naming the file and line (they panic at startup: the tables are bundled).
+//! A column view of the bundled TSV tables for the morphology and gazetteer loaders, built on
+//! the crate's one table reader ([`crate::table`]): rows with a minimum number of filled
+//! leading columns, errors naming the file and line (they panic at startup: the tables are
+//! bundled).
 
 /// One data row of a table: its 1-based line number and its columns.
 pub struct Row<'t> {
@@ -18,23 +20,16 @@ impl<'t> Row<'t> {
 
 /// The data rows of `text` (the contents of `file`), each with at least `min_cols` non-empty
 /// leading columns. Panics with `file:line` on a short row.
-pub fn rows<'t>(file: &str, text: &'t str, min_cols: usize) -> Vec<Row<'t>> {
-    let mut out = Vec::new();
-    for (i, raw) in text.lines().enumerate() {
-        let trimmed = raw.trim();
-        if trimmed.is_empty() || trimmed.starts_with('#') {
-            continue;
-        }
-        let cols: Vec<&str> = raw.split('\t').map(str::trim).collect();
-        let filled = cols.iter().take(min_cols).filter(|c| !c.is_empty()).count();
-        if filled < min_cols {
-            panic!(
-                "{file}:{}: expected {min_cols} tab-separated columns, got {:?}",
-                i + 1,
-                raw
-            );
-        }
-        out.push(Row { line: i + 1, cols });
-    }
-    out
+pub fn rows<'t>(file: &'static str, text: &'t str, min_cols: usize) -> Vec<Row<'t>> {
+    crate::table::rows(file, text)
+        .map(|row| {
+            for i in 0..min_cols {
+                row.cell(i);
+            }
+            Row {
+                line: row.line,
+                cols: row.cells,
+            }
+        })
+        .collect()
 }

@@ -2,9 +2,9 @@
 //! tables in `src/facts/data/`: month and unit stems with their endings, date words,
 //! modifiers, qualifiers and parts of the day.
 
-use crate::facts::table::{rows, Row};
 use crate::mention::Qualifier;
 use crate::morph::hash::{FastMap, FastSet};
+use crate::table::{rows, Row};
 use crate::text::words::WordShape;
 
 /// A measure of time a number can count (`үш күн`, `екі сағат`).

@@ -3,11 +3,11 @@
 
 use super::DateRules;
 use crate::article::Date;
-use crate::facts::table::rows;
 use crate::facts::time::TimeRules;
 use crate::facts::FactContext;
 use crate::mention::{Fact, Label, Qualifier};
 use crate::resolve::{resolve, Candidate};
+use crate::table::rows;
 use crate::text::Text;
 use crate::trace::Trace;
 

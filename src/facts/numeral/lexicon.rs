@@ -5,8 +5,8 @@
 use std::sync::LazyLock;
 
 use crate::facts::prefix::{Heads, PrefixIndex};
-use crate::facts::table::rows;
 use crate::morph::hash::{FastMap, FastSet};
+use crate::table::rows;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) enum Kind {

@@ -1,5 +1,5 @@
-//! Reading the bundled TSV vocabulary tables of `src/facts/data/`: one row per line, tab
-//! separated, `#` starts a comment line, blank lines are skipped. A malformed row panics with
+//! Reading the bundled TSV tables (`src/**/data/*.tsv`, `src/**/cases/*.tsv`): one row per
+//! line, tab separated, `#` starts a comment line, blank lines are skipped. A malformed row panics with
 //! the file name and line number; the tables are compiled in, so that can only happen when a
 //! table was edited badly, and the first test run says where.
 
@@ -46,7 +46,7 @@ impl<'a> Row<'a> {
 pub fn rows<'a>(file: &'static str, content: &'a str) -> impl Iterator<Item = Row<'a>> {
     content.lines().enumerate().filter_map(move |(n, line)| {
         let line = line.trim_end_matches('\r');
-        if line.trim().is_empty() || line.starts_with('#') {
+        if line.trim().is_empty() || line.trim_start().starts_with('#') {
             return None;
         }
         Some(Row {
