@@ -52,29 +52,29 @@ fn stages(c: &mut Criterion) {
     });
 
     let numbers = NumberRules::new();
-    group.bench_function("numeric/numbers", |b| {
-        b.iter(|| {
-            let mut out = Vec::new();
-            numbers.find(&words, &context, &mut out, &mut Trace::disabled());
-            out.len()
-        })
-    });
     let dates = DateRules::new();
-    group.bench_function("numeric/dates", |b| {
-        b.iter(|| {
-            let mut out = Vec::new();
-            dates.find(&words, &context, &mut out, &mut Trace::disabled());
-            out.len()
-        })
-    });
     let times = TimeRules::new();
-    group.bench_function("numeric/times", |b| {
-        b.iter(|| {
-            let mut out = Vec::new();
-            times.find(&words, &context, &mut out, &mut Trace::disabled());
-            out.len()
-        })
-    });
+    type Find<'r> = &'r dyn Fn(&mut Vec<kazfacts::Fact>);
+    let dimensions: [(&str, Find); 3] = [
+        ("numeric/numbers", &|out| {
+            numbers.find(&words, &context, out, &mut Trace::disabled())
+        }),
+        ("numeric/dates", &|out| {
+            dates.find(&words, &context, out, &mut Trace::disabled())
+        }),
+        ("numeric/times", &|out| {
+            times.find(&words, &context, out, &mut Trace::disabled())
+        }),
+    ];
+    for (name, find) in dimensions {
+        group.bench_function(name, |b| {
+            b.iter(|| {
+                let mut out = Vec::new();
+                find(&mut out);
+                out.len()
+            })
+        });
+    }
 
     let entities = EntityExtractor::new();
     group.bench_function("entities", |b| {

@@ -23,13 +23,7 @@ impl NumberRules {
             return None;
         }
         let b = read_numeral(text, particle + 1).filter(|b| !b.digits && !b.ordinal)?;
-        let measured = b.last_word + 1 < n
-            && spacing(text.gap_after(b.last_word))
-            && self
-                .vocab
-                .measures
-                .match_at(text, b.last_word + 1)
-                .is_some();
+        let measured = self.unit_after(text, &b);
         if !(b.scaled || measured) {
             return None;
         }
@@ -109,19 +103,24 @@ impl NumberRules {
         let pair = matches!(text.norm(next), "пен" | "мен" | "бен");
         if a.suffix.is_empty() && pair && next + 1 < n && spacing(text.gap_after(next)) {
             if let Some(b) = read_numeral(text, next + 1) {
-                let measured = b.last_word + 1 < n
-                    && spacing(text.gap_after(b.last_word))
-                    && self
-                        .vocab
-                        .measures
-                        .match_at(text, b.last_word + 1)
-                        .is_some();
+                let measured = self.unit_after(text, &b);
                 let dated = self.time_noun_after(text, b.last_word);
                 if (measured || dated) && b.value > a.value {
                     self.set_range(text, a, &b, d, "range/pair");
                 }
             }
         }
+    }
+
+    /// True when a unit, currency or percent word follows the numeral `b` directly.
+    fn unit_after(&self, text: &Text, b: &Numeral) -> bool {
+        b.last_word + 1 < text.words.len()
+            && spacing(text.gap_after(b.last_word))
+            && self
+                .vocab
+                .measures
+                .match_at(text, b.last_word + 1)
+                .is_some()
     }
 
     pub(super) fn set_range(
