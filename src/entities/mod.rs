@@ -33,6 +33,25 @@ use crate::mention::Entity;
 use crate::text::Text;
 use crate::trace::Trace;
 
+/// Reports a built entity to the trace and appends it (no abbreviation expansion yet).
+pub(crate) fn emit(
+    out: &mut Vec<Entity>,
+    trace: &mut Trace,
+    label: crate::mention::Label,
+    span: crate::text::Span,
+    lemma: String,
+    rule: &'static str,
+) {
+    trace.built(rule, span, label);
+    out.push(Entity {
+        label,
+        span,
+        lemma,
+        expansion: None,
+        rule,
+    });
+}
+
 /// All entity rules, built once.
 pub struct EntityExtractor {
     people: person::PersonRules,

@@ -239,14 +239,7 @@ impl NorpRules {
                 i,
                 surface_prefix(text.surface(i), found.lemma_chars).to_owned(),
             );
-            trace.built(found.rule, span, found.label);
-            out.push(Entity {
-                label: found.label,
-                span,
-                lemma,
-                expansion: None,
-                rule: found.rule,
-            });
+            super::emit(out, trace, found.label, span, lemma, found.rule);
             i += 1;
         }
     }
@@ -286,14 +279,7 @@ impl NorpRules {
                             text.surface(a).to_owned()
                         },
                     );
-                    trace.built(rule, span, Label::Language);
-                    out.push(Entity {
-                        label: Label::Language,
-                        span,
-                        lemma,
-                        expansion: None,
-                        rule,
-                    });
+                    super::emit(out, trace, Label::Language, span, lemma, rule);
                 }
                 return Some(if whole { k + 1 } else { k });
             }

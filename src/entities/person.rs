@@ -383,14 +383,8 @@ fn push(
     trace: &mut Trace,
 ) {
     let span = text.span_of(first, last);
-    trace.built(rule, span, Label::Person);
-    out.push(Entity {
-        label: Label::Person,
-        span,
-        lemma: entity_lemma(span.slice(text.text)),
-        expansion: None,
-        rule,
-    });
+    let lemma = entity_lemma(span.slice(text.text));
+    super::emit(out, trace, Label::Person, span, lemma, rule);
 }
 
 impl Default for PersonRules {

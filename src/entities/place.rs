@@ -10,7 +10,7 @@ use crate::morph::gazetteer::{hyphen_suffix_end, Gazetteer, NameMatch};
 use crate::morph::suffixes::Slot;
 use crate::morph::{entity_lemma, morph, table, Analysis};
 use crate::text::fold::fold_word;
-use crate::text::{Span, Text};
+use crate::text::Text;
 use crate::trace::Trace;
 
 use crate::morph::hash::{FastMap, FastSet};
@@ -328,7 +328,7 @@ impl PlaceRules {
         } else {
             entity_lemma(span.slice(text.text))
         };
-        push_with_lemma(span, lemma, place.label, rule, out, trace);
+        super::emit(out, trace, place.label, span, lemma, rule);
         span_end + 1
     }
 
@@ -383,32 +383,14 @@ fn push(
     trace: &mut Trace,
 ) {
     let span = text.span_of(first, last);
-    push_with_lemma(
-        span,
-        entity_lemma(span.slice(text.text)),
-        label,
-        rule,
+    super::emit(
         out,
         trace,
-    );
-}
-
-fn push_with_lemma(
-    span: Span,
-    lemma: String,
-    label: Label,
-    rule: &'static str,
-    out: &mut Vec<Entity>,
-    trace: &mut Trace,
-) {
-    trace.built(rule, span, label);
-    out.push(Entity {
         label,
         span,
-        lemma,
-        expansion: None,
+        entity_lemma(span.slice(text.text)),
         rule,
-    });
+    );
 }
 
 impl Default for PlaceRules {
