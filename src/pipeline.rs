@@ -12,7 +12,7 @@ use rayon::prelude::*;
 use crate::article::Article;
 use crate::extractor::Extractor;
 use crate::input::{Articles, InputError, Raw};
-use crate::record::Record;
+use crate::record::{write_record, Record};
 
 /// One item read from the input.
 pub type Item = Result<Article, InputError>;
@@ -96,7 +96,7 @@ impl Job for ExtractJob<'_> {
             ),
             (Err(error), _) => error.to_record(),
         };
-        serde_json::to_writer(&mut *out, &record)?;
+        write_record(out, &record);
         out.push(b'\n');
         Ok(Tally {
             records: 1,

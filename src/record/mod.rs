@@ -32,7 +32,11 @@
 //! `HH:MM`); absent values are `null`. Entities add `lemma` (canonical uninflected form) and
 //! `expansion` (an abbreviation's full name when the article gives it, else `null`).
 
+mod json;
+
 use serde::{Deserialize, Serialize};
+
+pub use json::write_record;
 
 use crate::mention::{Change, Entity, Fact, Label, Qualifier};
 use crate::text::{CharOffsets, Span};
