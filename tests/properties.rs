@@ -1,13 +1,14 @@
 //! Span invariants on generated text: for every fact and entity of `Extractor::extract`, the
 //! byte offsets and the code-point offsets both slice the surface back out of the field
-//! (title or text), and no input makes the extractor panic. Also run over the bundled corpus
+//! (title or text), no input makes the extractor panic, and the fast record writer gives
+//! serde_json's bytes. Also run over the bundled corpus
 //! (`corpus/articles`) when it is present.
 
 use std::path::Path;
 use std::sync::OnceLock;
 
 use kazfacts::input::{Articles, Input, ReadOptions};
-use kazfacts::record::{Field, Location, Record};
+use kazfacts::record::{write_record, Field, Location, Record};
 use kazfacts::{Article, Extractor};
 use proptest::prelude::*;
 
@@ -188,8 +189,25 @@ fn slice_problem(field: &str, at: &Location) -> Option<String> {
     (by_chars != at.text).then(|| format!("chars {}..{} give {by_chars:?}", at.start, at.end))
 }
 
+/// The fast JSON writer must give exactly serde_json's bytes.
+fn writer_problem(record: &Record) -> Option<String> {
+    let mut fast = Vec::new();
+    write_record(&mut fast, record);
+    let reference = serde_json::to_vec(record).expect("a record serializes");
+    (fast != reference).then(|| {
+        format!(
+            "write_record gives {}\nserde_json gives {}",
+            String::from_utf8_lossy(&fast),
+            String::from_utf8_lossy(&reference)
+        )
+    })
+}
+
 fn check(article: &Article) -> Vec<String> {
-    span_problems(article, &extractor().extract(article))
+    let record = extractor().extract(article);
+    let mut problems = span_problems(article, &record);
+    problems.extend(writer_problem(&record));
+    problems
 }
 
 proptest! {
@@ -206,8 +224,12 @@ proptest! {
     }
 
     #[test]
-    fn any_text_is_survived(text in any::<String>(), date in proptest::option::of("[0-9-]{0,12}")) {
-        let article = Article { id: "any".into(), date, text, ..Article::default() };
+    fn any_text_is_survived(
+        text in any::<String>(),
+        title in proptest::option::of(any::<String>()),
+        date in proptest::option::of("[0-9-]{0,12}"),
+    ) {
+        let article = Article { id: "any".into(), date, title, text, ..Article::default() };
         let problems = check(&article);
         prop_assert!(problems.is_empty(), "{}", problems.join("\n"));
     }
