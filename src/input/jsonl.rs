@@ -6,9 +6,10 @@
 use std::io::{self, BufRead};
 use std::sync::Arc;
 
-use serde_json::{Map, Value};
+use serde_json::Value;
 
 use super::error::{ErrorKind, InputError};
+use super::jsonl_fields::pick;
 use super::{sniff, Raw};
 use crate::article::Article;
 
@@ -218,22 +219,18 @@ impl JsonLine {
 
     /// The article of this line, or why there is none.
     pub(crate) fn parse(&self) -> Result<Article, InputError> {
-        let line = std::str::from_utf8(&self.bytes).map_err(|error| {
+        let line = simdutf8::compat::from_utf8(&self.bytes).map_err(|error| {
             let at = error.valid_up_to();
             self.error(
                 ErrorKind::InvalidUtf8,
                 format!("invalid UTF-8 at byte {at} of the line"),
             )
         })?;
-        let mut object: Map<String, Value> = match serde_json::from_str(line) {
-            Ok(Value::Object(object)) => object,
-            Ok(_) => return Err(self.error(ErrorKind::Json, "line is not a JSON object".into())),
-            Err(error) => {
-                return Err(self.error(ErrorKind::Json, format!("malformed JSON: {error}")))
-            }
+        let Some(picked) = pick(line, &self.fields) else {
+            return Err(self.malformed(line));
         };
         let fields = &*self.fields;
-        let text = match object.remove(&fields.text) {
+        let text = match picked.text {
             Some(Value::String(text)) => text,
             Some(_) => return Err(self.wrong_type(&fields.text)),
             None => {
@@ -244,14 +241,14 @@ impl JsonLine {
             }
         };
         let source = format!("{}:{}", self.name, self.line);
-        let id = match object.remove(&fields.id) {
+        let id = match picked.id {
             Some(Value::String(id)) => id,
             Some(Value::Number(id)) => id.to_string(),
             Some(Value::Null) | None => source.clone(),
             Some(_) => return Err(self.wrong_type(&fields.id)),
         };
-        let title = self.optional_string(&mut object, &fields.title)?;
-        let date = self.optional_string(&mut object, &fields.date)?;
+        let title = self.optional_string(picked.title, &fields.title)?;
+        let date = self.optional_string(picked.date, &fields.date)?;
         Ok(Article {
             id,
             source,
@@ -261,12 +258,20 @@ impl JsonLine {
         })
     }
 
+    /// Why a line that is not one well-formed JSON object was refused.
+    fn malformed(&self, line: &str) -> InputError {
+        match serde_json::from_str::<Value>(line) {
+            Ok(_) => self.error(ErrorKind::Json, "line is not a JSON object".into()),
+            Err(error) => self.error(ErrorKind::Json, format!("malformed JSON: {error}")),
+        }
+    }
+
     fn optional_string(
         &self,
-        object: &mut Map<String, Value>,
+        value: Option<Value>,
         field: &str,
     ) -> Result<Option<String>, InputError> {
-        match object.remove(field) {
+        match value {
             Some(Value::String(value)) => Ok(Some(value)),
             Some(Value::Null) | None => Ok(None),
             Some(_) => Err(self.wrong_type(field)),

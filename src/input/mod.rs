@@ -17,6 +17,7 @@
 
 pub mod error;
 mod jsonl;
+mod jsonl_fields;
 mod open;
 mod sniff;
 mod txt;
