@@ -4,7 +4,7 @@
 //! to the candidate whose class comes first in [`Label::ALL`] (numeric classes before names),
 //! then to the earlier rule report. The result is sorted by start.
 
-use std::collections::BTreeMap;
+use std::cmp::Reverse;
 
 use crate::mention::{Entity, Fact, Label};
 use crate::text::Span;
@@ -47,38 +47,39 @@ impl Candidate {
 
 /// Applies `longest-then-leftmost` and splits the winners back into facts and entities,
 /// each sorted by start. Losers are reported to `trace`.
-pub fn resolve(mut candidates: Vec<Candidate>, trace: &mut Trace) -> (Vec<Fact>, Vec<Entity>) {
-    let mut order: Vec<usize> = (0..candidates.len()).collect();
-    order.sort_by(|&a, &b| {
-        let (sa, sb) = (candidates[a].span(), candidates[b].span());
-        sb.len()
-            .cmp(&sa.len())
-            .then(sa.start.cmp(&sb.start))
-            .then(candidates[a].label().cmp(&candidates[b].label()))
-            .then(a.cmp(&b))
-    });
-    // Kept spans never overlap, so keyed by start they are also sorted by end: a new span
+pub fn resolve(candidates: Vec<Candidate>, trace: &mut Trace) -> (Vec<Fact>, Vec<Entity>) {
+    // Priority order: longer first, then earlier start, then class, then report order.
+    let mut order: Vec<(Reverse<usize>, usize, Label, usize)> = candidates
+        .iter()
+        .enumerate()
+        .map(|(i, c)| {
+            let span = c.span();
+            (Reverse(span.len()), span.start, c.label(), i)
+        })
+        .collect();
+    order.sort_unstable();
+    // Kept spans never overlap, so sorted by start they are also sorted by end: a new span
     // overlaps a kept one iff the kept span starting last before its end reaches past its
-    // start. One tree lookup per candidate instead of a scan of everything kept.
-    let mut kept: BTreeMap<usize, usize> = BTreeMap::new();
-    for &i in &order {
+    // start. One binary search per candidate.
+    let mut kept: Vec<(Span, usize)> = Vec::new();
+    let mut keep = vec![false; candidates.len()];
+    for &(_, _, _, i) in &order {
         let span = candidates[i].span();
         if span.is_empty() {
             continue;
         }
-        let blocked = kept
-            .range(..span.end)
-            .next_back()
-            .is_some_and(|(_, &k)| candidates[k].span().end > span.start);
+        let at = kept.partition_point(|(k, _)| k.start < span.end);
+        let blocked = at > 0 && kept[at - 1].0.end > span.start;
         if !blocked {
-            kept.insert(span.start, i);
+            let at = kept.partition_point(|(k, _)| k.start < span.start);
+            kept.insert(at, (span, i));
+            keep[i] = true;
         } else if trace.is_enabled() {
             // The winner named is the first kept (in priority order) that overlaps.
-            let winner = kept
-                .range(..span.end)
-                .map(|(_, &k)| k)
-                .filter(|&k| candidates[k].span().overlaps(&span))
-                .min_by_key(|&k| order.iter().position(|&o| o == k));
+            let winner = order
+                .iter()
+                .map(|&(_, _, _, k)| k)
+                .find(|&k| keep[k] && candidates[k].span().overlaps(&span));
             if let Some(w) = winner.map(|w| &candidates[w]) {
                 let why = format!("{} {} {:?}", w.rule(), w.label(), w.span());
                 trace.overlapped(candidates[i].rule(), span, candidates[i].label(), why);
@@ -87,14 +88,15 @@ pub fn resolve(mut candidates: Vec<Candidate>, trace: &mut Trace) -> (Vec<Fact>,
     }
     let mut facts = Vec::new();
     let mut entities = Vec::new();
-    let mut taken: Vec<Option<Candidate>> = candidates.drain(..).map(Some).collect();
-    for k in kept.into_values() {
-        match taken[k].take() {
-            Some(Candidate::Fact(f)) => facts.push(f),
-            Some(Candidate::Entity(e)) => entities.push(e),
-            None => {}
+    for (candidate, keep) in candidates.into_iter().zip(keep) {
+        match candidate {
+            Candidate::Fact(f) if keep => facts.push(f),
+            Candidate::Entity(e) if keep => entities.push(e),
+            _ => {}
         }
     }
+    facts.sort_unstable_by_key(|f| f.span.start);
+    entities.sort_unstable_by_key(|e| e.span.start);
     (facts, entities)
 }
 

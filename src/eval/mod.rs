@@ -68,7 +68,7 @@ pub fn mentions_of(record: &Record, field: Field) -> Vec<(Predicted, Attrs)> {
             let predicted = Predicted {
                 label,
                 span: Span::new(location.byte_start, location.byte_end),
-                rule: rule.clone(),
+                rule: rule.to_string(),
             };
             (predicted, attrs)
         })

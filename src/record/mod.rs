@@ -34,6 +34,8 @@
 
 mod json;
 
+use std::borrow::Cow;
+
 use serde::{Deserialize, Serialize};
 
 pub use json::write_record;
@@ -108,8 +110,8 @@ pub struct FactRecord {
     pub change: Option<Change>,
     /// ISO 8601 form.
     pub iso: Option<String>,
-    /// Building rule id.
-    pub rule: String,
+    /// Building rule id (borrowed from the rule tables when built, owned when read back).
+    pub rule: Cow<'static, str>,
 }
 
 /// A named entity as written to the output.
@@ -124,8 +126,8 @@ pub struct EntityRecord {
     pub lemma: String,
     /// Full name of an abbreviation.
     pub expansion: Option<String>,
-    /// Building rule id.
-    pub rule: String,
+    /// Building rule id (borrowed from the rule tables when built, owned when read back).
+    pub rule: Cow<'static, str>,
 }
 
 /// Why an article produced no analysis.
@@ -204,7 +206,7 @@ impl Record {
             object: f.object,
             change: f.change,
             iso: f.iso,
-            rule: f.rule.to_owned(),
+            rule: Cow::Borrowed(f.rule),
         }));
         let mut offsets = CharOffsets::new(text);
         self.entities
@@ -213,7 +215,7 @@ impl Record {
                 location: Location::new(field, text, e.span, &mut offsets),
                 lemma: e.lemma,
                 expansion: e.expansion,
-                rule: e.rule.to_owned(),
+                rule: Cow::Borrowed(e.rule),
             }));
     }
 }
