@@ -22,7 +22,7 @@ stages='Extractor::new$|Raw::parse$|Text::new$|NumberRules::find$|DateRules::fin
 stages+='|Rules::find$|KnownNames::find$|link_abbreviations$|resolve::resolve$|Record::push_field$|write_record$'
 pattern=${PATTERN:-$stages}
 echo "input: $mb MB; million instructions per MB (inclusive)"
-callgrind_annotate --inclusive=yes "$work/cg.out" 2> /dev/null |
+callgrind_annotate --inclusive=yes --auto=no --threshold=99.9 "$work/cg.out" 2> /dev/null |
     sed -nE 's/^ *([0-9,]+) \([ 0-9.%]+\) +(.*)$/\1\t\2/p' |
     sed -E 's/ \[[^]]*\]$//; s/\t[^\t]*\.(rs|S|c):/\t/' |
     awk -F'\t' -v mb="$mb" -v pat="$pattern" '
