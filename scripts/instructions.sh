@@ -19,7 +19,7 @@ mb=$(awk -v b="$(stat -c %s "$work/dump.jsonl")" 'BEGIN { print b / 1e6 }')
 valgrind --tool=callgrind --callgrind-out-file="$work/cg.out" \
     "$bin" extract --threads 1 --quiet "$work/dump.jsonl" > /dev/null 2> "$work/log"
 stages='Extractor::new$|Raw::parse$|Text::new$|NumberRules::find$|DateRules::find$|TimeRules::find$'
-stages+='|Rules::find$|KnownNames::find$|link_abbreviations$|resolve::resolve$|Record::push_field$|write_record$'
+stages+='|Rules::find$|Rules::find_with$|Scanner::new$|Forms::build$|KnownNames::find$|link_abbreviations$|resolve::resolve$|Record::push_field$|write_record$'
 pattern=${PATTERN:-$stages}
 echo "input: $mb MB; million instructions per MB (inclusive)"
 callgrind_annotate --inclusive=yes --auto=no --threshold=99.9 "$work/cg.out" 2> /dev/null |
