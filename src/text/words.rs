@@ -3,10 +3,12 @@
 //! A word is a maximal run of letters, digits and invisible characters; hyphens, dashes,
 //! spaces and punctuation separate words and are read from the original text between them.
 
-use std::sync::LazyLock;
+use std::sync::{LazyLock, OnceLock};
 
 use super::fold::{fold_cyrillic_char, is_alphanumeric, is_invisible, lower_char};
 use super::span::Span;
+use crate::morph::forms::{Forms, Stem};
+use crate::morph::prefilter::StartKey;
 
 /// What a word is made of, for quick filtering.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -43,6 +45,8 @@ pub struct Text<'t> {
     norm: String,
     /// The words in text order.
     pub words: Vec<Word>,
+    /// Per-word lexicon data (start keys, candidate stems), computed on first use.
+    forms: OnceLock<Forms>,
 }
 
 /// Letters and digits among ASCII bytes: the word characters of the fast path.
@@ -224,7 +228,12 @@ impl<'t> Text<'t> {
             sentence_start = false;
             i = scan.end;
         }
-        Text { text, norm, words }
+        Text {
+            text,
+            norm,
+            words,
+            forms: OnceLock::new(),
+        }
     }
 
     /// The folded lowercase form of word `i`.
@@ -232,6 +241,23 @@ impl<'t> Text<'t> {
     pub fn norm(&self, i: usize) -> &str {
         let w = &self.words[i];
         &self.norm[w.norm_start as usize..w.norm_end as usize]
+    }
+
+    /// The lexicon data of every word ([`Forms`]), computed on first call: what the
+    /// stem lexicons probe instead of peeling and hashing each word for every table.
+    pub fn forms(&self) -> &Forms {
+        self.forms.get_or_init(|| Forms::build(self))
+    }
+
+    /// The candidate stems of word `i`, as [`crate::morph::Morph::find_stem`] tries them.
+    pub fn stems(&self, i: usize) -> impl Iterator<Item = Stem<'_>> {
+        self.forms().stems(i)
+    }
+
+    /// The start-filter key of word `i` ([`crate::morph::prefilter::StartFilter`]).
+    #[inline]
+    pub fn start_key(&self, i: usize) -> StartKey {
+        self.forms().start_key(i)
     }
 
     /// The original surface of word `i`.
