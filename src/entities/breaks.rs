@@ -123,7 +123,7 @@ impl Breaks {
     pub fn is_person(&self, text: &Text, i: usize) -> bool {
         text.words[i].capitalized
             && morph()
-                .find_stem(text.norm(i), |stem| {
+                .find_stem_at(text, i, |stem| {
                     let surname = self
                         .surname_endings
                         .iter()

@@ -140,7 +140,7 @@ fn is_number_ending(text: &Text, i: usize) -> bool {
 /// keeps `Хат` out, `Қазақстан Республикасы …` keeps `Қазақстан` in).
 fn is_known_name(text: &Text, i: usize) -> bool {
     morph()
-        .find_stem(text.norm(i), |stem| morph().is_known(stem).then_some(()))
+        .find_stem_at(text, i, |stem| morph().is_known(stem).then_some(()))
         .is_some()
 }
 

@@ -5,7 +5,7 @@
 
 use crate::morph::hash::FastMap;
 
-use crate::morph::prefilter::StartFilter;
+use crate::morph::prefilter::{StartFilter, StemFilter};
 use crate::morph::{morph, Analysis};
 use crate::text::fold::fold_word;
 use crate::text::words::WordShape;
@@ -15,6 +15,7 @@ use crate::text::Text;
 pub struct StemMap<T> {
     map: FastMap<String, T>,
     starts: StartFilter,
+    keys: StemFilter,
 }
 
 impl<T> Default for StemMap<T> {
@@ -22,6 +23,7 @@ impl<T> Default for StemMap<T> {
         StemMap {
             map: FastMap::default(),
             starts: StartFilter::default(),
+            keys: StemFilter::default(),
         }
     }
 }
@@ -31,6 +33,7 @@ impl<T: Clone> StemMap<T> {
     pub fn insert(&mut self, form: &str, value: T) {
         let key = fold_word(form);
         self.starts.add(&key);
+        self.keys.add_key(&key);
         self.map.entry(key).or_insert(value);
     }
 
@@ -48,13 +51,19 @@ impl<T: Clone> StemMap<T> {
 
     /// The value of word `i` of `text`.
     pub fn word(&self, text: &Text, i: usize) -> Option<&T> {
-        self.get(text.norm(i))
+        self.word_analysis(text, i).map(|(v, _)| v)
     }
 
     /// The value of word `i` and the suffix analysis that reached it (to tell a plural
-    /// `депутаттары` from `депутаты`).
+    /// `депутаттары` from `депутаты`). Answers like [`StemMap::get`] on the word, through
+    /// the text's cached stems: a word that reaches no key costs a few bit tests.
     pub fn word_analysis(&self, text: &Text, i: usize) -> Option<(&T, Analysis)> {
-        self.get_analysis(text.norm(i))
+        if !self.starts.may_reach_key(text.start_key(i)) {
+            return None;
+        }
+        text.stems(i)
+            .filter(|s| self.keys.may_contain(s.hash))
+            .find_map(|s| self.map.get(s.text).map(|v| (v, s.analysis)))
     }
 }
 
@@ -113,7 +122,8 @@ struct Phrase<T> {
 pub struct PhraseTable<T> {
     single: StemMap<T>,
     multi: FastMap<String, Vec<Phrase<T>>>,
-    multi_starts: StartFilter,
+    /// The first words of `multi`.
+    multi_firsts: StemFilter,
 }
 
 impl<T> Default for PhraseTable<T> {
@@ -121,7 +131,7 @@ impl<T> Default for PhraseTable<T> {
         PhraseTable {
             single: StemMap::default(),
             multi: FastMap::default(),
-            multi_starts: StartFilter::default(),
+            multi_firsts: StemFilter::default(),
         }
     }
 }
@@ -140,7 +150,7 @@ impl<T: Clone> PhraseTable<T> {
                 true
             }
             Some((first, rest)) => {
-                self.multi_starts.add(first);
+                self.multi_firsts.add_key(first);
                 let list = self.multi.entry(first.clone()).or_default();
                 list.push(Phrase {
                     rest: rest.to_vec(),
@@ -154,11 +164,10 @@ impl<T: Clone> PhraseTable<T> {
 
     /// The longest name starting at word `i`: its last word index and value.
     pub fn match_at(&self, text: &Text, i: usize) -> Option<(usize, &T)> {
-        let norm = text.norm(i);
         if let Some(list) = self
-            .multi_starts
-            .may_reach(norm)
-            .then(|| self.multi.get(norm))
+            .multi_firsts
+            .may_contain(text.forms().word_hash(i))
+            .then(|| self.multi.get(text.norm(i)))
             .flatten()
         {
             for phrase in list {
@@ -182,10 +191,7 @@ impl<T: Clone> PhraseTable<T> {
             }
             let norm = text.norm(j);
             let hit = if j == last {
-                norm == word
-                    || morph()
-                        .find_stem(norm, |stem| (stem == word).then_some(()))
-                        .is_some()
+                norm == word || text.stems(j).any(|stem| stem.text == word)
             } else {
                 norm == word
             };

@@ -158,9 +158,9 @@ impl NorpRules {
         let word = text.norm(i);
         // Words under three letters are never NORP or LANGUAGE words.
         word.chars().nth(2)?;
-        let listed = self.openings.may_reach(word);
+        let listed = self.openings.may_reach_key(text.start_key(i));
         // `is_resident` checks the suffix itself; the scan for it only spares a peel.
-        let resident = self.resident_openings.may_reach(word);
+        let resident = self.resident_openings.may_reach_key(text.start_key(i));
         let worth_peeling = listed
             || (resident
                 && self
@@ -178,7 +178,7 @@ impl NorpRules {
                 rule: "language/adverb",
             });
         }
-        let ((label, language_adjective, rule), analysis) = morph().find_stem(word, |s| {
+        let ((label, language_adjective, rule), analysis) = morph().find_stem_at(text, i, |s| {
             let language = self.languages.contains(s);
             if self.norp.contains(s) {
                 Some((Label::Norp, language, "norp/word"))
@@ -214,7 +214,7 @@ impl NorpRules {
         if i >= text.words.len() || !text.gap_after(i - 1).chars().all(char::is_whitespace) {
             return None;
         }
-        let (&inside, analysis) = morph().find_stem(text.norm(i), |s| self.heads.get(s))?;
+        let (&inside, analysis) = morph().find_stem_at(text, i, |s| self.heads.get(s))?;
         Some((inside, analysis.stripped(Slot::Plural)))
     }
 

@@ -135,7 +135,7 @@ impl<'a, 't> Scan<'a, 't> {
                 return None;
             }
             morph()
-                .find_stem(self.text.norm(i), |s| self.rules.first_names.get(s))
+                .find_stem_at(self.text, i, |s| self.rules.first_names.get(s))
                 .map(|(&common, analysis)| FirstName { analysis, common })
         })
     }
@@ -155,7 +155,9 @@ impl<'a, 't> Scan<'a, 't> {
             && (!self.text.words[i].sentence_start || !self.has_case_ending(i))
             && !morph().is_stop(word)
             && morph()
-                .find_stem(word, |s| self.rules.titles.contains(s).then_some(()))
+                .find_stem_at(self.text, i, |s| {
+                    self.rules.titles.contains(s).then_some(())
+                })
                 .is_none()
             && !self.is_inflected_place(i)
     }
@@ -166,7 +168,7 @@ impl<'a, 't> Scan<'a, 't> {
             if !self.name_cased(i) {
                 return None;
             }
-            let (strength, _) = morph().find_stem(self.text.norm(i), |s| {
+            let (strength, _) = morph().find_stem_at(self.text, i, |s| {
                 self.rules
                     .endings
                     .iter()
@@ -184,7 +186,7 @@ impl<'a, 't> Scan<'a, 't> {
     fn is_patronymic(&self, i: usize) -> bool {
         self.name_cased(i)
             && morph()
-                .find_stem(self.text.norm(i), |s| {
+                .find_stem_at(self.text, i, |s| {
                     self.rules
                         .patronymic_endings
                         .iter()
@@ -195,7 +197,7 @@ impl<'a, 't> Scan<'a, 't> {
     }
 
     fn has_case_ending(&self, i: usize) -> bool {
-        *self.case_ending[i].get_or_init(|| morph().has_case_ending(self.text.norm(i)))
+        *self.case_ending[i].get_or_init(|| morph().has_case_ending_at(self.text, i))
     }
 
     fn is_place(&self, i: usize) -> bool {
@@ -268,7 +270,7 @@ impl<'a, 't> Scan<'a, 't> {
                 continue;
             }
             let known = morph()
-                .find_stem(self.text.norm(i), |s| seen.contains(s).then_some(()))
+                .find_stem_at(self.text, i, |s| seen.contains(s).then_some(()))
                 .is_some();
             if known && place_nouns().at(self.text, i + 1).is_none() {
                 push(

@@ -92,7 +92,7 @@ impl Descriptors {
             return None;
         }
         morph()
-            .find_stem(text.norm(i), |s| self.by_stem.get(s))
+            .find_stem_at(text, i, |s| self.by_stem.get(s))
             .filter(|(d, a)| {
                 a.stripped(Slot::Possessive) && (d.inside || !text.words[i].capitalized)
             })

@@ -4,7 +4,7 @@
 //! [`super::Morph::find_stem`], so a whole-word hit wins over any cut (lexicon first).
 
 use super::hash::FastMap;
-use super::prefilter::StartFilter;
+use super::prefilter::{StartFilter, StemFilter};
 
 use super::{morph, Analysis};
 use crate::text::fold::{fold_word, is_hyphen};
@@ -24,6 +24,10 @@ pub struct Gazetteer<T> {
     single: FastMap<String, usize>,
     multi: FastMap<String, Vec<usize>>,
     starts: StartFilter,
+    /// The keys of `single`.
+    singles: StemFilter,
+    /// The keys of `multi` (first words).
+    firsts: StemFilter,
 }
 
 /// A name found at some word.
@@ -46,6 +50,8 @@ impl<T> Default for Gazetteer<T> {
             single: FastMap::default(),
             multi: FastMap::default(),
             starts: StartFilter::default(),
+            singles: StemFilter::default(),
+            firsts: StemFilter::default(),
         }
     }
 }
@@ -80,8 +86,10 @@ impl<T> Gazetteer<T> {
         let id = self.names.len();
         if words.len() == 1 {
             self.starts.add(&first);
+            self.singles.add_key(&first);
             self.single.insert(first, id);
         } else {
+            self.firsts.add_key(&first);
             self.multi.entry(first).or_default().push(id);
         }
         self.by_name.insert(key, id);
@@ -116,8 +124,13 @@ impl<T> Gazetteer<T> {
 
     /// The longest name starting at word `i` of `text`, if any.
     pub fn longest_at(&self, text: &Text, i: usize) -> Option<NameMatch<'_, T>> {
-        let first = text.norm(i);
-        if let Some(ids) = self.multi.get(first) {
+        let forms = text.forms();
+        if let Some(ids) = self
+            .firsts
+            .may_contain(forms.word_hash(i))
+            .then(|| self.multi.get(text.norm(i)))
+            .flatten()
+        {
             let best = ids
                 .iter()
                 .filter_map(|&id| self.match_multi(text, i, id))
@@ -126,10 +139,13 @@ impl<T> Gazetteer<T> {
                 return best;
             }
         }
-        if !self.starts.may_reach(first) {
+        if !self.starts.may_reach_key(forms.start_key(i)) {
             return None;
         }
-        let (&id, analysis) = morph().find_stem(first, |s| self.single.get(s))?;
+        let (&id, analysis) = forms
+            .stems(i)
+            .filter(|s| self.singles.may_contain(s.hash))
+            .find_map(|s| self.single.get(s.text).map(|id| (id, s.analysis)))?;
         Some(NameMatch {
             last: i,
             values: &self.names[id].values,
@@ -154,7 +170,10 @@ impl<T> Gazetteer<T> {
             }
         }
         let want = name.words[name.words.len() - 1].as_str();
-        let ((), analysis) = morph().find_stem(text.norm(last), |s| (s == want).then_some(()))?;
+        let analysis = text
+            .stems(last)
+            .find(|s| s.text == want)
+            .map(|s| s.analysis)?;
         Some(NameMatch {
             last,
             values: &name.values,

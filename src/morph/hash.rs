@@ -54,6 +54,19 @@ impl Hasher for FastHasher {
     }
 }
 
+/// The hash of a folded word or stem used by the per-text word forms
+/// ([`super::forms`]) and the lexicon filters ([`super::prefilter::StemFilter`]):
+/// [`FastHasher`] over the bytes, with a final mix so that every bit depends on every byte
+/// (the filters take their bit positions from the high and the low half).
+pub fn stem_hash(bytes: &[u8]) -> u64 {
+    let mut h = FastHasher::default();
+    h.write(bytes);
+    let mut x = h.finish() ^ bytes.len() as u64;
+    x ^= x >> 32;
+    x = x.wrapping_mul(0xD6E8_FEB8_6659_FD93);
+    x ^ (x >> 29)
+}
+
 /// A `HashMap` with [`FastHasher`].
 pub type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<FastHasher>>;
 /// A `HashSet` with [`FastHasher`].
@@ -69,5 +82,22 @@ mod tests {
         set.insert("қазақстан".to_owned());
         assert!(set.contains("қазақстан"));
         assert!(!set.contains("қазақста"));
+    }
+
+    #[test]
+    fn stem_hashes_differ_for_prefixes_and_agree_for_equal_bytes() {
+        let word = "министрлігінде";
+        assert_eq!(
+            stem_hash(word.as_bytes()),
+            stem_hash(word.to_owned().as_bytes())
+        );
+        let mut seen: Vec<u64> = (1..=word.len())
+            .filter(|&n| word.is_char_boundary(n))
+            .map(|n| stem_hash(&word.as_bytes()[..n]))
+            .collect();
+        let all = seen.len();
+        seen.sort_unstable();
+        seen.dedup();
+        assert_eq!(seen.len(), all);
     }
 }

@@ -2,6 +2,9 @@
 //! attributive, plural-person possessives) are dropped; descriptor heads keep their
 //! 3rd-person possessive (`облысында` → `облысы`) and persons keep `-ова`, `-ұлы`.
 
+use std::cell::RefCell;
+
+use super::hash::FastMap;
 use super::peel::analyses;
 use super::suffixes::is_vowel;
 use super::Morph;
@@ -40,12 +43,36 @@ impl Morph {
     /// The lemma of one word: the longest lemma-strippable cut whose remainder is known,
     /// then the longest whose remainder peels further (inner slots only) to a known stem,
     /// else a conservative cut for unknown words (reference F.5), else the word itself.
+    /// The cut depends only on the folded word, so it is remembered per thread.
     fn word_lemma<'s>(&self, surface: &'s str) -> &'s str {
         let folded = fold_word(surface);
-        if self.is_stop(&folded) || self.known.contains(&folded) {
-            return surface;
+        let cached = LEMMAS.with(|memo| memo.borrow().get(&folded).copied());
+        let kept = match cached {
+            Some(kept) => kept,
+            None => {
+                let kept = self.lemma_cut(&folded);
+                LEMMAS.with(|memo| {
+                    let mut memo = memo.borrow_mut();
+                    if memo.len() >= MAX_CACHED_LEMMAS {
+                        memo.clear();
+                    }
+                    memo.insert(folded, kept);
+                });
+                kept
+            }
+        };
+        match kept {
+            Kept::Whole => surface,
+            Kept::Chars(chars) => surface_prefix(surface, chars),
         }
-        let list = analyses(&self.suffixes, &folded, 0);
+    }
+
+    /// What [`Morph::word_lemma`] keeps of a folded word.
+    fn lemma_cut(&self, folded: &str) -> Kept {
+        if self.is_stop(folded) || self.known.contains(folded) {
+            return Kept::Whole;
+        }
+        let list = analyses(&self.suffixes, folded, 0);
         let strippable = list.as_slice().iter().filter(|a| a.lemma_strippable);
         let known = strippable
             .clone()
@@ -56,7 +83,7 @@ impl Morph {
                     .find(|a| self.peels_to_known(&folded[..a.kept], a.next_slot()))
             });
         if let Some(a) = known {
-            return surface_prefix(surface, folded[..a.kept].chars().count());
+            return Kept::Chars(folded[..a.kept].chars().count());
         }
         let fallback = strippable
             .filter(|a| {
@@ -67,10 +94,27 @@ impl Morph {
             })
             .min_by_key(|a| a.kept);
         match fallback {
-            Some(a) => surface_prefix(surface, folded[..a.kept].chars().count()),
-            None => surface,
+            Some(a) => Kept::Chars(folded[..a.kept].chars().count()),
+            None => Kept::Whole,
         }
     }
+}
+
+/// What a word's lemma keeps of it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kept {
+    /// The whole surface.
+    Whole,
+    /// Its first folded chars ([`surface_prefix`]).
+    Chars(usize),
+}
+
+/// Words whose lemma cut is remembered per thread (the memo is emptied when full).
+const MAX_CACHED_LEMMAS: usize = 1 << 14;
+
+thread_local! {
+    /// Folded last words of entities and their lemma cut.
+    static LEMMAS: RefCell<FastMap<String, Kept>> = RefCell::new(FastMap::default());
 }
 
 /// The prefix of `surface` holding its first `chars` folded chars (folding drops invisible

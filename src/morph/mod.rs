@@ -7,6 +7,7 @@
 //! [`Morph::find_stem`] with their own table; [`entity_lemma`] consults the words of the
 //! bundled gazetteers and `data/lexicon.tsv`.
 
+pub mod forms;
 pub mod gazetteer;
 pub mod hash;
 mod lemma;
@@ -17,11 +18,13 @@ pub mod prefilter;
 pub mod suffixes;
 pub mod table;
 
-use hash::{FastMap, FastSet};
+use hash::{stem_hash, FastMap, FastSet};
+use prefilter::StemFilter;
 use std::borrow::Cow;
 use std::sync::LazyLock;
 
 use crate::text::fold::fold_word;
+use crate::text::Text;
 use peel::for_each_repair;
 pub use peel::Analysis;
 use suffixes::SuffixTable;
@@ -58,6 +61,8 @@ pub struct Morph {
     suffixes: SuffixTable,
     /// Stop-listed words (`None`) and exception forms with their stem.
     special: FastMap<String, Option<String>>,
+    /// The keys of `special`, to skip its probe for most words.
+    special_filter: StemFilter,
     known: FastSet<String>,
     known_endings: Vec<String>,
 }
@@ -86,7 +91,7 @@ impl Morph {
             include_str!("data/exceptions.tsv"),
             2,
         );
-        let special = stop
+        let special: FastMap<String, Option<String>> = stop
             .into_iter()
             .map(|w| (w, None))
             .chain(
@@ -95,6 +100,10 @@ impl Morph {
                     .map(|r| (fold_word(r.col(0)), Some(fold_word(r.col(1))))),
             )
             .collect();
+        let mut special_filter = StemFilter::default();
+        for key in special.keys() {
+            special_filter.add(stem_hash(key.as_bytes()));
+        }
         let mut known = FastSet::default();
         for (file, text) in GAZETTEERS {
             for row in table::rows(file, text, 1) {
@@ -112,6 +121,7 @@ impl Morph {
         Morph {
             suffixes: SuffixTable::load(),
             special,
+            special_filter,
             known,
             known_endings,
         }
@@ -187,6 +197,18 @@ impl Morph {
         None
     }
 
+    /// [`Morph::find_stem`] on word `i` of `text`, through the text's cached candidate stems
+    /// ([`crate::text::Text::stems`]): no peeling or memo probe per call.
+    pub fn find_stem_at<T>(
+        &self,
+        text: &Text,
+        i: usize,
+        mut lookup: impl FnMut(&str) -> Option<T>,
+    ) -> Option<(T, Analysis)> {
+        text.stems(i)
+            .find_map(|s| lookup(s.text).map(|v| (v, s.analysis)))
+    }
+
     /// All candidate stems of a folded word, in the order [`Morph::find_stem`] tries them:
     /// itself first, then the exception stem, then peeled stems longest first, each
     /// followed by its repairs. No duplicates.
@@ -212,6 +234,11 @@ impl Morph {
                     (a.stripped(suffixes::Slot::Case) || a.stripped(suffixes::Slot::Attr))
                         && word[..a.kept].chars().count() >= lemma::MIN_UNKNOWN_STEM
                 })
+    }
+
+    /// [`Morph::has_case_ending`] of word `i` of `text` (computed once per text).
+    pub fn has_case_ending_at(&self, text: &Text, i: usize) -> bool {
+        text.forms().has_case_ending(i)
     }
 
     /// True when a folded stem is itself known: in a bundled lexicon, or ending in a

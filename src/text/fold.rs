@@ -50,6 +50,10 @@ pub fn is_alphanumeric(c: char) -> bool {
     match c {
         '\0'..='\x7f' => c.is_ascii_alphanumeric(),
         '\u{0400}'..='\u{0481}' | '\u{048A}'..='\u{04FF}' => true,
+        // General punctuation (dashes, quotes, spaces, invisible marks): no letter.
+        '\u{2000}'..='\u{206F}' => false,
+        // Latin-1 signs and quotes (`«`, `»`, NBSP): only these are letters or numbers.
+        '\u{0080}'..='\u{00BF}' => matches!(c, 'ª' | 'µ' | 'º' | '²' | '³' | '¹' | '¼'..='¾'),
         _ => c.is_alphanumeric(),
     }
 }
@@ -114,12 +118,15 @@ mod tests {
 
     #[test]
     fn fast_lowercase_agrees_with_unicode_on_cyrillic_and_latin() {
-        for c in ('\0'..='\u{052F}').chain(['Ӏ', 'ẞ', 'İ']) {
+        for c in ('\0'..='\u{052F}')
+            .chain('\u{2000}'..='\u{206F}')
+            .chain(['Ӏ', 'ẞ', 'İ'])
+        {
             let unicode = c.to_lowercase().next().unwrap_or(c);
             if c.to_lowercase().count() == 1 {
                 assert_eq!(lower_char(c), unicode, "{c:?} U+{:04X}", c as u32);
             }
-            if matches!(c, '\0'..='\u{04FF}') {
+            if matches!(c, '\0'..='\u{04FF}' | '\u{2000}'..='\u{206F}') {
                 assert_eq!(is_alphanumeric(c), c.is_alphanumeric(), "{c:?}");
             }
         }

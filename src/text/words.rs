@@ -3,10 +3,12 @@
 //! A word is a maximal run of letters, digits and invisible characters; hyphens, dashes,
 //! spaces and punctuation separate words and are read from the original text between them.
 
-use std::sync::LazyLock;
+use std::sync::{LazyLock, OnceLock};
 
 use super::fold::{fold_cyrillic_char, is_alphanumeric, is_invisible, lower_char};
 use super::span::Span;
+use crate::morph::forms::{Forms, Stem};
+use crate::morph::prefilter::StartKey;
 
 /// What a word is made of, for quick filtering.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -43,6 +45,8 @@ pub struct Text<'t> {
     norm: String,
     /// The words in text order.
     pub words: Vec<Word>,
+    /// Per-word lexicon data (start keys, candidate stems), computed on first use.
+    forms: OnceLock<Forms>,
 }
 
 /// Letters and digits among ASCII bytes: the word characters of the fast path.
@@ -58,14 +62,37 @@ const fn ascii_word_table() -> [bool; 128] {
 
 static ASCII_WORD: [bool; 128] = ascii_word_table();
 
-/// Folded forms of the Cyrillic block U+0400..U+04FF, indexed by `code point - 0x400`;
-/// `'\0'` for the few non-letters (signs and combining marks) that end a word.
-static CYRILLIC_FOLD: LazyLock<[char; 256]> = LazyLock::new(|| {
+/// [`CYRILLIC`] entry bit: the char is a letter or digit (else it ends a word).
+const LETTER: u32 = 1 << 16;
+/// [`CYRILLIC`] entry bit: the char is uppercase.
+const UPPER: u32 = 1 << 17;
+/// [`CYRILLIC`] entry bit: folding changes the char.
+const CHANGES: u32 = 1 << 18;
+
+/// The Cyrillic block U+0400..U+04FF, indexed by `code point - 0x400`: the folded code
+/// point in the low 16 bits, and the [`LETTER`], [`UPPER`] and [`CHANGES`] bits. The few
+/// non-letters (signs and combining marks) have no bit and end a word.
+static CYRILLIC: LazyLock<[u32; 256]> = LazyLock::new(|| {
     std::array::from_fn(|k| match char::from_u32(0x400 + k as u32) {
-        Some(c) if is_alphanumeric(c) => fold_cyrillic_char(c),
-        _ => '\0',
+        Some(c) if is_alphanumeric(c) => {
+            let folded = fold_cyrillic_char(c);
+            let mut entry = folded as u32 | LETTER;
+            if c.is_uppercase() {
+                entry |= UPPER;
+            }
+            if folded != c {
+                entry |= CHANGES;
+            }
+            entry
+        }
+        _ => 0,
     })
 });
+
+/// The folded char of a [`CYRILLIC`] entry.
+fn folded_char(entry: u32) -> char {
+    char::from_u32(entry & 0xFFFF).unwrap_or('\0')
+}
 
 /// What the scan of one word learned about its characters.
 struct WordScan {
@@ -77,19 +104,51 @@ struct WordScan {
     changes: bool,
 }
 
-/// Index of a two-byte Cyrillic letter (lead byte 0xD0..=0xD3) into [`CYRILLIC_FOLD`].
+/// Index of a two-byte Cyrillic letter (lead byte 0xD0..=0xD3) into [`CYRILLIC`].
+#[inline]
 fn cyrillic_index(lead: u8, next: u8) -> usize {
     (((lead & 0x03) as usize) << 6) | (next & 0x3F) as usize
 }
 
+/// The run of two-byte Cyrillic letters at the start of `bytes`: its length in bytes and
+/// the OR of their [`CYRILLIC`] entries. Kept out of line so that its loop (most of the
+/// bytes of a Kazakh text) keeps everything in registers.
+#[inline(never)]
+fn cyrillic_run(bytes: &[u8], cyrillic_table: &[u32; 256]) -> (usize, u32) {
+    let mut seen = 0;
+    let mut i = 0;
+    while let [lead, next, ..] = bytes[i..] {
+        if lead & 0xFC != 0xD0 {
+            break;
+        }
+        let entry = cyrillic_table[cyrillic_index(lead, next)];
+        if entry & LETTER == 0 {
+            break;
+        }
+        seen |= entry;
+        i += 2;
+    }
+    (i, seen)
+}
+
 /// Scans the word starting at `start` (a letter or digit) without writing anything: ASCII
 /// bytes and two-byte Cyrillic letters are classified by table, other characters decoded.
-fn scan_word(text: &str, start: usize, cyrillic_fold: &[char; 256]) -> WordScan {
+#[inline]
+fn scan_word(text: &str, start: usize, cyrillic_table: &[u32; 256]) -> WordScan {
     let bytes = text.as_bytes();
     let (mut digits, mut latin, mut upper, mut cyrillic) = (false, false, false, false);
-    let (mut other_letters, mut changes) = (false, false);
+    let (mut other_letters, mut changes) = (false, 0u32);
     let mut i = start;
-    while let Some(&b) = bytes.get(i) {
+    loop {
+        let (run, seen) = cyrillic_run(&bytes[i..], cyrillic_table);
+        if run > 0 {
+            cyrillic = true;
+            changes |= seen;
+            i += run;
+        }
+        let Some(&b) = bytes.get(i) else {
+            break;
+        };
         if b < 0x80 {
             if !ASCII_WORD[b as usize] {
                 break;
@@ -103,16 +162,9 @@ fn scan_word(text: &str, start: usize, cyrillic_fold: &[char; 256]) -> WordScan 
             i += 1;
             continue;
         }
-        if let (0xD0..=0xD3, Some(&next)) = (b, bytes.get(i + 1)) {
-            let index = cyrillic_index(b, next);
-            let folded = cyrillic_fold[index];
-            if folded == '\0' {
-                break;
-            }
-            cyrillic = true;
-            changes |= folded as usize != 0x400 + index;
-            i += 2;
-            continue;
+        if (0xD0..=0xD3).contains(&b) {
+            // A Cyrillic sign or mark the run stopped at: it ends the word.
+            break;
         }
         let Some(c) = text[i..].chars().next() else {
             break;
@@ -122,7 +174,7 @@ fn scan_word(text: &str, start: usize, cyrillic_fold: &[char; 256]) -> WordScan 
         } else if !is_invisible(c) {
             break;
         }
-        changes = true;
+        changes |= CHANGES;
         i += c.len_utf8();
     }
     WordScan {
@@ -131,13 +183,13 @@ fn scan_word(text: &str, start: usize, cyrillic_fold: &[char; 256]) -> WordScan 
         // Any char past the ASCII digits is a letter: non-ASCII digits count as letters.
         letters: latin || cyrillic || other_letters,
         cyrillic,
-        changes: changes || upper || (latin && cyrillic),
+        changes: changes & CHANGES != 0 || upper || (latin && cyrillic),
     }
 }
 
 /// Appends the folded form of a scanned word: ASCII and two-byte Cyrillic letters by table,
 /// other characters through [`fold_cyrillic_char`] or [`lower_char`].
-fn fold_scanned(surface: &str, cyrillic: bool, cyrillic_fold: &[char; 256], norm: &mut String) {
+fn fold_scanned(surface: &str, cyrillic: bool, cyrillic_table: &[u32; 256], norm: &mut String) {
     let bytes = surface.as_bytes();
     let mut i = 0;
     while let Some(&b) = bytes.get(i) {
@@ -151,7 +203,7 @@ fn fold_scanned(surface: &str, cyrillic: bool, cyrillic_fold: &[char; 256], norm
             continue;
         }
         if let (0xD0..=0xD3, Some(&next)) = (b, bytes.get(i + 1)) {
-            norm.push(cyrillic_fold[cyrillic_index(b, next)]);
+            norm.push(folded_char(cyrillic_table[cyrillic_index(b, next)]));
             i += 2;
             continue;
         }
@@ -170,19 +222,39 @@ fn fold_scanned(surface: &str, cyrillic: bool, cyrillic_fold: &[char; 256], norm
     }
 }
 
+/// The first char of a word at `i`, when one starts there: whether it is uppercase, and
+/// its length in bytes, or `Err(len)` with the length of the non-word char to skip.
+#[inline]
+fn word_start(text: &str, i: usize, cyrillic_table: &[u32; 256]) -> Result<bool, usize> {
+    let bytes = text.as_bytes();
+    if let (Some(&b @ 0xD0..=0xD3), Some(&next)) = (bytes.get(i), bytes.get(i + 1)) {
+        let entry = cyrillic_table[cyrillic_index(b, next)];
+        return if entry & LETTER == 0 {
+            Err(2)
+        } else {
+            Ok(entry & UPPER != 0)
+        };
+    }
+    match text[i..].chars().next() {
+        Some(c) if is_alphanumeric(c) => Ok(c.is_uppercase()),
+        Some(c) => Err(c.len_utf8()),
+        None => Err(1),
+    }
+}
+
 impl<'t> Text<'t> {
     /// Segments `text` into words in one byte-level pass: ASCII and Cyrillic letters are
     /// classified by table, other characters decoded. A word whose fold changes nothing (most
     /// words: lowercase Cyrillic, digits) is copied as is.
     pub fn new(text: &'t str) -> Self {
         let bytes = text.as_bytes();
-        let cyrillic_fold: &[char; 256] = &CYRILLIC_FOLD;
+        let cyrillic_table: &[u32; 256] = &CYRILLIC;
         let mut norm = String::with_capacity(text.len() + text.len() / 8);
         let mut words = Vec::with_capacity(text.len() / 6 + 1);
         let mut sentence_start = true;
         let mut i = 0;
         while let Some(&b) = bytes.get(i) {
-            let first = if b < 0x80 {
+            let capitalized = if b < 0x80 {
                 if !ASCII_WORD[b as usize] {
                     if matches!(b, b'.' | b'!' | b'?' | b'\n') {
                         sentence_start = true;
@@ -190,21 +262,20 @@ impl<'t> Text<'t> {
                     i += 1;
                     continue;
                 }
-                b as char
+                b.is_ascii_uppercase()
             } else {
-                let Some(c) = text[i..].chars().next() else {
-                    break;
-                };
-                if !is_alphanumeric(c) {
-                    i += c.len_utf8();
-                    continue;
+                match word_start(text, i, cyrillic_table) {
+                    Ok(upper) => upper,
+                    Err(skip) => {
+                        i += skip;
+                        continue;
+                    }
                 }
-                c
             };
-            let scan = scan_word(text, i, cyrillic_fold);
+            let scan = scan_word(text, i, cyrillic_table);
             let norm_start = norm.len();
             if scan.changes {
-                fold_scanned(&text[i..scan.end], scan.cyrillic, cyrillic_fold, &mut norm);
+                fold_scanned(&text[i..scan.end], scan.cyrillic, cyrillic_table, &mut norm);
             } else {
                 norm.push_str(&text[i..scan.end]);
             }
@@ -218,13 +289,18 @@ impl<'t> Text<'t> {
                 norm_start: norm_start as u32,
                 norm_end: norm.len() as u32,
                 shape,
-                capitalized: first.is_uppercase(),
+                capitalized,
                 sentence_start,
             });
             sentence_start = false;
             i = scan.end;
         }
-        Text { text, norm, words }
+        Text {
+            text,
+            norm,
+            words,
+            forms: OnceLock::new(),
+        }
     }
 
     /// The folded lowercase form of word `i`.
@@ -232,6 +308,23 @@ impl<'t> Text<'t> {
     pub fn norm(&self, i: usize) -> &str {
         let w = &self.words[i];
         &self.norm[w.norm_start as usize..w.norm_end as usize]
+    }
+
+    /// The lexicon data of every word ([`Forms`]), computed on first call: what the
+    /// stem lexicons probe instead of peeling and hashing each word for every table.
+    pub fn forms(&self) -> &Forms {
+        self.forms.get_or_init(|| Forms::build(self))
+    }
+
+    /// The candidate stems of word `i`, as [`crate::morph::Morph::find_stem`] tries them.
+    pub fn stems(&self, i: usize) -> impl Iterator<Item = Stem<'_>> {
+        self.forms().stems(i)
+    }
+
+    /// The start-filter key of word `i` ([`crate::morph::prefilter::StartFilter`]).
+    #[inline]
+    pub fn start_key(&self, i: usize) -> StartKey {
+        self.forms().start_key(i)
     }
 
     /// The original surface of word `i`.
