@@ -218,16 +218,25 @@ impl NorpRules {
         }
         // Words under three letters are never NORP or LANGUAGE words.
         word.chars().nth(2)?;
-        let resident = resident && self.resident_openings.may_reach(word);
-        if !listed_start && !resident {
-            return None;
-        }
         // `is_resident` checks the suffix itself; the scan for it only spares a peel.
-        let worth_peeling =
-            (resident && self.contains_resident_suffix(word)) || self.openings.may_reach(word);
-        if !worth_peeling {
-            return None;
-        }
+        let resident = if listed_start {
+            let resident = resident && self.resident_openings.may_reach(word);
+            let worth_peeling =
+                (resident && self.contains_resident_suffix(word)) || self.openings.may_reach(word);
+            if !worth_peeling {
+                return None;
+            }
+            resident
+        } else {
+            // Only a resident adjective can come out: worth peeling with its suffix in
+            // sight, or when the listed-word filter lets the word through all the same.
+            let worth_peeling =
+                self.contains_resident_suffix(word) || self.openings.may_reach(word);
+            if !worth_peeling || !self.resident_openings.may_reach(word) {
+                return None;
+            }
+            true
+        };
         if listed_start && self.is_language_adverb(word) {
             return Some(Found {
                 lemma_chars: word.chars().count(),

@@ -144,8 +144,15 @@ pub(crate) struct TwoLetterStarts {
 const START_BITS: usize = 1 << 14;
 
 /// The bytes of the first two chars of a word (fewer for a shorter word), packed.
+#[inline]
 fn two_letter_key(word: &str) -> u64 {
     let bytes = word.as_bytes();
+    // Two two-byte letters (Cyrillic, most words): the first four bytes.
+    if let Some(&[a, b, c, d]) = bytes.first_chunk::<4>() {
+        if a & 0xE0 == 0xC0 && c & 0xE0 == 0xC0 {
+            return u64::from(u32::from_le_bytes([a, b, c, d]));
+        }
+    }
     let first = utf8_len(bytes.first().copied().unwrap_or(0));
     let end = match bytes.get(first) {
         Some(&b) => (first + utf8_len(b)).min(bytes.len()),
@@ -188,6 +195,7 @@ impl TwoLetterStarts {
         starts
     }
 
+    #[inline]
     fn bit(word: &str) -> usize {
         (two_letter_key(word).wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 50) as usize
     }
@@ -199,11 +207,13 @@ impl TwoLetterStarts {
     }
 
     /// [`TwoLetterStarts::may_start`] of both tables at the cost of one key.
+    #[inline]
     pub(crate) fn may_start_both(&self, other: &Self, word: &str) -> (bool, bool) {
         let bit = Self::bit(word);
         (self.has(bit), other.has(bit))
     }
 
+    #[inline]
     fn has(&self, bit: usize) -> bool {
         self.bits[bit / 64] & (1 << (bit % 64)) != 0
     }
@@ -217,6 +227,7 @@ const MAX_COORDINATED: usize = 6;
 
 /// The rules of this class, built once.
 pub struct PlaceRules {
+    names: &'static PlaceNames,
     descriptors: &'static Descriptors,
 }
 
@@ -238,11 +249,17 @@ pub fn place_names() -> &'static Gazetteer<Place> {
 /// The longest place name starting at word `i` ([`Gazetteer::longest_at`]), after a cheap
 /// gate: a word whose first two letters start no name's first word starts no name.
 pub fn place_at<'t>(text: &Text<'t>, i: usize) -> Option<NameMatch<'static, Place>> {
-    let table: &'static PlaceNames = &NAMES;
-    if !table.starts.may_start(text.norm(i)) {
-        return None;
+    NAMES.longest_at(text, i)
+}
+
+impl PlaceNames {
+    /// See [`place_at`].
+    fn longest_at(&self, text: &Text, i: usize) -> Option<NameMatch<'_, Place>> {
+        if !self.starts.may_start(text.norm(i)) {
+            return None;
+        }
+        self.names.longest_at(text, i)
     }
-    table.names.longest_at(text, i)
 }
 
 /// The place nouns, parsed once and shared (a name before `ауылы` is a place, not a person).
@@ -359,6 +376,7 @@ impl PlaceRules {
     /// Loads tables and compiles patterns.
     pub fn new() -> Self {
         PlaceRules {
+            names: &NAMES,
             descriptors: place_nouns(),
         }
     }
@@ -371,7 +389,7 @@ impl PlaceRules {
                 i += 1;
                 continue;
             }
-            i = match place_at(text, i) {
+            i = match self.names.longest_at(text, i) {
                 Some(m) => self.known_name(text, i, &m, out, trace),
                 None => self.named_by_descriptor(text, i, out, trace),
             };
