@@ -230,9 +230,9 @@ impl NorpRules {
         } else {
             // Only a resident adjective can come out: worth peeling with its suffix in
             // sight, or when the listed-word filter lets the word through all the same.
-            let worth_peeling =
-                self.contains_resident_suffix(word) || self.openings.may_reach(word);
-            if !worth_peeling || !self.resident_openings.may_reach(word) {
+            let worth_peeling = self.resident_openings.may_reach(word)
+                && (self.contains_resident_suffix(word) || self.openings.may_reach(word));
+            if !worth_peeling {
                 return None;
             }
             true
