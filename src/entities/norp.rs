@@ -15,7 +15,7 @@ use crate::text::fold::fold_word;
 use crate::text::Text;
 use crate::trace::Trace;
 
-use super::place::{place_names, CONJUNCTIONS};
+use super::place::{load_le, place_names, TwoLetterStarts, CONJUNCTIONS};
 
 const NORP: &str = "src/entities/data/norp.tsv";
 const LANGUAGES: &str = "src/entities/data/languages.tsv";
@@ -41,6 +41,16 @@ pub struct NorpRules {
     /// Starts of every place and compass word: only such words are tried as resident
     /// adjectives (`алматылық`).
     resident_openings: StartFilter,
+    /// First two letters of every NORP and LANGUAGE word: the cheap first gate.
+    listed_starts: TwoLetterStarts,
+    /// First two letters of every place and compass word: the cheap first gate for residents.
+    resident_starts: TwoLetterStarts,
+    /// Second bytes of the resident suffixes: where a scan for them may find one.
+    suffix_marks: [bool; 256],
+    /// The resident suffixes packed as numbers with their byte masks (all are ≤ 8 bytes).
+    packed_suffixes: Vec<(u64, u64)>,
+    /// Last bytes of the resident suffixes: a stem ending otherwise is no resident adjective.
+    suffix_ends: [bool; 256],
 }
 
 /// NORP and LANGUAGE words are common nouns in Kazakh (`қазақ`, `алматылық`, `ағылшын
@@ -110,6 +120,25 @@ impl NorpRules {
         {
             resident_openings.add(word);
         }
+        let listed_starts = TwoLetterStarts::of(norp.iter().chain(&languages).map(String::as_str));
+        let resident_starts = TwoLetterStarts::of(
+            compass
+                .iter()
+                .map(String::as_str)
+                .chain(place_names().single_words()),
+        );
+        let (mut suffix_marks, mut suffix_ends) = ([false; 256], [false; 256]);
+        let mut packed_suffixes = Vec::new();
+        for suffix in &resident_suffixes {
+            let bytes = suffix.as_bytes();
+            assert!(
+                (2..=8).contains(&bytes.len()),
+                "{SUFFIXES}: resident suffix {suffix:?} must have 2 to 8 bytes"
+            );
+            suffix_marks[usize::from(bytes[1])] = true;
+            suffix_ends[usize::from(bytes[bytes.len() - 1])] = true;
+            packed_suffixes.push((load_le(bytes), u64::MAX >> (64 - 8 * bytes.len())));
+        }
         NorpRules {
             norp,
             languages,
@@ -119,11 +148,34 @@ impl NorpRules {
             adverb_suffixes,
             openings,
             resident_openings,
+            listed_starts,
+            resident_starts,
+            suffix_marks,
+            packed_suffixes,
+            suffix_ends,
         }
+    }
+
+    /// True when a folded word contains a resident suffix anywhere (`алматылықтар`): the
+    /// suffixes are only compared where their second byte occurs.
+    fn contains_resident_suffix(&self, word: &str) -> bool {
+        let bytes = word.as_bytes();
+        (1..bytes.len())
+            .filter(|&j| self.suffix_marks[usize::from(bytes[j])])
+            .any(|j| {
+                let window = load_le(&bytes[j - 1..]);
+                self.packed_suffixes
+                    .iter()
+                    .any(|&(suffix, mask)| window & mask == suffix)
+            })
     }
 
     /// True when a folded stem is a place plus a resident suffix (`алматылық`).
     fn is_resident(&self, stem: &str) -> bool {
+        let last = stem.as_bytes().last().copied().unwrap_or(0);
+        if !self.suffix_ends[usize::from(last)] {
+            return false;
+        }
         self.resident_suffixes.iter().any(|suffix| {
             stem.strip_suffix(suffix.as_str()).is_some_and(|place| {
                 let place = self
@@ -156,21 +208,36 @@ impl NorpRules {
 
     fn classify(&self, text: &Text, i: usize) -> Option<Found> {
         let word = text.norm(i);
-        // Words under three letters are never NORP or LANGUAGE words.
-        word.chars().nth(2)?;
-        let listed = self.openings.may_reach_key(text.start_key(i));
-        // `is_resident` checks the suffix itself; the scan for it only spares a peel.
-        let resident = self.resident_openings.may_reach_key(text.start_key(i));
-        let worth_peeling = listed
-            || (resident
-                && self
-                    .resident_suffixes
-                    .iter()
-                    .any(|s| word.contains(s.as_str())));
-        if !worth_peeling {
+        // Cheap gates first: a listed word or language adverb needs a listed word's first two
+        // letters, a resident adjective a place's (see `TwoLetterStarts`).
+        let (listed_start, resident) = self
+            .listed_starts
+            .may_start_both(&self.resident_starts, word);
+        if !listed_start && !resident {
             return None;
         }
-        if self.is_language_adverb(word) {
+        // Words under three letters are never NORP or LANGUAGE words.
+        word.chars().nth(2)?;
+        // `is_resident` checks the suffix itself; the scan for it only spares a peel.
+        let resident = if listed_start {
+            let resident = resident && self.resident_openings.may_reach_key(text.start_key(i));
+            let worth_peeling =
+                (resident && self.contains_resident_suffix(word)) || self.openings.may_reach_key(text.start_key(i));
+            if !worth_peeling {
+                return None;
+            }
+            resident
+        } else {
+            // Only a resident adjective can come out: worth peeling with its suffix in
+            // sight, or when the listed-word filter lets the word through all the same.
+            let worth_peeling = self.resident_openings.may_reach_key(text.start_key(i))
+                && (self.contains_resident_suffix(word) || self.openings.may_reach_key(text.start_key(i)));
+            if !worth_peeling {
+                return None;
+            }
+            true
+        };
+        if listed_start && self.is_language_adverb(word) {
             return Some(Found {
                 lemma_chars: word.chars().count(),
                 label: Label::Language,
@@ -179,8 +246,8 @@ impl NorpRules {
             });
         }
         let ((label, language_adjective, rule), analysis) = morph().find_stem_at(text, i, |s| {
-            let language = self.languages.contains(s);
-            if self.norp.contains(s) {
+            let language = listed_start && self.languages.contains(s);
+            if listed_start && self.norp.contains(s) {
                 Some((Label::Norp, language, "norp/word"))
             } else if resident && self.is_resident(s) {
                 Some((Label::Norp, false, "norp/resident"))
@@ -214,7 +281,7 @@ impl NorpRules {
         if i >= text.words.len() || !text.gap_after(i - 1).chars().all(char::is_whitespace) {
             return None;
         }
-        let (&inside, analysis) = morph().find_stem_at(text, i, |s| self.heads.get(s))?;
+        let (&inside, analysis) = morph().find_stem(text.norm(i), |s| self.heads.get(s))?;
         Some((inside, analysis.stripped(Slot::Plural)))
     }
 
@@ -302,5 +369,55 @@ impl NorpRules {
 impl Default for NorpRules {
     fn default() -> Self {
         NorpRules::new()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn resident_suffix_scan_matches_a_plain_search() {
+        let rules = NorpRules::new();
+        for word in [
+            "алматылық",
+            "алматылықтар",
+            "шығысқазақстандық",
+            "петропавлдық",
+            "түркістандіктер",
+            "алматы",
+            "лық",
+            "ық",
+            "тікелей",
+            "abc",
+            "",
+        ] {
+            let plain = rules
+                .resident_suffixes
+                .iter()
+                .any(|s| word.contains(s.as_str()));
+            assert_eq!(rules.contains_resident_suffix(word), plain, "{word}");
+        }
+    }
+
+    #[test]
+    fn every_listed_word_passes_the_first_gate() {
+        let rules = NorpRules::new();
+        for word in rules.norp.iter().chain(&rules.languages) {
+            assert!(rules.listed_starts.may_start(word), "{word}");
+            assert!(
+                rules.listed_starts.may_start(&format!("{word}тар")),
+                "{word}"
+            );
+        }
+        for word in place_names()
+            .single_words()
+            .chain(rules.compass.iter().map(String::as_str))
+        {
+            assert!(
+                rules.resident_starts.may_start(&format!("{word}лық")),
+                "{word}"
+            );
+        }
     }
 }

@@ -4,9 +4,11 @@
 //! bare word already seen as part of a full name earlier in the field. A capitalized word
 //! unknown to every table is a name only when one of these patterns supports it.
 
+use crate::morph::hash::FastHasher;
 use crate::morph::hash::{FastMap, FastSet};
 use crate::morph::suffixes::Slot;
-use std::cell::OnceCell;
+use std::cell::{OnceCell, RefCell};
+use std::hash::Hasher;
 
 use crate::mention::{Entity, Label};
 use crate::morph::gazetteer::{hyphen_suffix_end, in_quotes};
@@ -15,7 +17,8 @@ use crate::text::fold::{fold_word, is_hyphen};
 use crate::text::Text;
 use crate::trace::Trace;
 
-use super::place::{place_names, place_nouns};
+use super::place::{place_at, place_nouns, TwoLetterStarts};
+use crate::morph::prefilter::StartFilter;
 
 const FIRST_NAMES: &str = "src/entities/data/first_names.tsv";
 const SURNAME_ENDINGS: &str = "src/entities/data/surname_endings.tsv";
@@ -50,16 +53,23 @@ pub struct PersonRules {
     first_names: FastMap<String, bool>,
     titles: FastSet<String>,
     endings: Vec<(String, Ending)>,
+    /// Last bytes of the surname endings: a stem ending otherwise has none.
+    ending_ends: [bool; 256],
     patronymic_endings: Vec<String>,
+    /// First two letters of every first name: the cheap first gate of the name lookup.
+    first_starts: TwoLetterStarts,
+    /// Starts of every first name (three letters of long names): the second gate.
+    first_openings: StartFilter,
 }
 
 impl PersonRules {
     /// Loads tables and compiles patterns.
     pub fn new() -> Self {
-        let first_names = table::rows(FIRST_NAMES, include_str!("data/first_names.tsv"), 1)
-            .into_iter()
-            .map(|r| (fold_word(r.col(0)), r.col(3) == "word"))
-            .collect();
+        let first_names: FastMap<String, bool> =
+            table::rows(FIRST_NAMES, include_str!("data/first_names.tsv"), 1)
+                .into_iter()
+                .map(|r| (fold_word(r.col(0)), r.col(3) == "word"))
+                .collect();
         let titles = table::rows(TITLES, include_str!("data/person_titles.tsv"), 1)
             .into_iter()
             .map(|r| fold_word(r.col(0)))
@@ -83,12 +93,64 @@ impl PersonRules {
             .filter(|p| endings.iter().any(|(e, _)| e == p))
             .map(str::to_owned)
             .collect();
+        let first_starts = TwoLetterStarts::of(first_names.keys().map(String::as_str));
+        let mut first_openings = StartFilter::default();
+        for name in first_names.keys() {
+            first_openings.add(name);
+        }
+        let mut ending_ends = [false; 256];
+        for (ending, _) in &endings {
+            if let Some(&last) = ending.as_bytes().last() {
+                ending_ends[usize::from(last)] = true;
+            }
+        }
         PersonRules {
             first_names,
             titles,
             endings,
+            ending_ends,
             patronymic_endings,
+            first_starts,
+            first_openings,
         }
+    }
+
+    /// False when no stem of the folded `word` can be a listed first name.
+    fn may_reach_first_name(&self, word: &str) -> bool {
+        self.first_starts.may_start(word) && self.first_openings.may_reach(word)
+    }
+
+    /// The first-name table hit of a folded word (lexicon first, then its stems).
+    fn lookup_first_name(&self, word: &str) -> Option<FirstName> {
+        if !self.may_reach_first_name(word) {
+            return None;
+        }
+        morph()
+            .find_stem(word, |s| self.first_names.get(s))
+            .map(|(&common, analysis)| FirstName { analysis, common })
+    }
+
+    /// The surname ending of a folded word after peeling case endings, if any.
+    fn lookup_surname_ending(&self, word: &str) -> Option<Ending> {
+        morph()
+            .find_stem(word, |s| self.surname_ending_of(s))
+            .map(|(strength, _)| strength)
+    }
+
+    /// The strength of the surname ending a folded stem ends with (after at least
+    /// [`MIN_SURNAME_ROOT`] chars), longest ending first.
+    fn surname_ending_of(&self, stem: &str) -> Option<Ending> {
+        let last = stem.as_bytes().last().copied().unwrap_or(0);
+        if !self.ending_ends[usize::from(last)] {
+            return None;
+        }
+        self.endings
+            .iter()
+            .find(|(e, _)| {
+                stem.ends_with(e.as_str())
+                    && stem.chars().count() >= e.chars().count() + MIN_SURNAME_ROOT
+            })
+            .map(|(_, strength)| *strength)
     }
 
     /// Appends candidates found in `text` to `out`.
@@ -122,21 +184,25 @@ impl<'a, 't> Scan<'a, 't> {
     }
 
     /// True for a capitalized word that is not all capitals (`АҚШ`, `ҚР` are not names).
+    #[inline]
     fn name_cased(&self, i: usize) -> bool {
-        let w = &self.text.words[i];
-        w.capitalized && self.text.surface(i).chars().skip(1).any(char::is_lowercase)
+        self.text.words[i].capitalized && has_lowercase_after_first(self.text.surface(i))
     }
 
     /// How word `i` matched the first-name table; only the last word of a name inflects,
     /// so a first name followed by more name words must match whole.
     fn first_name(&self, i: usize) -> Option<FirstName> {
         *self.first[i].get_or_init(|| {
-            if !self.name_cased(i) || self.is_inflected_place(i) {
+            if !self.name_cased(i) {
                 return None;
             }
-            morph()
-                .find_stem_at(self.text, i, |s| self.rules.first_names.get(s))
-                .map(|(&common, analysis)| FirstName { analysis, common })
+            let word = self.text.norm(i);
+            let name = word_facts(word, |facts| {
+                *facts
+                    .first
+                    .get_or_insert_with(|| self.rules.lookup_first_name(word))
+            })?;
+            (!self.is_inflected_place(i)).then_some(name)
         })
     }
 
@@ -155,9 +221,7 @@ impl<'a, 't> Scan<'a, 't> {
             && (!self.text.words[i].sentence_start || !self.has_case_ending(i))
             && !morph().is_stop(word)
             && morph()
-                .find_stem_at(self.text, i, |s| {
-                    self.rules.titles.contains(s).then_some(())
-                })
+                .find_stem_at(self.text, i, |s| self.rules.titles.contains(s).then_some(()))
                 .is_none()
             && !self.is_inflected_place(i)
     }
@@ -168,15 +232,11 @@ impl<'a, 't> Scan<'a, 't> {
             if !self.name_cased(i) {
                 return None;
             }
-            let (strength, _) = morph().find_stem_at(self.text, i, |s| {
-                self.rules
-                    .endings
-                    .iter()
-                    .find(|(e, _)| {
-                        s.ends_with(e.as_str())
-                            && s.chars().count() >= e.chars().count() + MIN_SURNAME_ROOT
-                    })
-                    .map(|(_, strength)| *strength)
+            let word = self.text.norm(i);
+            let strength = word_facts(word, |facts| {
+                *facts
+                    .surname
+                    .get_or_insert_with(|| self.rules.lookup_surname_ending(word))
             })?;
             let usable = strength == Ending::Strong || !self.text.words[i].sentence_start;
             (usable && !self.is_place(i)).then_some(strength)
@@ -202,9 +262,7 @@ impl<'a, 't> Scan<'a, 't> {
 
     fn is_place(&self, i: usize) -> bool {
         *self.place[i].get_or_init(|| {
-            place_names()
-                .longest_at(self.text, i)
-                .is_some_and(|m| m.values.iter().any(|p| p.stands_alone()))
+            place_at(self.text, i).is_some_and(|m| m.values.iter().any(|p| p.stands_alone()))
         })
     }
 
@@ -324,7 +382,7 @@ impl<'a, 't> Scan<'a, 't> {
             return alone.then_some((f, "person/first-name"));
         }
         let j = i + 1;
-        if j < n && self.spaced(i) && self.may_be_first_name(i) && self.surname_ending(j).is_some()
+        if j < n && self.spaced(i) && self.surname_ending(j).is_some() && self.may_be_first_name(i)
         {
             return Some((j, "person/unknown-first-last"));
         }
@@ -364,6 +422,79 @@ impl<'a, 't> Scan<'a, 't> {
     }
 }
 
+/// What the first-name and surname tables say about one folded word, each filled on first
+/// use. Both depend on the word alone (and on the bundled tables, the same for every
+/// [`PersonRules`]), so they are kept across fields and articles.
+#[derive(Clone, Copy, Default)]
+struct WordFacts {
+    first: Option<Option<FirstName>>,
+    surname: Option<Option<Ending>>,
+}
+
+/// Longest folded word (bytes) kept in the [`WordFacts`] cache; longer words are looked up
+/// each time.
+const MAX_CACHED_WORD: usize = 40;
+/// Entries of the [`WordFacts`] cache (a power of two).
+const CACHE_SLOTS: usize = 4096;
+
+struct CachedFacts {
+    key: [u8; MAX_CACHED_WORD],
+    len: u8,
+    facts: WordFacts,
+}
+
+thread_local! {
+    /// A per-thread direct-mapped cache of [`WordFacts`], keyed by a hash of the folded word:
+    /// capitalized words recur (`Қазақстан`, `Астана`, the names of the day), and each would
+    /// otherwise be peeled and looked up again in every field.
+    static WORD_FACTS: RefCell<Vec<CachedFacts>> = RefCell::new(
+        (0..CACHE_SLOTS)
+            .map(|_| CachedFacts {
+                key: [0; MAX_CACHED_WORD],
+                len: u8::MAX,
+                facts: WordFacts::default(),
+            })
+            .collect(),
+    );
+}
+
+/// Runs `f` on the cached [`WordFacts`] of a folded word (fresh ones for a word not cached,
+/// which then replace the slot's previous word).
+fn word_facts<R>(word: &str, f: impl FnOnce(&mut WordFacts) -> R) -> R {
+    let bytes = word.as_bytes();
+    if bytes.len() > MAX_CACHED_WORD {
+        return f(&mut WordFacts::default());
+    }
+    let mut hasher = FastHasher::default();
+    hasher.write(bytes);
+    let slot = (hasher.finish() >> 32) as usize & (CACHE_SLOTS - 1);
+    WORD_FACTS.with(|cache| {
+        let mut cache = cache.borrow_mut();
+        let entry = &mut cache[slot];
+        if usize::from(entry.len) != bytes.len() || &entry.key[..bytes.len()] != bytes {
+            entry.key[..bytes.len()].copy_from_slice(bytes);
+            entry.len = bytes.len() as u8;
+            entry.facts = WordFacts::default();
+        }
+        f(&mut entry.facts)
+    })
+}
+
+/// True when a char after the first is lowercase; the second char decides most words, so a
+/// lowercase ASCII or basic Cyrillic letter there (`а`..`џ`) answers without decoding more.
+fn has_lowercase_after_first(surface: &str) -> bool {
+    let mut chars = surface.chars();
+    chars.next();
+    let rest = chars.as_str();
+    let fast = match *rest.as_bytes() {
+        [b'a'..=b'z', ..] => true,
+        // U+0430..=U+045F: `а`..`я` and `ѐ`..`џ`, all lowercase.
+        [0xD0, 0xB0..=0xBF, ..] | [0xD1, 0x80..=0x9F, ..] => true,
+        _ => false,
+    };
+    fast || rest.chars().any(char::is_lowercase)
+}
+
 /// One capital letter followed by `.` (and optionally a hyphen or spaces).
 fn is_initial(text: &Text, i: usize) -> bool {
     let surface = text.surface(i);
@@ -392,5 +523,64 @@ fn push(
 impl Default for PersonRules {
     fn default() -> Self {
         PersonRules::new()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lowercase_test_matches_the_plain_one() {
+        for surface in [
+            "Алматы",
+            "АҚШ",
+            "Әлия",
+            "ҚР",
+            "Ұлан",
+            "Aa",
+            "AB",
+            "A",
+            "ҚазАқ",
+            "Ңң",
+            "Іі",
+            "Ёлка",
+        ] {
+            let plain = surface.chars().skip(1).any(char::is_lowercase);
+            assert_eq!(has_lowercase_after_first(surface), plain, "{surface}");
+        }
+    }
+
+    #[test]
+    fn first_name_gate_passes_every_listed_name() {
+        let rules = PersonRules::new();
+        for name in rules.first_names.keys() {
+            assert!(rules.may_reach_first_name(name), "{name}");
+            assert!(rules.may_reach_first_name(&format!("{name}ның")), "{name}");
+        }
+    }
+
+    #[test]
+    fn surname_ending_gate_agrees_with_the_plain_scan() {
+        let rules = PersonRules::new();
+        for stem in [
+            "саденов",
+            "назарбаева",
+            "тоқаев",
+            "медицина",
+            "жомартұлы",
+            "алма",
+            "ов",
+        ] {
+            let plain = rules
+                .endings
+                .iter()
+                .find(|(e, _)| {
+                    stem.ends_with(e.as_str())
+                        && stem.chars().count() >= e.chars().count() + MIN_SURNAME_ROOT
+                })
+                .map(|(_, strength)| *strength);
+            assert_eq!(rules.surname_ending_of(stem), plain, "{stem}");
+        }
     }
 }

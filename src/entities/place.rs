@@ -6,7 +6,7 @@
 
 use crate::mention::{Entity, Label};
 use crate::morph::gazetteer::in_quotes;
-use crate::morph::gazetteer::{hyphen_suffix_end, Gazetteer, NameMatch};
+use crate::morph::gazetteer::{hyphen_suffix_end, name_words, Gazetteer, NameMatch};
 use crate::morph::suffixes::Slot;
 use crate::morph::{entity_lemma, morph, table, Analysis};
 use crate::text::fold::fold_word;
@@ -44,6 +44,8 @@ pub struct Descriptor {
 /// The place nouns of `data/place_descriptors.tsv`, matched on stems.
 pub struct Descriptors {
     by_stem: FastMap<String, Descriptor>,
+    /// First two letters of every stem: the cheap first gate of a lookup.
+    starts: TwoLetterStarts,
 }
 
 const DESCRIPTORS: &str = "src/entities/data/place_descriptors.tsv";
@@ -73,7 +75,8 @@ impl Descriptors {
                 },
             );
         }
-        Descriptors { by_stem }
+        let starts = TwoLetterStarts::of(by_stem.keys().map(String::as_str));
+        Descriptors { by_stem, starts }
     }
 
     /// The place noun at word `i`, if it is one in the 3rd-person possessive form a
@@ -85,7 +88,7 @@ impl Descriptors {
     }
 
     fn lookup(&self, text: &Text, i: usize) -> Option<(&Descriptor, Analysis)> {
-        if i == 0 || i >= text.words.len() {
+        if i == 0 || i >= text.words.len() || !self.starts.may_start(text.norm(i)) {
             return None;
         }
         if !text.gap_after(i - 1).chars().all(char::is_whitespace) {
@@ -127,6 +130,95 @@ impl Descriptors {
     }
 }
 
+/// The first two letters of every key of a stem table, as bits of a hash-indexed bitmap:
+/// a word whose first two letters are not among them reaches no key, so a rule skips it
+/// before any peeling or hashing. Every stem [`crate::morph::Morph::find_stem`] tries keeps
+/// the word's first two letters (suffixes and repairs change only letters from the third on,
+/// and exception stems keep their form's start; a test checks both), and a whole-word hit is
+/// the word itself. A collision only lets more words through.
+pub(crate) struct TwoLetterStarts {
+    bits: Vec<u64>,
+}
+
+/// Bits in a [`TwoLetterStarts`] bitmap (a power of two).
+const START_BITS: usize = 1 << 14;
+
+/// The bytes of the first two chars of a word (fewer for a shorter word), packed.
+#[inline]
+fn two_letter_key(word: &str) -> u64 {
+    let bytes = word.as_bytes();
+    // Two two-byte letters (Cyrillic, most words): the first four bytes.
+    if let Some(&[a, b, c, d]) = bytes.first_chunk::<4>() {
+        if a & 0xE0 == 0xC0 && c & 0xE0 == 0xC0 {
+            return u64::from(u32::from_le_bytes([a, b, c, d]));
+        }
+    }
+    let first = utf8_len(bytes.first().copied().unwrap_or(0));
+    let end = match bytes.get(first) {
+        Some(&b) => (first + utf8_len(b)).min(bytes.len()),
+        None => bytes.len(),
+    };
+    load_le(bytes) & (u64::MAX >> (64 - 8 * end.max(1)))
+}
+
+/// Up to the first eight bytes of `bytes` as a little-endian number (no `memcpy` call).
+pub(crate) fn load_le(bytes: &[u8]) -> u64 {
+    if let Some(eight) = bytes.first_chunk::<8>() {
+        return u64::from_le_bytes(*eight);
+    }
+    bytes
+        .iter()
+        .enumerate()
+        .fold(0, |v, (k, &b)| v | u64::from(b) << (8 * k))
+}
+
+/// Byte length of the UTF-8 char whose first byte is `lead`.
+fn utf8_len(lead: u8) -> usize {
+    match lead {
+        0..=0x7F => 1,
+        0x80..=0xDF => 2,
+        0xE0..=0xEF => 3,
+        _ => 4,
+    }
+}
+
+impl TwoLetterStarts {
+    /// The starts of `keys` (folded words).
+    pub(crate) fn of<'k>(keys: impl IntoIterator<Item = &'k str>) -> Self {
+        let mut starts = TwoLetterStarts {
+            bits: vec![0; START_BITS / 64],
+        };
+        for key in keys {
+            let bit = Self::bit(key);
+            starts.bits[bit / 64] |= 1 << (bit % 64);
+        }
+        starts
+    }
+
+    #[inline]
+    fn bit(word: &str) -> usize {
+        (two_letter_key(word).wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 50) as usize
+    }
+
+    /// False when no key starts with the first two letters of the folded `word`.
+    #[inline]
+    pub(crate) fn may_start(&self, word: &str) -> bool {
+        self.has(Self::bit(word))
+    }
+
+    /// [`TwoLetterStarts::may_start`] of both tables at the cost of one key.
+    #[inline]
+    pub(crate) fn may_start_both(&self, other: &Self, word: &str) -> (bool, bool) {
+        let bit = Self::bit(word);
+        (self.has(bit), other.has(bit))
+    }
+
+    #[inline]
+    fn has(&self, bit: usize) -> bool {
+        self.bits[bit / 64] & (1 << (bit % 64)) != 0
+    }
+}
+
 /// Words that join coordinated names (`Ертіс және Железин`, `Испания мен Франция`).
 pub const CONJUNCTIONS: [&str; 4] = ["және", "мен", "бен", "пен"];
 
@@ -135,17 +227,39 @@ const MAX_COORDINATED: usize = 6;
 
 /// The rules of this class, built once.
 pub struct PlaceRules {
-    names: &'static Gazetteer<Place>,
+    names: &'static PlaceNames,
     descriptors: &'static Descriptors,
 }
 
-static NAMES: LazyLock<Gazetteer<Place>> = LazyLock::new(load_names);
+/// The place gazetteer and the first two letters of every name's first word.
+struct PlaceNames {
+    names: Gazetteer<Place>,
+    starts: TwoLetterStarts,
+}
+
+static NAMES: LazyLock<PlaceNames> = LazyLock::new(load_names);
 static DESCRIPTOR_TABLE: LazyLock<Descriptors> = LazyLock::new(Descriptors::load);
 
 /// The place-name gazetteer, parsed once and shared (persons and NORP ask whether a word
 /// names a place).
 pub fn place_names() -> &'static Gazetteer<Place> {
-    &NAMES
+    &NAMES.names
+}
+
+/// The longest place name starting at word `i` ([`Gazetteer::longest_at`]), after a cheap
+/// gate: a word whose first two letters start no name's first word starts no name.
+pub fn place_at<'t>(text: &Text<'t>, i: usize) -> Option<NameMatch<'static, Place>> {
+    NAMES.longest_at(text, i)
+}
+
+impl PlaceNames {
+    /// See [`place_at`].
+    fn longest_at(&self, text: &Text, i: usize) -> Option<NameMatch<'_, Place>> {
+        if !self.starts.may_start(text.norm(i)) {
+            return None;
+        }
+        self.names.longest_at(text, i)
+    }
 }
 
 /// The place nouns, parsed once and shared (a name before `ауылы` is a place, not a person).
@@ -190,7 +304,7 @@ fn kind_of(file: &str, line: usize, kind: &str) -> &'static str {
 }
 
 /// Builds the place gazetteer from the country, place and location tables.
-fn load_names() -> Gazetteer<Place> {
+fn load_names() -> PlaceNames {
     let first_names: FastSet<String> =
         table::rows(FIRST_NAMES, include_str!("data/first_names.tsv"), 1)
             .into_iter()
@@ -198,15 +312,20 @@ fn load_names() -> Gazetteer<Place> {
             .collect();
     let ambiguous = |name: &str| first_names.contains(&crate::text::fold::fold_word(name));
     let mut names = Gazetteer::default();
+    let mut firsts = Vec::new();
+    let mut insert = |name: &str, place: Place| {
+        firsts.extend(name_words(name).into_iter().take(1));
+        names.insert(name, place);
+    };
     for row in table::rows(COUNTRIES, include_str!("data/countries.tsv"), 2) {
         let country = Place {
             label: Label::Gpe,
             kind: "country",
             needs_descriptor: false,
         };
-        names.insert(row.col(0), country);
+        insert(row.col(0), country);
         if !row.col(2).is_empty() {
-            names.insert(
+            insert(
                 row.col(2),
                 Place {
                     label: Label::Gpe,
@@ -215,7 +334,7 @@ fn load_names() -> Gazetteer<Place> {
                 },
             );
         }
-        names.insert(
+        insert(
             row.col(1),
             Place {
                 label: Label::Gpe,
@@ -228,7 +347,7 @@ fn load_names() -> Gazetteer<Place> {
         let kind = kind_of(PLACES, row.line, row.col(1));
         let needs_descriptor =
             matches!(kind, "district" | "region-compound") || ambiguous(row.col(0));
-        names.insert(
+        insert(
             row.col(0),
             Place {
                 label: Label::Gpe,
@@ -240,7 +359,7 @@ fn load_names() -> Gazetteer<Place> {
     for row in table::rows(LOCATIONS, include_str!("data/locations.tsv"), 2) {
         let kind = kind_of(LOCATIONS, row.line, row.col(1));
         let needs_descriptor = row.col(3) == "in" || ambiguous(row.col(0));
-        names.insert(
+        insert(
             row.col(0),
             Place {
                 label: Label::Location,
@@ -249,14 +368,15 @@ fn load_names() -> Gazetteer<Place> {
             },
         );
     }
-    names
+    let starts = TwoLetterStarts::of(firsts.iter().map(String::as_str));
+    PlaceNames { names, starts }
 }
 
 impl PlaceRules {
     /// Loads tables and compiles patterns.
     pub fn new() -> Self {
         PlaceRules {
-            names: place_names(),
+            names: &NAMES,
             descriptors: place_nouns(),
         }
     }
@@ -396,5 +516,69 @@ fn push(
 impl Default for PlaceRules {
     fn default() -> Self {
         PlaceRules::new()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::morph::candidate_stems;
+
+    /// Folded words whose stems the gates rely on: inflected, repaired and exception forms.
+    fn sample_words() -> Vec<String> {
+        let mut words: Vec<String> = [
+            "алматыдан",
+            "аулында",
+            "облыстарында",
+            "қазақстандығы",
+            "Нұр-Сұлтанда",
+            "ағылшынша",
+            "ab",
+            "Ә",
+        ]
+        .into_iter()
+        .map(fold_word)
+        .collect();
+        let exceptions = table::rows(
+            "src/morph/data/exceptions.tsv",
+            include_str!("../morph/data/exceptions.tsv"),
+            2,
+        );
+        words.extend(exceptions.iter().map(|r| fold_word(r.col(0))));
+        words
+    }
+
+    #[test]
+    fn every_candidate_stem_keeps_the_first_two_letters() {
+        for word in sample_words() {
+            let start: String = word.chars().take(2).collect();
+            for stem in candidate_stems(&word) {
+                assert!(stem.starts_with(&start), "{word} → {stem}");
+            }
+        }
+    }
+
+    #[test]
+    fn two_letter_starts_pass_every_stem_of_a_key() {
+        let keys = ["облыс", "ауыл", "көл", "ab", "ә"];
+        let starts = TwoLetterStarts::of(keys);
+        for word in ["облысында", "аулы", "көлі", "abc", "ә"] {
+            assert!(starts.may_start(word), "{word}");
+        }
+        for word in ["мектепте", "бүгін", "x"] {
+            assert!(!starts.may_start(word), "{word}");
+        }
+    }
+
+    #[test]
+    fn gates_pass_every_listed_name_and_place_noun() {
+        for row in table::rows(PLACES, include_str!("data/places.tsv"), 2) {
+            let text = Text::new(row.col(0));
+            assert!(place_at(&text, 0).is_some(), "{}", row.col(0));
+        }
+        for row in table::rows(DESCRIPTORS, include_str!("data/place_descriptors.tsv"), 4) {
+            let inflected = fold_word(&format!("{}ында", row.col(0)));
+            assert!(place_nouns().starts.may_start(&inflected), "{}", row.col(0));
+        }
     }
 }
