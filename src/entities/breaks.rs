@@ -2,6 +2,8 @@
 //! that never belong to a name, case endings no inner name word carries, generic nouns,
 //! links (`атындағы`), words of naming, and person names (posts are not owned by people).
 
+use std::sync::OnceLock;
+
 use crate::morph::hash::FastSet;
 
 use crate::morph::morph;
@@ -37,6 +39,12 @@ const MIN_INITIAL_STEM_CHARS: usize = 3;
 const MIN_INNER_STEM_CHARS: usize = 4;
 
 impl Breaks {
+    /// The one instance all rules share (loaded on first use).
+    pub fn shared() -> &'static Breaks {
+        static SHARED: OnceLock<Breaks> = OnceLock::new();
+        SHARED.get_or_init(Breaks::new)
+    }
+
     /// Loads `data/name_breaks.tsv`.
     pub fn new() -> Self {
         let mut breaks = Breaks {
