@@ -40,6 +40,9 @@ pub mod bit {
     pub const SIGN_BEFORE: u16 = 1 << 15;
 }
 
+// The gate reads three chars: every stem the lexicons try must keep them.
+const _: () = assert!(crate::morph::MIN_LEXICON_STEM >= 3);
+
 /// Slots of the start table (a power of two).
 const SLOTS: usize = 1 << 14;
 
@@ -215,11 +218,6 @@ mod tests {
     use crate::morph::morph;
 
     #[test]
-    fn stems_keep_the_first_chars_the_gate_reads() {
-        assert!(crate::morph::MIN_LEXICON_STEM >= 3);
-    }
-
-    #[test]
     fn inflected_forms_reach_their_keys() {
         let mut table = StartTable::default();
         table.add("министрлігі", bit::ORG_MARKER);
@@ -278,7 +276,8 @@ mod tests {
         let table = StartTable::default();
         let c = Candidates::new(&table, &text);
         let with = |b| c.words(b).collect::<Vec<_>>();
-        assert_eq!(with(bit::QUOTE_BEFORE), [1, 4]);
+        // An ASCII quote may open or close: both gaps pass.
+        assert_eq!(with(bit::QUOTE_BEFORE), [1, 3, 4]);
         assert_eq!(with(bit::SIGN_BEFORE), [2]);
     }
 }

@@ -108,12 +108,12 @@ impl LawRules {
             }
             // A named act takes only the one name right before it (`Париж келісімі`,
             // not `Қазақстан Париж келісімі`).
-            let owner_word = owner_start(text, i, &self.breaks, Reach::ADJACENT).map(|_| i - 1);
+            let owner_word = owner_start(text, i, self.breaks, Reach::ADJACENT).map(|_| i - 1);
             let start = match word.kind {
                 Kind::Name if text.words[i].capitalized => {
                     Some((text.words[i].span.start, "law/name"))
                 }
-                Kind::Code => owner_start(text, i, &self.breaks, Reach::NAMES)
+                Kind::Code => owner_start(text, i, self.breaks, Reach::NAMES)
                     .or_else(|| self.lowercase_modifiers(text, i))
                     .map(|s| (s, "law/code")),
                 Kind::Named => owner_word.map(|k| (text.words[k].span.start, "law/named-act")),

@@ -126,7 +126,7 @@ impl OrgRules {
                 trace.rejected(rule, head, || "a plural descriptor names a group".into());
                 continue;
             }
-            match owner_start(text, i, &self.breaks, Reach::NAMES) {
+            match owner_start(text, i, self.breaks, Reach::NAMES) {
                 Some(start) => {
                     // KazNERD keeps a quoted or Latin name alone, the descriptor and its
                     // modifiers outside (`«Атамекен» кәсіпкерлер палатасы`).
@@ -180,7 +180,7 @@ impl OrgRules {
         if adjective.is_none() || self.bare.word(text, i) != Some(&AfterQuote::Outside) {
             return;
         }
-        if let Some(start) = owner_start(text, i, &self.breaks, Reach::ADJACENT) {
+        if let Some(start) = owner_start(text, i, self.breaks, Reach::ADJACENT) {
             let span = Span::new(start, text.words[i].span.end);
             self.push(
                 text,

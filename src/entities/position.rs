@@ -66,10 +66,10 @@ impl PositionRules {
             let found = match kind {
                 Kind::Alone => {
                     let start =
-                        owner_start(text, i, &self.breaks, Reach::ADJACENT).unwrap_or(head.start);
+                        owner_start(text, i, self.breaks, Reach::ADJACENT).unwrap_or(head.start);
                     Some((start, "position/office"))
                 }
-                Kind::Owned => owner_start(text, i, &self.breaks, Reach::POSTS)
+                Kind::Owned => owner_start(text, i, self.breaks, Reach::POSTS)
                     .map(|s| (s, "position/owned-post")),
                 Kind::Title => {
                     after_name(text, i).then_some((head.start, "position/title-after-name"))

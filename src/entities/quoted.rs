@@ -109,7 +109,7 @@ impl QuotedRules {
             let Some((&(head, possessive), analysis)) = self.heads.word_analysis(text, i) else {
                 continue;
             };
-            if let Some(q) = quoted_near(text, i, &self.breaks) {
+            if let Some(q) = quoted_near(text, i, self.breaks) {
                 self.quoted_list(text, q, head.label, out, trace);
             } else if analysis.slots & Slot::Plural.bit() != 0 {
                 trace.rejected(owner_rule_id(head.label), text.words[i].span, || {
@@ -152,11 +152,11 @@ impl QuotedRules {
     fn owned(&self, text: &Text, i: usize, head: Head, out: &mut Vec<Entity>, trace: &mut Trace) {
         let rule = owner_rule_id(head.label);
         let span = match head.with_owner {
-            WithOwner::Inside => owner_start(text, i, &self.breaks, Reach::THINGS)
+            WithOwner::Inside => owner_start(text, i, self.breaks, Reach::THINGS)
                 .map(|start| Span::new(start, text.words[i].span.end)),
-            WithOwner::Adjacent => owner_start(text, i, &self.breaks, Reach::ADJACENT)
+            WithOwner::Adjacent => owner_start(text, i, self.breaks, Reach::ADJACENT)
                 .map(|start| Span::new(start, text.words[i].span.end)),
-            WithOwner::Name => owner_start(text, i, &self.breaks, Reach::ADJACENT)
+            WithOwner::Name => owner_start(text, i, self.breaks, Reach::ADJACENT)
                 .map(|start| Span::new(start, text.words[i - 1].span.end)),
             WithOwner::No => None,
         };
