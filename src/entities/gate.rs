@@ -7,11 +7,9 @@
 //! Soundness: a stem lexicon ([`super::lexicon::StemMap`]) finds a key from a word only
 //! through the word itself, a stem that is a prefix of it (at least
 //! [`crate::morph::MIN_LEXICON_STEM`] letters) with its last letter voiced or a vowel put
-//! back before it, or a listed exception (`екеуі` → `екі`). None of these changes the first
-//! three letters of a key of five letters or more, and changes the third of a shorter key
-//! only in known ways (see [`word_starts`]), so a word whose first three letters start no
-//! key reaches no key. Starts are hashed into a small table of bits; a collision only
-//! lets more words through.
+//! back before it, or a listed exception (`екеуі` → `екі`). So every word reaching a key
+//! starts with one of a few prefixes of that key ([`key_prefixes`]), or is an exception
+//! form; the table holds those prefixes, found by a hash of their first three letters.
 
 use crate::text::fold::fold_word;
 use crate::text::Text;
@@ -40,16 +38,22 @@ pub mod bit {
     pub const SIGN_BEFORE: u16 = 1 << 15;
 }
 
-// The gate reads three chars: every stem the lexicons try must keep them.
+// The gate relies on stems of three chars or more (see [`key_prefixes`]).
 const _: () = assert!(crate::morph::MIN_LEXICON_STEM >= 3);
 
 /// Slots of the start table (a power of two).
-const SLOTS: usize = 1 << 14;
+const SLOTS: usize = 1 << 12;
 
-/// Word starts of every rule table, hashed to the bits of the tables having keys that a
-/// word so starting may reach. Built once with the rules.
+/// A word prefix every word reaching some table keys starts with, and those tables' bits.
+struct Prefix {
+    prefix: Box<str>,
+    bits: u16,
+}
+
+/// The prefixes of every rule table (see [`key_prefixes`]), hashed by their first three
+/// chars. Built once with the rules.
 pub struct StartTable {
-    slots: Box<[u16]>,
+    slots: Box<[Vec<Prefix>]>,
     /// Irregular forms and their stems (`src/morph/data/exceptions.tsv`), folded.
     exceptions: Vec<(String, String)>,
 }
@@ -63,36 +67,33 @@ impl Default for StartTable {
         .map(|row| (fold_word(row.cell(0)), fold_word(row.cell(1))))
         .collect();
         StartTable {
-            slots: vec![0; SLOTS].into_boxed_slice(),
+            slots: (0..SLOTS).map(|_| Vec::new()).collect(),
             exceptions,
         }
     }
 }
 
-/// The first three chars of a word, packed from their UTF-8 bytes (the first eight bytes
-/// when they are longer: two starts then share a key, which only lets more words through).
-fn start_key(word: &str) -> u64 {
+/// The slot of a word or prefix: a hash of its first three chars (of its first eight bytes
+/// when they are longer, which only puts more prefixes in one slot).
+fn slot(word: &str) -> usize {
     let bytes = word.as_bytes();
-    let mut end = 0;
-    let mut chars = 0;
-    while end < bytes.len() {
-        if bytes[end] & 0xC0 != 0x80 {
-            if chars == 3 {
-                break;
-            }
-            chars += 1;
-        }
-        end += 1;
-    }
     let mut packed = [0u8; 8];
-    let n = end.min(8);
+    let n = bytes.len().min(8);
     packed[..n].copy_from_slice(&bytes[..n]);
-    u64::from_le_bytes(packed)
-}
-
-/// The slot of a packed start.
-fn slot(key: u64) -> usize {
-    (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 50) as usize & (SLOTS - 1)
+    let head = u64::from_le_bytes(packed);
+    // A byte starts a char unless it is a continuation byte (0b10xx_xxxx); the padding
+    // zeros start chars too, so a short word keeps all its bytes.
+    let high = head & 0x8080_8080_8080_8080;
+    let continuation = high & !((head << 1) & 0x8080_8080_8080_8080);
+    let mut starts = !continuation & 0x8080_8080_8080_8080;
+    for _ in 0..3 {
+        starts &= starts.wrapping_sub(1);
+    }
+    let key = match starts.trailing_zeros() / 8 {
+        8.. => head,
+        end => head & ((1u64 << (end * 8)) - 1),
+    };
+    (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 52) as usize & (SLOTS - 1)
 }
 
 /// The voiced consonant whose stem repair gives `c` (`кітабы` → `кітап`).
@@ -110,49 +111,64 @@ fn is_restored_vowel(c: char) -> bool {
     matches!(c, 'ы' | 'і')
 }
 
-/// The starts (first three chars) of the words whose stems may be folded `key`: a stem is
-/// a prefix of the word of [`crate::morph::MIN_LEXICON_STEM`] chars or more, whose last letter may be
-/// unvoiced (`кітаб` → `кітап`) and before whose last letter `ы`/`і` may be put back
-/// (`аул` → `ауыл`); so a key of five chars or more keeps the word's first three, a
-/// shorter one changes at most its third.
-fn word_starts(key: &str) -> Vec<String> {
+/// Prefixes of which every word whose stem may be folded `key` starts with one. A stem is
+/// the word itself or a prefix of it of [`crate::morph::MIN_LEXICON_STEM`] chars or more,
+/// whose last letter may be unvoiced (`кітаб` → `кітап`) and before whose last letter
+/// `ы`/`і` may be put back (`аул` → `ауыл`): so the word keeps all but the last two chars
+/// of a key of five chars or more, and the first two of a shorter key, whose third char
+/// is the word's third, or its voiced form, or (after a restored vowel) the key's fourth.
+fn key_prefixes(key: &str) -> Vec<String> {
     let k: Vec<char> = key.chars().collect();
     let start = |chars: &[char]| chars.iter().collect::<String>();
-    let mut starts = vec![start(&k[..k.len().min(3)])];
-    let unvoiced_last = |last: char| {
-        std::iter::once(last)
-            .chain(voiced(last))
+    let third = |c: char| {
+        std::iter::once(c)
+            .chain(voiced(c))
             .map(|c| start(&[k[0], k[1], c]))
             .collect::<Vec<_>>()
     };
     match k.len() {
-        3 => starts.extend(unvoiced_last(k[2]).into_iter().skip(1)),
-        4 if is_restored_vowel(k[2]) => starts.extend(unvoiced_last(k[3])),
-        _ => {}
+        0..=2 => vec![key.to_owned()],
+        3 => third(k[2]),
+        4 if is_restored_vowel(k[2]) => {
+            let mut starts = third(k[3]);
+            starts.push(start(&k[..3]));
+            starts
+        }
+        4 => vec![start(&k[..3])],
+        n => vec![start(&k[..n - 2])],
     }
-    starts
 }
 
 impl StartTable {
-    /// Records folded `key` under `bits`: the starts of the words that may reach it, and
-    /// the irregular forms whose stem it is.
+    /// Records folded `key` under `bits`: the prefixes of the words that may reach it,
+    /// and the irregular forms whose stem it is.
     pub fn add(&mut self, key: &str, bits: u16) {
-        let mut starts = word_starts(key);
-        starts.extend(
+        let mut prefixes = key_prefixes(key);
+        prefixes.extend(
             self.exceptions
                 .iter()
                 .filter(|(_, stem)| stem == key)
                 .map(|(form, _)| form.clone()),
         );
-        for start in starts {
-            self.slots[slot(start_key(&start))] |= bits;
+        for prefix in prefixes {
+            let list = &mut self.slots[slot(&prefix)];
+            match list.iter_mut().find(|p| *p.prefix == *prefix) {
+                Some(p) => p.bits |= bits,
+                None => list.push(Prefix {
+                    prefix: prefix.into(),
+                    bits,
+                }),
+            }
         }
     }
 
     /// The bits of every table a folded word may reach.
     #[inline]
     pub fn bits(&self, norm: &str) -> u16 {
-        self.slots[slot(start_key(norm))]
+        self.slots[slot(norm)]
+            .iter()
+            .filter(|p| norm.starts_with(&*p.prefix))
+            .fold(0, |bits, p| bits | p.bits)
     }
 }
 
