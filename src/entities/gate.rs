@@ -42,7 +42,7 @@ pub mod bit {
 const _: () = assert!(crate::morph::MIN_LEXICON_STEM >= 3);
 
 /// Slots of the start table (a power of two).
-const SLOTS: usize = 1 << 12;
+const SLOTS: usize = 1 << 13;
 
 /// A word prefix every word reaching some table keys starts with, and those tables' bits.
 struct Prefix {
@@ -77,10 +77,13 @@ impl Default for StartTable {
 /// when they are longer, which only puts more prefixes in one slot).
 fn slot(word: &str) -> usize {
     let bytes = word.as_bytes();
-    let mut packed = [0u8; 8];
-    let n = bytes.len().min(8);
-    packed[..n].copy_from_slice(&bytes[..n]);
-    let head = u64::from_le_bytes(packed);
+    let head = match bytes.first_chunk::<8>() {
+        Some(first) => u64::from_le_bytes(*first),
+        None => bytes
+            .iter()
+            .rev()
+            .fold(0, |head, &b| (head << 8) | u64::from(b)),
+    };
     // A byte starts a char unless it is a continuation byte (0b10xx_xxxx); the padding
     // zeros start chars too, so a short word keeps all its bytes.
     let high = head & 0x8080_8080_8080_8080;
@@ -93,7 +96,7 @@ fn slot(word: &str) -> usize {
         8.. => head,
         end => head & ((1u64 << (end * 8)) - 1),
     };
-    (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 52) as usize & (SLOTS - 1)
+    (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 51) as usize & (SLOTS - 1)
 }
 
 /// The voiced consonant whose stem repair gives `c` (`кітабы` → `кітап`).
@@ -180,15 +183,13 @@ pub struct Candidates {
 impl Candidates {
     /// One pass over the words of `text`.
     pub fn new(table: &StartTable, text: &Text) -> Self {
+        let mut bits = Vec::with_capacity(text.words.len());
         let mut end = 0;
-        let bits = (0..text.words.len())
-            .map(|i| {
-                let span = text.words[i].span;
-                let gap = &text.text[end..span.start];
-                end = span.end;
-                table.bits(text.norm(i)) | gap_bits(gap)
-            })
-            .collect();
+        for (i, word) in text.words.iter().enumerate() {
+            let gap = &text.text.as_bytes()[end..word.span.start];
+            end = word.span.end;
+            bits.push(table.bits(text.norm(i)) | gap_bits(gap));
+        }
         Candidates { bits }
     }
 
@@ -209,23 +210,28 @@ impl Candidates {
 }
 
 /// [`bit::QUOTE_BEFORE`] and [`bit::SIGN_BEFORE`] of the gap before a word.
-fn gap_bits(gap: &str) -> u16 {
-    if gap.is_ascii() {
-        return if gap.contains('"') {
-            bit::QUOTE_BEFORE
-        } else {
-            0
-        };
-    }
-    let mut bits = 0;
-    for c in gap.chars() {
-        match c {
-            '»' | '”' | '›' | '“' | '"' => bits |= bit::QUOTE_BEFORE,
-            '№' => bits |= bit::SIGN_BEFORE,
-            _ => {}
+fn gap_bits(gap: &[u8]) -> u16 {
+    match gap {
+        [b' '] => 0,
+        _ if gap.is_ascii() => {
+            if gap.contains(&b'"') {
+                bit::QUOTE_BEFORE
+            } else {
+                0
+            }
+        }
+        _ => {
+            let mut bits = 0;
+            for c in String::from_utf8_lossy(gap).chars() {
+                match c {
+                    '»' | '”' | '›' | '“' | '"' => bits |= bit::QUOTE_BEFORE,
+                    '№' => bits |= bit::SIGN_BEFORE,
+                    _ => {}
+                }
+            }
+            bits
         }
     }
-    bits
 }
 
 #[cfg(test)]
