@@ -21,9 +21,16 @@ pub struct AbbreviationLinker {
 /// True for an acronym lemma: letters and digits with at least two capitals and no
 /// lowercase letter (`ІІМ`, `ЕАЭО`, `COVID-19` is not linked: it has no full name).
 fn is_acronym(lemma: &str) -> bool {
-    lemma.chars().filter(|c| c.is_uppercase()).count() >= 2
-        && !lemma.chars().any(char::is_lowercase)
-        && !lemma.contains(' ')
+    let mut capitals = 0;
+    for c in lemma.chars() {
+        if c == ' ' || c.is_lowercase() {
+            return false;
+        }
+        if c.is_uppercase() {
+            capitals += 1;
+        }
+    }
+    capitals >= 2
 }
 
 impl AbbreviationLinker {
@@ -39,33 +46,45 @@ impl AbbreviationLinker {
     /// tags the later mentions of an abbreviation the article introduced in brackets
     /// (`Ақпарат агенттігі (АА) … АА хабарлады`).
     pub fn link(&self, fields: &mut [(&str, &mut Vec<Entity>)]) {
-        let mut names: FastMap<String, String> = FastMap::default();
+        // Full names of the table's acronyms found in the article, by folded full name:
+        // the first entity lemma folding to it.
+        let mut names: FastMap<&str, Option<String>> = FastMap::default();
         let mut bracketed: FastMap<String, Introduced> = FastMap::default();
+        let mut any_name = false;
         for (text, entities) in fields.iter() {
             for (k, e) in entities.iter().enumerate() {
                 if !is_acronym(&e.lemma) {
-                    names
-                        .entry(fold_word(&e.lemma))
-                        .or_insert_with(|| e.lemma.clone());
+                    any_name = true;
                     continue;
+                }
+                let key = fold_word(&e.lemma);
+                if let Some(full) = self.known.get(&key) {
+                    names.entry(full.as_str()).or_insert(None);
                 }
                 let Some(full) = k.checked_sub(1).map(|p| &entities[p]) else {
                     continue;
                 };
                 let between = &text[full.span.end..e.span.start];
                 if between.trim() == "(" && !is_acronym(&full.lemma) {
-                    bracketed
-                        .entry(fold_word(&e.lemma))
-                        .or_insert_with(|| Introduced {
-                            surface: e.lemma.clone(),
-                            full: full.lemma.clone(),
-                            label: e.label,
-                        });
+                    bracketed.entry(key).or_insert_with(|| Introduced {
+                        surface: e.lemma.clone(),
+                        full: full.lemma.clone(),
+                        label: e.label,
+                    });
                 }
             }
         }
-        if names.is_empty() {
+        if !any_name {
             return;
+        }
+        if !names.is_empty() {
+            for (_, entities) in fields.iter() {
+                for e in entities.iter().filter(|e| !is_acronym(&e.lemma)) {
+                    if let Some(slot @ None) = names.get_mut(fold_word(&e.lemma).as_str()) {
+                        *slot = Some(e.lemma.clone());
+                    }
+                }
+            }
         }
         for (text, entities) in fields.iter_mut() {
             for introduced in bracketed.values() {
@@ -78,8 +97,8 @@ impl AbbreviationLinker {
                     None => self
                         .known
                         .get(&key)
-                        .and_then(|full| names.get(full))
-                        .cloned(),
+                        .and_then(|full| names.get(full.as_str()))
+                        .and_then(Clone::clone),
                 };
             }
         }

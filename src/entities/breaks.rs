@@ -2,6 +2,8 @@
 //! that never belong to a name, case endings no inner name word carries, generic nouns,
 //! links (`атындағы`), words of naming, and person names (posts are not owned by people).
 
+use std::sync::OnceLock;
+
 use crate::morph::hash::FastSet;
 
 use crate::morph::morph;
@@ -15,14 +17,14 @@ use super::table::rows;
 /// case endings no inner name word carries, and generic nouns that cannot own a head alone.
 pub struct Breaks {
     first_names: FastSet<String>,
-    surname_endings: Vec<String>,
+    surname_endings: Endings,
     words: FastSet<String>,
-    endings: Vec<String>,
-    initial_endings: Vec<String>,
+    endings: Endings,
+    initial_endings: Endings,
     generic: FastSet<String>,
     generic_any: FastSet<String>,
     links: FastSet<String>,
-    owner_endings: Vec<String>,
+    owner_endings: Endings,
     naming: FastSet<String>,
     /// Organisation and position heads: a generic noun right before one is no name.
     heads: StemMap<()>,
@@ -37,6 +39,12 @@ const MIN_INITIAL_STEM_CHARS: usize = 3;
 const MIN_INNER_STEM_CHARS: usize = 4;
 
 impl Breaks {
+    /// The one instance all rules share (loaded on first use).
+    pub fn shared() -> &'static Breaks {
+        static SHARED: OnceLock<Breaks> = OnceLock::new();
+        SHARED.get_or_init(Breaks::new)
+    }
+
     /// Loads `data/name_breaks.tsv`.
     pub fn new() -> Self {
         let mut breaks = Breaks {
@@ -53,12 +61,12 @@ impl Breaks {
             .map(|row| fold_word(row.cell(0)))
             .collect(),
             words: FastSet::default(),
-            endings: Vec::new(),
-            initial_endings: Vec::new(),
+            endings: Endings::default(),
+            initial_endings: Endings::default(),
             generic: FastSet::default(),
             generic_any: FastSet::default(),
             links: FastSet::default(),
-            owner_endings: Vec::new(),
+            owner_endings: Endings::default(),
             naming: FastSet::default(),
             heads: StemMap::default(),
         };
@@ -102,18 +110,15 @@ impl Breaks {
     pub fn is_break(&self, text: &Text, i: usize) -> bool {
         let norm = text.norm(i);
         let word = &text.words[i];
-        let chars = norm.chars().count();
+        let chars = || norm.chars().count();
         let min_stem = if word.sentence_start {
             MIN_INITIAL_STEM_CHARS
         } else {
             MIN_INNER_STEM_CHARS
         };
-        let ends = |list: &[String], min: usize| {
-            list.iter()
-                .any(|e| norm.ends_with(e.as_str()) && chars >= e.chars().count() + min)
-        };
+        let ends = |list: &Endings, min: usize| list.any(norm, |e| chars() >= e.chars + min);
         self.words.contains(norm)
-            || (!word.capitalized && chars >= MIN_INFLECTED_CHARS && ends(&self.endings, 0))
+            || (!word.capitalized && chars() >= MIN_INFLECTED_CHARS && ends(&self.endings, 0))
             || (word.capitalized
                 && ends(&self.initial_endings, min_stem)
                 && !morph().is_known(norm))
@@ -126,8 +131,7 @@ impl Breaks {
                 .find_stem_at(text, i, |stem| {
                     let surname = self
                         .surname_endings
-                        .iter()
-                        .any(|e| stem.len() > e.len() + 4 && stem.ends_with(e.as_str()));
+                        .any(stem, |e| stem.len() > e.text.len() + 4);
                     (surname || self.first_names.contains(stem)).then_some(())
                 })
                 .is_some()
@@ -159,14 +163,70 @@ impl Breaks {
     /// True when word `i` ends like an owner or head noun (genitive, possessive).
     pub fn is_owner_form(&self, text: &Text, i: usize) -> bool {
         let norm = text.norm(i);
-        self.owner_endings
-            .iter()
-            .any(|e| norm.len() > e.len() && norm.ends_with(e.as_str()))
+        self.owner_endings.any(norm, |e| norm.len() > e.text.len())
     }
 
     /// True when lowercase word `i` links two named parts (`атындағы`).
     pub fn is_link(&self, text: &Text, i: usize) -> bool {
         self.links.contains(text.norm(i))
+    }
+}
+
+/// One word ending of a list, with its length in chars.
+struct Ending {
+    text: String,
+    chars: usize,
+}
+
+/// A list of folded word endings, grouped by their last byte so that a word is only
+/// compared with the endings that can end it.
+struct Endings {
+    by_last_byte: Vec<Vec<Ending>>,
+    /// Empty endings (they end every word).
+    empty: Vec<Ending>,
+}
+
+impl Default for Endings {
+    fn default() -> Self {
+        Endings {
+            by_last_byte: (0..256).map(|_| Vec::new()).collect(),
+            empty: Vec::new(),
+        }
+    }
+}
+
+impl Endings {
+    fn push(&mut self, text: String) {
+        let ending = Ending {
+            chars: text.chars().count(),
+            text,
+        };
+        match ending.text.as_bytes().last() {
+            Some(&b) => self.by_last_byte[usize::from(b)].push(ending),
+            None => self.empty.push(ending),
+        }
+    }
+
+    /// True when `word` ends with an ending for which `also` holds.
+    fn any(&self, word: &str, also: impl Fn(&Ending) -> bool) -> bool {
+        let bucket = match word.as_bytes().last() {
+            Some(&b) => self.by_last_byte[usize::from(b)].as_slice(),
+            None => &[],
+        };
+        bucket
+            .iter()
+            .chain(&self.empty)
+            .any(|e| word.ends_with(e.text.as_str()) && also(e))
+    }
+}
+
+impl FromIterator<String> for Endings {
+    fn from_iter<I: IntoIterator<Item = String>>(iter: I) -> Self {
+        let mut endings = Endings::default();
+        for text in iter {
+            endings.push(text);
+        }
+        endings
     }
 }
 

@@ -5,10 +5,12 @@
 
 use crate::mention::{Entity, Label};
 use crate::morph::common_noun_lemma;
+use crate::text::fold::fold_word;
 use crate::text::{Span, Text};
 use crate::trace::Trace;
 
 use super::extent::{end_with_suffix, entity};
+use super::gate::{bit, Candidates, StartTable};
 use super::lexicon::PhraseTable;
 use super::quotes::bracketed_abbreviation;
 use super::table::{rows, Row};
@@ -52,13 +54,17 @@ fn rule_id(label: Label) -> &'static str {
 }
 
 impl KnownNames {
-    /// Loads the four tables.
-    pub fn new() -> Self {
+    /// Loads the four tables; records the names' first words in `gates`.
+    pub fn new(gates: &mut StartTable) -> Self {
         let mut names = PhraseTable::default();
         let mut add = |row: &Row, name: &str, known: Known| {
             if !names.insert(name, known) {
                 row.fail("the name has no word");
             }
+            let words = Text::new(name);
+            let first = words.norm(0);
+            gates.add(first, bit::KNOWN);
+            gates.add(&fold_word(first), bit::KNOWN);
         };
         for row in rows("organisations.tsv", include_str!("data/organisations.tsv")) {
             let known = Known {
@@ -92,9 +98,13 @@ impl KnownNames {
     }
 
     /// Appends every known name of `text` to `out`.
-    pub fn find(&self, text: &Text, out: &mut Vec<Entity>, trace: &mut Trace) {
+    pub fn find(&self, text: &Text, cands: &Candidates, out: &mut Vec<Entity>, trace: &mut Trace) {
         let mut i = 0;
         while i < text.words.len() {
+            if !cands.has(i, bit::KNOWN) {
+                i += 1;
+                continue;
+            }
             let Some((last, known)) = self.names.match_at(text, i) else {
                 i += 1;
                 continue;
@@ -120,11 +130,5 @@ impl KnownNames {
             }
             i = last + 1;
         }
-    }
-}
-
-impl Default for KnownNames {
-    fn default() -> Self {
-        KnownNames::new()
     }
 }

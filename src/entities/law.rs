@@ -5,6 +5,7 @@
 //! 2-тармағына`), which KazNERD keeps inside one span.
 
 use crate::mention::{Entity, Label};
+use crate::text::fold::fold_word;
 use crate::text::words::WordShape;
 use crate::text::{Span, Text};
 use crate::trace::Trace;
@@ -14,12 +15,15 @@ use crate::morph::suffixes::Slot;
 
 use super::breaks::Breaks;
 use super::extent::{entity, owner_start, Reach};
+use super::gate::{bit, Candidates, StartTable};
 use super::lexicon::{joinable, Ordinals, StemMap};
 use super::quotes::quoted_before;
 use super::table::rows;
 
 /// Most words of a `… туралы` title or of a number before a part noun.
 const MAX_TITLE_WORDS: usize = 6;
+/// The word after a law title (`Сайлау туралы заң`).
+const ABOUT: &str = "туралы";
 /// Lowercase modifiers a code may take (`қылмыстық іс жүргізу кодексі`).
 const MAX_CODE_MODIFIERS: usize = 3;
 
@@ -43,12 +47,14 @@ pub struct LawRules {
     words: StemMap<LawWord>,
     ordinals: Ordinals,
     modifier_endings: Vec<String>,
-    breaks: Breaks,
+    breaks: &'static Breaks,
 }
 
 impl LawRules {
-    /// Loads `law_markers.tsv` and the name breaks.
-    pub fn new() -> Self {
+    /// Loads `law_markers.tsv` and the name breaks; records the markers' starts (and
+    /// [`ABOUT`]) in `gates`.
+    pub fn new(gates: &mut StartTable) -> Self {
+        gates.add(ABOUT, bit::LAW);
         let mut words = StemMap::default();
         let mut modifier_endings = Vec::new();
         for row in rows("law_markers.tsv", include_str!("data/law_markers.tsv")) {
@@ -72,22 +78,24 @@ impl LawRules {
                 )),
             };
             let word = LawWord { kind, after_about };
-            words.insert(row.cell(0), word);
-            words.insert(row.cell(1), word);
+            for form in [row.cell(0), row.cell(1)] {
+                words.insert(form, word);
+                gates.add(&fold_word(form), bit::LAW);
+            }
         }
         LawRules {
             words,
             ordinals: Ordinals::new(),
             modifier_endings,
-            breaks: Breaks::new(),
+            breaks: Breaks::shared(),
         }
     }
 
     /// Appends candidates found in `text` to `out`.
-    pub fn find(&self, text: &Text, out: &mut Vec<Entity>, trace: &mut Trace) {
-        for i in 0..text.words.len() {
-            if text.norm(i) == "туралы" {
-                self.about_title(text, i, out, trace);
+    pub fn find(&self, text: &Text, cands: &Candidates, out: &mut Vec<Entity>, trace: &mut Trace) {
+        for i in cands.words(bit::LAW) {
+            if text.norm(i) == ABOUT {
+                self.about_title(text, cands, i, out, trace);
                 continue;
             }
             let Some((word, analysis)) = self.words.word_analysis(text, i) else {
@@ -100,19 +108,19 @@ impl LawRules {
             }
             // A named act takes only the one name right before it (`Париж келісімі`,
             // not `Қазақстан Париж келісімі`).
-            let owner_word = owner_start(text, i, &self.breaks, Reach::ADJACENT).map(|_| i - 1);
+            let owner_word = owner_start(text, i, self.breaks, Reach::ADJACENT).map(|_| i - 1);
             let start = match word.kind {
                 Kind::Name if text.words[i].capitalized => {
                     Some((text.words[i].span.start, "law/name"))
                 }
-                Kind::Code => owner_start(text, i, &self.breaks, Reach::NAMES)
+                Kind::Code => owner_start(text, i, self.breaks, Reach::NAMES)
                     .or_else(|| self.lowercase_modifiers(text, i))
                     .map(|s| (s, "law/code")),
                 Kind::Named => owner_word.map(|k| (text.words[k].span.start, "law/named-act")),
                 _ => None,
             };
             if let Some((start, rule)) = start {
-                let end = self.parts_end(text, i);
+                let end = self.parts_end(text, cands, i);
                 let span = Span::new(start, text.words[end].span.end);
                 trace.built(rule, span, Label::Law);
                 out.push(entity(text.text, span, Label::Law, rule));
@@ -121,12 +129,19 @@ impl LawRules {
     }
 
     /// `X туралы заң` → `[X туралы]`; `X туралы кодекс` → `[X туралы кодекс]`.
-    fn about_title(&self, text: &Text, about: usize, out: &mut Vec<Entity>, trace: &mut Trace) {
+    fn about_title(
+        &self,
+        text: &Text,
+        cands: &Candidates,
+        about: usize,
+        out: &mut Vec<Entity>,
+        trace: &mut Trace,
+    ) {
         let next = about + 1;
         if next >= text.words.len() || !joinable(text.gap_after(about)) {
             return;
         }
-        let Some(after) = self.words.word(text, next).and_then(|w| w.after_about) else {
+        let Some(after) = self.law_word(text, cands, next).and_then(|w| w.after_about) else {
             return;
         };
         let rule = "law/about-title";
@@ -137,7 +152,7 @@ impl LawRules {
             return;
         };
         let last = if after {
-            self.parts_end(text, next)
+            self.parts_end(text, cands, next)
         } else {
             about
         };
@@ -171,6 +186,15 @@ impl LawRules {
         }
     }
 
+    /// The law marker word `i` is (only words passing the gate are looked up).
+    fn law_word(&self, text: &Text, cands: &Candidates, i: usize) -> Option<&LawWord> {
+        if cands.has(i, bit::LAW) {
+            self.words.word(text, i)
+        } else {
+            None
+        }
+    }
+
     /// Start of lowercase modifiers of a code (`қылмыстық іс жүргізу` + `кодексі`).
     fn lowercase_modifiers(&self, text: &Text, head: usize) -> Option<usize> {
         let mut start = None;
@@ -201,7 +225,7 @@ impl LawRules {
 
     /// The last word of the article references after word `last` of a law
     /// (`… 91-інші бабының 2-нші тармағына`), or `last` itself.
-    fn parts_end(&self, text: &Text, mut last: usize) -> usize {
+    fn parts_end(&self, text: &Text, cands: &Candidates, mut last: usize) -> usize {
         loop {
             let mut j = last + 1;
             let mut found = None;
@@ -211,7 +235,7 @@ impl LawRules {
                 if !joinable(gap) && !comma_ok {
                     break;
                 }
-                if let Some(w) = self.words.word(text, j) {
+                if let Some(w) = self.law_word(text, cands, j) {
                     if w.kind == Kind::Part && j > last + 1 && self.ordinals.is_ordinal(text, j - 1)
                     {
                         found = Some(j);
@@ -233,10 +257,4 @@ impl LawRules {
 
 fn is_hyphen_gap(text: &Text, k: usize) -> bool {
     text.gap_after(k).chars().any(crate::text::fold::is_hyphen)
-}
-
-impl Default for LawRules {
-    fn default() -> Self {
-        LawRules::new()
-    }
 }

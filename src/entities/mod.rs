@@ -14,6 +14,7 @@ pub mod breaks;
 pub mod contact;
 pub mod extent;
 pub mod facility;
+pub mod gate;
 pub mod known;
 pub mod law;
 pub mod lexicon;
@@ -65,23 +66,27 @@ pub struct EntityExtractor {
     known: known::KnownNames,
     facilities: facility::FacilityRules,
     abbreviations: abbrev::AbbreviationLinker,
+    /// Word starts of the descriptor rules' tables (see [`gate`]).
+    gates: gate::StartTable,
 }
 
 impl EntityExtractor {
     /// Loads the tables and compiles the rules.
     pub fn new() -> Self {
+        let mut gates = gate::StartTable::default();
         EntityExtractor {
             people: person::PersonRules::new(),
             places: place::PlaceRules::new(),
             norp: norp::NorpRules::new(),
-            orgs: org::OrgRules::new(),
-            positions: position::PositionRules::new(),
-            laws: law::LawRules::new(),
-            quoted: quoted::QuotedRules::new(),
+            orgs: org::OrgRules::new(&mut gates),
+            positions: position::PositionRules::new(&mut gates),
+            laws: law::LawRules::new(&mut gates),
+            quoted: quoted::QuotedRules::new(&mut gates),
             contacts: contact::ContactRules::new(),
-            known: known::KnownNames::new(),
-            facilities: facility::FacilityRules::new(),
+            known: known::KnownNames::new(&mut gates),
+            facilities: facility::FacilityRules::new(&mut gates),
             abbreviations: abbrev::AbbreviationLinker::new(),
+            gates,
         }
     }
 
@@ -90,13 +95,14 @@ impl EntityExtractor {
         self.people.find(text, out, trace);
         self.places.find(text, out, trace);
         self.norp.find(text, out, trace);
-        self.orgs.find(text, out, trace);
-        self.positions.find(text, out, trace);
-        self.laws.find(text, out, trace);
-        self.quoted.find(text, out, trace);
+        let cands = gate::Candidates::new(&self.gates, text);
+        self.orgs.find(text, &cands, out, trace);
+        self.positions.find(text, &cands, out, trace);
+        self.laws.find(text, &cands, out, trace);
+        self.quoted.find(text, &cands, out, trace);
         self.contacts.find(text, out, trace);
-        self.known.find(text, out, trace);
-        self.facilities.find(text, out, trace);
+        self.known.find(text, &cands, out, trace);
+        self.facilities.find(text, &cands, out, trace);
     }
 
     /// Fills `expansion` on abbreviations whose full name appears in any field of the article.

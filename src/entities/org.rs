@@ -13,6 +13,7 @@ use crate::morph::suffixes::Slot;
 
 use super::breaks::Breaks;
 use super::extent::{entity, owner_start, Reach};
+use super::gate::{bit, Candidates, StartTable};
 use super::lexicon::{joinable, StemMap};
 use super::place::place_names;
 use super::quotes::{bracketed_abbreviation, quote_opening_at, quoted_before};
@@ -36,12 +37,13 @@ pub struct OrgRules {
     /// they only follow a quoted name (`«Алтын» компания`).
     bare: StemMap<AfterQuote>,
     adjective_endings: Vec<String>,
-    breaks: Breaks,
+    breaks: &'static Breaks,
 }
 
 impl OrgRules {
-    /// Loads `org_markers.tsv` and the name breaks.
-    pub fn new() -> Self {
+    /// Loads `org_markers.tsv` and the name breaks; records the descriptors' starts in
+    /// `gates`.
+    pub fn new(gates: &mut StartTable) -> Self {
         let mut markers = StemMap::default();
         let mut bare = StemMap::default();
         for row in rows("org_markers.tsv", include_str!("data/org_markers.tsv")) {
@@ -54,8 +56,10 @@ impl OrgRules {
                 )),
             };
             markers.insert(row.cell(0), after);
+            gates.add(&fold_word(row.cell(0)), bit::ORG_MARKER);
             if after != AfterQuote::Inside {
                 bare.insert(row.cell(1), after);
+                gates.add(&fold_word(row.cell(1)), bit::ORG_BARE);
             }
         }
         let adjective_endings = rows(
@@ -68,16 +72,26 @@ impl OrgRules {
             markers,
             bare,
             adjective_endings,
-            breaks: Breaks::new(),
+            breaks: Breaks::shared(),
         }
     }
 
     /// Appends candidates found in `text` to `out`.
-    pub fn find(&self, text: &Text, out: &mut Vec<Entity>, trace: &mut Trace) {
-        for i in 0..text.words.len() {
+    pub fn find(&self, text: &Text, cands: &Candidates, out: &mut Vec<Entity>, trace: &mut Trace) {
+        let mask = bit::ORG_MARKER | bit::ORG_BARE | bit::QUOTE_BEFORE;
+        for i in cands.words(mask) {
             let head = text.words[i].span;
-            let marker = self.markers.word_analysis(text, i);
-            if let Some(q) = quoted_before(text, i) {
+            let marker = if cands.has(i, bit::ORG_MARKER) {
+                self.markers.word_analysis(text, i)
+            } else {
+                None
+            };
+            let quoted = if cands.has(i, bit::QUOTE_BEFORE) {
+                quoted_before(text, i)
+            } else {
+                None
+            };
+            if let Some(q) = quoted {
                 let found = match marker {
                     Some((AfterQuote::Inside, _)) if is_upper(text.surface(i)) => {
                         Some((Span::new(q.open, head.end), "org/quoted-name-legal-form"))
@@ -85,10 +99,11 @@ impl OrgRules {
                     Some((AfterQuote::Outside | AfterQuote::Quoted, _)) => {
                         Some((q.content, "org/quoted-name-marker"))
                     }
-                    _ => self
+                    _ if cands.has(i, bit::ORG_BARE) => self
                         .bare
                         .word(text, i)
                         .map(|_| (q.content, "org/quoted-name-marker")),
+                    _ => None,
                 };
                 if let Some((span, rule)) = found {
                     self.push(text, span, head.end, rule, out, trace);
@@ -96,7 +111,9 @@ impl OrgRules {
                 continue;
             }
             let Some((&after, analysis)) = marker else {
-                self.bare_after_adjective(text, i, out, trace);
+                if cands.has(i, bit::ORG_BARE) {
+                    self.bare_after_adjective(text, i, out, trace);
+                }
                 continue;
             };
             let rule = "org/named-marker";
@@ -109,7 +126,7 @@ impl OrgRules {
                 trace.rejected(rule, head, || "a plural descriptor names a group".into());
                 continue;
             }
-            match owner_start(text, i, &self.breaks, Reach::NAMES) {
+            match owner_start(text, i, self.breaks, Reach::NAMES) {
                 Some(start) => {
                     // KazNERD keeps a quoted or Latin name alone, the descriptor and its
                     // modifiers outside (`«Атамекен» кәсіпкерлер палатасы`).
@@ -163,7 +180,7 @@ impl OrgRules {
         if adjective.is_none() || self.bare.word(text, i) != Some(&AfterQuote::Outside) {
             return;
         }
-        if let Some(start) = owner_start(text, i, &self.breaks, Reach::ADJACENT) {
+        if let Some(start) = owner_start(text, i, self.breaks, Reach::ADJACENT) {
             let span = Span::new(start, text.words[i].span.end);
             self.push(
                 text,
@@ -219,10 +236,4 @@ fn is_listed_place(text: &Text, start: usize, last: usize) -> bool {
         && place_names()
             .longest_at(text, first)
             .is_some_and(|m| m.last == last && m.values.iter().any(|p| p.stands_alone()))
-}
-
-impl Default for OrgRules {
-    fn default() -> Self {
-        OrgRules::new()
-    }
 }

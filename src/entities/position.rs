@@ -5,6 +5,7 @@
 //! genitive links and quoted names (`«Нұр Отан» партиясы төрағасының орынбасары`).
 
 use crate::mention::{Entity, Label};
+use crate::text::fold::fold_word;
 use crate::text::{Span, Text};
 use crate::trace::Trace;
 
@@ -12,6 +13,7 @@ use crate::morph::suffixes::Slot;
 
 use super::breaks::Breaks;
 use super::extent::{entity, owner_start, Reach};
+use super::gate::{bit, Candidates, StartTable};
 use super::lexicon::{joinable, StemMap};
 use super::table::rows;
 
@@ -25,12 +27,12 @@ enum Kind {
 /// The rules of this class, built once.
 pub struct PositionRules {
     heads: StemMap<Kind>,
-    breaks: Breaks,
+    breaks: &'static Breaks,
 }
 
 impl PositionRules {
-    /// Loads `positions.tsv` and the name breaks.
-    pub fn new() -> Self {
+    /// Loads `positions.tsv` and the name breaks; records the heads' starts in `gates`.
+    pub fn new(gates: &mut StartTable) -> Self {
         let mut heads = StemMap::default();
         for row in rows("positions.tsv", include_str!("data/positions.tsv")) {
             let kind = match row.cell(2) {
@@ -39,18 +41,20 @@ impl PositionRules {
                 "title" => Kind::Title,
                 other => row.fail(&format!("kind must be alone/owned/title, not `{other}`")),
             };
-            heads.insert(row.cell(0), kind);
-            heads.insert(row.cell(1), kind);
+            for form in [row.cell(0), row.cell(1)] {
+                heads.insert(form, kind);
+                gates.add(&fold_word(form), bit::POSITION);
+            }
         }
         PositionRules {
             heads,
-            breaks: Breaks::new(),
+            breaks: Breaks::shared(),
         }
     }
 
     /// Appends candidates found in `text` to `out`.
-    pub fn find(&self, text: &Text, out: &mut Vec<Entity>, trace: &mut Trace) {
-        for i in 0..text.words.len() {
+    pub fn find(&self, text: &Text, cands: &Candidates, out: &mut Vec<Entity>, trace: &mut Trace) {
+        for i in cands.words(bit::POSITION) {
             let Some((&kind, analysis)) = self.heads.word_analysis(text, i) else {
                 continue;
             };
@@ -62,10 +66,10 @@ impl PositionRules {
             let found = match kind {
                 Kind::Alone => {
                     let start =
-                        owner_start(text, i, &self.breaks, Reach::ADJACENT).unwrap_or(head.start);
+                        owner_start(text, i, self.breaks, Reach::ADJACENT).unwrap_or(head.start);
                     Some((start, "position/office"))
                 }
-                Kind::Owned => owner_start(text, i, &self.breaks, Reach::POSTS)
+                Kind::Owned => owner_start(text, i, self.breaks, Reach::POSTS)
                     .map(|s| (s, "position/owned-post")),
                 Kind::Title => {
                     after_name(text, i).then_some((head.start, "position/title-after-name"))
@@ -91,10 +95,4 @@ fn after_name(text: &Text, i: usize) -> bool {
         && text.words[i - 1].capitalized
         && !text.words[i].capitalized
         && joinable(text.gap_after(i - 1))
-}
-
-impl Default for PositionRules {
-    fn default() -> Self {
-        PositionRules::new()
-    }
 }

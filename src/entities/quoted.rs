@@ -4,6 +4,7 @@
 //! Organisation heads are handled by [`super::org`].
 
 use crate::mention::{Entity, Label};
+use crate::text::fold::fold_word;
 use crate::text::Text;
 use crate::trace::Trace;
 
@@ -13,6 +14,7 @@ use crate::text::Span;
 
 use super::breaks::Breaks;
 use super::extent::{entity, owner_start, Reach};
+use super::gate::{bit, Candidates, StartTable};
 use super::lexicon::{joinable, StemMap};
 use super::quotes::{coordinated_before, quoted_before, Quoted};
 use super::table::rows;
@@ -46,7 +48,7 @@ pub struct QuotedRules {
     /// Heads in the possessive form names use (`бағдарламасы`, `true`) and bare
     /// (`бағдарлама`, `false`: only after a quoted name).
     heads: StemMap<(Head, bool)>,
-    breaks: Breaks,
+    breaks: &'static Breaks,
 }
 
 fn rule_id(label: Label) -> &'static str {
@@ -74,8 +76,8 @@ fn owner_rule_id(label: Label) -> &'static str {
 }
 
 impl QuotedRules {
-    /// Loads `quoted_heads.tsv` and the name breaks.
-    pub fn new() -> Self {
+    /// Loads `quoted_heads.tsv` and the name breaks; records the heads' starts in `gates`.
+    pub fn new(gates: &mut StartTable) -> Self {
         let mut heads = StemMap::default();
         for row in rows("quoted_heads.tsv", include_str!("data/quoted_heads.tsv")) {
             let label = Label::from_name(row.cell(2))
@@ -92,20 +94,22 @@ impl QuotedRules {
             let head = Head { label, with_owner };
             heads.insert(row.cell(0), (head, true));
             heads.insert(row.cell(1), (head, false));
+            gates.add(&fold_word(row.cell(0)), bit::QUOTED_HEAD);
+            gates.add(&fold_word(row.cell(1)), bit::QUOTED_HEAD);
         }
         QuotedRules {
             heads,
-            breaks: Breaks::new(),
+            breaks: Breaks::shared(),
         }
     }
 
     /// Appends candidates found in `text` to `out`.
-    pub fn find(&self, text: &Text, out: &mut Vec<Entity>, trace: &mut Trace) {
-        for i in 1..text.words.len() {
+    pub fn find(&self, text: &Text, cands: &Candidates, out: &mut Vec<Entity>, trace: &mut Trace) {
+        for i in cands.words(bit::QUOTED_HEAD).filter(|&i| i > 0) {
             let Some((&(head, possessive), analysis)) = self.heads.word_analysis(text, i) else {
                 continue;
             };
-            if let Some(q) = quoted_near(text, i, &self.breaks) {
+            if let Some(q) = quoted_near(text, i, self.breaks) {
                 self.quoted_list(text, q, head.label, out, trace);
             } else if analysis.slots & Slot::Plural.bit() != 0 {
                 trace.rejected(owner_rule_id(head.label), text.words[i].span, || {
@@ -148,11 +152,11 @@ impl QuotedRules {
     fn owned(&self, text: &Text, i: usize, head: Head, out: &mut Vec<Entity>, trace: &mut Trace) {
         let rule = owner_rule_id(head.label);
         let span = match head.with_owner {
-            WithOwner::Inside => owner_start(text, i, &self.breaks, Reach::THINGS)
+            WithOwner::Inside => owner_start(text, i, self.breaks, Reach::THINGS)
                 .map(|start| Span::new(start, text.words[i].span.end)),
-            WithOwner::Adjacent => owner_start(text, i, &self.breaks, Reach::ADJACENT)
+            WithOwner::Adjacent => owner_start(text, i, self.breaks, Reach::ADJACENT)
                 .map(|start| Span::new(start, text.words[i].span.end)),
-            WithOwner::Name => owner_start(text, i, &self.breaks, Reach::ADJACENT)
+            WithOwner::Name => owner_start(text, i, self.breaks, Reach::ADJACENT)
                 .map(|start| Span::new(start, text.words[i - 1].span.end)),
             WithOwner::No => None,
         };
@@ -188,10 +192,4 @@ fn quoted_near(text: &Text, i: usize, breaks: &Breaks) -> Option<Quoted> {
         }
     }
     None
-}
-
-impl Default for QuotedRules {
-    fn default() -> Self {
-        QuotedRules::new()
-    }
 }

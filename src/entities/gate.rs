@@ -1,0 +1,305 @@
+//! Per-word candidate bits shared by the descriptor rules (organisations, positions, laws,
+//! quoted heads, numbered facilities, known names): one pass over a text tells, for every
+//! word, which rule tables its stems may reach and whether the gap before it holds a
+//! closing quote or a `№`. A rule then looks up (and peels) only the words whose bit is
+//! set, instead of every word of the text.
+//!
+//! Soundness: a stem lexicon ([`super::lexicon::StemMap`]) finds a key from a word only
+//! through the word itself, a stem that is a prefix of it (at least
+//! [`crate::morph::MIN_LEXICON_STEM`] letters) with its last letter voiced or a vowel put
+//! back before it, or a listed exception (`екеуі` → `екі`). So every word reaching a key
+//! starts with one of a few prefixes of that key ([`key_prefixes`]), or is an exception
+//! form; the table holds those prefixes, found by a hash of their first three letters.
+
+use crate::text::fold::fold_word;
+use crate::text::Text;
+
+use super::table::rows;
+
+/// Bits of [`Candidates`]: which tables a word's stems may reach, and what precedes it.
+pub mod bit {
+    /// An organisation descriptor in its possessive form, or a legal form.
+    pub const ORG_MARKER: u16 = 1 << 0;
+    /// A bare organisation descriptor (`компания`).
+    pub const ORG_BARE: u16 = 1 << 1;
+    /// A position head.
+    pub const POSITION: u16 = 1 << 2;
+    /// A law marker, or `туралы`.
+    pub const LAW: u16 = 1 << 3;
+    /// A head noun of a quoted name.
+    pub const QUOTED_HEAD: u16 = 1 << 4;
+    /// A word of a numbered facility (number word or head noun).
+    pub const FACILITY: u16 = 1 << 5;
+    /// The first word of a known name.
+    pub const KNOWN: u16 = 1 << 6;
+    /// The gap before the word holds a closing quote (`»`, `”`, `›`, `“`, `"`).
+    pub const QUOTE_BEFORE: u16 = 1 << 14;
+    /// The gap before the word holds `№`.
+    pub const SIGN_BEFORE: u16 = 1 << 15;
+}
+
+// The gate relies on stems of three chars or more (see [`key_prefixes`]).
+const _: () = assert!(crate::morph::MIN_LEXICON_STEM >= 3);
+
+/// Slots of the start table (a power of two).
+const SLOTS: usize = 1 << 13;
+
+/// A word prefix every word reaching some table keys starts with, and those tables' bits.
+struct Prefix {
+    prefix: Box<str>,
+    bits: u16,
+}
+
+/// The prefixes of every rule table (see [`key_prefixes`]), hashed by their first three
+/// chars. Built once with the rules.
+pub struct StartTable {
+    slots: Box<[Vec<Prefix>]>,
+    /// Irregular forms and their stems (`src/morph/data/exceptions.tsv`), folded.
+    exceptions: Vec<(String, String)>,
+}
+
+impl Default for StartTable {
+    fn default() -> Self {
+        let exceptions = rows(
+            "src/morph/data/exceptions.tsv",
+            include_str!("../morph/data/exceptions.tsv"),
+        )
+        .map(|row| (fold_word(row.cell(0)), fold_word(row.cell(1))))
+        .collect();
+        StartTable {
+            slots: (0..SLOTS).map(|_| Vec::new()).collect(),
+            exceptions,
+        }
+    }
+}
+
+/// The slot of a word or prefix: a hash of its first three chars (of its first eight bytes
+/// when they are longer, which only puts more prefixes in one slot).
+fn slot(word: &str) -> usize {
+    let bytes = word.as_bytes();
+    let head = match bytes.first_chunk::<8>() {
+        Some(first) => u64::from_le_bytes(*first),
+        None => bytes
+            .iter()
+            .rev()
+            .fold(0, |head, &b| (head << 8) | u64::from(b)),
+    };
+    // A byte starts a char unless it is a continuation byte (0b10xx_xxxx); the padding
+    // zeros start chars too, so a short word keeps all its bytes.
+    let high = head & 0x8080_8080_8080_8080;
+    let continuation = high & !((head << 1) & 0x8080_8080_8080_8080);
+    let mut starts = !continuation & 0x8080_8080_8080_8080;
+    for _ in 0..3 {
+        starts &= starts.wrapping_sub(1);
+    }
+    let key = match starts.trailing_zeros() / 8 {
+        8.. => head,
+        end => head & ((1u64 << (end * 8)) - 1),
+    };
+    (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 51) as usize & (SLOTS - 1)
+}
+
+/// The voiced consonant whose stem repair gives `c` (`кітабы` → `кітап`).
+fn voiced(c: char) -> Option<char> {
+    match c {
+        'к' => Some('г'),
+        'қ' => Some('ғ'),
+        'п' => Some('б'),
+        _ => None,
+    }
+}
+
+/// True for the vowels a stem repair puts back before the last consonant (`аулы` → `ауыл`).
+fn is_restored_vowel(c: char) -> bool {
+    matches!(c, 'ы' | 'і')
+}
+
+/// Prefixes of which every word whose stem may be folded `key` starts with one. A stem is
+/// the word itself or a prefix of it of [`crate::morph::MIN_LEXICON_STEM`] chars or more,
+/// whose last letter may be unvoiced (`кітаб` → `кітап`) and before whose last letter
+/// `ы`/`і` may be put back (`аул` → `ауыл`): so the word keeps all but the last two chars
+/// of a key of five chars or more, and the first two of a shorter key, whose third char
+/// is the word's third, or its voiced form, or (after a restored vowel) the key's fourth.
+fn key_prefixes(key: &str) -> Vec<String> {
+    let k: Vec<char> = key.chars().collect();
+    let start = |chars: &[char]| chars.iter().collect::<String>();
+    let third = |c: char| {
+        std::iter::once(c)
+            .chain(voiced(c))
+            .map(|c| start(&[k[0], k[1], c]))
+            .collect::<Vec<_>>()
+    };
+    match k.len() {
+        0..=2 => vec![key.to_owned()],
+        3 => third(k[2]),
+        4 if is_restored_vowel(k[2]) => {
+            let mut starts = third(k[3]);
+            starts.push(start(&k[..3]));
+            starts
+        }
+        4 => vec![start(&k[..3])],
+        n => vec![start(&k[..n - 2])],
+    }
+}
+
+impl StartTable {
+    /// Records folded `key` under `bits`: the prefixes of the words that may reach it,
+    /// and the irregular forms whose stem it is.
+    pub fn add(&mut self, key: &str, bits: u16) {
+        let mut prefixes = key_prefixes(key);
+        prefixes.extend(
+            self.exceptions
+                .iter()
+                .filter(|(_, stem)| stem == key)
+                .map(|(form, _)| form.clone()),
+        );
+        for prefix in prefixes {
+            let list = &mut self.slots[slot(&prefix)];
+            match list.iter_mut().find(|p| *p.prefix == *prefix) {
+                Some(p) => p.bits |= bits,
+                None => list.push(Prefix {
+                    prefix: prefix.into(),
+                    bits,
+                }),
+            }
+        }
+    }
+
+    /// The bits of every table a folded word may reach.
+    #[inline]
+    pub fn bits(&self, norm: &str) -> u16 {
+        self.slots[slot(norm)]
+            .iter()
+            .filter(|p| norm.starts_with(&*p.prefix))
+            .fold(0, |bits, p| bits | p.bits)
+    }
+}
+
+/// The candidate bits of every word of one text.
+pub struct Candidates {
+    bits: Vec<u16>,
+}
+
+impl Candidates {
+    /// One pass over the words of `text`.
+    pub fn new(table: &StartTable, text: &Text) -> Self {
+        let mut bits = Vec::with_capacity(text.words.len());
+        let mut end = 0;
+        for (i, word) in text.words.iter().enumerate() {
+            let gap = &text.text.as_bytes()[end..word.span.start];
+            end = word.span.end;
+            bits.push(table.bits(text.norm(i)) | gap_bits(gap));
+        }
+        Candidates { bits }
+    }
+
+    /// True when word `i` has any of `mask`.
+    #[inline]
+    pub fn has(&self, i: usize, mask: u16) -> bool {
+        self.bits[i] & mask != 0
+    }
+
+    /// The indices of the words having any of `mask`, in order.
+    pub fn words(&self, mask: u16) -> impl Iterator<Item = usize> + '_ {
+        self.bits
+            .iter()
+            .enumerate()
+            .filter(move |(_, &b)| b & mask != 0)
+            .map(|(i, _)| i)
+    }
+}
+
+/// [`bit::QUOTE_BEFORE`] and [`bit::SIGN_BEFORE`] of the gap before a word.
+fn gap_bits(gap: &[u8]) -> u16 {
+    match gap {
+        [b' '] => 0,
+        _ if gap.is_ascii() => {
+            if gap.contains(&b'"') {
+                bit::QUOTE_BEFORE
+            } else {
+                0
+            }
+        }
+        _ => {
+            let mut bits = 0;
+            for c in String::from_utf8_lossy(gap).chars() {
+                match c {
+                    '»' | '”' | '›' | '“' | '"' => bits |= bit::QUOTE_BEFORE,
+                    '№' => bits |= bit::SIGN_BEFORE,
+                    _ => {}
+                }
+            }
+            bits
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::morph::morph;
+
+    #[test]
+    fn inflected_forms_reach_their_keys() {
+        let mut table = StartTable::default();
+        table.add("министрлігі", bit::ORG_MARKER);
+        table.add("ауыл", bit::POSITION);
+        table.add("екі", bit::LAW);
+        table.add("кітап", bit::KNOWN);
+        table.add("үш", bit::FACILITY);
+        for (word, b) in [
+            ("министрлігінде", bit::ORG_MARKER),
+            ("министрлігі", bit::ORG_MARKER),
+            ("аулында", bit::POSITION),
+            ("ауылдың", bit::POSITION),
+            ("екеуі", bit::LAW),
+            ("кітабы", bit::KNOWN),
+            ("үшеуі", bit::FACILITY),
+        ] {
+            assert!(table.bits(word) & b != 0, "{word}");
+        }
+        assert_eq!(table.bits("мектеп"), 0);
+    }
+
+    #[test]
+    fn every_stem_the_morphology_finds_passes_the_gate() {
+        // Words whose stems are found by peeling, repairs and exceptions: the gate built on
+        // the stems must pass the words.
+        let words = [
+            "министрлігінде",
+            "аулында",
+            "кітабы",
+            "екеуі",
+            "үшеуі",
+            "өзіне",
+            "ауылдағылар",
+            "мектептегі",
+            "облыстарында",
+            "қаласының",
+        ];
+        for word in words {
+            let word = fold_word(word);
+            let mut stems = Vec::new();
+            morph().find_stem(&word, |stem| {
+                stems.push(stem.to_owned());
+                None::<()>
+            });
+            for stem in stems {
+                let mut table = StartTable::default();
+                table.add(&stem, 1);
+                assert_eq!(table.bits(&word) & 1, 1, "{word} → {stem}");
+            }
+        }
+    }
+
+    #[test]
+    fn gaps_with_quotes_and_signs() {
+        let text = Text::new("«Хабар» агенттігі, №5 \"Алтын\" мектеп");
+        let table = StartTable::default();
+        let c = Candidates::new(&table, &text);
+        let with = |b| c.words(b).collect::<Vec<_>>();
+        // An ASCII quote may open or close: both gaps pass.
+        assert_eq!(with(bit::QUOTE_BEFORE), [1, 3, 4]);
+        assert_eq!(with(bit::SIGN_BEFORE), [2]);
+    }
+}
