@@ -2,8 +2,6 @@
 //! letters of the keys: most words are rejected by one bit test. [`PrefixIndex`] gives the
 //! byte lengths of keys that share a word's start, so a word is probed only at those lengths.
 
-use crate::morph::hash::FastMap;
-
 /// A bitmap over pairs of letters (low 8 bits of each code point, so Cyrillic and Latin
 /// letters may share a bit: a false hit only costs the lookup that follows). A one-letter
 /// key pairs with `'\0'`.
@@ -48,39 +46,74 @@ impl Default for Heads {
     }
 }
 
-/// Byte lengths of table keys, by the first two letters of the key.
-#[derive(Default)]
+/// Byte lengths of table keys, by the first two letters of the key: for each slot (a hash of
+/// the two letters), a bitmask with bit `l` set when some key of `l` bytes hashes there. A
+/// word whose slots are empty costs two loads; collisions only cost a failed lookup.
 pub struct PrefixIndex {
-    heads: Heads,
-    lens: FastMap<(char, char), Vec<usize>>,
+    lens: Box<[u64; SLOTS]>,
+}
+
+/// Number of slots of a [`PrefixIndex`]: 6 low bits of each of the two letters.
+const SLOTS: usize = 1 << 12;
+
+/// Longest key a [`PrefixIndex`] records, in bytes (one bit of a `u64` per length).
+const MAX_KEY_BYTES: usize = 63;
+
+/// The slot of a pair of first letters.
+fn slot(a: char, b: char) -> usize {
+    ((a as usize & 0x3F) << 6) | (b as usize & 0x3F)
 }
 
 impl PrefixIndex {
-    /// Records a key.
+    /// Records a key. Panics on a key longer than 63 bytes (the tables are bundled data).
     pub fn insert(&mut self, key: &str) {
-        let Some(h) = head(key) else { return };
-        self.heads.insert(key);
-        let lens = self.lens.entry(h).or_default();
-        if !lens.contains(&key.len()) {
-            lens.push(key.len());
-            lens.sort_unstable_by_key(|&l| std::cmp::Reverse(l));
-        }
+        let Some((a, b)) = head(key) else { return };
+        assert!(
+            key.len() <= MAX_KEY_BYTES,
+            "table key `{key}` is longer than {MAX_KEY_BYTES} bytes"
+        );
+        self.lens[slot(a, b)] |= 1 << key.len();
     }
 
     /// Byte lengths, longest first, of keys that may be a prefix of `word`: those sharing its
-    /// first two letters, then the one-letter keys of its first letter.
-    pub fn candidates<'a>(&'a self, word: &str) -> impl Iterator<Item = usize> + 'a {
-        let h = head(word).filter(|_| self.heads.may_start(word));
-        let two = h.and_then(|h| self.lens.get(&h));
-        let one = h
-            .filter(|h| h.1 != '\0')
-            .and_then(|(a, _)| self.lens.get(&(a, '\0')));
-        let len = word.len();
-        two.into_iter()
-            .chain(one)
-            .flatten()
-            .copied()
-            .filter(move |&l| l <= len)
+    /// first two letters and the one-letter keys of its first letter (plus, rarely, lengths of
+    /// keys that only share the slot).
+    pub fn candidates(&self, word: &str) -> Lengths {
+        let Some((a, b)) = head(word) else {
+            return Lengths(0);
+        };
+        let mut mask = self.lens[slot(a, b)];
+        if b != '\0' {
+            mask |= self.lens[slot(a, '\0')];
+        }
+        if word.len() < MAX_KEY_BYTES {
+            mask &= (2 << word.len()) - 1;
+        }
+        Lengths(mask)
+    }
+}
+
+impl Default for PrefixIndex {
+    fn default() -> Self {
+        PrefixIndex {
+            lens: Box::new([0; SLOTS]),
+        }
+    }
+}
+
+/// Byte lengths from a [`PrefixIndex`], longest first.
+pub struct Lengths(u64);
+
+impl Iterator for Lengths {
+    type Item = usize;
+
+    fn next(&mut self) -> Option<usize> {
+        if self.0 == 0 {
+            return None;
+        }
+        let len = 63 - self.0.leading_zeros() as usize;
+        self.0 &= !(1 << len);
+        Some(len)
     }
 }
 
@@ -123,7 +156,11 @@ mod tests {
         let lens: Vec<usize> = index.candidates("метрден").collect();
         assert_eq!(lens, vec!["метр".len(), "ме".len(), "м".len()]);
         assert_eq!(index.candidates("адам").count(), 0);
-        assert!(index.heads.may_start("тоннадан") && !index.heads.may_start("ақша"));
+        assert_eq!(
+            index.candidates("ме").collect::<Vec<_>>(),
+            vec!["ме".len(), "м".len()]
+        );
+        assert_eq!(index.candidates("").count(), 0);
     }
 
     #[test]
