@@ -30,7 +30,7 @@ pub struct NumberRules {
 }
 
 /// A fact under construction: where it reaches and what it says so far.
-struct Draft {
+struct Draft<'t> {
     label: Label,
     rule: &'static str,
     start: usize,
@@ -38,7 +38,7 @@ struct Draft {
     /// Index of the last word inside the span.
     last_word: usize,
     /// The ending on the last inflected word, for case checks (`нан` in `мыңнан`).
-    ending: String,
+    ending: &'t str,
     value: Option<f64>,
     low: Option<f64>,
     high: Option<f64>,
@@ -92,7 +92,12 @@ impl NumberRules {
         share_change(text, &mut out[first_new..]);
     }
 
-    fn build(&self, text: &Text, num: &Numeral, trace: &mut Trace) -> Option<(Fact, usize)> {
+    fn build<'t>(
+        &self,
+        text: &'t Text,
+        num: &Numeral<'t>,
+        trace: &mut Trace,
+    ) -> Option<(Fact, usize)> {
         if self.is_time(text, num) {
             trace.rejected("number/time-noun", num.span, || "date or time".into());
             return None;
@@ -135,7 +140,7 @@ impl NumberRules {
             d.rule = "ordinal/digit-noun";
             d.last_word = noun;
             d.end = text.words[noun].span.end;
-            d.ending.clear();
+            d.ending = "";
         } else if !num.ordinal {
             self.fraction(text, num, &mut d);
             self.measure(text, num, &mut d);
@@ -165,7 +170,7 @@ impl NumberRules {
 
     /// Turns a finished draft into a fact: the change stated by the clause, the qualifier
     /// it implies, and the counted object of a CARDINAL.
-    fn finish(&self, text: &Text, d: Draft) -> Fact {
+    fn finish<'t>(&self, text: &'t Text, d: Draft<'_>) -> Fact {
         let span = Span::new(d.start, d.end);
         let mut fact = Fact::new(d.label, span, d.rule);
         fact.value = d.value;
@@ -176,7 +181,7 @@ impl NumberRules {
         let to_level = d.qualifier == Qualifier::UpTo || (d.low.is_some() && until);
         // A rank (`88-орынға көтерілді`) is no amount that rose or fell.
         if d.label != Label::Ordinal {
-            let case = (to_level, is_dative(&d.ending));
+            let case = (to_level, is_dative(d.ending));
             fact.change = change_after(text, d.last_word, case, &self.vocab);
         }
         // `98%-ға дейін артты`: `дейін` names the level reached, not a bound.
@@ -191,7 +196,7 @@ impl NumberRules {
         // percentage is of a whole named before it; an amount in the dative (`теңгеге жаңа
         // цех`) is what something costs, not what is measured.
         let measured = matches!(d.label, Label::Money | Label::Quantity);
-        let priced = measured && is_dative(&d.ending);
+        let priced = measured && is_dative(d.ending);
         if !matches!(d.label, Label::Ordinal | Label::Percentage) && !priced {
             fact.object = object_after(text, d.last_word, &self.vocab, measured);
         }
@@ -218,7 +223,7 @@ impl NumberRules {
     }
 
     /// The noun glued by a hyphen to digits that carry no ending (`5-сынып`), if any.
-    fn digit_noun(&self, text: &Text, num: &Numeral, d: &Draft) -> Option<usize> {
+    fn digit_noun<'t>(&self, text: &'t Text, num: &Numeral<'_>, d: &Draft<'_>) -> Option<usize> {
         let noun = d.last_word + 1;
         let gap = text.gap_after(d.last_word);
         let glued = gap.chars().count() == 1 && gap.chars().all(is_hyphen);
@@ -230,7 +235,7 @@ impl NumberRules {
     }
 
     /// The fact of the number alone.
-    fn draft(&self, num: &Numeral) -> Draft {
+    fn draft<'t>(&self, num: &Numeral<'t>) -> Draft<'t> {
         Draft {
             label: if num.ordinal {
                 Label::Ordinal
@@ -245,7 +250,7 @@ impl NumberRules {
             start: num.span.start,
             end: num.span.end,
             last_word: num.last_word,
-            ending: num.suffix.clone(),
+            ending: num.suffix,
             value: Some(num.value),
             low: None,
             high: None,

@@ -6,7 +6,7 @@
 
 use std::sync::LazyLock;
 
-use super::numeral::{number_word, read_numeral};
+use super::numeral::number_word;
 use super::prefix::SuffixIndex;
 use super::table::rows;
 use super::vocab::Vocabulary;
@@ -146,8 +146,8 @@ fn plain_word(text: &Text, prev: usize, k: usize, vocab: &Vocabulary) -> bool {
         && w.shape == WordShape::Letters
         && !w.capitalized
         && !vocab.not_objects.contains(norm)
+        // A letter word reads as a numeral only if it is a number word.
         && number_word(norm).is_none()
-        && read_numeral(text, k).is_none()
         && vocab.qualifiers_after.match_at(text, k).is_none()
         && vocab.qualifiers_before.match_at(text, k).is_none()
         && vocab.time_nouns.match_at(text, k).is_none()

@@ -38,7 +38,7 @@ impl NumberRules {
         // `он бірінде`, `жиырма төртінде`: a day of the month.
         let day = (2.0..=31.0).contains(&num.value)
             && !num.collective
-            && ["інде", "ында", "сінде", "сында"].contains(&num.suffix.as_str());
+            && ["інде", "ында", "сінде", "сында"].contains(&num.suffix);
         after_clock
             || age
             || day
@@ -85,8 +85,8 @@ impl NumberRules {
         if num.digits {
             // `3Д сканер`, `5G`: letters glued to digits that are neither an ending nor a unit.
             let glued = !num.suffix.is_empty()
-                && !is_ending(&num.suffix)
-                && self.vocab.measures.get_word(&num.suffix).is_none();
+                && !is_ending(num.suffix)
+                && self.vocab.measures.get_word(num.suffix).is_none();
             return glued.then_some("letters glued to digits (a model name)");
         }
         let before = num.first_word.checked_sub(1).map(|b| text.norm(b));
@@ -114,7 +114,7 @@ impl NumberRules {
         if after.is_some_and(|w| self.vocab.not_counted.iter().any(|p| w.starts_with(p))) {
             return Some("adjective such as реттік");
         }
-        let verb_form = matches!(num.suffix.as_str(), "ді" | "ды" | "ті" | "ты");
+        let verb_form = matches!(num.suffix, "ді" | "ды" | "ті" | "ты");
         let clause_end = next >= text.words.len()
             || text
                 .gap_after(num.last_word)
@@ -130,8 +130,8 @@ impl NumberRules {
         let next = last + 1;
         next < text.words.len()
             && spacing(text.gap_after(last))
-            && self.vocab.measures.match_at(text, next).is_none()
             && self.vocab.time_nouns.match_at(text, next).is_some()
+            && self.vocab.measures.match_at(text, next).is_none()
     }
 }
 
