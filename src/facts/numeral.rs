@@ -239,6 +239,19 @@ mod tests {
     }
 
     #[test]
+    fn gate_accepts_every_number_word_with_any_ending() {
+        let lexicon = &*LEXICON;
+        for word in lexicon.words.keys() {
+            assert!(lexicon.heads.may_start(word), "{word}");
+            for (ending, _) in lexicon.suffixes.iter().flatten() {
+                let form = format!("{word}{ending}");
+                assert!(lexicon.heads.may_start(&form), "{form}");
+            }
+        }
+        assert!(!lexicon.heads.may_start("адам") && !lexicon.heads.may_start("жұмыс"));
+    }
+
+    #[test]
     fn refuses_homographs_and_dates() {
         for s in [
             "үшін",

@@ -46,6 +46,53 @@ impl Default for Heads {
     }
 }
 
+/// A bitmap over the first three letters of words (5 low bits of each code point; a word of
+/// fewer letters pairs with `'\0'`): a false hit only costs the lookup that follows.
+pub struct Trigrams(Box<[u64; 512]>);
+
+impl Trigrams {
+    /// The word and bit of the first three letters of `s`, read on the UTF-8 bytes: the low
+    /// bits of a code point are those of its last byte.
+    fn bit(s: &str) -> (usize, u64) {
+        let bytes = s.as_bytes();
+        let mut k = 0;
+        let mut at = 0;
+        for _ in 0..3 {
+            let Some(&lead) = bytes.get(at) else {
+                k <<= 5;
+                continue;
+            };
+            at += match lead {
+                0..=0x7F => 1,
+                0x80..=0xDF => 2,
+                0xE0..=0xEF => 3,
+                _ => 4,
+            };
+            let last = bytes.get(at - 1).copied().unwrap_or(0);
+            k = (k << 5) | (last as usize & 0x1F);
+        }
+        (k >> 6, 1 << (k & 63))
+    }
+
+    /// Records the start of a word.
+    pub fn insert(&mut self, word: &str) {
+        let (k, mask) = Self::bit(word);
+        self.0[k] |= mask;
+    }
+
+    /// True when some recorded start may be that of `word`.
+    pub fn may_start(&self, word: &str) -> bool {
+        let (k, mask) = Self::bit(word);
+        self.0[k] & mask != 0
+    }
+}
+
+impl Default for Trigrams {
+    fn default() -> Self {
+        Trigrams(Box::new([0; 512]))
+    }
+}
+
 /// Byte lengths of table keys, by the first two letters of the key: for each slot (a hash of
 /// the two letters), a bitmask with bit `l` set when some key of `l` bytes hashes there. A
 /// word whose slots are empty costs two loads; collisions only cost a failed lookup.
