@@ -7,6 +7,7 @@
 //! magnitude and qualifier `more_than`. Submodules: `context` (numbers that are not ours),
 //! `range` (two numbers joined), `measure` (units, currencies, percent), `qualify`.
 
+mod after;
 mod context;
 mod measure;
 mod qualify;
@@ -22,6 +23,7 @@ use crate::text::fold::{is_hyphen, is_space};
 use crate::text::words::WordShape;
 use crate::text::{Span, Text};
 use crate::trace::Trace;
+pub(super) use after::After;
 use context::{inside_compound, quoted, reduplicated};
 
 /// The rules of this dimension, built once.
@@ -98,7 +100,8 @@ impl NumberRules {
         num: &Numeral<'t>,
         trace: &mut Trace,
     ) -> Option<(Fact, usize)> {
-        if self.is_time(text, num) {
+        let after = &After::new(&self.vocab, text, num.last_word + 1);
+        if self.is_time(text, num, after) {
             trace.rejected("number/time-noun", num.span, || "date or time".into());
             return None;
         }
@@ -119,8 +122,8 @@ impl NumberRules {
             d.qualifier = Qualifier::MoreThan;
             d.rule = "cardinal/vague-plural";
         }
-        self.extend_range(text, num, &mut d);
-        if d.low.is_some() && self.time_noun_after(text, d.last_word) {
+        self.extend_range(text, num, &mut d, after);
+        if d.low.is_some() && self.time_noun_after(text, d.last_word, after) {
             trace.rejected("range/time-noun", Span::new(d.start, d.end), || {
                 "date or time range".into()
             });
@@ -143,7 +146,7 @@ impl NumberRules {
             d.ending = "";
         } else if !num.ordinal {
             self.fraction(text, num, &mut d);
-            self.measure(text, num, &mut d);
+            self.measure(text, num, &mut d, after);
         }
         if matches!(d.label, Label::Cardinal | Label::Ordinal) && quoted(text, num.first_word) {
             trace.rejected("number/quoted-name", num.span, || {
@@ -152,25 +155,26 @@ impl NumberRules {
             return None;
         }
         self.sign_word(text, num, &mut d);
-        self.qualify(text, &mut d);
-        if d.unit.is_none() && self.time_noun_after(text, d.last_word) {
+        self.qualify(text, &mut d, after);
+        if d.unit.is_none() && self.time_noun_after(text, d.last_word, after) {
             // `отызға жуық жылды`, `он шақты жыл`: a qualified duration.
             trace.rejected("number/time-noun", Span::new(d.start, d.end), || {
                 "qualified duration".into()
             });
             return None;
         }
-        if d.unit.is_none() && d.label == Label::Cardinal && self.measure(text, num, &mut d) {
+        if d.unit.is_none() && d.label == Label::Cardinal && self.measure(text, num, &mut d, after)
+        {
             // `100 мыңнан астам теңге`: the currency follows the qualifier.
-            self.qualify(text, &mut d);
+            self.qualify(text, &mut d, after);
         }
         let last = d.last_word;
-        Some((self.finish(text, d), last))
+        Some((self.finish(text, d, after), last))
     }
 
     /// Turns a finished draft into a fact: the change stated by the clause, the qualifier
     /// it implies, and the counted object of a CARDINAL.
-    fn finish<'t>(&self, text: &'t Text, d: Draft<'_>) -> Fact {
+    fn finish(&self, text: &Text, d: Draft<'_>, after: &After<'_, '_>) -> Fact {
         let span = Span::new(d.start, d.end);
         let mut fact = Fact::new(d.label, span, d.rule);
         fact.value = d.value;
@@ -198,7 +202,7 @@ impl NumberRules {
         let measured = matches!(d.label, Label::Money | Label::Quantity);
         let priced = measured && is_dative(d.ending);
         if !matches!(d.label, Label::Ordinal | Label::Percentage) && !priced {
-            fact.object = object_after(text, d.last_word, &self.vocab, measured);
+            fact.object = object_after(text, d.last_word, &self.vocab, measured, after);
         }
         if fact.unit.is_none() && d.label == Label::Cardinal {
             // `450 мың бас ірі қара`: the classifier gives the unit (decision 5).

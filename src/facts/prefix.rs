@@ -1,49 +1,13 @@
-//! Prefilters for table lookups on folded words. [`Heads`] is a bitmap over the first two
-//! letters of the keys: most words are rejected by one bit test. [`PrefixIndex`] gives the
-//! byte lengths of keys that share a word's start, so a word is probed only at those lengths.
-
-/// A bitmap over pairs of letters (low 8 bits of each code point, so Cyrillic and Latin
-/// letters may share a bit: a false hit only costs the lookup that follows). A one-letter
-/// key pairs with `'\0'`.
-pub struct Heads(Box<[u64; 1024]>);
+//! Prefilters for table lookups on folded words. [`Trigrams`] is a bitmap over the first three
+//! letters of words: most words are rejected by one bit test. [`PrefixIndex`] gives the byte
+//! lengths of keys that share a word's first two letters, so a word is probed only at those
+//! lengths.
 
 /// The first two letters of `s`; a one-letter string pairs with `'\0'`.
 fn head(s: &str) -> Option<(char, char)> {
     let mut chars = s.chars();
     let a = chars.next()?;
     Some((a, chars.next().unwrap_or('\0')))
-}
-
-impl Heads {
-    fn bit(a: char, b: char) -> (usize, u64) {
-        let k = ((a as usize & 0xFF) << 8) | (b as usize & 0xFF);
-        (k >> 6, 1 << (k & 63))
-    }
-
-    fn has(&self, a: char, b: char) -> bool {
-        let (word, mask) = Self::bit(a, b);
-        self.0[word] & mask != 0
-    }
-
-    /// Records the start of a key.
-    pub fn insert(&mut self, key: &str) {
-        if let Some((a, b)) = head(key) {
-            let (word, mask) = Self::bit(a, b);
-            self.0[word] |= mask;
-        }
-    }
-
-    /// True when some key may be a prefix of `word` (same first two letters, or a
-    /// one-letter key equal to its first letter).
-    pub fn may_start(&self, word: &str) -> bool {
-        head(word).is_some_and(|(a, b)| self.has(a, b) || (b != '\0' && self.has(a, '\0')))
-    }
-}
-
-impl Default for Heads {
-    fn default() -> Self {
-        Heads(Box::new([0; 1024]))
-    }
 }
 
 /// A bitmap over the first three letters of words (5 low bits of each code point; a word of

@@ -3,7 +3,7 @@
 //! (`5км`), rates (`сағатына 80 шақырым`, `мг / литр`), compound amounts (`1 метр 20
 //! сантиметр`, `17 теңге 29 тиын`), sign words (`минус`, `плюс`) and temperature words.
 
-use super::{spacing, Draft, NumberRules};
+use super::{spacing, After, Draft, NumberRules};
 use crate::facts::numeral::{is_approx_ending, is_ending, read_numeral, Numeral};
 use crate::facts::vocab::Measure;
 use crate::mention::Label;
@@ -18,12 +18,18 @@ const PER_TIME: [(&str, &str); 4] = [("сағ", "h"), ("секунд", "s"), ("�
 impl NumberRules {
     /// A unit, currency or percent after the number (or a currency sign before it).
     /// Returns true when one was found.
-    pub(super) fn measure<'t>(&self, text: &'t Text, num: &Numeral<'t>, d: &mut Draft<'t>) -> bool {
-        let after = self
+    pub(super) fn measure<'t>(
+        &self,
+        text: &'t Text,
+        num: &Numeral<'t>,
+        d: &mut Draft<'t>,
+        after: &After<'_, 't>,
+    ) -> bool {
+        let found = self
             .glued(num)
             .or_else(|| self.sign_after(text, d))
-            .or_else(|| self.word_after(text, d));
-        let Some(measure) = after.or_else(|| self.sign_before(text, num, d)) else {
+            .or_else(|| self.word_after(text, d, after));
+        let Some(measure) = found.or_else(|| self.sign_before(text, num, d)) else {
             return false;
         };
         d.label = measure.label;
@@ -138,12 +144,17 @@ impl NumberRules {
         self.vocab.measures.get_word(num.suffix).copied()
     }
 
-    pub(super) fn word_after<'t>(&self, text: &'t Text, d: &mut Draft<'t>) -> Option<Measure> {
+    pub(super) fn word_after<'t>(
+        &self,
+        text: &'t Text,
+        d: &mut Draft<'t>,
+        after: &After<'_, 't>,
+    ) -> Option<Measure> {
         let next = d.last_word + 1;
         if next >= text.words.len() || !spacing(text.gap_after(d.last_word)) {
             return None;
         }
-        let m = self.vocab.measures.match_at(text, next)?;
+        let m = after.measure(next)?;
         d.last_word = m.last_word;
         d.end = text.words[m.last_word].span.end;
         d.ending = m.ending;

@@ -2,7 +2,7 @@
 //! number (`шамамен`, `кемінде`, `ең көбі`) and after it or its unit (`астам`, `жуық`,
 //! `дейін`, chained as in `астамға жуығы`), with the case each one governs.
 
-use super::{is_ablative, is_dative, spacing, Draft, NumberRules};
+use super::{is_ablative, is_dative, spacing, After, Draft, NumberRules};
 use crate::facts::vocab::Governs;
 use crate::mention::{Label, Qualifier};
 use crate::text::Text;
@@ -10,7 +10,7 @@ use crate::text::Text;
 impl NumberRules {
     /// Qualifier words before (`шамамен`, `кемінде`) and after (`астам`, `жуық`, `дейін`;
     /// two may chain: `астамға жуығы`).
-    pub(super) fn qualify<'t>(&self, text: &'t Text, d: &mut Draft<'t>) {
+    pub(super) fn qualify<'t>(&self, text: &'t Text, d: &mut Draft<'t>, after: &After<'_, 't>) {
         if d.label == Label::Ordinal {
             return;
         }
@@ -43,7 +43,7 @@ impl NumberRules {
             if next >= text.words.len() || !spacing(text.gap_after(d.last_word)) {
                 return;
             }
-            let Some(m) = self.vocab.qualifiers_after.match_at(text, next) else {
+            let Some(m) = after.qualifier(next) else {
                 return;
             };
             let w = m.value;

@@ -2,7 +2,7 @@
 //! `20-дан 30-ға дейін`, `үш пен бес доллар`), fractions (`үштен бірі`) and the spoken
 //! decimal with a particle (`он екі де тоғыз` = 12.9 before a scale, unit or percent).
 
-use super::{is_ablative, is_dative, spacing, Draft, NumberRules};
+use super::{is_ablative, is_dative, spacing, After, Draft, NumberRules};
 use crate::facts::numeral::{read_numeral, Numeral};
 use crate::mention::Qualifier;
 use crate::text::fold::{is_dash, is_hyphen, is_space};
@@ -47,7 +47,13 @@ impl NumberRules {
     }
 
     /// `11-13`, `он бір – он үш`, `бес-алты`, `20-дан 30-ға дейін`, `үш пен бес доллар`.
-    pub(super) fn extend_range<'t>(&self, text: &'t Text, a: &Numeral<'t>, d: &mut Draft<'t>) {
+    pub(super) fn extend_range<'t>(
+        &self,
+        text: &'t Text,
+        a: &Numeral<'t>,
+        d: &mut Draft<'t>,
+        after: &After<'_, 't>,
+    ) {
         let n = text.words.len();
         let next = a.last_word + 1;
         if next >= n || a.vague || a.collective {
@@ -72,9 +78,8 @@ impl NumberRules {
         let from = if is_ablative(a.suffix) {
             Some(a.last_word)
         } else {
-            self.vocab
-                .measures
-                .match_at(text, next)
+            after
+                .measure(next)
                 .filter(|m| is_ablative(m.ending))
                 .map(|m| m.last_word)
         };
@@ -108,7 +113,7 @@ impl NumberRules {
         if a.suffix.is_empty() && pair && next + 1 < n && spacing(text.gap_after(next)) {
             if let Some(b) = read_numeral(text, next + 1) {
                 let measured = self.unit_after(text, &b);
-                let dated = self.time_noun_after(text, b.last_word);
+                let dated = self.time_noun_after(text, b.last_word, after);
                 if (measured || dated) && b.value > a.value {
                     self.set_range(text, a, &b, d, "range/pair");
                 }
