@@ -11,20 +11,26 @@ use crate::text::Text;
 const WINDOW: usize = 4;
 
 /// The trend verb that `norm` is a form of (`артты`, `азайып`), if any.
+/// Of the stems that start the word, the first in table order wins.
 pub fn trend_of(norm: &str, vocab: &Vocabulary) -> Option<Trend> {
-    if !vocab.trend_heads.may_start(norm) {
-        return None;
-    }
-    vocab.trends.iter().find_map(|&trend| {
-        let rest = norm.strip_prefix(trend.stem)?;
-        // A known verb ending, whole or followed by more (`артып` + `отыр`).
-        let verb = vocab.verb_endings.contains(rest)
-            || rest
-                .char_indices()
-                .skip(1)
-                .any(|(k, _)| k >= 2 && vocab.verb_endings.contains(&rest[..k]));
-        (verb && !rest.is_empty()).then_some(trend)
-    })
+    vocab
+        .trend_stems
+        .candidates(norm)
+        .filter(|&len| norm.is_char_boundary(len))
+        .filter_map(|len| vocab.trend_index.get(&norm[..len]).copied())
+        .filter(|&k| verb_rest(&norm[vocab.trends[k].stem.len()..], vocab))
+        .min()
+        .map(|k| vocab.trends[k])
+}
+
+/// A known verb ending, whole or followed by more (`артып` + `отыр`).
+fn verb_rest(rest: &str, vocab: &Vocabulary) -> bool {
+    let verb = vocab.verb_endings.contains(rest)
+        || rest
+            .char_indices()
+            .skip(1)
+            .any(|(k, _)| k >= 2 && vocab.verb_endings.contains(&rest[..k]));
+    verb && !rest.is_empty()
 }
 
 /// True when `norm` is a trend verb form.

@@ -7,6 +7,7 @@
 //! magnitude and qualifier `more_than`. Submodules: `context` (numbers that are not ours),
 //! `range` (two numbers joined), `measure` (units, currencies, percent), `qualify`.
 
+mod after;
 mod context;
 mod measure;
 mod qualify;
@@ -22,6 +23,7 @@ use crate::text::fold::{is_hyphen, is_space};
 use crate::text::words::WordShape;
 use crate::text::{Span, Text};
 use crate::trace::Trace;
+pub(super) use after::After;
 use context::{inside_compound, quoted, reduplicated};
 
 /// The rules of this dimension, built once.
@@ -30,7 +32,7 @@ pub struct NumberRules {
 }
 
 /// A fact under construction: where it reaches and what it says so far.
-struct Draft {
+struct Draft<'t> {
     label: Label,
     rule: &'static str,
     start: usize,
@@ -38,7 +40,7 @@ struct Draft {
     /// Index of the last word inside the span.
     last_word: usize,
     /// The ending on the last inflected word, for case checks (`нан` in `мыңнан`).
-    ending: String,
+    ending: &'t str,
     value: Option<f64>,
     low: Option<f64>,
     high: Option<f64>,
@@ -92,8 +94,14 @@ impl NumberRules {
         share_change(text, &mut out[first_new..]);
     }
 
-    fn build(&self, text: &Text, num: &Numeral, trace: &mut Trace) -> Option<(Fact, usize)> {
-        if self.is_time(text, num) {
+    fn build<'t>(
+        &self,
+        text: &'t Text,
+        num: &Numeral<'t>,
+        trace: &mut Trace,
+    ) -> Option<(Fact, usize)> {
+        let after = &After::new(&self.vocab, text, num.last_word + 1);
+        if self.is_time(text, num, after) {
             trace.rejected("number/time-noun", num.span, || "date or time".into());
             return None;
         }
@@ -114,8 +122,8 @@ impl NumberRules {
             d.qualifier = Qualifier::MoreThan;
             d.rule = "cardinal/vague-plural";
         }
-        self.extend_range(text, num, &mut d);
-        if d.low.is_some() && self.time_noun_after(text, d.last_word) {
+        self.extend_range(text, num, &mut d, after);
+        if d.low.is_some() && self.time_noun_after(text, d.last_word, after) {
             trace.rejected("range/time-noun", Span::new(d.start, d.end), || {
                 "date or time range".into()
             });
@@ -135,10 +143,10 @@ impl NumberRules {
             d.rule = "ordinal/digit-noun";
             d.last_word = noun;
             d.end = text.words[noun].span.end;
-            d.ending.clear();
+            d.ending = "";
         } else if !num.ordinal {
             self.fraction(text, num, &mut d);
-            self.measure(text, num, &mut d);
+            self.measure(text, num, &mut d, after);
         }
         if matches!(d.label, Label::Cardinal | Label::Ordinal) && quoted(text, num.first_word) {
             trace.rejected("number/quoted-name", num.span, || {
@@ -147,25 +155,26 @@ impl NumberRules {
             return None;
         }
         self.sign_word(text, num, &mut d);
-        self.qualify(text, &mut d);
-        if d.unit.is_none() && self.time_noun_after(text, d.last_word) {
+        self.qualify(text, &mut d, after);
+        if d.unit.is_none() && self.time_noun_after(text, d.last_word, after) {
             // `отызға жуық жылды`, `он шақты жыл`: a qualified duration.
             trace.rejected("number/time-noun", Span::new(d.start, d.end), || {
                 "qualified duration".into()
             });
             return None;
         }
-        if d.unit.is_none() && d.label == Label::Cardinal && self.measure(text, num, &mut d) {
+        if d.unit.is_none() && d.label == Label::Cardinal && self.measure(text, num, &mut d, after)
+        {
             // `100 мыңнан астам теңге`: the currency follows the qualifier.
-            self.qualify(text, &mut d);
+            self.qualify(text, &mut d, after);
         }
         let last = d.last_word;
-        Some((self.finish(text, d), last))
+        Some((self.finish(text, d, after), last))
     }
 
     /// Turns a finished draft into a fact: the change stated by the clause, the qualifier
     /// it implies, and the counted object of a CARDINAL.
-    fn finish(&self, text: &Text, d: Draft) -> Fact {
+    fn finish(&self, text: &Text, d: Draft<'_>, after: &After<'_, '_>) -> Fact {
         let span = Span::new(d.start, d.end);
         let mut fact = Fact::new(d.label, span, d.rule);
         fact.value = d.value;
@@ -176,7 +185,7 @@ impl NumberRules {
         let to_level = d.qualifier == Qualifier::UpTo || (d.low.is_some() && until);
         // A rank (`88-орынға көтерілді`) is no amount that rose or fell.
         if d.label != Label::Ordinal {
-            let case = (to_level, is_dative(&d.ending));
+            let case = (to_level, is_dative(d.ending));
             fact.change = change_after(text, d.last_word, case, &self.vocab);
         }
         // `98%-ға дейін артты`: `дейін` names the level reached, not a bound.
@@ -191,9 +200,9 @@ impl NumberRules {
         // percentage is of a whole named before it; an amount in the dative (`теңгеге жаңа
         // цех`) is what something costs, not what is measured.
         let measured = matches!(d.label, Label::Money | Label::Quantity);
-        let priced = measured && is_dative(&d.ending);
+        let priced = measured && is_dative(d.ending);
         if !matches!(d.label, Label::Ordinal | Label::Percentage) && !priced {
-            fact.object = object_after(text, d.last_word, &self.vocab, measured);
+            fact.object = object_after(text, d.last_word, &self.vocab, measured, after);
         }
         if fact.unit.is_none() && d.label == Label::Cardinal {
             // `450 мың бас ірі қара`: the classifier gives the unit (decision 5).
@@ -218,7 +227,7 @@ impl NumberRules {
     }
 
     /// The noun glued by a hyphen to digits that carry no ending (`5-сынып`), if any.
-    fn digit_noun(&self, text: &Text, num: &Numeral, d: &Draft) -> Option<usize> {
+    fn digit_noun<'t>(&self, text: &'t Text, num: &Numeral<'_>, d: &Draft<'_>) -> Option<usize> {
         let noun = d.last_word + 1;
         let gap = text.gap_after(d.last_word);
         let glued = gap.chars().count() == 1 && gap.chars().all(is_hyphen);
@@ -230,7 +239,7 @@ impl NumberRules {
     }
 
     /// The fact of the number alone.
-    fn draft(&self, num: &Numeral) -> Draft {
+    fn draft<'t>(&self, num: &Numeral<'t>) -> Draft<'t> {
         Draft {
             label: if num.ordinal {
                 Label::Ordinal
@@ -245,7 +254,7 @@ impl NumberRules {
             start: num.span.start,
             end: num.span.end,
             last_word: num.last_word,
-            ending: num.suffix.clone(),
+            ending: num.suffix,
             value: Some(num.value),
             low: None,
             high: None,

@@ -6,7 +6,8 @@
 
 use std::sync::LazyLock;
 
-use super::numeral::{number_word, read_numeral};
+use super::number::After;
+use super::numeral::number_word;
 use super::prefix::SuffixIndex;
 use super::table::rows;
 use super::vocab::Vocabulary;
@@ -51,13 +52,15 @@ pub fn object_after(
     last: usize,
     vocab: &Vocabulary,
     measured: bool,
+    after: &After<'_, '_>,
 ) -> Option<String> {
     let mut first = last + 1;
-    if !plain_word(text, last, first, vocab) {
+    if !plain_word(text, last, first, vocab, after) {
         return None;
     }
     // `3 бірлік техника` → `техника`: a classifier says nothing about what is counted.
-    if vocab.classifiers.contains_key(text.norm(first)) && plain_word(text, first, first + 1, vocab)
+    if vocab.classifiers.contains_key(text.norm(first))
+        && plain_word(text, first, first + 1, vocab, after)
     {
         first += 1;
     }
@@ -81,7 +84,7 @@ pub fn object_after(
             norm.strip_suffix(e)
                 .is_some_and(|stem| stem.chars().count() >= MIN_STEM_CHARS)
         });
-    let next_plain = plain_word(text, first, first + 1, vocab);
+    let next_plain = plain_word(text, first, first + 1, vocab, after);
     if adjective && next_plain {
         return Some(format!("{norm} {}", stem(text.norm(first + 1))));
     }
@@ -134,7 +137,13 @@ fn unpossessed(word: &str) -> &str {
 
 /// Word `k` directly follows word `k - 1`, is lowercase letters, and is not a function word,
 /// a number, a qualifier, a unit or a trend verb.
-fn plain_word(text: &Text, prev: usize, k: usize, vocab: &Vocabulary) -> bool {
+fn plain_word(
+    text: &Text,
+    prev: usize,
+    k: usize,
+    vocab: &Vocabulary,
+    after: &After<'_, '_>,
+) -> bool {
     if k >= text.words.len() {
         return false;
     }
@@ -146,11 +155,11 @@ fn plain_word(text: &Text, prev: usize, k: usize, vocab: &Vocabulary) -> bool {
         && w.shape == WordShape::Letters
         && !w.capitalized
         && !vocab.not_objects.contains(norm)
+        // A letter word reads as a numeral only if it is a number word.
         && number_word(norm).is_none()
-        && read_numeral(text, k).is_none()
-        && vocab.qualifiers_after.match_at(text, k).is_none()
+        && after.qualifier(k).is_none()
         && vocab.qualifiers_before.match_at(text, k).is_none()
-        && vocab.time_nouns.match_at(text, k).is_none()
+        && !after.time_noun(k)
         && !super::change::is_trend_verb(norm, vocab)
         && !vocab.comparatives.iter().any(|c| c.0 == norm)
         && !verb_like(norm, vocab)

@@ -3,7 +3,7 @@
 //! the last may carry any chain of endings (`метрден`, `долларына`). The longest phrase wins.
 
 use super::prefix::PrefixIndex;
-use crate::morph::hash::FastMap;
+use crate::morph::hash::{FastMap, FastSet};
 
 use super::numeral::{is_ending, is_inflection};
 use crate::text::fold::{is_hyphen, is_space};
@@ -11,11 +11,11 @@ use crate::text::Text;
 
 /// A phrase found in the text.
 #[derive(Debug, Clone, Copy)]
-pub struct PhraseMatch<'t, T> {
+pub struct PhraseMatch<'v, 't, T> {
     /// Index of the phrase's last word.
     pub last_word: usize,
     /// The table value of the phrase.
-    pub value: &'t T,
+    pub value: &'v T,
     /// The folded ending on the last word (`""` if none).
     pub ending: &'t str,
 }
@@ -41,6 +41,9 @@ struct Entry<T> {
 pub struct PhraseTable<T> {
     by_first: FastMap<&'static str, Vec<Entry<T>>>,
     first_lens: PrefixIndex,
+    /// The last words of the phrases, when none takes endings (else None): a phrase can only
+    /// end at a word in this set.
+    last_words: Option<FastSet<&'static str>>,
 }
 
 impl<T> PhraseTable<T> {
@@ -49,6 +52,7 @@ impl<T> PhraseTable<T> {
         PhraseTable {
             by_first: FastMap::default(),
             first_lens: PrefixIndex::default(),
+            last_words: Some(FastSet::default()),
         }
     }
 
@@ -59,6 +63,13 @@ impl<T> PhraseTable<T> {
             return;
         };
         self.first_lens.insert(first);
+        let last = words[words.len() - 1];
+        match (&mut self.last_words, inflects) {
+            (Some(set), Endings::None) => {
+                set.insert(last);
+            }
+            _ => self.last_words = None,
+        }
         let entries = self.by_first.entry(first).or_default();
         entries.push(Entry {
             words,
@@ -69,7 +80,7 @@ impl<T> PhraseTable<T> {
     }
 
     /// The longest phrase starting at word `i`.
-    pub fn match_at<'t>(&'t self, text: &'t Text, i: usize) -> Option<PhraseMatch<'t, T>> {
+    pub fn match_at<'v, 't>(&'v self, text: &'t Text, i: usize) -> Option<PhraseMatch<'v, 't, T>> {
         let norm = text.norm(i);
         self.first_lens.candidates(norm).find_map(|len| {
             if !norm.is_char_boundary(len) {
@@ -78,6 +89,14 @@ impl<T> PhraseTable<T> {
             let entries = self.by_first.get(&norm[..len])?;
             entries.iter().find_map(|e| self.match_entry(text, i, e))
         })
+    }
+
+    /// False when no phrase can end at word `k` (checked on the table's set of last words when
+    /// no phrase takes endings); true otherwise.
+    pub fn may_end_at(&self, text: &Text, k: usize) -> bool {
+        self.last_words
+            .as_ref()
+            .is_none_or(|set| set.contains(text.norm(k)))
     }
 
     /// The one-word phrase that `word` (folded) is, endings allowed as for text matches.
@@ -99,12 +118,12 @@ impl<T> PhraseTable<T> {
         })
     }
 
-    fn match_entry<'t>(
+    fn match_entry<'v, 't>(
         &self,
         text: &'t Text,
         i: usize,
-        entry: &'t Entry<T>,
-    ) -> Option<PhraseMatch<'t, T>> {
+        entry: &'v Entry<T>,
+    ) -> Option<PhraseMatch<'v, 't, T>> {
         let words = &entry.words;
         let last = i + words.len() - 1;
         if last >= text.words.len() {

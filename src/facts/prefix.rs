@@ -1,13 +1,7 @@
-//! Prefilters for table lookups on folded words. [`Heads`] is a bitmap over the first two
-//! letters of the keys: most words are rejected by one bit test. [`PrefixIndex`] gives the
-//! byte lengths of keys that share a word's start, so a word is probed only at those lengths.
-
-use crate::morph::hash::FastMap;
-
-/// A bitmap over pairs of letters (low 8 bits of each code point, so Cyrillic and Latin
-/// letters may share a bit: a false hit only costs the lookup that follows). A one-letter
-/// key pairs with `'\0'`.
-pub struct Heads(Box<[u64; 1024]>);
+//! Prefilters for table lookups on folded words. [`Trigrams`] is a bitmap over the first three
+//! letters of words: most words are rejected by one bit test. [`PrefixIndex`] gives the byte
+//! lengths of keys that share a word's first two letters, so a word is probed only at those
+//! lengths.
 
 /// The first two letters of `s`; a one-letter string pairs with `'\0'`.
 fn head(s: &str) -> Option<(char, char)> {
@@ -16,71 +10,121 @@ fn head(s: &str) -> Option<(char, char)> {
     Some((a, chars.next().unwrap_or('\0')))
 }
 
-impl Heads {
-    fn bit(a: char, b: char) -> (usize, u64) {
-        let k = ((a as usize & 0xFF) << 8) | (b as usize & 0xFF);
+/// A bitmap over the first three letters of words (5 low bits of each code point; a word of
+/// fewer letters pairs with `'\0'`): a false hit only costs the lookup that follows.
+pub struct Trigrams(Box<[u64; 512]>);
+
+impl Trigrams {
+    /// The word and bit of the first three letters of `s`, read on the UTF-8 bytes: the low
+    /// bits of a code point are those of its last byte.
+    fn bit(s: &str) -> (usize, u64) {
+        let bytes = s.as_bytes();
+        let mut k = 0;
+        let mut at = 0;
+        for _ in 0..3 {
+            let Some(&lead) = bytes.get(at) else {
+                k <<= 5;
+                continue;
+            };
+            at += match lead {
+                0..=0x7F => 1,
+                0x80..=0xDF => 2,
+                0xE0..=0xEF => 3,
+                _ => 4,
+            };
+            let last = bytes.get(at - 1).copied().unwrap_or(0);
+            k = (k << 5) | (last as usize & 0x1F);
+        }
         (k >> 6, 1 << (k & 63))
     }
 
-    fn has(&self, a: char, b: char) -> bool {
-        let (word, mask) = Self::bit(a, b);
-        self.0[word] & mask != 0
+    /// Records the start of a word.
+    pub fn insert(&mut self, word: &str) {
+        let (k, mask) = Self::bit(word);
+        self.0[k] |= mask;
     }
 
-    /// Records the start of a key.
-    pub fn insert(&mut self, key: &str) {
-        if let Some((a, b)) = head(key) {
-            let (word, mask) = Self::bit(a, b);
-            self.0[word] |= mask;
-        }
-    }
-
-    /// True when some key may be a prefix of `word` (same first two letters, or a
-    /// one-letter key equal to its first letter).
+    /// True when some recorded start may be that of `word`.
     pub fn may_start(&self, word: &str) -> bool {
-        head(word).is_some_and(|(a, b)| self.has(a, b) || (b != '\0' && self.has(a, '\0')))
+        let (k, mask) = Self::bit(word);
+        self.0[k] & mask != 0
     }
 }
 
-impl Default for Heads {
+impl Default for Trigrams {
     fn default() -> Self {
-        Heads(Box::new([0; 1024]))
+        Trigrams(Box::new([0; 512]))
     }
 }
 
-/// Byte lengths of table keys, by the first two letters of the key.
-#[derive(Default)]
+/// Byte lengths of table keys, by the first two letters of the key: for each slot (a hash of
+/// the two letters), a bitmask with bit `l` set when some key of `l` bytes hashes there. A
+/// word whose slots are empty costs two loads; collisions only cost a failed lookup.
 pub struct PrefixIndex {
-    heads: Heads,
-    lens: FastMap<(char, char), Vec<usize>>,
+    lens: Box<[u64; SLOTS]>,
+}
+
+/// Number of slots of a [`PrefixIndex`]: 6 low bits of each of the two letters.
+const SLOTS: usize = 1 << 12;
+
+/// Longest key a [`PrefixIndex`] records, in bytes (one bit of a `u64` per length).
+const MAX_KEY_BYTES: usize = 63;
+
+/// The slot of a pair of first letters.
+fn slot(a: char, b: char) -> usize {
+    ((a as usize & 0x3F) << 6) | (b as usize & 0x3F)
 }
 
 impl PrefixIndex {
-    /// Records a key.
+    /// Records a key. Panics on a key longer than 63 bytes (the tables are bundled data).
     pub fn insert(&mut self, key: &str) {
-        let Some(h) = head(key) else { return };
-        self.heads.insert(key);
-        let lens = self.lens.entry(h).or_default();
-        if !lens.contains(&key.len()) {
-            lens.push(key.len());
-            lens.sort_unstable_by_key(|&l| std::cmp::Reverse(l));
-        }
+        let Some((a, b)) = head(key) else { return };
+        assert!(
+            key.len() <= MAX_KEY_BYTES,
+            "table key `{key}` is longer than {MAX_KEY_BYTES} bytes"
+        );
+        self.lens[slot(a, b)] |= 1 << key.len();
     }
 
     /// Byte lengths, longest first, of keys that may be a prefix of `word`: those sharing its
-    /// first two letters, then the one-letter keys of its first letter.
-    pub fn candidates<'a>(&'a self, word: &str) -> impl Iterator<Item = usize> + 'a {
-        let h = head(word).filter(|_| self.heads.may_start(word));
-        let two = h.and_then(|h| self.lens.get(&h));
-        let one = h
-            .filter(|h| h.1 != '\0')
-            .and_then(|(a, _)| self.lens.get(&(a, '\0')));
-        let len = word.len();
-        two.into_iter()
-            .chain(one)
-            .flatten()
-            .copied()
-            .filter(move |&l| l <= len)
+    /// first two letters and the one-letter keys of its first letter (plus, rarely, lengths of
+    /// keys that only share the slot).
+    pub fn candidates(&self, word: &str) -> Lengths {
+        let Some((a, b)) = head(word) else {
+            return Lengths(0);
+        };
+        let mut mask = self.lens[slot(a, b)];
+        if b != '\0' {
+            mask |= self.lens[slot(a, '\0')];
+        }
+        if word.len() < MAX_KEY_BYTES {
+            mask &= (2 << word.len()) - 1;
+        }
+        Lengths(mask)
+    }
+}
+
+impl Default for PrefixIndex {
+    fn default() -> Self {
+        PrefixIndex {
+            lens: Box::new([0; SLOTS]),
+        }
+    }
+}
+
+/// Byte lengths from a [`PrefixIndex`], longest first.
+pub struct Lengths(u64);
+
+impl Iterator for Lengths {
+    type Item = usize;
+
+    fn next(&mut self) -> Option<usize> {
+        if self.0 == 0 {
+            return None;
+        }
+        let len = 63 - self.0.leading_zeros() as usize;
+        self.0 &= !(1 << len);
+        Some(len)
     }
 }
 
@@ -123,7 +167,11 @@ mod tests {
         let lens: Vec<usize> = index.candidates("метрден").collect();
         assert_eq!(lens, vec!["метр".len(), "ме".len(), "м".len()]);
         assert_eq!(index.candidates("адам").count(), 0);
-        assert!(index.heads.may_start("тоннадан") && !index.heads.may_start("ақша"));
+        assert_eq!(
+            index.candidates("ме").collect::<Vec<_>>(),
+            vec!["ме".len(), "м".len()]
+        );
+        assert_eq!(index.candidates("").count(), 0);
     }
 
     #[test]

@@ -5,7 +5,7 @@
 use crate::morph::hash::{FastMap, FastSet};
 
 use super::phrase::{Endings, PhraseTable};
-use super::prefix::{Heads, SuffixIndex};
+use super::prefix::{PrefixIndex, SuffixIndex};
 use super::table::{rows, Row};
 use crate::mention::{Direction, Label, Qualifier};
 
@@ -63,8 +63,10 @@ pub struct Vocabulary {
     pub qualifiers_after: PhraseTable<QualifierWord>,
     /// Trend verb stems.
     pub trends: Vec<Trend>,
-    /// The starts of `trends`, a prefilter.
-    pub trend_heads: Heads,
+    /// The byte lengths of the stems of `trends`, by their first letters.
+    pub trend_stems: PrefixIndex,
+    /// The index in `trends` of each stem (its first row).
+    pub trend_index: FastMap<&'static str, usize>,
     /// Comparative words stating a difference (`көп`, `төмен`).
     pub comparatives: Vec<(&'static str, Direction)>,
     /// Endings that make a stem a verb form.
@@ -283,7 +285,8 @@ impl Vocabulary {
             signs,
             qualifiers_before,
             qualifiers_after,
-            trend_heads: heads_of(&trends),
+            trend_stems: stems_of(&trends),
+            trend_index: index_of(&trends),
             trends,
             comparatives,
             verb_endings,
@@ -293,11 +296,20 @@ impl Vocabulary {
     }
 }
 
-/// The prefilter over the stems of a table.
-fn heads_of(trends: &[Trend]) -> Heads {
-    let mut heads = Heads::default();
+/// The lengths of the stems of a table, by their first letters.
+fn stems_of(trends: &[Trend]) -> PrefixIndex {
+    let mut stems = PrefixIndex::default();
     for trend in trends {
-        heads.insert(trend.stem);
+        stems.insert(trend.stem);
     }
-    heads
+    stems
+}
+
+/// The row of each stem (the first, if a stem is repeated).
+fn index_of(trends: &[Trend]) -> FastMap<&'static str, usize> {
+    let mut index = FastMap::default();
+    for (k, trend) in trends.iter().enumerate() {
+        index.entry(trend.stem).or_insert(k);
+    }
+    index
 }

@@ -3,7 +3,7 @@
 //! used in another sense (the article `бір`, `бір реттік`, `жүзді.`, `жер жүзі`), Latin model
 //! names, reduplications (`бір-бірімен`) and numbers inside hyphenated compounds.
 
-use super::{spacing, NumberRules};
+use super::{spacing, After, NumberRules};
 use crate::facts::numeral::{is_ending, read_numeral, Numeral};
 use crate::text::fold::{is_hyphen, is_space};
 use crate::text::words::WordShape;
@@ -11,7 +11,7 @@ use crate::text::Text;
 
 impl NumberRules {
     /// Numbers that belong to a DATE or TIME: after `сағат`, or before a time noun.
-    pub(super) fn is_time(&self, text: &Text, num: &Numeral) -> bool {
+    pub(super) fn is_time(&self, text: &Text, num: &Numeral, after: &After<'_, '_>) -> bool {
         let before = num.first_word.checked_sub(1);
         let after_clock = before.is_some_and(|b| CLOCK_WORDS.contains(&text.norm(b)));
         let year_like = (1900.0..=2100.0).contains(&num.value) && num.value.fract() == 0.0;
@@ -25,7 +25,9 @@ impl NumberRules {
                 || text.text[..num.span.start].ends_with(':'));
         // `наурыздың бесі`, `апрельдің 1-інен`: a day of a month named before it.
         let month_genitive = before.is_some_and(|b| {
-            spacing(text.gap_after(b))
+            // The genitive ends the word itself: a cheap test before the table lookup.
+            GENITIVE.iter().any(|g| text.norm(b).ends_with(g))
+                && spacing(text.gap_after(b))
                 && self.vocab.time_nouns.match_at(text, b).is_some_and(|m| {
                     m.last_word == b && GENITIVE.iter().any(|g| m.ending.ends_with(g))
                 })
@@ -38,7 +40,7 @@ impl NumberRules {
         // `он бірінде`, `жиырма төртінде`: a day of the month.
         let day = (2.0..=31.0).contains(&num.value)
             && !num.collective
-            && ["інде", "ында", "сінде", "сында"].contains(&num.suffix.as_str());
+            && ["інде", "ында", "сінде", "сында"].contains(&num.suffix);
         after_clock
             || age
             || day
@@ -46,7 +48,7 @@ impl NumberRules {
             || year_in
             || clock_digits
             || month_genitive
-            || self.time_noun_after(text, num.last_word)
+            || self.time_noun_after(text, num.last_word, after)
     }
 
     /// An ordinal inside a polling station, congress, law article or post name
@@ -85,8 +87,8 @@ impl NumberRules {
         if num.digits {
             // `3Д сканер`, `5G`: letters glued to digits that are neither an ending nor a unit.
             let glued = !num.suffix.is_empty()
-                && !is_ending(&num.suffix)
-                && self.vocab.measures.get_word(&num.suffix).is_none();
+                && !is_ending(num.suffix)
+                && self.vocab.measures.get_word(num.suffix).is_none();
             return glued.then_some("letters glued to digits (a model name)");
         }
         let before = num.first_word.checked_sub(1).map(|b| text.norm(b));
@@ -114,7 +116,7 @@ impl NumberRules {
         if after.is_some_and(|w| self.vocab.not_counted.iter().any(|p| w.starts_with(p))) {
             return Some("adjective such as реттік");
         }
-        let verb_form = matches!(num.suffix.as_str(), "ді" | "ды" | "ті" | "ты");
+        let verb_form = matches!(num.suffix, "ді" | "ды" | "ті" | "ты");
         let clause_end = next >= text.words.len()
             || text
                 .gap_after(num.last_word)
@@ -126,12 +128,13 @@ impl NumberRules {
         None
     }
 
-    pub(super) fn time_noun_after(&self, text: &Text, last: usize) -> bool {
+    /// A time noun (and no unit) follows word `last`.
+    pub(super) fn time_noun_after(&self, text: &Text, last: usize, after: &After<'_, '_>) -> bool {
         let next = last + 1;
         next < text.words.len()
             && spacing(text.gap_after(last))
-            && self.vocab.measures.match_at(text, next).is_none()
-            && self.vocab.time_nouns.match_at(text, next).is_some()
+            && after.time_noun(next)
+            && after.measure(next).is_none()
     }
 }
 

@@ -3,7 +3,7 @@
 //! (`5км`), rates (`сағатына 80 шақырым`, `мг / литр`), compound amounts (`1 метр 20
 //! сантиметр`, `17 теңге 29 тиын`), sign words (`минус`, `плюс`) and temperature words.
 
-use super::{spacing, Draft, NumberRules};
+use super::{spacing, After, Draft, NumberRules};
 use crate::facts::numeral::{is_approx_ending, is_ending, read_numeral, Numeral};
 use crate::facts::vocab::Measure;
 use crate::mention::Label;
@@ -18,12 +18,18 @@ const PER_TIME: [(&str, &str); 4] = [("сағ", "h"), ("секунд", "s"), ("�
 impl NumberRules {
     /// A unit, currency or percent after the number (or a currency sign before it).
     /// Returns true when one was found.
-    pub(super) fn measure(&self, text: &Text, num: &Numeral, d: &mut Draft) -> bool {
-        let after = self
+    pub(super) fn measure<'t>(
+        &self,
+        text: &'t Text,
+        num: &Numeral<'t>,
+        d: &mut Draft<'t>,
+        after: &After<'_, 't>,
+    ) -> bool {
+        let found = self
             .glued(num)
             .or_else(|| self.sign_after(text, d))
-            .or_else(|| self.word_after(text, d));
-        let Some(measure) = after.or_else(|| self.sign_before(text, num, d)) else {
+            .or_else(|| self.word_after(text, d, after));
+        let Some(measure) = found.or_else(|| self.sign_before(text, num, d)) else {
             return false;
         };
         d.label = measure.label;
@@ -50,14 +56,14 @@ impl NumberRules {
         if matches!(measure.label, Label::Quantity | Label::Money) {
             self.compound(text, measure, d);
         }
-        if is_approx_ending(&d.ending) {
+        if is_approx_ending(d.ending) {
             d.qualifier = Qualifier::About;
         }
         true
     }
 
     /// `сағатына 80 шақырым` (km/h), `секундына 500 текше метр` (m3/s), `мг / литр` (mg/l).
-    pub(super) fn per_unit(&self, text: &Text, num: &Numeral, d: &mut Draft) {
+    pub(super) fn per_unit<'t>(&self, text: &'t Text, num: &Numeral<'t>, d: &mut Draft<'t>) {
         let Some(unit) = d.unit.as_mut() else { return };
         if num.first_word > 0 && spacing(text.gap_after(num.first_word - 1)) {
             let per = match text.norm(num.first_word - 1) {
@@ -87,14 +93,14 @@ impl NumberRules {
                 unit.push_str(symbol);
                 d.last_word = last;
                 d.end = text.words[last].span.end;
-                d.ending = ending.to_owned();
+                d.ending = ending;
                 d.rule = "quantity/rate";
             }
         }
     }
 
     /// `1 метр 20 сантиметр`, `17 теңге 29 тиын`: a smaller unit's amount added.
-    pub(super) fn compound(&self, text: &Text, big: Measure, d: &mut Draft) {
+    pub(super) fn compound<'t>(&self, text: &'t Text, big: Measure, d: &mut Draft<'t>) {
         let next = d.last_word + 1;
         if next >= text.words.len() || !spacing(text.gap_after(d.last_word)) || d.low.is_some() {
             return;
@@ -122,7 +128,7 @@ impl NumberRules {
         d.value = d.value.map(|v| v + part);
         d.last_word = m.last_word;
         d.end = text.words[m.last_word].span.end;
-        d.ending = m.ending.to_owned();
+        d.ending = m.ending;
         d.rule = if big.label == Label::Money {
             "money/compound"
         } else {
@@ -135,18 +141,23 @@ impl NumberRules {
         if !num.digits || num.suffix.is_empty() {
             return None;
         }
-        self.vocab.measures.get_word(&num.suffix).copied()
+        self.vocab.measures.get_word(num.suffix).copied()
     }
 
-    pub(super) fn word_after(&self, text: &Text, d: &mut Draft) -> Option<Measure> {
+    pub(super) fn word_after<'t>(
+        &self,
+        text: &'t Text,
+        d: &mut Draft<'t>,
+        after: &After<'_, 't>,
+    ) -> Option<Measure> {
         let next = d.last_word + 1;
         if next >= text.words.len() || !spacing(text.gap_after(d.last_word)) {
             return None;
         }
-        let m = self.vocab.measures.match_at(text, next)?;
+        let m = after.measure(next)?;
         d.last_word = m.last_word;
         d.end = text.words[m.last_word].span.end;
-        d.ending = m.ending.to_owned();
+        d.ending = m.ending;
         // `265 кг-ға`, `17 500 МВт-қа`: an abbreviation takes its ending after a hyphen.
         let k = m.last_word + 1;
         let gap = text.gap_after(m.last_word);
@@ -154,13 +165,13 @@ impl NumberRules {
         if m.ending.is_empty() && hyphen && k < text.words.len() && is_ending(text.norm(k)) {
             d.last_word = k;
             d.end = text.words[k].span.end;
-            d.ending = text.norm(k).to_owned();
+            d.ending = text.norm(k);
         }
         Some(*m.value)
     }
 
     /// `98%`, `98%-ға`, `10 %-ке`, `5°C`: a sign right after the digits.
-    pub(super) fn sign_after(&self, text: &Text, d: &mut Draft) -> Option<Measure> {
+    pub(super) fn sign_after<'t>(&self, text: &'t Text, d: &mut Draft<'t>) -> Option<Measure> {
         let rest = &text.text[d.end..];
         let lead = match rest.chars().next() {
             Some(c) if is_space(c) && c != '\n' => c.len_utf8(),
@@ -172,7 +183,7 @@ impl NumberRules {
             .iter()
             .find(|(s, _)| rest[lead..].starts_with(s))?;
         let mut end = d.end + lead + sign.len();
-        let mut ending = String::new();
+        let mut ending = "";
         let mut last = d.last_word;
         // The word that starts inside or right after the sign (`°C`, or the `ға` of `%-ға`).
         while last + 1 < text.words.len() && text.words[last + 1].span.start < end {
@@ -187,7 +198,7 @@ impl NumberRules {
                 if is_ending(norm) && text.words[k].shape == WordShape::Letters {
                     last = k;
                     end = text.words[k].span.end;
-                    ending = norm.to_owned();
+                    ending = norm;
                 }
             }
         }
@@ -198,7 +209,12 @@ impl NumberRules {
     }
 
     /// `$5`, `₸500`: a currency sign right before the digits.
-    pub(super) fn sign_before(&self, text: &Text, num: &Numeral, d: &mut Draft) -> Option<Measure> {
+    pub(super) fn sign_before<'t>(
+        &self,
+        text: &'t Text,
+        num: &Numeral<'t>,
+        d: &mut Draft<'t>,
+    ) -> Option<Measure> {
         let before = &text.text[..num.span.start];
         let (sign, measure) = self
             .vocab
@@ -210,7 +226,7 @@ impl NumberRules {
     }
 
     /// `минус 35`, `плюс 20`: a sign word before the number.
-    pub(super) fn sign_word(&self, text: &Text, num: &Numeral, d: &mut Draft) {
+    pub(super) fn sign_word<'t>(&self, text: &'t Text, num: &Numeral<'t>, d: &mut Draft<'t>) {
         let Some(before) = num.first_word.checked_sub(1) else {
             return;
         };
@@ -228,7 +244,7 @@ impl NumberRules {
     }
 
     /// `10 градус суық`, `5 градус ыстық`.
-    pub(super) fn temperature(&self, text: &Text, d: &mut Draft) {
+    pub(super) fn temperature<'t>(&self, text: &'t Text, d: &mut Draft<'t>) {
         let next = d.last_word + 1;
         if next < text.words.len() && spacing(text.gap_after(d.last_word)) {
             let word = text.norm(next);
@@ -239,7 +255,7 @@ impl NumberRules {
                 }
                 d.last_word = next;
                 d.end = text.words[next].span.end;
-                d.ending.clear();
+                d.ending = "";
             }
         }
     }
@@ -247,7 +263,7 @@ impl NumberRules {
 
 /// Makes every value of the draft negative; a range's ends swap so that `low <= high`
 /// (`минус 32-35 градус` is -35..-32).
-pub(super) fn negate(d: &mut Draft) {
+pub(super) fn negate<'t>(d: &mut Draft<'t>) {
     d.value = d.value.map(|v| -v.abs());
     if let (Some(low), Some(high)) = (d.low, d.high) {
         d.low = Some(-low.abs().max(high.abs()));

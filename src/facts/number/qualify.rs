@@ -2,7 +2,7 @@
 //! number (`шамамен`, `кемінде`, `ең көбі`) and after it or its unit (`астам`, `жуық`,
 //! `дейін`, chained as in `астамға жуығы`), with the case each one governs.
 
-use super::{is_ablative, is_dative, spacing, Draft, NumberRules};
+use super::{is_ablative, is_dative, spacing, After, Draft, NumberRules};
 use crate::facts::vocab::Governs;
 use crate::mention::{Label, Qualifier};
 use crate::text::Text;
@@ -10,13 +10,14 @@ use crate::text::Text;
 impl NumberRules {
     /// Qualifier words before (`шамамен`, `кемінде`) and after (`астам`, `жуық`, `дейін`;
     /// two may chain: `астамға жуығы`).
-    pub(super) fn qualify(&self, text: &Text, d: &mut Draft) {
+    pub(super) fn qualify<'t>(&self, text: &'t Text, d: &mut Draft<'t>, after: &After<'_, 't>) {
         if d.label == Label::Ordinal {
             return;
         }
         let first = text.words.partition_point(|w| w.span.start < d.start);
         // Longest first: `ең көбі` before `көбі`.
-        for back in (1..=3).rev() {
+        let ends_before = first > 0 && self.vocab.qualifiers_before.may_end_at(text, first - 1);
+        for back in (1..=3).rev().filter(|_| ends_before) {
             if first < back || !spacing(text.gap_after(first - 1)) {
                 continue;
             }
@@ -32,7 +33,7 @@ impl NumberRules {
         let starts_from = next < text.words.len()
             && spacing(text.gap_after(d.last_word))
             && text.norm(next).starts_with("басталад");
-        if starts_from && is_ablative(&d.ending) && d.qualifier == Qualifier::Exact {
+        if starts_from && is_ablative(d.ending) && d.qualifier == Qualifier::Exact {
             // `2 800 теңгеден басталады`: a price that starts from an amount.
             d.qualifier = Qualifier::AtLeast;
             return;
@@ -42,21 +43,21 @@ impl NumberRules {
             if next >= text.words.len() || !spacing(text.gap_after(d.last_word)) {
                 return;
             }
-            let Some(m) = self.vocab.qualifiers_after.match_at(text, next) else {
+            let Some(m) = after.qualifier(next) else {
                 return;
             };
             let w = m.value;
             let governed = match w.governs {
                 Governs::Any => true,
-                Governs::Ablative => is_ablative(&d.ending),
-                Governs::Dative => is_dative(&d.ending),
+                Governs::Ablative => is_ablative(d.ending),
+                Governs::Dative => is_dative(d.ending),
             };
             if !governed {
                 return;
             }
             d.last_word = m.last_word;
             d.end = text.words[m.last_word].span.end;
-            d.ending = m.ending.to_owned();
+            d.ending = m.ending;
             let range_end = d.low.is_some() && w.qualifier == Qualifier::UpTo;
             let keeps = range_end || w.qualifier == Qualifier::Exact;
             if !keeps && (d.qualifier == Qualifier::Exact || w.qualifier != Qualifier::UpTo) {

@@ -2,7 +2,7 @@
 //! `20-дан 30-ға дейін`, `үш пен бес доллар`), fractions (`үштен бірі`) and the spoken
 //! decimal with a particle (`он екі де тоғыз` = 12.9 before a scale, unit or percent).
 
-use super::{is_ablative, is_dative, spacing, Draft, NumberRules};
+use super::{is_ablative, is_dative, spacing, After, Draft, NumberRules};
 use crate::facts::numeral::{read_numeral, Numeral};
 use crate::mention::Qualifier;
 use crate::text::fold::{is_dash, is_hyphen, is_space};
@@ -12,7 +12,11 @@ impl NumberRules {
     /// `он екі де тоғыз пайыз` = 12.9 %, `бір де сегіз миллиард` = 1.8e9: the spoken decimal
     /// with the particle `да/де/та/те`, accepted only before a scale, unit or currency word
     /// (elsewhere the particle means "also").
-    pub(super) fn particle_decimal(&self, text: &Text, a: &Numeral) -> Option<Numeral> {
+    pub(super) fn particle_decimal<'t>(
+        &self,
+        text: &'t Text,
+        a: &Numeral<'t>,
+    ) -> Option<Numeral<'t>> {
         let particle = a.last_word + 1;
         let n = text.words.len();
         if a.digits || a.ordinal || !a.suffix.is_empty() || particle + 1 >= n {
@@ -43,7 +47,13 @@ impl NumberRules {
     }
 
     /// `11-13`, `он бір – он үш`, `бес-алты`, `20-дан 30-ға дейін`, `үш пен бес доллар`.
-    pub(super) fn extend_range(&self, text: &Text, a: &Numeral, d: &mut Draft) {
+    pub(super) fn extend_range<'t>(
+        &self,
+        text: &'t Text,
+        a: &Numeral<'t>,
+        d: &mut Draft<'t>,
+        after: &After<'_, 't>,
+    ) {
         let n = text.words.len();
         let next = a.last_word + 1;
         if next >= n || a.vague || a.collective {
@@ -65,12 +75,11 @@ impl NumberRules {
             return;
         }
         // The ablative is on the number or on its unit: `20-дан`, `24,6 теңгеден`.
-        let from = if is_ablative(&a.suffix) {
+        let from = if is_ablative(a.suffix) {
             Some(a.last_word)
         } else {
-            self.vocab
-                .measures
-                .match_at(text, next)
+            after
+                .measure(next)
                 .filter(|m| is_ablative(m.ending))
                 .map(|m| m.last_word)
         };
@@ -84,7 +93,7 @@ impl NumberRules {
             };
             // The dative is on the number or on its unit: `20-дан 30-ға`, `80-нен 60 шақырымға`.
             let mut k = b.last_word;
-            let mut ending = b.suffix.as_str();
+            let mut ending = b.suffix;
             if k + 1 < n && spacing(text.gap_after(k)) {
                 if let Some(m) = self.vocab.measures.match_at(text, k + 1) {
                     k = m.last_word;
@@ -104,7 +113,7 @@ impl NumberRules {
         if a.suffix.is_empty() && pair && next + 1 < n && spacing(text.gap_after(next)) {
             if let Some(b) = read_numeral(text, next + 1) {
                 let measured = self.unit_after(text, &b);
-                let dated = self.time_noun_after(text, b.last_word);
+                let dated = self.time_noun_after(text, b.last_word, after);
                 if (measured || dated) && b.value > a.value {
                     self.set_range(text, a, &b, d, "range/pair");
                 }
@@ -123,12 +132,12 @@ impl NumberRules {
                 .is_some()
     }
 
-    pub(super) fn set_range(
+    pub(super) fn set_range<'t>(
         &self,
-        text: &Text,
-        a: &Numeral,
-        b: &Numeral,
-        d: &mut Draft,
+        text: &'t Text,
+        a: &Numeral<'t>,
+        b: &Numeral<'t>,
+        d: &mut Draft<'t>,
         rule: &'static str,
     ) {
         let first = a.value_scaled_by(b);
@@ -137,7 +146,7 @@ impl NumberRules {
         d.value = None;
         d.last_word = b.last_word;
         d.end = text.words[b.last_word].span.end;
-        d.ending = b.suffix.clone();
+        d.ending = b.suffix;
         d.rule = rule;
         if b.approx {
             d.qualifier = Qualifier::About;
@@ -145,8 +154,8 @@ impl NumberRules {
     }
 
     /// `үштен бірі`, `3-тен 2-сі`: the denominator in the ablative, then the numerator.
-    pub(super) fn fraction(&self, text: &Text, a: &Numeral, d: &mut Draft) {
-        if d.low.is_some() || !is_ablative(&a.suffix) || a.value < 2.0 || a.value > 100.0 {
+    pub(super) fn fraction<'t>(&self, text: &'t Text, a: &Numeral<'t>, d: &mut Draft<'t>) {
+        if d.low.is_some() || !is_ablative(a.suffix) || a.value < 2.0 || a.value > 100.0 {
             return;
         }
         let next = a.last_word + 1;
@@ -166,13 +175,13 @@ impl NumberRules {
             d.value = Some(b.value / a.value);
             d.last_word = b.last_word;
             d.end = text.words[b.last_word].span.end;
-            d.ending = b.suffix.clone();
+            d.ending = b.suffix;
             d.rule = "cardinal/fraction";
         }
     }
 }
 
-impl Numeral {
+impl Numeral<'_> {
     /// The value of `self` as the low end of a range whose high end `b` carries a scale word
     /// that `self` lacks (`11-13 мың`, `он-он бес мың`).
     pub(super) fn value_scaled_by(&self, b: &Numeral) -> f64 {

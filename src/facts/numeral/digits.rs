@@ -21,21 +21,25 @@ pub(super) fn is_group(text: &Text, i: usize) -> bool {
     text.words[i].shape == WordShape::Digits && text.norm(i).len() == 3
 }
 
-pub(super) fn read_digit_numeral(lexicon: &Lexicon, text: &Text, i: usize) -> Option<Numeral> {
+pub(super) fn read_digit_numeral<'t>(
+    lexicon: &Lexicon,
+    text: &'t Text,
+    i: usize,
+) -> Option<Numeral<'t>> {
     let (lead, tail) = split_digit_word(text, i);
     if lead.is_empty() || dotted_date_at(text, i) {
         return None;
     }
     let n = text.words.len();
-    let mut repr = String::with_capacity(16);
-    repr.push_str(lead);
+    let mut repr = DigitString::default();
+    repr.push(lead);
     let mut last = i;
     let mut tail = tail;
     if tail.is_empty() && lead.len() <= 3 {
         // Space grouping: 1 200 000.
         while last + 1 < n && is_group(text, last + 1) && one_space(text.gap_after(last)) {
             last += 1;
-            repr.push_str(text.norm(last));
+            repr.push(text.norm(last));
         }
         // Dot grouping: 1.844.036 or 1.500,25.
         if last == i {
@@ -49,7 +53,7 @@ pub(super) fn read_digit_numeral(lexicon: &Lexicon, text: &Text, i: usize) -> Op
                 && text.words[k + 1].shape != WordShape::Letters;
             if groups >= 2 || (groups == 1 && comma_follows) {
                 for g in i + 1..=k {
-                    repr.push_str(text.norm(g));
+                    repr.push(text.norm(g));
                 }
                 last = k;
             }
@@ -62,27 +66,27 @@ pub(super) fn read_digit_numeral(lexicon: &Lexicon, text: &Text, i: usize) -> Op
         if decimal && text.words[last + 1].shape != WordShape::Letters {
             let (frac, frac_tail) = split_digit_word(text, last + 1);
             if !frac.is_empty() {
-                repr.push('.');
-                repr.push_str(frac);
+                repr.push(".");
+                repr.push(frac);
                 last += 1;
                 tail = frac_tail;
             }
         }
     }
-    let mut value: f64 = repr.parse().ok()?;
+    let mut value = repr.value()?;
     let mut scaled = false;
-    let mut suffix = String::new();
+    let mut suffix = "";
     let mut ending = Ending::default();
     if !tail.is_empty() {
         match lexicon.word(tail).filter(|m| m.kind == Kind::Scale) {
             Some(m) => {
                 value *= m.value;
                 scaled = true;
-                suffix.push_str(m.suffix);
+                suffix = m.suffix;
                 ending = m.ending;
             }
             None => {
-                suffix.push_str(tail);
+                suffix = tail;
                 ending = lexicon.ending(tail).unwrap_or_default();
             }
         }
@@ -94,14 +98,14 @@ pub(super) fn read_digit_numeral(lexicon: &Lexicon, text: &Text, i: usize) -> Op
             value *= m.value;
             scaled = true;
             last += 1;
-            suffix.push_str(m.suffix);
+            suffix = m.suffix;
             ending = m.ending;
         }
     }
     if suffix.is_empty() {
         if let Some((l, s, e)) = hyphen_ending(lexicon, text, last) {
             last = l;
-            suffix.push_str(s);
+            suffix = s;
             ending = e;
         }
     }
@@ -123,6 +127,60 @@ pub(super) fn read_digit_numeral(lexicon: &Lexicon, text: &Text, i: usize) -> Op
         approx: ending.approx,
         scaled,
     })
+}
+
+/// The ASCII digits of a number being read, with at most one decimal point, on the stack
+/// (a longer number spills to a `String`).
+struct DigitString {
+    buf: [u8; DIGIT_BUF],
+    len: usize,
+    spill: Option<String>,
+}
+
+const DIGIT_BUF: usize = 40;
+
+impl Default for DigitString {
+    fn default() -> Self {
+        DigitString {
+            buf: [0; DIGIT_BUF],
+            len: 0,
+            spill: None,
+        }
+    }
+}
+
+impl DigitString {
+    /// Appends digits or the decimal point.
+    fn push(&mut self, s: &str) {
+        if let Some(spill) = self.spill.as_mut() {
+            spill.push_str(s);
+        } else if self.len + s.len() <= DIGIT_BUF {
+            self.buf[self.len..self.len + s.len()].copy_from_slice(s.as_bytes());
+            self.len += s.len();
+        } else {
+            let mut spill = self.as_str().to_owned();
+            spill.push_str(s);
+            self.spill = Some(spill);
+        }
+    }
+
+    fn as_str(&self) -> &str {
+        match &self.spill {
+            Some(spill) => spill,
+            None => std::str::from_utf8(&self.buf[..self.len]).unwrap_or_default(),
+        }
+    }
+
+    /// The number, as `str::parse::<f64>` reads it; whole numbers of up to 15 digits
+    /// (exact in an `f64`) are summed directly.
+    fn value(&self) -> Option<f64> {
+        let s = self.as_str();
+        if s.len() <= 15 && s.bytes().all(|b| b.is_ascii_digit()) && !s.is_empty() {
+            let whole = s.bytes().fold(0u64, |v, b| v * 10 + u64::from(b - b'0'));
+            return Some(whole as f64);
+        }
+        s.parse().ok()
+    }
 }
 
 /// Exactly one space-like character (the grouping separator).

@@ -4,7 +4,7 @@
 
 use std::sync::LazyLock;
 
-use crate::facts::prefix::{Heads, PrefixIndex};
+use crate::facts::prefix::{PrefixIndex, Trigrams};
 use crate::morph::hash::{FastMap, FastSet};
 use crate::table::rows;
 
@@ -83,8 +83,33 @@ pub(super) struct Lexicon {
     pub(super) suffixes: Vec<Vec<(&'static str, Role)>>,
     pub(super) stop: FastSet<&'static str>,
     pub(super) stop_prefixes: Vec<&'static str>,
-    /// First two letters of all number words: most words are rejected by one bit test.
-    pub(super) heads: Heads,
+    /// First three letters of every number word with or without an ending: most words are
+    /// rejected by one bit test.
+    pub(super) heads: Trigrams,
+}
+
+/// The starts of every number word with any ending: the first three letters of a word of
+/// three or more, else its letters followed by the first letter of each ending (or nothing).
+/// A table with a one-letter number word would need two letters of endings: no such word.
+fn number_starts<'a>(
+    words: impl Iterator<Item = &'static str>,
+    endings: impl Iterator<Item = &'a (&'static str, Role)> + Clone,
+) -> Trigrams {
+    let mut starts = Trigrams::default();
+    let mut buf = String::new();
+    for w in words {
+        assert!(w.chars().count() >= 2, "one-letter number word `{w}`");
+        starts.insert(w);
+        if w.chars().count() == 2 {
+            for (ending, _) in endings.clone() {
+                buf.clear();
+                buf.push_str(w);
+                buf.extend(ending.chars().next());
+                starts.insert(&buf);
+            }
+        }
+    }
+    starts
 }
 
 /// The slot of a letter in `Lexicon::suffixes`.
@@ -120,10 +145,6 @@ impl Lexicon {
             let value = row.parse(1);
             words.insert(row.cell(0), Entry { value, kind, bound });
         }
-        let mut heads = Heads::default();
-        for w in words.keys() {
-            heads.insert(w);
-        }
         let mut stem_lens = PrefixIndex::default();
         for w in words.keys() {
             stem_lens.insert(w);
@@ -152,6 +173,7 @@ impl Lexicon {
                 by_slot[slot(c)].push((m, role));
             }
         }
+        let heads = number_starts(words.keys().copied(), by_slot.iter().flatten());
         let suffixes = by_slot;
         let mut stop = FastSet::default();
         let mut stop_prefixes = Vec::new();
@@ -236,16 +258,18 @@ impl Lexicon {
         if !self.heads.may_start(norm) {
             return None;
         }
-        if let Some(e) = self.words.get(norm).filter(|e| !e.bound) {
-            return Some(WordMatch {
-                value: e.value,
-                kind: e.kind,
-                suffix: "",
-                ending: Ending::default(),
-            });
-        }
+        // Lengths longest first: the whole word (an exact number word), then its stems.
         self.stem_lens.candidates(norm).find_map(|len| {
-            if len >= norm.len() || !norm.is_char_boundary(len) {
+            if len == norm.len() {
+                let e = self.words.get(norm).filter(|e| !e.bound)?;
+                return Some(WordMatch {
+                    value: e.value,
+                    kind: e.kind,
+                    suffix: "",
+                    ending: Ending::default(),
+                });
+            }
+            if !norm.is_char_boundary(len) {
                 return None;
             }
             let entry = self.words.get(&norm[..len])?;

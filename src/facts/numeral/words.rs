@@ -128,7 +128,11 @@ pub(super) fn read_word_run<'t>(
     }
 }
 
-pub(super) fn read_word_numeral(lexicon: &Lexicon, text: &Text, i: usize) -> Option<Numeral> {
+pub(super) fn read_word_numeral<'t>(
+    lexicon: &Lexicon,
+    text: &'t Text,
+    i: usize,
+) -> Option<Numeral<'t>> {
     let run = read_word_run(lexicon, text, i, true)?;
     if matches!(run.acc.last, Some(Kind::Half)) && run.acc.total == 0.0 && run.acc.cur == 0.5 {
         return None;
@@ -144,11 +148,10 @@ pub(super) fn read_word_numeral(lexicon: &Lexicon, text: &Text, i: usize) -> Opt
             scaled |= sc;
         }
     }
-    let mut owned = suffix.to_owned();
-    if owned.is_empty() {
+    if suffix.is_empty() {
         if let Some((l, s, e)) = hyphen_ending(lexicon, text, last) {
             last = l;
-            owned = s.to_owned();
+            suffix = s;
             ending = e;
         }
     }
@@ -157,7 +160,7 @@ pub(super) fn read_word_numeral(lexicon: &Lexicon, text: &Text, i: usize) -> Opt
         first_word: i,
         last_word: last,
         ordinal: ending.ordinal,
-        suffix: owned,
+        suffix,
         span: text.span_of(i, last),
         digits: false,
         collective: ending.collective || run.acc.last == Some(Kind::Collective),
