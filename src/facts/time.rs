@@ -16,7 +16,7 @@ use crate::trace::Trace;
 
 /// The rules of this dimension, built once.
 pub struct TimeRules {
-    lexicon: Lexicon,
+    lexicon: &'static Lexicon,
 }
 
 /// A clock time read at some word: hour, minute, last word.
@@ -30,21 +30,28 @@ impl TimeRules {
     /// Loads tables and compiles patterns.
     pub fn new() -> Self {
         TimeRules {
-            lexicon: Lexicon::new(),
+            lexicon: Lexicon::shared(),
         }
     }
 
     /// Appends candidates found in `text` to `out`.
     pub fn find(&self, text: &Text, context: &FactContext, out: &mut Vec<Fact>, trace: &mut Trace) {
         // The shared rules' rejections are reported once, by the DATE rules.
-        let scanner = Scanner::new(&self.lexicon, text, context, false);
+        let scanner = Scanner::new(self.lexicon, text, context, false);
+        self.find_with(&scanner, out, trace);
+    }
+
+    /// Appends the candidates `scanner` finds to `out` (a scanner shared with the DATE rules:
+    /// [`crate::facts::date::DateRules::scanner`]).
+    pub fn find_with(&self, scanner: &Scanner, out: &mut Vec<Fact>, trace: &mut Trace) {
+        let text = scanner.text;
         let mut i = 0;
         while i < text.words.len() {
             if !scanner.may_start_time(i) {
                 i += 1;
                 continue;
             }
-            match self.reading_at(&scanner, i) {
+            match self.reading_at(scanner, i) {
                 Some(r) => {
                     i = r.last + 1;
                     let fact = r.into_fact(text);

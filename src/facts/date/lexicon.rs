@@ -6,6 +6,7 @@ use crate::mention::Qualifier;
 use crate::morph::hash::{FastMap, FastSet};
 use crate::table::{rows, Row};
 use crate::text::words::WordShape;
+use std::sync::LazyLock;
 
 /// A measure of time a number can count (`үш күн`, `екі сағат`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -236,27 +237,60 @@ pub struct DayPart {
     pub shift: u32,
 }
 
+/// What one folded word can be to the calendar rules, as bit flags: computed once per word
+/// of a text ([`Lexicon::class`]) so that the prefilters test bits, not tables.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct WordClass(u8);
+
+impl WordClass {
+    /// Not only letters: digits, or letters and digits (`2025`, `5км`).
+    pub const DIGITS: u8 = 1;
+    /// Starts like a number word (`онда` like `он`, `жиырмасы` like `жиырма`).
+    pub const NUMERAL: u8 = 2;
+    /// May open a DATE or TIME phrase other than by a number: noun forms, date words,
+    /// modifiers, parts of the day, first words of greetings and of hyphenated pairs.
+    pub const OPENS: u8 = 4;
+    /// May open a TIME phrase other than by a number: parts of the day, greetings,
+    /// modifiers and clock-unit nouns.
+    pub const OPENS_TIME: u8 = 8;
+    /// A month or unit noun in any form, stop list ignored.
+    pub const CALENDAR: u8 = 16;
+    /// A clock-unit noun (`сағат`, `минутта`).
+    pub const CLOCK: u8 = 32;
+    /// The clock word `сағат` ([`Marker::HourWord`]).
+    pub const HOUR_WORD: u8 = 64;
+    /// A Roman numeral of X, V and I (Latin or Cyrillic), letters only.
+    pub const ROMAN: u8 = 128;
+
+    /// True when any of `flags` is set.
+    pub fn any(self, flags: u8) -> bool {
+        self.0 & flags != 0
+    }
+}
+
 /// All calendar tables, parsed once.
 pub struct Lexicon {
     /// Every month or unit stem with every ending of `date_suffixes.tsv` (and bare): what
     /// it names, whether the bare stem counts, and the stem's length in bytes. One lookup
     /// reads a word (the longest stem wins when two splits are possible).
     forms: FastMap<String, (Noun, bool, usize)>,
-    /// Every folded word that may open a DATE or TIME phrase other than by a number: the
-    /// noun forms, date words, modifiers, parts of the day, first words of greetings and
-    /// of hyphenated pairs. With `numeral_heads`, the prefilter.
-    starts: FastSet<String>,
-    /// The words of `starts` that may open a TIME phrase: parts of the day, greetings,
-    /// modifiers and clock-unit nouns.
-    time_starts: FastSet<String>,
+    /// The [`WordClass`] flags of every word that has one other than `DIGITS`, `NUMERAL`
+    /// and `ROMAN` (which are read from the word's shape and first letters).
+    classes: FastMap<String, u8>,
     /// Number words of a clock hour (1-12, `бір` … `он`), for homographs such as `онда`
     /// ("there") and `бірге` ("together") that are hours after `сағат` or `түскі`.
     hour_words: Vec<(String, u32)>,
-    /// The first three chars (two for shorter ones) of every number word.
-    numeral_heads: FastSet<(char, char, Option<char>)>,
-    /// A one-probe bitmap over the first three chars of `starts` and `numeral_heads` (and
-    /// over the first two of their two-char words): most words fail it without hashing.
+    /// The first three letters of every number word of three letters or more, packed by
+    /// [`head_keys`].
+    numeral_heads: FastSet<u64>,
+    /// The number words of two letters (`он`, `үш`), packed: a word starting with one
+    /// starts like a number word.
+    short_numerals: FastSet<u64>,
+    /// A one-probe bitmap over the first three letters of the words of `classes` and of
+    /// the number words: most words fail it, with no hashing of the whole word.
     heads: HeadBits,
+    /// A one-probe bitmap over `short_numerals`, probed with a word's first two letters.
+    short_heads: HeadBits,
     stop: FastSet<String>,
     words: FastMap<String, DateWord>,
     modifiers: FastMap<String, Modifier>,
@@ -268,7 +302,15 @@ pub struct Lexicon {
     markers: Vec<Vec<String>>,
 }
 
+/// The tables, parsed on first use and shared by the DATE and TIME rules.
+static SHARED: LazyLock<Lexicon> = LazyLock::new(Lexicon::new);
+
 impl Lexicon {
+    /// The shared tables ([`Lexicon::new`] once per process).
+    pub fn shared() -> &'static Lexicon {
+        &SHARED
+    }
+
     /// Parses the bundled tables; panics with file and line on a malformed row.
     pub fn new() -> Self {
         let mut stems = FastMap::default();
@@ -327,19 +369,32 @@ impl Lexicon {
                 .unwrap_or_else(|| r.fail("unknown marker"));
             markers[marker].push(r.cell(1).to_owned());
         }
+        let numerals: Vec<String> = rows("numerals.tsv", include_str!("../data/numerals.tsv"))
+            .map(|r| r.cell(0).to_owned())
+            .collect();
+        let numeral_key = |w: &String| {
+            let bytes: usize = w.chars().take(3).map(char::len_utf8).sum();
+            assert!(bytes <= 8, "number word head too long to pack: {w}");
+            head_keys(w).0
+        };
         let mut lexicon = Lexicon {
             forms,
-            starts: FastSet::default(),
-            numeral_heads: rows("numerals.tsv", include_str!("../data/numerals.tsv"))
-                .map(|r| numeral_head(r.cell(0)))
+            classes: FastMap::default(),
+            numeral_heads: (numerals.iter())
+                .filter(|w| w.chars().count() >= 3)
+                .map(numeral_key)
+                .collect(),
+            short_numerals: (numerals.iter())
+                .filter(|w| w.chars().count() == 2)
+                .map(numeral_key)
                 .collect(),
             heads: HeadBits::default(),
+            short_heads: HeadBits::default(),
             hour_words: rows("numerals.tsv", include_str!("../data/numerals.tsv"))
                 .filter(|r| matches!(r.cell(2), "unit" | "ten"))
                 .map(|r| (r.cell(0).to_owned(), r.parse::<u32>(1)))
                 .filter(|&(_, v)| (1..=12).contains(&v))
                 .collect(),
-            time_starts: FastSet::default(),
             stop: rows("date_stop.tsv", include_str!("../data/date_stop.tsv"))
                 .map(form)
                 .collect(),
@@ -381,62 +436,80 @@ impl Lexicon {
             })
             .collect(),
         };
-        lexicon.collect_starts();
+        lexicon.collect_classes();
         lexicon
     }
 
-    /// Fills the prefilter with every word that may open a phrase.
-    fn collect_starts(&mut self) {
-        let words: Vec<String> = self
-            .forms
-            .keys()
-            .chain(self.words.keys())
-            .chain(self.modifiers.keys())
-            .chain(self.day_parts.keys())
-            .map(String::as_str)
-            .chain(self.greetings.iter().map(|g| g.0.as_str()))
-            .flat_map(|w| [w, w.split('-').next().unwrap_or(w)])
-            .map(str::to_owned)
-            .collect();
-        self.starts.extend(words);
-        let clock_nouns = self
-            .forms
-            .iter()
-            .filter(|(_, f)| matches!(f.0, Noun::Unit(u) if u.is_clock()))
-            .map(|(w, _)| w.as_str());
-        let time_words: Vec<String> = self
-            .day_parts
-            .keys()
-            .chain(self.modifiers.keys())
-            .map(String::as_str)
-            .chain(self.greetings.iter().map(|g| g.0.as_str()))
-            .flat_map(|w| [w, w.split('-').next().unwrap_or(w)])
-            .chain(clock_nouns)
-            .map(str::to_owned)
-            .collect();
-        self.time_starts.extend(time_words);
-        let heads: Vec<_> = self
-            .starts
-            .iter()
-            .map(|w| numeral_head(w))
-            .chain(self.numeral_heads.iter().copied())
-            .collect();
-        for (a, b, c) in heads {
-            self.heads.insert(a, b, c);
+    /// Fills `classes` and the head bitmaps.
+    fn collect_classes(&mut self) {
+        let mut classes: FastMap<String, u8> = FastMap::default();
+        let mut add = |word: &str, bits: u8| {
+            // An opening word opens also by the first part of a hyphenated pair.
+            for w in [word, word.split('-').next().unwrap_or(word)] {
+                match classes.get_mut(w) {
+                    Some(b) => *b |= bits,
+                    None => {
+                        classes.insert(w.to_owned(), bits);
+                    }
+                }
+            }
+        };
+        for w in self.words.keys() {
+            add(w, WordClass::OPENS);
         }
+        let time_openers = (self.day_parts.keys())
+            .chain(self.modifiers.keys())
+            .chain(self.greetings.iter().map(|g| &g.0));
+        for w in time_openers {
+            add(w, WordClass::OPENS | WordClass::OPENS_TIME);
+        }
+        for (form, &(noun, ..)) in &self.forms {
+            let clock = matches!(noun, Noun::Unit(u) if u.is_clock());
+            let bits = match clock {
+                true => WordClass::CLOCK | WordClass::OPENS_TIME,
+                false => 0,
+            };
+            add(form, WordClass::OPENS | WordClass::CALENDAR | bits);
+        }
+        for w in &self.markers[Marker::HourWord as usize] {
+            add(w, WordClass::HOUR_WORD);
+        }
+        for w in classes.keys() {
+            self.heads.insert(head_keys(w).0);
+        }
+        for &k in self.numeral_heads.iter().chain(&self.short_numerals) {
+            self.heads.insert(k);
+        }
+        for &k in &self.short_numerals {
+            self.short_heads.insert(k);
+        }
+        self.classes = classes;
     }
 
-    /// The prefilter: false when no DATE or TIME construction can start at a word of this
-    /// shape and folded form (digits, a known opening word, a number word's head or a
-    /// Roman numeral are needed).
-    pub fn may_start(&self, shape: WordShape, norm: &str) -> bool {
-        if shape != WordShape::Letters {
-            return true;
+    /// The [`WordClass`] of a word of this shape and folded form: one bitmap probe for
+    /// most words, one lookup for those whose first letters are those of a listed word.
+    pub fn class(&self, shape: WordShape, norm: &str) -> WordClass {
+        if shape == WordShape::Digits {
+            return WordClass(WordClass::DIGITS);
         }
-        let (a, b, c) = numeral_head(norm);
-        let head = self.heads.contains(a, b, c) || self.heads.contains(a, b, None);
-        (head && (self.starts.contains(norm) || self.is_numeral_head(norm)))
-            || (is_roman(a) && norm.chars().all(is_roman))
+        let mut bits = match shape {
+            WordShape::Letters => 0,
+            _ => WordClass::DIGITS,
+        };
+        let (head, short) = head_keys(norm);
+        let short_numeral = self.short_heads.contains(short);
+        if short_numeral || self.heads.contains(head) {
+            bits |= self.classes.get(norm).copied().unwrap_or(0);
+            if self.numeral_heads.contains(&head)
+                || (short_numeral && self.short_numerals.contains(&short))
+            {
+                bits |= WordClass::NUMERAL;
+            }
+        }
+        if shape == WordShape::Letters && is_roman_word(norm) {
+            bits |= WordClass::ROMAN;
+        }
+        WordClass(bits)
     }
 
     /// The hour named by an inflected hour word (`онда` = 10, `бірге` = 1), homographs the
@@ -446,34 +519,6 @@ impl Lexicon {
             let ending = norm.strip_prefix(stem.as_str())?;
             self.is(Marker::HourCase, ending).then_some(*hour)
         })
-    }
-
-    /// True for a word that may open a DATE or TIME phrase other than by a number.
-    pub fn opens_phrase(&self, norm: &str) -> bool {
-        self.starts.contains(norm)
-    }
-
-    /// True for a month or unit noun in any form, stop list ignored.
-    pub fn is_calendar_noun(&self, norm: &str) -> bool {
-        self.forms.contains_key(norm)
-    }
-
-    /// True for a word that may open a TIME phrase other than by a number.
-    pub fn opens_time(&self, norm: &str) -> bool {
-        self.time_starts.contains(norm)
-    }
-
-    /// True for a clock-unit noun (`сағат`, `минутта`).
-    pub fn is_clock_noun(&self, norm: &str) -> bool {
-        matches!(self.forms.get(norm), Some((Noun::Unit(u), ..)) if u.is_clock())
-    }
-
-    /// True when `norm` starts like a number word (`онда` like `он`, `жиырмасы` like
-    /// `жиырма`).
-    pub fn is_numeral_head(&self, norm: &str) -> bool {
-        let (a, b, c) = numeral_head(norm);
-        self.numeral_heads.contains(&(a, b, c))
-            || (c.is_some() && self.numeral_heads.contains(&(a, b, None)))
     }
 
     /// Reads a folded word as a month or unit stem plus a known ending.
@@ -631,7 +676,14 @@ pub fn is_roman(c: char) -> bool {
     matches!(c, 'x' | 'х' | 'v' | 'i' | 'і')
 }
 
-/// Bits of a one-probe filter over word heads (first two or three chars).
+/// True for a word made only of the Roman numeral letters ([`is_roman`]). The first byte
+/// rejects most words: `x`, `v`, `i`, or the lead byte of `х` and `і`.
+fn is_roman_word(norm: &str) -> bool {
+    matches!(norm.as_bytes().first(), Some(b'x' | b'v' | b'i' | 0xD1))
+        && norm.chars().all(is_roman)
+}
+
+/// Bits of a one-probe filter over word heads packed by [`head_keys`].
 struct HeadBits([u64; HEAD_WORDS]);
 
 /// Size of [`HeadBits`] in 64-bit words (2^15 bits).
@@ -644,25 +696,48 @@ impl Default for HeadBits {
 }
 
 impl HeadBits {
-    fn bit(a: char, b: char, c: Option<char>) -> usize {
-        let key = (u64::from(a) << 42) ^ (u64::from(b) << 21) ^ c.map_or(0, u64::from);
+    fn bit(key: u64) -> usize {
         (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 49) as usize
     }
 
-    fn insert(&mut self, a: char, b: char, c: Option<char>) {
-        let k = Self::bit(a, b, c);
+    fn insert(&mut self, key: u64) {
+        let k = Self::bit(key);
         self.0[k / 64] |= 1 << (k % 64);
     }
 
-    fn contains(&self, a: char, b: char, c: Option<char>) -> bool {
-        let k = Self::bit(a, b, c);
+    fn contains(&self, key: u64) -> bool {
+        let k = Self::bit(key);
         self.0[k / 64] & (1 << (k % 64)) != 0
     }
 }
 
-/// The first three chars of a word (fewer for a shorter word), for the number prefilter.
-fn numeral_head(word: &str) -> (char, char, Option<char>) {
-    let mut chars = word.chars();
-    let a = chars.next().unwrap_or(' ');
-    (a, chars.next().unwrap_or(' '), chars.next())
+/// The first three letters of a word and its first two (the whole word when shorter),
+/// packed little-endian into 64-bit keys (their first 8 bytes). Words starting with three
+/// two-byte letters (Cyrillic) take a fast path.
+fn head_keys(word: &str) -> (u64, u64) {
+    let b = word.as_bytes();
+    if b.len() >= 6 && b[0] & 0xE0 == 0xC0 && b[2] & 0xE0 == 0xC0 && b[4] & 0xE0 == 0xC0 {
+        let two = u64::from(u32::from_le_bytes([b[0], b[1], b[2], b[3]]));
+        let three = two | u64::from(u16::from_le_bytes([b[4], b[5]])) << 32;
+        return (three, two);
+    }
+    let (mut head, mut short, mut letters) = (0u64, 0u64, 0);
+    for (j, &x) in b.iter().enumerate() {
+        if x & 0xC0 != 0x80 {
+            letters += 1;
+            if letters == 3 {
+                short = head;
+            }
+            if letters == 4 {
+                break;
+            }
+        }
+        if j < 8 {
+            head |= u64::from(x) << (8 * j);
+        }
+    }
+    if letters < 3 {
+        short = head;
+    }
+    (head, short)
 }

@@ -37,20 +37,36 @@ use scanner::Scanner;
 
 /// The rules of this dimension, built once.
 pub struct DateRules {
-    lexicon: Lexicon,
+    lexicon: &'static Lexicon,
 }
 
 impl DateRules {
     /// Loads tables and compiles patterns.
     pub fn new() -> Self {
         DateRules {
-            lexicon: Lexicon::new(),
+            lexicon: Lexicon::shared(),
         }
+    }
+
+    /// A scanner over `text` for [`DateRules::find_with`] and
+    /// [`crate::facts::time::TimeRules::find_with`]: the per-word work is done once for both.
+    pub fn scanner<'a, 't>(
+        &'a self,
+        text: &'a Text<'t>,
+        context: &'a FactContext,
+        trace: &Trace,
+    ) -> Scanner<'a, 't> {
+        Scanner::new(self.lexicon, text, context, trace.is_enabled())
     }
 
     /// Appends candidates found in `text` to `out`.
     pub fn find(&self, text: &Text, context: &FactContext, out: &mut Vec<Fact>, trace: &mut Trace) {
-        let scanner = Scanner::new(&self.lexicon, text, context, trace.is_enabled());
+        self.find_with(&self.scanner(text, context, trace), out, trace);
+    }
+
+    /// Appends the candidates `scanner` finds to `out`, and reports the rules' rejections.
+    pub fn find_with(&self, scanner: &Scanner, out: &mut Vec<Fact>, trace: &mut Trace) {
+        let text = scanner.text;
         let mut i = 0;
         while i < text.words.len() {
             if !scanner.may_start_date(i) {

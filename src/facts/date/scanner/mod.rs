@@ -3,7 +3,7 @@
 //! bare calendar nouns with a period word; then the joins (year + month, ranges) and the
 //! qualifier words around them.
 
-use super::lexicon::{Lexicon, Marker, NounForm};
+use super::lexicon::{Lexicon, Marker, NounForm, WordClass};
 use super::number::{hyphen_gap, num_at, Num};
 use super::reading::Reading;
 use crate::facts::FactContext;
@@ -33,8 +33,10 @@ pub struct Scanner<'a, 't> {
     pub text: &'a Text<'t>,
     /// The article date, for relative expressions.
     pub context: &'a FactContext,
-    /// Rejections, kept only when tracing (`kazfacts explain`).
-    rejections: Option<RefCell<Vec<Rejection>>>,
+    /// Rejections, kept only when tracing (`kazfacts explain`) and until reported.
+    rejections: RefCell<Option<Vec<Rejection>>>,
+    /// What each word can be to the rules, for the prefilters.
+    classes: Vec<WordClass>,
     /// Recent words read as numbers (rules ask about the same few words many times).
     nums: Recent<Option<Num>>,
     /// Recent words read as calendar nouns.
@@ -89,7 +91,10 @@ impl<'a, 't> Scanner<'a, 't> {
             lex,
             text,
             context,
-            rejections: tracing.then(|| RefCell::new(Vec::new())),
+            rejections: RefCell::new(tracing.then(Vec::new)),
+            classes: (0..text.words.len())
+                .map(|i| lex.class(text.words[i].shape, text.norm(i)))
+                .collect(),
             nums: Recent::new(),
             nouns: Recent::new(),
         }
@@ -97,17 +102,17 @@ impl<'a, 't> Scanner<'a, 't> {
 
     /// Notes that `rule` matched words `first..=last` and gave up.
     pub(super) fn reject(&self, rule: &'static str, first: usize, last: usize, why: &'static str) {
-        if let Some(list) = &self.rejections {
-            list.borrow_mut().push((rule, first, last, why));
+        if let Some(list) = self.rejections.borrow_mut().as_mut() {
+            list.push((rule, first, last, why));
         }
     }
 
-    /// Reports the rejections (each once) to `trace`.
+    /// Reports the rejections (each once) to `trace`, and stops keeping them: a scanner
+    /// shared by the DATE and TIME rules reports the shared rules' rejections once.
     pub fn report_rejections(&self, trace: &mut Trace) {
-        let Some(list) = &self.rejections else {
+        let Some(mut list) = self.rejections.borrow_mut().take() else {
             return;
         };
-        let mut list = list.borrow_mut();
         list.sort_unstable();
         list.dedup();
         for &(rule, first, last, why) in list.iter() {
@@ -140,10 +145,22 @@ impl<'a, 't> Scanner<'a, 't> {
         self.nums.get(i, || num_at(self.text, i))
     }
 
-    /// The prefilter: false when no construction can start at word `i`.
+    /// The class of word `i`, empty past the end.
+    fn class(&self, i: usize) -> WordClass {
+        self.classes.get(i).copied().unwrap_or_default()
+    }
+
+    /// True when word `i` starts like a number word.
+    fn numeral_head(&self, i: usize) -> bool {
+        self.class(i).any(WordClass::NUMERAL)
+    }
+
+    /// The prefilter: false when no construction can start at word `i` (digits, a known
+    /// opening word, a number word's head or a Roman numeral are needed).
     pub fn may_start(&self, i: usize) -> bool {
-        let word = &self.text.words[i];
-        self.lex.may_start(word.shape, self.text.norm(i))
+        self.class(i).any(
+            WordClass::DIGITS | WordClass::OPENS | WordClass::NUMERAL | WordClass::ROMAN,
+        )
     }
 
     /// The DATE prefilter: an opening word or Roman numeral, or a number that may be a
@@ -154,30 +171,31 @@ impl<'a, 't> Scanner<'a, 't> {
         if !self.may_start(i) {
             return false;
         }
-        let norm = self.text.norm(i);
-        let word = &self.text.words[i];
-        let number = match word.shape {
-            WordShape::Letters => !self.lex.opens_phrase(norm) && self.lex.is_numeral_head(norm),
+        let class = self.class(i);
+        let number = match self.text.words[i].shape {
+            WordShape::Letters => {
+                !class.any(WordClass::OPENS) && class.any(WordClass::NUMERAL)
+            }
             _ => {
                 let next = self.text.gap_after(i).chars().next();
                 let joined =
                     next.is_some_and(|c| matches!(c, '.' | ',') || is_hyphen(c) || is_dash(c));
-                !(norm.len() == 4 || joined)
+                !(self.text.norm(i).len() == 4 || joined)
             }
         };
         if !number {
             return true;
         }
-        let after_age = i > 0 && self.lex.is_calendar_noun(self.norm(i - 1));
+        let after_age = i > 0 && self.class(i - 1).any(WordClass::CALENDAR);
         // The window opens after the number words (`бір мың тоғыз жүз жетпіс екінші жылы`).
         let mut end = i;
-        while end < i + MAX_NUMBER_WORDS && self.lex.is_numeral_head(self.norm(end + 1)) {
+        while end < i + MAX_NUMBER_WORDS && self.numeral_head(end + 1) {
             end += 1;
         }
         after_age
             || (i..end + TIME_WINDOW).any(|k| {
-                let w = self.norm(k);
-                self.lex.is_calendar_noun(w) || self.lex.ends(Marker::DayEnding, w)
+                self.class(k).any(WordClass::CALENDAR)
+                    || self.lex.ends(Marker::DayEnding, self.norm(k))
             })
     }
 
@@ -188,18 +206,18 @@ impl<'a, 't> Scanner<'a, 't> {
         if !self.may_start(i) {
             return false;
         }
-        let norm = self.text.norm(i);
-        if self.lex.opens_time(norm) {
+        let class = self.class(i);
+        if class.any(WordClass::OPENS_TIME) {
             return true;
         }
         let letters = self.text.words[i].shape == WordShape::Letters;
-        if letters && !self.lex.is_numeral_head(norm) {
+        if letters && !class.any(WordClass::NUMERAL) {
             return false;
         }
         let clock = matches!(self.text.gap_after(i), ":" | ".")
-            || (i > 0 && self.lex.is(Marker::HourWord, self.norm(i - 1)))
-            || (letters && self.lex.is_numeral_head(self.norm(i + 1)));
-        clock || (i + 1..i + TIME_WINDOW).any(|k| self.lex.is_clock_noun(self.norm(k)))
+            || (i > 0 && self.class(i - 1).any(WordClass::HOUR_WORD))
+            || (letters && self.numeral_head(i + 1));
+        clock || (i + 1..i + TIME_WINDOW).any(|k| self.class(k).any(WordClass::CLOCK))
     }
 
     /// True when word `i` ends in the ablative (`жастан`, `7-ден`): the start of a from-to
