@@ -3,7 +3,7 @@
 //! bare calendar nouns with a period word; then the joins (year + month, ranges) and the
 //! qualifier words around them.
 
-use super::lexicon::{Lexicon, Marker, NounForm, WordClass};
+use super::lexicon::{Lexicon, Marker, Noun, NounForm, Unit, WordClass};
 use super::number::{hyphen_gap, num_at, Num};
 use super::reading::Reading;
 use crate::facts::FactContext;
@@ -48,6 +48,9 @@ const TIME_WINDOW: usize = 6;
 
 /// The most number words the DATE prefilter skips before its window.
 const MAX_NUMBER_WORDS: usize = 16;
+
+/// The most words [`Scanner::number_reach`] walks; a longer run of numbers is let through.
+const MAX_REACH: usize = 32;
 
 /// Slots of a [`Recent`] cache: rules look a few words around one position.
 const RECENT: usize = 16;
@@ -137,9 +140,10 @@ impl<'a, 't> Scanner<'a, 't> {
         self.nouns.get(i, || self.lex.noun(self.text.norm(i)))
     }
 
-    /// A number starting at word `i`.
+    /// A number starting at word `i`. Only digits and words starting like a number word
+    /// can start one (the numeral reader needs a number word of its table first).
     pub fn num(&self, i: usize) -> Option<Num> {
-        if i >= self.text.words.len() {
+        if !self.class(i).any(WordClass::DIGITS | WordClass::NUMERAL) {
             return None;
         }
         self.nums.get(i, || num_at(self.text, i))
@@ -184,7 +188,7 @@ impl<'a, 't> Scanner<'a, 't> {
             }
         };
         if !number {
-            return true;
+            return self.may_be_date_at(i);
         }
         let after_age = i > 0 && self.class(i - 1).any(WordClass::CALENDAR);
         // The window opens after the number words (`бір мың тоғыз жүз жетпіс екінші жылы`).
@@ -192,11 +196,67 @@ impl<'a, 't> Scanner<'a, 't> {
         while end < i + MAX_NUMBER_WORDS && self.numeral_head(end + 1) {
             end += 1;
         }
-        after_age
+        let window = after_age
             || (i..end + TIME_WINDOW).any(|k| {
                 self.class(k).any(WordClass::CALENDAR)
                     || self.lex.ends(Marker::DayEnding, self.norm(k))
+            });
+        window && self.may_be_date_at(i)
+    }
+
+    /// What every DATE construction at word `i` needs: an opening word or Roman numeral,
+    /// the gaps of a numeric date (`2023-01-05`, `05.01.2023`), or what a number-led rule
+    /// ([`Scanner::number_phrase`]) needs around its number: a calendar noun before it
+    /// (`жасы 41-де`) or just after it, or a day, locative or genitive ending on it.
+    fn may_be_date_at(&self, i: usize) -> bool {
+        if self.class(i).any(WordClass::OPENS | WordClass::ROMAN) {
+            return true;
+        }
+        let (g1, g2) = (self.text.gap_after(i), self.text.gap_after(i + 1));
+        if (hyphen_gap(g1) && hyphen_gap(g2)) || (g1 == "." && g2 == ".") {
+            return true;
+        }
+        let Some(end) = self.number_reach(i) else {
+            return true;
+        };
+        // A year in four digits may take a locative ending (`2017-де`).
+        let year = (i..=end).any(|k| {
+            self.text.words[k].shape == WordShape::Digits && self.text.norm(k).len() == 4
+        });
+        self.after_age(i)
+            || (i..=end + 2).any(|k| self.class(k).any(WordClass::CALENDAR))
+            || (i..=end).any(|k| {
+                let w = self.norm(k);
+                self.lex.ends(Marker::DayEnding, w) || (year && self.lex.is(Marker::Locative, w))
             })
+    }
+
+    /// True when word `i` follows an inflected age noun (`жасы 41-де`).
+    fn after_age(&self, i: usize) -> bool {
+        i > 0
+            && self.class(i - 1).any(WordClass::CALENDAR)
+            && matches!(self.lex.any_noun(self.norm(i - 1)),
+                Some(f) if f.noun == Noun::Unit(Unit::Age) && !f.ending.is_empty())
+    }
+
+    /// The last word a number or a range of numbers starting at word `i` can cover (at
+    /// least [`Num::last`] of both ends of [`Scanner::num_or_range`]): the following digit
+    /// and number words, hyphenated endings and range words; None past [`MAX_REACH`] words.
+    fn number_reach(&self, i: usize) -> Option<usize> {
+        let mut j = i;
+        while j + 1 < self.text.words.len() {
+            let joined = self.class(j + 1).any(WordClass::DIGITS | WordClass::NUMERAL)
+                || hyphen_gap(self.text.gap_after(j))
+                || self.lex.is(Marker::RangeWord, self.norm(j + 1));
+            if !joined {
+                break;
+            }
+            if j - i == MAX_REACH {
+                return None;
+            }
+            j += 1;
+        }
+        Some(j)
     }
 
     /// The TIME prefilter: a day-part, greeting, modifier or clock-unit word, or a number
