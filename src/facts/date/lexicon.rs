@@ -238,45 +238,63 @@ pub struct DayPart {
 }
 
 /// What one folded word can be to the calendar rules, as bit flags: computed once per word
-/// of a text ([`Lexicon::class`]) so that the prefilters test bits, not tables.
+/// of a text ([`Lexicon::class`]), so that the prefilters test bits and the rules look a
+/// word up in a table only when its bit says it is there.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct WordClass(u8);
+pub struct WordClass(u16);
 
 impl WordClass {
     /// Not only letters: digits, or letters and digits (`2025`, `5км`).
-    pub const DIGITS: u8 = 1;
+    pub const DIGITS: u16 = 1;
     /// Starts like a number word (`онда` like `он`, `жиырмасы` like `жиырма`).
-    pub const NUMERAL: u8 = 2;
+    pub const NUMERAL: u16 = 1 << 1;
     /// May open a DATE or TIME phrase other than by a number: noun forms, date words,
     /// modifiers, parts of the day, first words of greetings and of hyphenated pairs.
-    pub const OPENS: u8 = 4;
+    pub const OPENS: u16 = 1 << 2;
     /// May open a TIME phrase other than by a number: parts of the day, greetings,
     /// modifiers and clock-unit nouns.
-    pub const OPENS_TIME: u8 = 8;
+    pub const OPENS_TIME: u16 = 1 << 3;
     /// A month or unit noun in any form, stop list ignored.
-    pub const CALENDAR: u8 = 16;
+    pub const CALENDAR: u16 = 1 << 4;
     /// A clock-unit noun (`сағат`, `минутта`).
-    pub const CLOCK: u8 = 32;
+    pub const CLOCK: u16 = 1 << 5;
     /// The clock word `сағат` ([`Marker::HourWord`]).
-    pub const HOUR_WORD: u8 = 64;
+    pub const HOUR_WORD: u16 = 1 << 6;
     /// A Roman numeral of X, V and I (Latin or Cyrillic), letters only.
-    pub const ROMAN: u8 = 128;
+    pub const ROMAN: u16 = 1 << 7;
+    /// A modifier (`date_modifiers.tsv`).
+    pub const MODIFIER: u16 = 1 << 8;
+    /// A date word (`date_words.tsv`).
+    pub const DATE_WORD: u16 = 1 << 9;
+    /// A part of the day (`time_words.tsv`).
+    pub const DAY_PART: u16 = 1 << 10;
+    /// A qualifier word (`date_qualifiers.tsv`).
+    pub const QUALIFIER: u16 = 1 << 11;
+    /// The first part of a hyphenated date word or part of the day (`бүгін` of
+    /// `бүгін-ертең`).
+    pub const PAIR_START: u16 = 1 << 12;
 
     /// True when any of `flags` is set.
-    pub fn any(self, flags: u8) -> bool {
+    pub fn any(self, flags: u16) -> bool {
         self.0 & flags != 0
     }
 }
 
+/// A word of [`Lexicon::entries`]: its class bits, and its reading as a month or unit noun
+/// (what it names, whether the bare stem counts, the stem's length in bytes).
+#[derive(Debug, Clone, Copy, Default)]
+struct Entry {
+    class: u16,
+    form: Option<(Noun, bool, usize)>,
+}
+
 /// All calendar tables, parsed once.
 pub struct Lexicon {
-    /// Every month or unit stem with every ending of `date_suffixes.tsv` (and bare): what
-    /// it names, whether the bare stem counts, and the stem's length in bytes. One lookup
-    /// reads a word (the longest stem wins when two splits are possible).
-    forms: FastMap<String, (Noun, bool, usize)>,
-    /// The [`WordClass`] flags of every word that has one other than `DIGITS`, `NUMERAL`
-    /// and `ROMAN` (which are read from the word's shape and first letters).
-    classes: FastMap<String, u8>,
+    /// Every word with [`WordClass`] flags other than `DIGITS`, `NUMERAL` and `ROMAN` (which
+    /// are read from the word's shape and first letters), among them every month or unit
+    /// stem with every ending of `date_suffixes.tsv` (and bare), with its reading as a noun:
+    /// one lookup reads a word (the longest stem wins when two splits are possible).
+    entries: FastMap<String, Entry>,
     /// Number words of a clock hour (1-12, `бір` … `он`), for homographs such as `онда`
     /// ("there") and `бірге` ("together") that are hours after `сағат` or `түскі`.
     hour_words: Vec<(String, u32)>,
@@ -286,7 +304,7 @@ pub struct Lexicon {
     /// The number words of two letters (`он`, `үш`), packed: a word starting with one
     /// starts like a number word.
     short_numerals: FastSet<u64>,
-    /// A one-probe bitmap over the first three letters of the words of `classes` and of
+    /// A one-probe bitmap over the first three letters of the words of `entries` and of
     /// the number words: most words fail it, with no hashing of the whole word.
     heads: HeadBits,
     /// A one-probe bitmap over `short_numerals`, probed with a word's first two letters.
@@ -348,15 +366,21 @@ impl Lexicon {
         )
         .map(|r| r.cell(0).to_owned())
         .collect();
-        let mut forms = FastMap::default();
+        let mut entries: FastMap<String, Entry> = FastMap::default();
+        entries.reserve(stems.len() * (endings.len() + 1));
         for (stem, &(noun, bare)) in &stems {
+            let mut class = WordClass::OPENS | WordClass::CALENDAR;
+            if matches!(noun, Noun::Unit(u) if u.is_clock()) {
+                class |= WordClass::CLOCK | WordClass::OPENS_TIME;
+            }
             for ending in std::iter::once("").chain(endings.iter().map(String::as_str)) {
-                let entry =
-                    forms
-                        .entry(format!("{stem}{ending}"))
-                        .or_insert((noun, bare, stem.len()));
-                if entry.2 < stem.len() {
-                    *entry = (noun, bare, stem.len());
+                let mut word = String::with_capacity(stem.len() + ending.len());
+                word.push_str(stem);
+                word.push_str(ending);
+                let entry = entries.entry(word).or_default();
+                entry.class |= class;
+                if entry.form.is_none_or(|f| f.2 < stem.len()) {
+                    entry.form = Some((noun, bare, stem.len()));
                 }
             }
         }
@@ -378,8 +402,7 @@ impl Lexicon {
             head_keys(w).0
         };
         let mut lexicon = Lexicon {
-            forms,
-            classes: FastMap::default(),
+            entries,
             numeral_heads: (numerals.iter())
                 .filter(|w| w.chars().count() >= 3)
                 .map(numeral_key)
@@ -440,41 +463,46 @@ impl Lexicon {
         lexicon
     }
 
-    /// Fills `classes` and the head bitmaps.
+    /// Adds the class bits of the words of the small tables to `entries`, and fills the
+    /// head bitmaps.
     fn collect_classes(&mut self) {
-        let mut classes: FastMap<String, u8> = FastMap::default();
-        let mut add = |word: &str, bits: u8| {
+        let entries = &mut self.entries;
+        let mut add = |word: &str, bits: u16| match entries.get_mut(word) {
+            Some(e) => e.class |= bits,
+            None => {
+                let entry = Entry {
+                    class: bits,
+                    form: None,
+                };
+                entries.insert(word.to_owned(), entry);
+            }
+        };
+        let mut opener = |word: &str, bits: u16| {
+            add(word, bits);
             // An opening word opens also by the first part of a hyphenated pair.
-            for w in [word, word.split('-').next().unwrap_or(word)] {
-                match classes.get_mut(w) {
-                    Some(b) => *b |= bits,
-                    None => {
-                        classes.insert(w.to_owned(), bits);
-                    }
-                }
+            if let Some((first, _)) = word.split_once('-') {
+                add(first, bits | WordClass::PAIR_START);
             }
         };
         for w in self.words.keys() {
-            add(w, WordClass::OPENS);
+            opener(w, WordClass::OPENS | WordClass::DATE_WORD);
         }
-        let time_openers = (self.day_parts.keys())
-            .chain(self.modifiers.keys())
-            .chain(self.greetings.iter().map(|g| &g.0));
-        for w in time_openers {
-            add(w, WordClass::OPENS | WordClass::OPENS_TIME);
+        for w in self.day_parts.keys() {
+            opener(w, WordClass::OPENS | WordClass::OPENS_TIME | WordClass::DAY_PART);
         }
-        for (form, &(noun, ..)) in &self.forms {
-            let clock = matches!(noun, Noun::Unit(u) if u.is_clock());
-            let bits = match clock {
-                true => WordClass::CLOCK | WordClass::OPENS_TIME,
-                false => 0,
-            };
-            add(form, WordClass::OPENS | WordClass::CALENDAR | bits);
+        for w in self.modifiers.keys() {
+            opener(w, WordClass::OPENS | WordClass::OPENS_TIME | WordClass::MODIFIER);
+        }
+        for g in &self.greetings {
+            opener(&g.0, WordClass::OPENS | WordClass::OPENS_TIME);
+        }
+        for w in self.qualifiers.keys() {
+            add(w, WordClass::QUALIFIER);
         }
         for w in &self.markers[Marker::HourWord as usize] {
             add(w, WordClass::HOUR_WORD);
         }
-        for w in classes.keys() {
+        for w in self.entries.keys() {
             self.heads.insert(head_keys(w).0);
         }
         for &k in self.numeral_heads.iter().chain(&self.short_numerals) {
@@ -483,7 +511,6 @@ impl Lexicon {
         for &k in &self.short_numerals {
             self.short_heads.insert(k);
         }
-        self.classes = classes;
     }
 
     /// The [`WordClass`] of a word of this shape and folded form: one bitmap probe for
@@ -499,7 +526,7 @@ impl Lexicon {
         let (head, short) = head_keys(norm);
         let short_numeral = self.short_heads.contains(short);
         if short_numeral || self.heads.contains(head) {
-            bits |= self.classes.get(norm).copied().unwrap_or(0);
+            bits |= self.entries.get(norm).map_or(0, |e| e.class);
             if self.numeral_heads.contains(&head)
                 || (short_numeral && self.short_numerals.contains(&short))
             {
@@ -532,7 +559,7 @@ impl Lexicon {
     /// Like [`Lexicon::noun`], ignoring the stop list (`айына` after a month name is "to
     /// the month", not "per month").
     pub fn any_noun<'a>(&self, norm: &'a str) -> Option<NounForm<'a>> {
-        let &(noun, bare, stem) = self.forms.get(norm)?;
+        let (noun, bare, stem) = self.entries.get(norm)?.form?;
         let ending = &norm[stem..];
         Some(NounForm {
             noun,
