@@ -45,20 +45,17 @@ impl TimeRules {
     /// [`crate::facts::date::DateRules::scanner`]).
     pub fn find_with(&self, scanner: &Scanner, out: &mut Vec<Fact>, trace: &mut Trace) {
         let text = scanner.text;
-        let mut i = 0;
-        while i < text.words.len() {
-            if !scanner.may_start_time(i) {
-                i += 1;
+        // The first word not covered by the last reading.
+        let mut next = 0;
+        for &i in scanner.starts() {
+            if i < next || !scanner.may_start_time(i) {
                 continue;
             }
-            match self.reading_at(scanner, i) {
-                Some(r) => {
-                    i = r.last + 1;
-                    let fact = r.into_fact(text);
-                    trace.built(fact.rule, fact.span, fact.label);
-                    out.push(fact);
-                }
-                None => i += 1,
+            if let Some(r) = self.reading_at(scanner, i) {
+                next = r.last + 1;
+                let fact = r.into_fact(text);
+                trace.built(fact.rule, fact.span, fact.label);
+                out.push(fact);
             }
         }
     }
@@ -121,7 +118,7 @@ impl TimeRules {
     /// `time/clock` (`20:40-та`), `time/hour` (`сағат 9-да`: the number only) and
     /// `time/part-clock` (`таңғы 7-де`, `кешкі сағат 9-дан`).
     fn clock_phrase(&self, s: &Scanner, i: usize) -> Option<Reading> {
-        let part = s.lex.day_part(s.norm(i)).filter(|p| p.adjective);
+        let part = s.day_part(i).filter(|p| p.adjective);
         if let Some(part) = part {
             let at = if s.lex.is(Marker::HourWord, s.norm(i + 1)) {
                 i + 2
@@ -149,18 +146,18 @@ impl TimeRules {
         {
             return Some(Reading::new(i, i + 1, Label::Time, "time/part"));
         }
-        if let Some(part) = s.lex.day_part(s.norm(i)).filter(|p| p.standalone) {
-            let qualified = s.lex.qualifier(s.norm(i + 1)).is_some();
+        if let Some(part) = s.day_part(i).filter(|p| p.standalone) {
+            let qualified = s.qualifier(i + 1).is_some();
             if (part.adjective && s.noun(i + 1).is_some()) || (part.bounded && !qualified) {
                 return None;
             }
             return Some(Reading::new(i, i, Label::Time, "time/part"));
         }
-        let modifier = s.lex.modifier(s.norm(i))?;
+        let modifier = s.modifier(i)?;
         if !matches!(modifier.kind, ModifierKind::Shift(_)) {
             return None;
         }
-        s.lex.day_part(s.norm(i + 1))?;
+        s.day_part(i + 1)?;
         Some(Reading::new(i, i + 1, Label::Time, "time/part"))
     }
 

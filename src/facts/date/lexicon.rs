@@ -302,13 +302,11 @@ pub struct Lexicon {
     /// [`head_keys`].
     numeral_heads: FastSet<u64>,
     /// The number words of two letters (`он`, `үш`), packed: a word starting with one
-    /// starts like a number word.
-    short_numerals: FastSet<u64>,
+    /// starts like a number word. Two of them: a scan is cheaper than a probe.
+    short_numerals: Vec<u64>,
     /// A one-probe bitmap over the first three letters of the words of `entries` and of
     /// the number words: most words fail it, with no hashing of the whole word.
     heads: HeadBits,
-    /// A one-probe bitmap over `short_numerals`, probed with a word's first two letters.
-    short_heads: HeadBits,
     stop: FastSet<String>,
     words: FastMap<String, DateWord>,
     modifiers: FastMap<String, Modifier>,
@@ -318,6 +316,9 @@ pub struct Lexicon {
     inner: FastSet<String>,
     greetings: Vec<(String, String, usize)>,
     markers: Vec<Vec<String>>,
+    /// For each marker, the last two bytes of its words (None when one is shorter): a word
+    /// ending otherwise ends with none of them.
+    marker_tails: Vec<Option<Vec<u16>>>,
 }
 
 /// The tables, parsed on first use and shared by the DATE and TIME rules.
@@ -401,8 +402,10 @@ impl Lexicon {
             assert!(bytes <= 8, "number word head too long to pack: {w}");
             head_keys(w).0
         };
+        let marker_tails = markers.iter().map(|words| tails(words)).collect();
         let mut lexicon = Lexicon {
             entries,
+            marker_tails,
             numeral_heads: (numerals.iter())
                 .filter(|w| w.chars().count() >= 3)
                 .map(numeral_key)
@@ -412,7 +415,6 @@ impl Lexicon {
                 .map(numeral_key)
                 .collect(),
             heads: HeadBits::default(),
-            short_heads: HeadBits::default(),
             hour_words: rows("numerals.tsv", include_str!("../data/numerals.tsv"))
                 .filter(|r| matches!(r.cell(2), "unit" | "ten"))
                 .map(|r| (r.cell(0).to_owned(), r.parse::<u32>(1)))
@@ -508,32 +510,40 @@ impl Lexicon {
         for &k in self.numeral_heads.iter().chain(&self.short_numerals) {
             self.heads.insert(k);
         }
-        for &k in &self.short_numerals {
-            self.short_heads.insert(k);
-        }
     }
 
     /// The [`WordClass`] of a word of this shape and folded form: one bitmap probe for
-    /// most words, one lookup for those whose first letters are those of a listed word.
+    /// most words, lookups only for those whose first letters are those of a listed word.
+    #[inline]
     pub fn class(&self, shape: WordShape, norm: &str) -> WordClass {
-        if shape == WordShape::Digits {
-            return WordClass(WordClass::DIGITS);
-        }
-        let mut bits = match shape {
+        let bits = match shape {
+            WordShape::Digits => return WordClass(WordClass::DIGITS),
             WordShape::Letters => 0,
-            _ => WordClass::DIGITS,
+            WordShape::Mixed => WordClass::DIGITS,
         };
         let (head, short) = head_keys(norm);
-        let short_numeral = self.short_heads.contains(short);
-        if short_numeral || self.heads.contains(head) {
-            bits |= self.entries.get(norm).map_or(0, |e| e.class);
-            if self.numeral_heads.contains(&head)
-                || (short_numeral && self.short_numerals.contains(&short))
-            {
-                bits |= WordClass::NUMERAL;
-            }
+        let short_numeral = self.short_numerals.contains(&short);
+        if short_numeral || self.heads.contains(head) || may_be_roman(norm) {
+            return self.listed_class(shape, norm, head, short_numeral, bits);
         }
-        if shape == WordShape::Letters && is_roman_word(norm) {
+        WordClass(bits)
+    }
+
+    /// [`Lexicon::class`] of a word that passed the head bitmap or may be a Roman numeral.
+    #[inline(never)]
+    fn listed_class(
+        &self,
+        shape: WordShape,
+        norm: &str,
+        head: u64,
+        short_numeral: bool,
+        mut bits: u16,
+    ) -> WordClass {
+        bits |= self.entries.get(norm).map_or(0, |e| e.class);
+        if short_numeral || self.numeral_heads.contains(&head) {
+            bits |= WordClass::NUMERAL;
+        }
+        if shape == WordShape::Letters && may_be_roman(norm) && norm.chars().all(is_roman) {
             bits |= WordClass::ROMAN;
         }
         WordClass(bits)
@@ -595,6 +605,11 @@ impl Lexicon {
 
     /// True when `norm` ends with one of the `marker` endings.
     pub fn ends(&self, marker: Marker, norm: &str) -> bool {
+        if let (Some(tails), Some(tail)) = (&self.marker_tails[marker as usize], tail(norm)) {
+            if !tails.contains(&tail) {
+                return false;
+            }
+        }
         self.markers[marker as usize]
             .iter()
             .any(|m| norm.ends_with(m.as_str()))
@@ -703,11 +718,29 @@ pub fn is_roman(c: char) -> bool {
     matches!(c, 'x' | 'х' | 'v' | 'i' | 'і')
 }
 
-/// True for a word made only of the Roman numeral letters ([`is_roman`]). The first byte
-/// rejects most words: `x`, `v`, `i`, or the lead byte of `х` and `і`.
-fn is_roman_word(norm: &str) -> bool {
-    matches!(norm.as_bytes().first(), Some(b'x' | b'v' | b'i' | 0xD1))
-        && norm.chars().all(is_roman)
+/// The distinct last two bytes of `words`, None when a word is shorter.
+fn tails(words: &[String]) -> Option<Vec<u16>> {
+    let mut tails: Vec<u16> = words.iter().map(|w| tail(w)).collect::<Option<_>>()?;
+    tails.sort_unstable();
+    tails.dedup();
+    Some(tails)
+}
+
+/// The last two bytes of a word, None when it is shorter.
+fn tail(word: &str) -> Option<u16> {
+    match word.as_bytes() {
+        [.., a, b] => Some(u16::from_le_bytes([*a, *b])),
+        _ => None,
+    }
+}
+
+/// False for a word that does not start with a Roman numeral letter ([`is_roman`]): `x`,
+/// `v`, `i`, or Cyrillic `х` and `і`.
+fn may_be_roman(norm: &str) -> bool {
+    matches!(
+        norm.as_bytes(),
+        [b'x' | b'v' | b'i', ..] | [0xD1, 0x85 | 0x96, ..]
+    )
 }
 
 /// Bits of a one-probe filter over word heads packed by [`head_keys`].
@@ -743,10 +776,12 @@ impl HeadBits {
 /// two-byte letters (Cyrillic) take a fast path.
 fn head_keys(word: &str) -> (u64, u64) {
     let b = word.as_bytes();
-    if b.len() >= 6 && b[0] & 0xE0 == 0xC0 && b[2] & 0xE0 == 0xC0 && b[4] & 0xE0 == 0xC0 {
-        let two = u64::from(u32::from_le_bytes([b[0], b[1], b[2], b[3]]));
-        let three = two | u64::from(u16::from_le_bytes([b[4], b[5]])) << 32;
-        return (three, two);
+    if let [b0, b1, b2, b3, b4, b5, ..] = *b {
+        if (b0 & b2 & b4) & 0xE0 == 0xC0 && (b0 | b2 | b4) & 0x20 == 0 {
+            let two = u64::from(u32::from_le_bytes([b0, b1, b2, b3]));
+            let three = two | u64::from(u16::from_le_bytes([b4, b5])) << 32;
+            return (three, two);
+        }
     }
     let (mut head, mut short, mut letters) = (0u64, 0u64, 0);
     for (j, &x) in b.iter().enumerate() {

@@ -67,22 +67,19 @@ impl DateRules {
     /// Appends the candidates `scanner` finds to `out`, and reports the rules' rejections.
     pub fn find_with(&self, scanner: &Scanner, out: &mut Vec<Fact>, trace: &mut Trace) {
         let text = scanner.text;
-        let mut i = 0;
-        while i < text.words.len() {
-            if !scanner.may_start_date(i) {
-                i += 1;
+        // The first word not covered by the last reading.
+        let mut next = 0;
+        for &i in scanner.starts() {
+            if i < next || !scanner.may_start_date(i) {
                 continue;
             }
-            match scanner.reading_at(i) {
-                Some(r) => {
-                    i = r.last + 1;
-                    if r.label == Label::Date {
-                        let fact = r.into_fact(text);
-                        trace.built(fact.rule, fact.span, fact.label);
-                        out.push(fact);
-                    }
+            if let Some(r) = scanner.reading_at(i) {
+                next = r.last + 1;
+                if r.label == Label::Date {
+                    let fact = r.into_fact(text);
+                    trace.built(fact.rule, fact.span, fact.label);
+                    out.push(fact);
                 }
-                None => i += 1,
             }
         }
         scanner.report_rejections(trace);

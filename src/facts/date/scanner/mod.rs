@@ -3,7 +3,10 @@
 //! bare calendar nouns with a period word; then the joins (year + month, ranges) and the
 //! qualifier words around them.
 
-use super::lexicon::{Lexicon, Marker, Noun, NounForm, Unit, WordClass};
+use super::lexicon::{
+    DateWord, DayPart, Lexicon, Marker, Modifier, Noun, NounForm, Side, Unit, WordClass,
+};
+use crate::mention::Qualifier;
 use super::number::{hyphen_gap, num_at, Num};
 use super::reading::Reading;
 use crate::facts::FactContext;
@@ -37,6 +40,8 @@ pub struct Scanner<'a, 't> {
     rejections: RefCell<Option<Vec<Rejection>>>,
     /// What each word can be to the rules, for the prefilters.
     classes: Vec<WordClass>,
+    /// The words that pass [`Scanner::may_start`], in order.
+    starts: Vec<usize>,
     /// Recent words read as numbers (rules ask about the same few words many times).
     nums: Recent<Option<Num>>,
     /// Recent words read as calendar nouns.
@@ -51,6 +56,9 @@ const MAX_NUMBER_WORDS: usize = 16;
 
 /// The most words [`Scanner::number_reach`] walks; a longer run of numbers is let through.
 const MAX_REACH: usize = 32;
+
+/// The classes a word needs to start any construction ([`Scanner::may_start`]).
+const START: u16 = WordClass::DIGITS | WordClass::OPENS | WordClass::NUMERAL | WordClass::ROMAN;
 
 /// Slots of a [`Recent`] cache: rules look a few words around one position.
 const RECENT: usize = 16;
@@ -90,14 +98,22 @@ impl<'a, 't> Scanner<'a, 't> {
         context: &'a FactContext,
         tracing: bool,
     ) -> Self {
+        let mut classes = Vec::with_capacity(text.words.len());
+        let mut starts = Vec::new();
+        for (i, w) in text.words.iter().enumerate() {
+            let class = lex.class(w.shape, text.norm(i));
+            if class.any(START) {
+                starts.push(i);
+            }
+            classes.push(class);
+        }
         Scanner {
             lex,
             text,
             context,
             rejections: RefCell::new(tracing.then(Vec::new)),
-            classes: (0..text.words.len())
-                .map(|i| lex.class(text.words[i].shape, text.norm(i)))
-                .collect(),
+            classes,
+            starts,
             nums: Recent::new(),
             nouns: Recent::new(),
         }
@@ -134,10 +150,51 @@ impl<'a, 't> Scanner<'a, 't> {
 
     /// Word `i` read as a month or unit noun.
     pub fn noun(&self, i: usize) -> Option<NounForm<'a>> {
-        if i >= self.text.words.len() {
+        if !self.has(i, WordClass::CALENDAR) {
             return None;
         }
         self.nouns.get(i, || self.lex.noun(self.text.norm(i)))
+    }
+
+    /// Like [`Scanner::noun`], ignoring the stop list ([`Lexicon::any_noun`]).
+    pub fn any_noun(&self, i: usize) -> Option<NounForm<'a>> {
+        if !self.has(i, WordClass::CALENDAR) {
+            return None;
+        }
+        self.lex.any_noun(self.text.norm(i))
+    }
+
+    /// Word `i` as a modifier (`өткен`, `соңғы`).
+    pub fn modifier(&self, i: usize) -> Option<Modifier> {
+        self.has(i, WordClass::MODIFIER)
+            .then(|| self.lex.modifier(self.text.norm(i)))
+            .flatten()
+    }
+
+    /// Word `i` as a date word (`бүгін`, `биыл`, a season, a weekday).
+    pub fn word_date(&self, i: usize) -> Option<DateWord> {
+        self.has(i, WordClass::DATE_WORD)
+            .then(|| self.lex.date_word(self.text.norm(i)))
+            .flatten()
+    }
+
+    /// Word `i` as a part of the day (`таңертең`, `түнгі`).
+    pub fn day_part(&self, i: usize) -> Option<DayPart> {
+        self.has(i, WordClass::DAY_PART)
+            .then(|| self.lex.day_part(self.text.norm(i)))
+            .flatten()
+    }
+
+    /// Word `i` as a qualifier word and its side (`астам`, `бойы`).
+    pub fn qualifier(&self, i: usize) -> Option<(Side, Qualifier)> {
+        self.has(i, WordClass::QUALIFIER)
+            .then(|| self.lex.qualifier(self.text.norm(i)))
+            .flatten()
+    }
+
+    /// True when word `i` has any of the class `flags`.
+    pub fn has(&self, i: usize, flags: u16) -> bool {
+        self.class(i).any(flags)
     }
 
     /// A number starting at word `i`. Only digits and words starting like a number word
@@ -162,19 +219,27 @@ impl<'a, 't> Scanner<'a, 't> {
     /// The prefilter: false when no construction can start at word `i` (digits, a known
     /// opening word, a number word's head or a Roman numeral are needed).
     pub fn may_start(&self, i: usize) -> bool {
-        self.class(i).any(
-            WordClass::DIGITS | WordClass::OPENS | WordClass::NUMERAL | WordClass::ROMAN,
-        )
+        self.class(i).any(START)
     }
 
-    /// The DATE prefilter: an opening word or Roman numeral, or a number that may be a
-    /// date by itself (four digits, digits before `.` or a hyphen) or has a calendar noun
-    /// or a day ending in the next words (`бес жыл`, `жиырма төртінде`), or follows an
-    /// age noun (`жасы 41-де`).
+    /// The words that pass [`Scanner::may_start`], in order: the rules' loops visit only
+    /// these.
+    pub fn starts(&self) -> &[usize] {
+        &self.starts
+    }
+
+    /// The DATE prefilter: false when no DATE construction can start at word `i`
+    /// ([`Scanner::may_be_date_at`], the exact needs of the rules, checked first) or when
+    /// a number has no calendar noun or day ending in its window ([`Scanner::date_window`]).
     pub fn may_start_date(&self, i: usize) -> bool {
-        if !self.may_start(i) {
-            return false;
-        }
+        self.may_start(i) && self.may_be_date_at(i) && self.date_window(i)
+    }
+
+    /// The window test of the DATE prefilter: true for an opening word, a number that may
+    /// be a date by itself (four digits, digits before `.` or a hyphen), or a number with a
+    /// calendar noun or a day ending in the next words (`бес жыл`, `жиырма төртінде`) or
+    /// after an age noun (`жасы 41-де`).
+    fn date_window(&self, i: usize) -> bool {
         let class = self.class(i);
         let number = match self.text.words[i].shape {
             WordShape::Letters => {
@@ -188,7 +253,7 @@ impl<'a, 't> Scanner<'a, 't> {
             }
         };
         if !number {
-            return self.may_be_date_at(i);
+            return true;
         }
         let after_age = i > 0 && self.class(i - 1).any(WordClass::CALENDAR);
         // The window opens after the number words (`бір мың тоғыз жүз жетпіс екінші жылы`).
@@ -196,12 +261,11 @@ impl<'a, 't> Scanner<'a, 't> {
         while end < i + MAX_NUMBER_WORDS && self.numeral_head(end + 1) {
             end += 1;
         }
-        let window = after_age
+        after_age
             || (i..end + TIME_WINDOW).any(|k| {
                 self.class(k).any(WordClass::CALENDAR)
                     || self.lex.ends(Marker::DayEnding, self.norm(k))
-            });
-        window && self.may_be_date_at(i)
+            })
     }
 
     /// What every DATE construction at word `i` needs: an opening word or Roman numeral,
@@ -235,7 +299,7 @@ impl<'a, 't> Scanner<'a, 't> {
     fn after_age(&self, i: usize) -> bool {
         i > 0
             && self.class(i - 1).any(WordClass::CALENDAR)
-            && matches!(self.lex.any_noun(self.norm(i - 1)),
+            && matches!(self.any_noun(i - 1),
                 Some(f) if f.noun == Noun::Unit(Unit::Age) && !f.ending.is_empty())
     }
 
@@ -333,9 +397,11 @@ impl<'a, 't> Scanner<'a, 't> {
         Some(r)
     }
 
-    /// Words `i` and `i + 1` joined by a hyphen, as one folded form (`бүгін-ертең`).
+    /// Words `i` and `i + 1` joined by a hyphen, as one folded form (`бүгін-ертең`), when
+    /// word `i` is the first part of a hyphenated date word or part of the day.
     pub fn hyphen_pair(&self, i: usize) -> Option<String> {
-        (i + 1 < self.text.words.len() && hyphen_gap(self.text.gap_after(i)))
+        let pair = self.has(i, WordClass::PAIR_START) && hyphen_gap(self.text.gap_after(i));
+        (pair && i + 1 < self.text.words.len())
             .then(|| format!("{}-{}", self.norm(i), self.norm(i + 1)))
     }
 }
