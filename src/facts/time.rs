@@ -5,7 +5,7 @@
 //! calendar tables. `сағат` before a bare clock time stays outside the span, as in KazNERD;
 //! after a day-part word it is inside. `iso` is `HH:MM` (a range `HH:MM/HH:MM`).
 
-use super::date::lexicon::{DayPart, Lexicon, Marker, ModifierKind, Unit};
+use super::date::lexicon::{DayPart, Lexicon, Marker, ModifierKind, Unit, WordClass};
 use super::date::number::hyphen_gap;
 use super::date::reading::Reading;
 use super::date::scanner::Scanner;
@@ -82,7 +82,10 @@ impl TimeRules {
         }
         let Some(n) = s.num(i) else {
             // `сағат онда`, `түскі бірге дейін`: a homograph read as an hour in this context.
-            let hour = s.lex.inflected_hour(s.norm(i)).filter(|_| bare_hour)?;
+            if !bare_hour || !s.has(i, WordClass::NUMERAL) {
+                return None;
+            }
+            let hour = s.lex.inflected_hour(s.norm(i))?;
             return Some(Clock {
                 hour,
                 minute: 0,
@@ -163,6 +166,9 @@ impl TimeRules {
 
     /// `time/greeting`: the day-part word of a greeting (`қайырлы [таң]`, `[кеш] жарық`).
     fn greeting(&self, s: &Scanner, i: usize) -> Option<Reading> {
+        if !s.has(i, WordClass::GREETING) {
+            return None;
+        }
         let at = s.lex.greeting(s.norm(i), s.norm(i + 1))?;
         Some(Reading::new(i + at, i + at, Label::Time, "time/greeting"))
     }

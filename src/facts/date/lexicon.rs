@@ -273,6 +273,10 @@ impl WordClass {
     /// The first part of a hyphenated date word or part of the day (`бүгін` of
     /// `бүгін-ертең`).
     pub const PAIR_START: u16 = 1 << 12;
+    /// A month noun in any form.
+    pub const MONTH: u16 = 1 << 13;
+    /// The first word of a greeting (`қайырлы` of `қайырлы таң`).
+    pub const GREETING: u16 = 1 << 14;
 
     /// True when any of `flags` is set.
     pub fn any(self, flags: u16) -> bool {
@@ -371,8 +375,10 @@ impl Lexicon {
         entries.reserve(stems.len() * (endings.len() + 1));
         for (stem, &(noun, bare)) in &stems {
             let mut class = WordClass::OPENS | WordClass::CALENDAR;
-            if matches!(noun, Noun::Unit(u) if u.is_clock()) {
-                class |= WordClass::CLOCK | WordClass::OPENS_TIME;
+            match noun {
+                Noun::Unit(u) if u.is_clock() => class |= WordClass::CLOCK | WordClass::OPENS_TIME,
+                Noun::Month { .. } => class |= WordClass::MONTH,
+                Noun::Unit(_) => {}
             }
             for ending in std::iter::once("").chain(endings.iter().map(String::as_str)) {
                 let mut word = String::with_capacity(stem.len() + ending.len());
@@ -496,7 +502,7 @@ impl Lexicon {
             opener(w, WordClass::OPENS | WordClass::OPENS_TIME | WordClass::MODIFIER);
         }
         for g in &self.greetings {
-            opener(&g.0, WordClass::OPENS | WordClass::OPENS_TIME);
+            opener(&g.0, WordClass::OPENS | WordClass::OPENS_TIME | WordClass::GREETING);
         }
         for w in self.qualifiers.keys() {
             add(w, WordClass::QUALIFIER);

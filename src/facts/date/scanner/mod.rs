@@ -268,13 +268,25 @@ impl<'a, 't> Scanner<'a, 't> {
             })
     }
 
-    /// What every DATE construction at word `i` needs: an opening word or Roman numeral,
-    /// the gaps of a numeric date (`2023-01-05`, `05.01.2023`), or what a number-led rule
-    /// ([`Scanner::number_phrase`]) needs around its number: a calendar noun before it
-    /// (`жасы 41-де`) or just after it, or a day, locative or genitive ending on it.
+    /// What some DATE construction at word `i` needs (false when none can match there):
+    /// a Roman numeral, a month, a date word or the first part of a hyphenated one, a
+    /// calendar noun before a qualifier (`жыл сайын`), a modifier with a calendar noun or
+    /// date word after it (and its count), the gaps of a numeric date (`2023-01-05`,
+    /// `05.01.2023`), or what a number-led rule ([`Scanner::number_phrase`]) needs around
+    /// its number: a calendar noun before it (`жасы 41-де`) or just after it, or a day or
+    /// locative ending on it.
     fn may_be_date_at(&self, i: usize) -> bool {
-        if self.class(i).any(WordClass::OPENS | WordClass::ROMAN) {
+        let class = self.class(i);
+        let word = WordClass::ROMAN | WordClass::MONTH | WordClass::DATE_WORD;
+        if class.any(word | WordClass::PAIR_START)
+            || (class.any(WordClass::CALENDAR) && self.has(i + 1, WordClass::QUALIFIER))
+            || (class.any(WordClass::MODIFIER)
+                && self.modifier_reaches(i, WordClass::CALENDAR | WordClass::DATE_WORD))
+        {
             return true;
+        }
+        if !class.any(WordClass::DIGITS | WordClass::NUMERAL) {
+            return false;
         }
         let (g1, g2) = (self.text.gap_after(i), self.text.gap_after(i + 1));
         if (hyphen_gap(g1) && hyphen_gap(g2)) || (g1 == "." && g2 == ".") {
@@ -293,6 +305,38 @@ impl<'a, 't> Scanner<'a, 't> {
                 let w = self.norm(k);
                 self.lex.ends(Marker::DayEnding, w) || (year && self.lex.is(Marker::Locative, w))
             })
+    }
+
+    /// True when a word with one of the class `flags` stands where the noun of a modifier
+    /// phrase at word `i` may be ([`Scanner::modifier_phrase`]): after the modifier, a
+    /// second (vague) modifier, or a count.
+    fn modifier_reaches(&self, i: usize, flags: u16) -> bool {
+        let end = match self.has(i + 1, WordClass::DIGITS | WordClass::NUMERAL) {
+            true => match self.number_reach(i + 1) {
+                Some(end) => end + 1,
+                None => return true,
+            },
+            false => i + 1,
+        };
+        (i + 1..=end.max(i + 2)).any(|k| self.has(k, flags))
+    }
+
+    /// What some TIME construction at word `i` needs (false when none can match there): a
+    /// number, a part of the day, a greeting, the first part of a hyphenated part of the
+    /// day, a clock-unit noun, or a modifier before a part of the day or with a clock-unit
+    /// noun after it (and its count).
+    fn may_be_time_at(&self, i: usize) -> bool {
+        let words = WordClass::DIGITS
+            | WordClass::NUMERAL
+            | WordClass::DAY_PART
+            | WordClass::GREETING
+            | WordClass::PAIR_START
+            | WordClass::CLOCK;
+        let class = self.class(i);
+        class.any(words)
+            || (class.any(WordClass::MODIFIER)
+                && (self.has(i + 1, WordClass::DAY_PART)
+                    || self.modifier_reaches(i, WordClass::CLOCK)))
     }
 
     /// True when word `i` follows an inflected age noun (`жасы 41-де`).
@@ -327,7 +371,7 @@ impl<'a, 't> Scanner<'a, 't> {
     /// that is a clock (`20:40`, after `сағат`), may be a spoken clock (a number word before
     /// another) or has a clock unit in the next words (`1-2 сағат`, `жарты сағаттан`).
     pub fn may_start_time(&self, i: usize) -> bool {
-        if !self.may_start(i) {
+        if !self.may_start(i) || !self.may_be_time_at(i) {
             return false;
         }
         let class = self.class(i);
