@@ -308,9 +308,14 @@ pub struct Lexicon {
     /// The number words of two letters (`он`, `үш`), packed: a word starting with one
     /// starts like a number word. Two of them: a scan is cheaper than a probe.
     short_numerals: Vec<u64>,
-    /// A one-probe bitmap over the first three letters of the words of `entries` and of
-    /// the number words: most words fail it, with no hashing of the whole word.
-    heads: HeadBits,
+    /// A one-probe filter over the first three letters of the number words.
+    numeral_head_bits: KeyBits,
+    /// A one-probe filter over the first three letters of the words of `entries` and of
+    /// Roman numerals, at the same bit positions as `numeral_head_bits`: most words fail
+    /// both.
+    entry_head_bits: KeyBits,
+    /// A one-probe filter over the [`word_key`] of the words of `entries`.
+    listed: KeyBits,
     stop: FastSet<String>,
     words: FastMap<String, DateWord>,
     modifiers: FastMap<String, Modifier>,
@@ -420,7 +425,9 @@ impl Lexicon {
                 .filter(|w| w.chars().count() == 2)
                 .map(numeral_key)
                 .collect(),
-            heads: HeadBits::default(),
+            numeral_head_bits: KeyBits::new(HEAD_BITS),
+            entry_head_bits: KeyBits::new(HEAD_BITS),
+            listed: KeyBits::new(18),
             hour_words: rows("numerals.tsv", include_str!("../data/numerals.tsv"))
                 .filter(|r| matches!(r.cell(2), "unit" | "ten"))
                 .map(|r| (r.cell(0).to_owned(), r.parse::<u32>(1)))
@@ -496,13 +503,22 @@ impl Lexicon {
             opener(w, WordClass::OPENS | WordClass::DATE_WORD);
         }
         for w in self.day_parts.keys() {
-            opener(w, WordClass::OPENS | WordClass::OPENS_TIME | WordClass::DAY_PART);
+            opener(
+                w,
+                WordClass::OPENS | WordClass::OPENS_TIME | WordClass::DAY_PART,
+            );
         }
         for w in self.modifiers.keys() {
-            opener(w, WordClass::OPENS | WordClass::OPENS_TIME | WordClass::MODIFIER);
+            opener(
+                w,
+                WordClass::OPENS | WordClass::OPENS_TIME | WordClass::MODIFIER,
+            );
         }
         for g in &self.greetings {
-            opener(&g.0, WordClass::OPENS | WordClass::OPENS_TIME | WordClass::GREETING);
+            opener(
+                &g.0,
+                WordClass::OPENS | WordClass::OPENS_TIME | WordClass::GREETING,
+            );
         }
         for w in self.qualifiers.keys() {
             add(w, WordClass::QUALIFIER);
@@ -511,15 +527,27 @@ impl Lexicon {
             add(w, WordClass::HOUR_WORD);
         }
         for w in self.entries.keys() {
-            self.heads.insert(head_keys(w).0);
+            self.listed.insert(word_key(w));
+            self.entry_head_bits.insert(head_keys(w).0);
         }
-        for &k in self.numeral_heads.iter().chain(&self.short_numerals) {
-            self.heads.insert(k);
+        for &k in &self.numeral_heads {
+            self.numeral_head_bits.insert(k);
+        }
+        // Roman numerals pass the entry head filter too: every head of one to three of
+        // their letters.
+        let roman = ['x', 'х', 'v', 'i', 'і'];
+        for a in roman {
+            for b in std::iter::once(None).chain(roman.map(Some)) {
+                for c in std::iter::once(None).chain(roman.map(Some)) {
+                    let head: String = [Some(a), b, b.and(c)].into_iter().flatten().collect();
+                    self.entry_head_bits.insert(head_keys(&head).0);
+                }
+            }
         }
     }
 
-    /// The [`WordClass`] of a word of this shape and folded form: one bitmap probe for
-    /// most words, lookups only for those whose first letters are those of a listed word.
+    /// The [`WordClass`] of a word of this shape and folded form: two filter probes for most
+    /// words, lookups only for those that pass one.
     #[inline]
     pub fn class(&self, shape: WordShape, norm: &str) -> WordClass {
         let bits = match shape {
@@ -528,14 +556,18 @@ impl Lexicon {
             WordShape::Mixed => WordClass::DIGITS,
         };
         let (head, short) = head_keys(norm);
+        let k = self.entry_head_bits.bit(head);
         let short_numeral = self.short_numerals.contains(&short);
-        if short_numeral || self.heads.contains(head) || may_be_roman(norm) {
+        let numeral = short_numeral || self.numeral_head_bits.test(k);
+        let listed = self.entry_head_bits.test(k)
+            && (self.listed.contains(word_key(norm)) || may_be_roman(norm));
+        if numeral || listed {
             return self.listed_class(shape, norm, head, short_numeral, bits);
         }
         WordClass(bits)
     }
 
-    /// [`Lexicon::class`] of a word that passed the head bitmap or may be a Roman numeral.
+    /// [`Lexicon::class`] of a word that passed a filter or may be a Roman numeral.
     #[inline(never)]
     fn listed_class(
         &self,
@@ -749,32 +781,67 @@ fn may_be_roman(norm: &str) -> bool {
     )
 }
 
-/// Bits of a one-probe filter over word heads packed by [`head_keys`].
-struct HeadBits([u64; HEAD_WORDS]);
-
-/// Size of [`HeadBits`] in 64-bit words (2^15 bits).
-const HEAD_WORDS: usize = 512;
-
-impl Default for HeadBits {
-    fn default() -> Self {
-        HeadBits([0; HEAD_WORDS])
-    }
+/// A one-probe bit filter over 64-bit keys: false means the key was never inserted.
+struct KeyBits {
+    bits: Vec<u64>,
+    /// 64 minus the log2 of the number of bits.
+    shift: u32,
 }
 
-impl HeadBits {
-    fn bit(key: u64) -> usize {
-        (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 49) as usize
+impl KeyBits {
+    /// A filter of `2^log2` bits.
+    fn new(log2: u32) -> Self {
+        KeyBits {
+            bits: vec![0; 1 << (log2 - 6)],
+            shift: 64 - log2,
+        }
+    }
+
+    fn bit(&self, key: u64) -> usize {
+        (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> self.shift) as usize
     }
 
     fn insert(&mut self, key: u64) {
-        let k = Self::bit(key);
-        self.0[k / 64] |= 1 << (k % 64);
+        let k = self.bit(key);
+        self.bits[k / 64] |= 1 << (k % 64);
     }
 
     fn contains(&self, key: u64) -> bool {
-        let k = Self::bit(key);
-        self.0[k / 64] & (1 << (k % 64)) != 0
+        self.test(self.bit(key))
     }
+
+    /// True when bit `k` ([`KeyBits::bit`] of some key) is set.
+    fn test(&self, k: usize) -> bool {
+        self.bits[k / 64] & (1 << (k % 64)) != 0
+    }
+}
+
+/// The log2 of the size of the head filters.
+const HEAD_BITS: u32 = 15;
+
+/// A 64-bit key of a whole word from its length and its first and last 8 bytes (all of it
+/// when shorter): equal words have equal keys, most different words different ones.
+fn word_key(word: &str) -> u64 {
+    let b = word.as_bytes();
+    let n = b.len();
+    let (first, last) = match (b.get(..8), n.checked_sub(8).and_then(|k| b.get(k..))) {
+        (Some(first), Some(last)) => (le_u64(first), le_u64(last)),
+        _ => {
+            let mut packed = 0u64;
+            for (j, &x) in b.iter().enumerate() {
+                packed |= u64::from(x) << (8 * j);
+            }
+            (packed, 0)
+        }
+    };
+    first ^ last.rotate_left(29) ^ (n as u64).wrapping_mul(0xFF51_AFD7_ED55_8CCD)
+}
+
+/// Eight bytes as a little-endian integer.
+fn le_u64(bytes: &[u8]) -> u64 {
+    let mut word = [0u8; 8];
+    word.copy_from_slice(&bytes[..8]);
+    u64::from_le_bytes(word)
 }
 
 /// The first three letters of a word and its first two (the whole word when shorter),

@@ -6,10 +6,10 @@
 use super::lexicon::{
     DateWord, DayPart, Lexicon, Marker, Modifier, Noun, NounForm, Side, Unit, WordClass,
 };
-use crate::mention::Qualifier;
 use super::number::{hyphen_gap, num_at, Num};
 use super::reading::Reading;
 use crate::facts::FactContext;
+use crate::mention::Qualifier;
 use crate::text::fold::{is_dash, is_hyphen, is_space};
 use crate::text::words::WordShape;
 use crate::text::Text;
@@ -242,9 +242,7 @@ impl<'a, 't> Scanner<'a, 't> {
     fn date_window(&self, i: usize) -> bool {
         let class = self.class(i);
         let number = match self.text.words[i].shape {
-            WordShape::Letters => {
-                !class.any(WordClass::OPENS) && class.any(WordClass::NUMERAL)
-            }
+            WordShape::Letters => !class.any(WordClass::OPENS) && class.any(WordClass::NUMERAL),
             _ => {
                 let next = self.text.gap_after(i).chars().next();
                 let joined =
@@ -296,9 +294,8 @@ impl<'a, 't> Scanner<'a, 't> {
             return true;
         };
         // A year in four digits may take a locative ending (`2017-де`).
-        let year = (i..=end).any(|k| {
-            self.text.words[k].shape == WordShape::Digits && self.text.norm(k).len() == 4
-        });
+        let year = (i..=end)
+            .any(|k| self.text.words[k].shape == WordShape::Digits && self.text.norm(k).len() == 4);
         self.after_age(i)
             || (i..=end + 2).any(|k| self.class(k).any(WordClass::CALENDAR))
             || (i..=end).any(|k| {
@@ -353,7 +350,9 @@ impl<'a, 't> Scanner<'a, 't> {
     fn number_reach(&self, i: usize) -> Option<usize> {
         let mut j = i;
         while j + 1 < self.text.words.len() {
-            let joined = self.class(j + 1).any(WordClass::DIGITS | WordClass::NUMERAL)
+            let joined = self
+                .class(j + 1)
+                .any(WordClass::DIGITS | WordClass::NUMERAL)
                 || hyphen_gap(self.text.gap_after(j))
                 || self.lex.is(Marker::RangeWord, self.norm(j + 1));
             if !joined {
