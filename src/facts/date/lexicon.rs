@@ -277,6 +277,8 @@ impl WordClass {
     pub const MONTH: u16 = 1 << 13;
     /// The first word of a greeting (`қайырлы` of `қайырлы таң`).
     pub const GREETING: u16 = 1 << 14;
+    /// A range word between two numbers (`мен`, `бен`, `пен`: [`Marker::RangeWord`]).
+    pub const RANGE_WORD: u16 = 1 << 15;
 
     /// True when any of `flags` is set.
     pub fn any(self, flags: u16) -> bool {
@@ -526,6 +528,9 @@ impl Lexicon {
         for w in &self.markers[Marker::HourWord as usize] {
             add(w, WordClass::HOUR_WORD);
         }
+        for w in &self.markers[Marker::RangeWord as usize] {
+            add(w, WordClass::RANGE_WORD);
+        }
         for w in self.entries.keys() {
             self.listed.insert(word_key(w));
             self.entry_head_bits.insert(head_keys(w).0);
@@ -642,12 +647,18 @@ impl Lexicon {
     }
 
     /// True when `norm` ends with one of the `marker` endings.
+    #[inline]
     pub fn ends(&self, marker: Marker, norm: &str) -> bool {
         if let (Some(tails), Some(tail)) = (&self.marker_tails[marker as usize], tail(norm)) {
             if !tails.contains(&tail) {
                 return false;
             }
         }
+        self.ends_any(marker, norm)
+    }
+
+    /// [`Lexicon::ends`] past the test of the last two bytes.
+    fn ends_any(&self, marker: Marker, norm: &str) -> bool {
         self.markers[marker as usize]
             .iter()
             .any(|m| norm.ends_with(m.as_str()))

@@ -354,7 +354,7 @@ impl<'a, 't> Scanner<'a, 't> {
                 .class(j + 1)
                 .any(WordClass::DIGITS | WordClass::NUMERAL)
                 || hyphen_gap(self.text.gap_after(j))
-                || self.lex.is(Marker::RangeWord, self.norm(j + 1));
+                || self.has(j + 1, WordClass::RANGE_WORD);
             if !joined {
                 break;
             }
@@ -399,7 +399,7 @@ impl<'a, 't> Scanner<'a, 't> {
         let mut marks = gap.chars().filter(|&c| !is_space(c));
         match (marks.next(), marks.next()) {
             (Some(c), None) if is_dash(c) || is_hyphen(c) => Some(j + 1),
-            (None, None) if self.lex.is(Marker::RangeWord, self.norm(j + 1)) => Some(j + 2),
+            (None, None) if self.has(j + 1, WordClass::RANGE_WORD) => Some(j + 2),
             _ => None,
         }
     }
