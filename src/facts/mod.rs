@@ -53,8 +53,10 @@ impl NumericExtractor {
         trace: &mut Trace,
     ) {
         self.numbers.find(text, context, out, trace);
-        self.dates.find(text, context, out, trace);
-        self.times.find(text, context, out, trace);
+        // One scanner for both: the per-word work is shared.
+        let scanner = self.dates.scanner(text, context, trace);
+        self.dates.find_with(&scanner, out, trace);
+        self.times.find_with(&scanner, out, trace);
     }
 }
 

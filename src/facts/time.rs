@@ -5,7 +5,7 @@
 //! calendar tables. `сағат` before a bare clock time stays outside the span, as in KazNERD;
 //! after a day-part word it is inside. `iso` is `HH:MM` (a range `HH:MM/HH:MM`).
 
-use super::date::lexicon::{DayPart, Lexicon, Marker, ModifierKind, Unit};
+use super::date::lexicon::{DayPart, Lexicon, Marker, ModifierKind, Unit, WordClass};
 use super::date::number::hyphen_gap;
 use super::date::reading::Reading;
 use super::date::scanner::Scanner;
@@ -16,7 +16,7 @@ use crate::trace::Trace;
 
 /// The rules of this dimension, built once.
 pub struct TimeRules {
-    lexicon: Lexicon,
+    lexicon: &'static Lexicon,
 }
 
 /// A clock time read at some word: hour, minute, last word.
@@ -30,28 +30,32 @@ impl TimeRules {
     /// Loads tables and compiles patterns.
     pub fn new() -> Self {
         TimeRules {
-            lexicon: Lexicon::new(),
+            lexicon: Lexicon::shared(),
         }
     }
 
     /// Appends candidates found in `text` to `out`.
     pub fn find(&self, text: &Text, context: &FactContext, out: &mut Vec<Fact>, trace: &mut Trace) {
         // The shared rules' rejections are reported once, by the DATE rules.
-        let scanner = Scanner::new(&self.lexicon, text, context, false);
-        let mut i = 0;
-        while i < text.words.len() {
-            if !scanner.may_start_time(i) {
-                i += 1;
+        let scanner = Scanner::new(self.lexicon, text, context, false);
+        self.find_with(&scanner, out, trace);
+    }
+
+    /// Appends the candidates `scanner` finds to `out` (a scanner shared with the DATE rules:
+    /// [`crate::facts::date::DateRules::scanner`]).
+    pub fn find_with(&self, scanner: &Scanner, out: &mut Vec<Fact>, trace: &mut Trace) {
+        let text = scanner.text;
+        // The first word not covered by the last reading.
+        let mut next = 0;
+        for &i in scanner.starts() {
+            if i < next || !scanner.may_start_time(i) {
                 continue;
             }
-            match self.reading_at(&scanner, i) {
-                Some(r) => {
-                    i = r.last + 1;
-                    let fact = r.into_fact(text);
-                    trace.built(fact.rule, fact.span, fact.label);
-                    out.push(fact);
-                }
-                None => i += 1,
+            if let Some(r) = self.reading_at(scanner, i) {
+                next = r.last + 1;
+                let fact = r.into_fact(text);
+                trace.built(fact.rule, fact.span, fact.label);
+                out.push(fact);
             }
         }
     }
@@ -78,7 +82,10 @@ impl TimeRules {
         }
         let Some(n) = s.num(i) else {
             // `сағат онда`, `түскі бірге дейін`: a homograph read as an hour in this context.
-            let hour = s.lex.inflected_hour(s.norm(i)).filter(|_| bare_hour)?;
+            if !bare_hour || !s.has(i, WordClass::NUMERAL) {
+                return None;
+            }
+            let hour = s.lex.inflected_hour(s.norm(i))?;
             return Some(Clock {
                 hour,
                 minute: 0,
@@ -114,7 +121,7 @@ impl TimeRules {
     /// `time/clock` (`20:40-та`), `time/hour` (`сағат 9-да`: the number only) and
     /// `time/part-clock` (`таңғы 7-де`, `кешкі сағат 9-дан`).
     fn clock_phrase(&self, s: &Scanner, i: usize) -> Option<Reading> {
-        let part = s.lex.day_part(s.norm(i)).filter(|p| p.adjective);
+        let part = s.day_part(i).filter(|p| p.adjective);
         if let Some(part) = part {
             let at = if s.lex.is(Marker::HourWord, s.norm(i + 1)) {
                 i + 2
@@ -142,23 +149,26 @@ impl TimeRules {
         {
             return Some(Reading::new(i, i + 1, Label::Time, "time/part"));
         }
-        if let Some(part) = s.lex.day_part(s.norm(i)).filter(|p| p.standalone) {
-            let qualified = s.lex.qualifier(s.norm(i + 1)).is_some();
+        if let Some(part) = s.day_part(i).filter(|p| p.standalone) {
+            let qualified = s.qualifier(i + 1).is_some();
             if (part.adjective && s.noun(i + 1).is_some()) || (part.bounded && !qualified) {
                 return None;
             }
             return Some(Reading::new(i, i, Label::Time, "time/part"));
         }
-        let modifier = s.lex.modifier(s.norm(i))?;
+        let modifier = s.modifier(i)?;
         if !matches!(modifier.kind, ModifierKind::Shift(_)) {
             return None;
         }
-        s.lex.day_part(s.norm(i + 1))?;
+        s.day_part(i + 1)?;
         Some(Reading::new(i, i + 1, Label::Time, "time/part"))
     }
 
     /// `time/greeting`: the day-part word of a greeting (`қайырлы [таң]`, `[кеш] жарық`).
     fn greeting(&self, s: &Scanner, i: usize) -> Option<Reading> {
+        if !s.has(i, WordClass::GREETING) {
+            return None;
+        }
         let at = s.lex.greeting(s.norm(i), s.norm(i + 1))?;
         Some(Reading::new(i + at, i + at, Label::Time, "time/greeting"))
     }

@@ -6,6 +6,7 @@ use crate::mention::Qualifier;
 use crate::morph::hash::{FastMap, FastSet};
 use crate::table::{rows, Row};
 use crate::text::words::WordShape;
+use std::sync::LazyLock;
 
 /// A measure of time a number can count (`үш күн`, `екі сағат`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -236,27 +237,87 @@ pub struct DayPart {
     pub shift: u32,
 }
 
+/// What one folded word can be to the calendar rules, as bit flags: computed once per word
+/// of a text ([`Lexicon::class`]), so that the prefilters test bits and the rules look a
+/// word up in a table only when its bit says it is there.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct WordClass(u16);
+
+impl WordClass {
+    /// Not only letters: digits, or letters and digits (`2025`, `5км`).
+    pub const DIGITS: u16 = 1;
+    /// Starts like a number word (`онда` like `он`, `жиырмасы` like `жиырма`).
+    pub const NUMERAL: u16 = 1 << 1;
+    /// May open a DATE or TIME phrase other than by a number: noun forms, date words,
+    /// modifiers, parts of the day, first words of greetings and of hyphenated pairs.
+    pub const OPENS: u16 = 1 << 2;
+    /// May open a TIME phrase other than by a number: parts of the day, greetings,
+    /// modifiers and clock-unit nouns.
+    pub const OPENS_TIME: u16 = 1 << 3;
+    /// A month or unit noun in any form, stop list ignored.
+    pub const CALENDAR: u16 = 1 << 4;
+    /// A clock-unit noun (`сағат`, `минутта`).
+    pub const CLOCK: u16 = 1 << 5;
+    /// The clock word `сағат` ([`Marker::HourWord`]).
+    pub const HOUR_WORD: u16 = 1 << 6;
+    /// A Roman numeral of X, V and I (Latin or Cyrillic), letters only.
+    pub const ROMAN: u16 = 1 << 7;
+    /// A modifier (`date_modifiers.tsv`).
+    pub const MODIFIER: u16 = 1 << 8;
+    /// A date word (`date_words.tsv`).
+    pub const DATE_WORD: u16 = 1 << 9;
+    /// A part of the day (`time_words.tsv`).
+    pub const DAY_PART: u16 = 1 << 10;
+    /// A qualifier word (`date_qualifiers.tsv`).
+    pub const QUALIFIER: u16 = 1 << 11;
+    /// The first part of a hyphenated date word or part of the day (`бүгін` of
+    /// `бүгін-ертең`).
+    pub const PAIR_START: u16 = 1 << 12;
+    /// A month noun in any form.
+    pub const MONTH: u16 = 1 << 13;
+    /// The first word of a greeting (`қайырлы` of `қайырлы таң`).
+    pub const GREETING: u16 = 1 << 14;
+    /// A range word between two numbers (`мен`, `бен`, `пен`: [`Marker::RangeWord`]).
+    pub const RANGE_WORD: u16 = 1 << 15;
+
+    /// True when any of `flags` is set.
+    pub fn any(self, flags: u16) -> bool {
+        self.0 & flags != 0
+    }
+}
+
+/// A word of [`Lexicon::entries`]: its class bits, and its reading as a month or unit noun
+/// (what it names, whether the bare stem counts, the stem's length in bytes).
+#[derive(Debug, Clone, Copy, Default)]
+struct Entry {
+    class: u16,
+    form: Option<(Noun, bool, usize)>,
+}
+
 /// All calendar tables, parsed once.
 pub struct Lexicon {
-    /// Every month or unit stem with every ending of `date_suffixes.tsv` (and bare): what
-    /// it names, whether the bare stem counts, and the stem's length in bytes. One lookup
-    /// reads a word (the longest stem wins when two splits are possible).
-    forms: FastMap<String, (Noun, bool, usize)>,
-    /// Every folded word that may open a DATE or TIME phrase other than by a number: the
-    /// noun forms, date words, modifiers, parts of the day, first words of greetings and
-    /// of hyphenated pairs. With `numeral_heads`, the prefilter.
-    starts: FastSet<String>,
-    /// The words of `starts` that may open a TIME phrase: parts of the day, greetings,
-    /// modifiers and clock-unit nouns.
-    time_starts: FastSet<String>,
+    /// Every word with [`WordClass`] flags other than `DIGITS`, `NUMERAL` and `ROMAN` (which
+    /// are read from the word's shape and first letters), among them every month or unit
+    /// stem with every ending of `date_suffixes.tsv` (and bare), with its reading as a noun:
+    /// one lookup reads a word (the longest stem wins when two splits are possible).
+    entries: FastMap<String, Entry>,
     /// Number words of a clock hour (1-12, `бір` … `он`), for homographs such as `онда`
     /// ("there") and `бірге` ("together") that are hours after `сағат` or `түскі`.
     hour_words: Vec<(String, u32)>,
-    /// The first three chars (two for shorter ones) of every number word.
-    numeral_heads: FastSet<(char, char, Option<char>)>,
-    /// A one-probe bitmap over the first three chars of `starts` and `numeral_heads` (and
-    /// over the first two of their two-char words): most words fail it without hashing.
-    heads: HeadBits,
+    /// The first three letters of every number word of three letters or more, packed by
+    /// [`head_keys`].
+    numeral_heads: FastSet<u64>,
+    /// The number words of two letters (`он`, `үш`), packed: a word starting with one
+    /// starts like a number word. Two of them: a scan is cheaper than a probe.
+    short_numerals: Vec<u64>,
+    /// A one-probe filter over the first three letters of the number words.
+    numeral_head_bits: KeyBits,
+    /// A one-probe filter over the first three letters of the words of `entries` and of
+    /// Roman numerals, at the same bit positions as `numeral_head_bits`: most words fail
+    /// both.
+    entry_head_bits: KeyBits,
+    /// A one-probe filter over the [`word_key`] of the words of `entries`.
+    listed: KeyBits,
     stop: FastSet<String>,
     words: FastMap<String, DateWord>,
     modifiers: FastMap<String, Modifier>,
@@ -266,9 +327,20 @@ pub struct Lexicon {
     inner: FastSet<String>,
     greetings: Vec<(String, String, usize)>,
     markers: Vec<Vec<String>>,
+    /// For each marker, the last two bytes of its words (None when one is shorter): a word
+    /// ending otherwise ends with none of them.
+    marker_tails: Vec<Option<Vec<u16>>>,
 }
 
+/// The tables, parsed on first use and shared by the DATE and TIME rules.
+static SHARED: LazyLock<Lexicon> = LazyLock::new(Lexicon::new);
+
 impl Lexicon {
+    /// The shared tables ([`Lexicon::new`] once per process).
+    pub fn shared() -> &'static Lexicon {
+        &SHARED
+    }
+
     /// Parses the bundled tables; panics with file and line on a malformed row.
     pub fn new() -> Self {
         let mut stems = FastMap::default();
@@ -306,15 +378,23 @@ impl Lexicon {
         )
         .map(|r| r.cell(0).to_owned())
         .collect();
-        let mut forms = FastMap::default();
+        let mut entries: FastMap<String, Entry> = FastMap::default();
+        entries.reserve(stems.len() * (endings.len() + 1));
         for (stem, &(noun, bare)) in &stems {
+            let mut class = WordClass::OPENS | WordClass::CALENDAR;
+            match noun {
+                Noun::Unit(u) if u.is_clock() => class |= WordClass::CLOCK | WordClass::OPENS_TIME,
+                Noun::Month { .. } => class |= WordClass::MONTH,
+                Noun::Unit(_) => {}
+            }
             for ending in std::iter::once("").chain(endings.iter().map(String::as_str)) {
-                let entry =
-                    forms
-                        .entry(format!("{stem}{ending}"))
-                        .or_insert((noun, bare, stem.len()));
-                if entry.2 < stem.len() {
-                    *entry = (noun, bare, stem.len());
+                let mut word = String::with_capacity(stem.len() + ending.len());
+                word.push_str(stem);
+                word.push_str(ending);
+                let entry = entries.entry(word).or_default();
+                entry.class |= class;
+                if entry.form.is_none_or(|f| f.2 < stem.len()) {
+                    entry.form = Some((noun, bare, stem.len()));
                 }
             }
         }
@@ -327,19 +407,34 @@ impl Lexicon {
                 .unwrap_or_else(|| r.fail("unknown marker"));
             markers[marker].push(r.cell(1).to_owned());
         }
+        let numerals: Vec<String> = rows("numerals.tsv", include_str!("../data/numerals.tsv"))
+            .map(|r| r.cell(0).to_owned())
+            .collect();
+        let numeral_key = |w: &String| {
+            let bytes: usize = w.chars().take(3).map(char::len_utf8).sum();
+            assert!(bytes <= 8, "number word head too long to pack: {w}");
+            head_keys(w).0
+        };
+        let marker_tails = markers.iter().map(|words| tails(words)).collect();
         let mut lexicon = Lexicon {
-            forms,
-            starts: FastSet::default(),
-            numeral_heads: rows("numerals.tsv", include_str!("../data/numerals.tsv"))
-                .map(|r| numeral_head(r.cell(0)))
+            entries,
+            marker_tails,
+            numeral_heads: (numerals.iter())
+                .filter(|w| w.chars().count() >= 3)
+                .map(numeral_key)
                 .collect(),
-            heads: HeadBits::default(),
+            short_numerals: (numerals.iter())
+                .filter(|w| w.chars().count() == 2)
+                .map(numeral_key)
+                .collect(),
+            numeral_head_bits: KeyBits::new(HEAD_BITS),
+            entry_head_bits: KeyBits::new(HEAD_BITS),
+            listed: KeyBits::new(18),
             hour_words: rows("numerals.tsv", include_str!("../data/numerals.tsv"))
                 .filter(|r| matches!(r.cell(2), "unit" | "ten"))
                 .map(|r| (r.cell(0).to_owned(), r.parse::<u32>(1)))
                 .filter(|&(_, v)| (1..=12).contains(&v))
                 .collect(),
-            time_starts: FastSet::default(),
             stop: rows("date_stop.tsv", include_str!("../data/date_stop.tsv"))
                 .map(form)
                 .collect(),
@@ -381,62 +476,120 @@ impl Lexicon {
             })
             .collect(),
         };
-        lexicon.collect_starts();
+        lexicon.collect_classes();
         lexicon
     }
 
-    /// Fills the prefilter with every word that may open a phrase.
-    fn collect_starts(&mut self) {
-        let words: Vec<String> = self
-            .forms
-            .keys()
-            .chain(self.words.keys())
-            .chain(self.modifiers.keys())
-            .chain(self.day_parts.keys())
-            .map(String::as_str)
-            .chain(self.greetings.iter().map(|g| g.0.as_str()))
-            .flat_map(|w| [w, w.split('-').next().unwrap_or(w)])
-            .map(str::to_owned)
-            .collect();
-        self.starts.extend(words);
-        let clock_nouns = self
-            .forms
-            .iter()
-            .filter(|(_, f)| matches!(f.0, Noun::Unit(u) if u.is_clock()))
-            .map(|(w, _)| w.as_str());
-        let time_words: Vec<String> = self
-            .day_parts
-            .keys()
-            .chain(self.modifiers.keys())
-            .map(String::as_str)
-            .chain(self.greetings.iter().map(|g| g.0.as_str()))
-            .flat_map(|w| [w, w.split('-').next().unwrap_or(w)])
-            .chain(clock_nouns)
-            .map(str::to_owned)
-            .collect();
-        self.time_starts.extend(time_words);
-        let heads: Vec<_> = self
-            .starts
-            .iter()
-            .map(|w| numeral_head(w))
-            .chain(self.numeral_heads.iter().copied())
-            .collect();
-        for (a, b, c) in heads {
-            self.heads.insert(a, b, c);
+    /// Adds the class bits of the words of the small tables to `entries`, and fills the
+    /// head bitmaps.
+    fn collect_classes(&mut self) {
+        let entries = &mut self.entries;
+        let mut add = |word: &str, bits: u16| match entries.get_mut(word) {
+            Some(e) => e.class |= bits,
+            None => {
+                let entry = Entry {
+                    class: bits,
+                    form: None,
+                };
+                entries.insert(word.to_owned(), entry);
+            }
+        };
+        let mut opener = |word: &str, bits: u16| {
+            add(word, bits);
+            // An opening word opens also by the first part of a hyphenated pair.
+            if let Some((first, _)) = word.split_once('-') {
+                add(first, bits | WordClass::PAIR_START);
+            }
+        };
+        for w in self.words.keys() {
+            opener(w, WordClass::OPENS | WordClass::DATE_WORD);
+        }
+        for w in self.day_parts.keys() {
+            opener(
+                w,
+                WordClass::OPENS | WordClass::OPENS_TIME | WordClass::DAY_PART,
+            );
+        }
+        for w in self.modifiers.keys() {
+            opener(
+                w,
+                WordClass::OPENS | WordClass::OPENS_TIME | WordClass::MODIFIER,
+            );
+        }
+        for g in &self.greetings {
+            opener(
+                &g.0,
+                WordClass::OPENS | WordClass::OPENS_TIME | WordClass::GREETING,
+            );
+        }
+        for w in self.qualifiers.keys() {
+            add(w, WordClass::QUALIFIER);
+        }
+        for w in &self.markers[Marker::HourWord as usize] {
+            add(w, WordClass::HOUR_WORD);
+        }
+        for w in &self.markers[Marker::RangeWord as usize] {
+            add(w, WordClass::RANGE_WORD);
+        }
+        for w in self.entries.keys() {
+            self.listed.insert(word_key(w));
+            self.entry_head_bits.insert(head_keys(w).0);
+        }
+        for &k in &self.numeral_heads {
+            self.numeral_head_bits.insert(k);
+        }
+        // Roman numerals pass the entry head filter too: every head of one to three of
+        // their letters.
+        let roman = ['x', 'х', 'v', 'i', 'і'];
+        for a in roman {
+            for b in std::iter::once(None).chain(roman.map(Some)) {
+                for c in std::iter::once(None).chain(roman.map(Some)) {
+                    let head: String = [Some(a), b, b.and(c)].into_iter().flatten().collect();
+                    self.entry_head_bits.insert(head_keys(&head).0);
+                }
+            }
         }
     }
 
-    /// The prefilter: false when no DATE or TIME construction can start at a word of this
-    /// shape and folded form (digits, a known opening word, a number word's head or a
-    /// Roman numeral are needed).
-    pub fn may_start(&self, shape: WordShape, norm: &str) -> bool {
-        if shape != WordShape::Letters {
-            return true;
+    /// The [`WordClass`] of a word of this shape and folded form: two filter probes for most
+    /// words, lookups only for those that pass one.
+    #[inline]
+    pub fn class(&self, shape: WordShape, norm: &str) -> WordClass {
+        let bits = match shape {
+            WordShape::Digits => return WordClass(WordClass::DIGITS),
+            WordShape::Letters => 0,
+            WordShape::Mixed => WordClass::DIGITS,
+        };
+        let (head, short) = head_keys(norm);
+        let k = self.entry_head_bits.bit(head);
+        let short_numeral = self.short_numerals.contains(&short);
+        let numeral = short_numeral || self.numeral_head_bits.test(k);
+        let listed = self.entry_head_bits.test(k)
+            && (self.listed.contains(word_key(norm)) || may_be_roman(norm));
+        if numeral || listed {
+            return self.listed_class(shape, norm, head, short_numeral, bits);
         }
-        let (a, b, c) = numeral_head(norm);
-        let head = self.heads.contains(a, b, c) || self.heads.contains(a, b, None);
-        (head && (self.starts.contains(norm) || self.is_numeral_head(norm)))
-            || (is_roman(a) && norm.chars().all(is_roman))
+        WordClass(bits)
+    }
+
+    /// [`Lexicon::class`] of a word that passed a filter or may be a Roman numeral.
+    #[inline(never)]
+    fn listed_class(
+        &self,
+        shape: WordShape,
+        norm: &str,
+        head: u64,
+        short_numeral: bool,
+        mut bits: u16,
+    ) -> WordClass {
+        bits |= self.entries.get(norm).map_or(0, |e| e.class);
+        if short_numeral || self.numeral_heads.contains(&head) {
+            bits |= WordClass::NUMERAL;
+        }
+        if shape == WordShape::Letters && may_be_roman(norm) && norm.chars().all(is_roman) {
+            bits |= WordClass::ROMAN;
+        }
+        WordClass(bits)
     }
 
     /// The hour named by an inflected hour word (`онда` = 10, `бірге` = 1), homographs the
@@ -446,34 +599,6 @@ impl Lexicon {
             let ending = norm.strip_prefix(stem.as_str())?;
             self.is(Marker::HourCase, ending).then_some(*hour)
         })
-    }
-
-    /// True for a word that may open a DATE or TIME phrase other than by a number.
-    pub fn opens_phrase(&self, norm: &str) -> bool {
-        self.starts.contains(norm)
-    }
-
-    /// True for a month or unit noun in any form, stop list ignored.
-    pub fn is_calendar_noun(&self, norm: &str) -> bool {
-        self.forms.contains_key(norm)
-    }
-
-    /// True for a word that may open a TIME phrase other than by a number.
-    pub fn opens_time(&self, norm: &str) -> bool {
-        self.time_starts.contains(norm)
-    }
-
-    /// True for a clock-unit noun (`сағат`, `минутта`).
-    pub fn is_clock_noun(&self, norm: &str) -> bool {
-        matches!(self.forms.get(norm), Some((Noun::Unit(u), ..)) if u.is_clock())
-    }
-
-    /// True when `norm` starts like a number word (`онда` like `он`, `жиырмасы` like
-    /// `жиырма`).
-    pub fn is_numeral_head(&self, norm: &str) -> bool {
-        let (a, b, c) = numeral_head(norm);
-        self.numeral_heads.contains(&(a, b, c))
-            || (c.is_some() && self.numeral_heads.contains(&(a, b, None)))
     }
 
     /// Reads a folded word as a month or unit stem plus a known ending.
@@ -487,7 +612,7 @@ impl Lexicon {
     /// Like [`Lexicon::noun`], ignoring the stop list (`айына` after a month name is "to
     /// the month", not "per month").
     pub fn any_noun<'a>(&self, norm: &'a str) -> Option<NounForm<'a>> {
-        let &(noun, bare, stem) = self.forms.get(norm)?;
+        let (noun, bare, stem) = self.entries.get(norm)?.form?;
         let ending = &norm[stem..];
         Some(NounForm {
             noun,
@@ -522,7 +647,18 @@ impl Lexicon {
     }
 
     /// True when `norm` ends with one of the `marker` endings.
+    #[inline]
     pub fn ends(&self, marker: Marker, norm: &str) -> bool {
+        if let (Some(tails), Some(tail)) = (&self.marker_tails[marker as usize], tail(norm)) {
+            if !tails.contains(&tail) {
+                return false;
+            }
+        }
+        self.ends_any(marker, norm)
+    }
+
+    /// [`Lexicon::ends`] past the test of the last two bytes.
+    fn ends_any(&self, marker: Marker, norm: &str) -> bool {
         self.markers[marker as usize]
             .iter()
             .any(|m| norm.ends_with(m.as_str()))
@@ -631,38 +767,123 @@ pub fn is_roman(c: char) -> bool {
     matches!(c, 'x' | 'х' | 'v' | 'i' | 'і')
 }
 
-/// Bits of a one-probe filter over word heads (first two or three chars).
-struct HeadBits([u64; HEAD_WORDS]);
+/// The distinct last two bytes of `words`, None when a word is shorter.
+fn tails(words: &[String]) -> Option<Vec<u16>> {
+    let mut tails: Vec<u16> = words.iter().map(|w| tail(w)).collect::<Option<_>>()?;
+    tails.sort_unstable();
+    tails.dedup();
+    Some(tails)
+}
 
-/// Size of [`HeadBits`] in 64-bit words (2^15 bits).
-const HEAD_WORDS: usize = 512;
-
-impl Default for HeadBits {
-    fn default() -> Self {
-        HeadBits([0; HEAD_WORDS])
+/// The last two bytes of a word, None when it is shorter.
+fn tail(word: &str) -> Option<u16> {
+    match word.as_bytes() {
+        [.., a, b] => Some(u16::from_le_bytes([*a, *b])),
+        _ => None,
     }
 }
 
-impl HeadBits {
-    fn bit(a: char, b: char, c: Option<char>) -> usize {
-        let key = (u64::from(a) << 42) ^ (u64::from(b) << 21) ^ c.map_or(0, u64::from);
-        (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 49) as usize
+/// False for a word that does not start with a Roman numeral letter ([`is_roman`]): `x`,
+/// `v`, `i`, or Cyrillic `х` and `і`.
+fn may_be_roman(norm: &str) -> bool {
+    matches!(
+        norm.as_bytes(),
+        [b'x' | b'v' | b'i', ..] | [0xD1, 0x85 | 0x96, ..]
+    )
+}
+
+/// A one-probe bit filter over 64-bit keys: false means the key was never inserted.
+struct KeyBits {
+    bits: Vec<u64>,
+    /// 64 minus the log2 of the number of bits.
+    shift: u32,
+}
+
+impl KeyBits {
+    /// A filter of `2^log2` bits.
+    fn new(log2: u32) -> Self {
+        KeyBits {
+            bits: vec![0; 1 << (log2 - 6)],
+            shift: 64 - log2,
+        }
     }
 
-    fn insert(&mut self, a: char, b: char, c: Option<char>) {
-        let k = Self::bit(a, b, c);
-        self.0[k / 64] |= 1 << (k % 64);
+    fn bit(&self, key: u64) -> usize {
+        (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> self.shift) as usize
     }
 
-    fn contains(&self, a: char, b: char, c: Option<char>) -> bool {
-        let k = Self::bit(a, b, c);
-        self.0[k / 64] & (1 << (k % 64)) != 0
+    fn insert(&mut self, key: u64) {
+        let k = self.bit(key);
+        self.bits[k / 64] |= 1 << (k % 64);
+    }
+
+    fn contains(&self, key: u64) -> bool {
+        self.test(self.bit(key))
+    }
+
+    /// True when bit `k` ([`KeyBits::bit`] of some key) is set.
+    fn test(&self, k: usize) -> bool {
+        self.bits[k / 64] & (1 << (k % 64)) != 0
     }
 }
 
-/// The first three chars of a word (fewer for a shorter word), for the number prefilter.
-fn numeral_head(word: &str) -> (char, char, Option<char>) {
-    let mut chars = word.chars();
-    let a = chars.next().unwrap_or(' ');
-    (a, chars.next().unwrap_or(' '), chars.next())
+/// The log2 of the size of the head filters.
+const HEAD_BITS: u32 = 15;
+
+/// A 64-bit key of a whole word from its length and its first and last 8 bytes (all of it
+/// when shorter): equal words have equal keys, most different words different ones.
+fn word_key(word: &str) -> u64 {
+    let b = word.as_bytes();
+    let n = b.len();
+    let (first, last) = match (b.get(..8), n.checked_sub(8).and_then(|k| b.get(k..))) {
+        (Some(first), Some(last)) => (le_u64(first), le_u64(last)),
+        _ => {
+            let mut packed = 0u64;
+            for (j, &x) in b.iter().enumerate() {
+                packed |= u64::from(x) << (8 * j);
+            }
+            (packed, 0)
+        }
+    };
+    first ^ last.rotate_left(29) ^ (n as u64).wrapping_mul(0xFF51_AFD7_ED55_8CCD)
+}
+
+/// Eight bytes as a little-endian integer.
+fn le_u64(bytes: &[u8]) -> u64 {
+    let mut word = [0u8; 8];
+    word.copy_from_slice(&bytes[..8]);
+    u64::from_le_bytes(word)
+}
+
+/// The first three letters of a word and its first two (the whole word when shorter),
+/// packed little-endian into 64-bit keys (their first 8 bytes). Words starting with three
+/// two-byte letters (Cyrillic) take a fast path.
+fn head_keys(word: &str) -> (u64, u64) {
+    let b = word.as_bytes();
+    if let [b0, b1, b2, b3, b4, b5, ..] = *b {
+        if (b0 & b2 & b4) & 0xE0 == 0xC0 && (b0 | b2 | b4) & 0x20 == 0 {
+            let two = u64::from(u32::from_le_bytes([b0, b1, b2, b3]));
+            let three = two | u64::from(u16::from_le_bytes([b4, b5])) << 32;
+            return (three, two);
+        }
+    }
+    let (mut head, mut short, mut letters) = (0u64, 0u64, 0);
+    for (j, &x) in b.iter().enumerate() {
+        if x & 0xC0 != 0x80 {
+            letters += 1;
+            if letters == 3 {
+                short = head;
+            }
+            if letters == 4 {
+                break;
+            }
+        }
+        if j < 8 {
+            head |= u64::from(x) << (8 * j);
+        }
+    }
+    if letters < 3 {
+        short = head;
+    }
+    (head, short)
 }

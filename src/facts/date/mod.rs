@@ -37,36 +37,49 @@ use scanner::Scanner;
 
 /// The rules of this dimension, built once.
 pub struct DateRules {
-    lexicon: Lexicon,
+    lexicon: &'static Lexicon,
 }
 
 impl DateRules {
     /// Loads tables and compiles patterns.
     pub fn new() -> Self {
         DateRules {
-            lexicon: Lexicon::new(),
+            lexicon: Lexicon::shared(),
         }
+    }
+
+    /// A scanner over `text` for [`DateRules::find_with`] and
+    /// [`crate::facts::time::TimeRules::find_with`]: the per-word work is done once for both.
+    pub fn scanner<'a, 't>(
+        &'a self,
+        text: &'a Text<'t>,
+        context: &'a FactContext,
+        trace: &Trace,
+    ) -> Scanner<'a, 't> {
+        Scanner::new(self.lexicon, text, context, trace.is_enabled())
     }
 
     /// Appends candidates found in `text` to `out`.
     pub fn find(&self, text: &Text, context: &FactContext, out: &mut Vec<Fact>, trace: &mut Trace) {
-        let scanner = Scanner::new(&self.lexicon, text, context, trace.is_enabled());
-        let mut i = 0;
-        while i < text.words.len() {
-            if !scanner.may_start_date(i) {
-                i += 1;
+        self.find_with(&self.scanner(text, context, trace), out, trace);
+    }
+
+    /// Appends the candidates `scanner` finds to `out`, and reports the rules' rejections.
+    pub fn find_with(&self, scanner: &Scanner, out: &mut Vec<Fact>, trace: &mut Trace) {
+        let text = scanner.text;
+        // The first word not covered by the last reading.
+        let mut next = 0;
+        for &i in scanner.starts() {
+            if i < next || !scanner.may_start_date(i) {
                 continue;
             }
-            match scanner.reading_at(i) {
-                Some(r) => {
-                    i = r.last + 1;
-                    if r.label == Label::Date {
-                        let fact = r.into_fact(text);
-                        trace.built(fact.rule, fact.span, fact.label);
-                        out.push(fact);
-                    }
+            if let Some(r) = scanner.reading_at(i) {
+                next = r.last + 1;
+                if r.label == Label::Date {
+                    let fact = r.into_fact(text);
+                    trace.built(fact.rule, fact.span, fact.label);
+                    out.push(fact);
                 }
-                None => i += 1,
             }
         }
         scanner.report_rejections(trace);

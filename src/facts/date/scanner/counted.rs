@@ -29,8 +29,8 @@ impl Scanner<'_, '_> {
         let mut inner_bound = None;
         if form.is_none() && self.lex.inner(self.norm(k)) {
             // `15 жұмыс күніне`: the stop list's rate reading does not apply here.
-            inner_bound = self.lex.qualifier(self.norm(k)).map(|(_, q)| q);
-            form = self.lex.any_noun(self.norm(k + 1));
+            inner_bound = self.qualifier(k).map(|(_, q)| q);
+            form = self.any_noun(k + 1);
             k += usize::from(form.is_some());
         }
         let Some(form) = form else {
@@ -153,7 +153,7 @@ impl Scanner<'_, '_> {
             );
             return None;
         }
-        let qualified = self.lex.qualifier(self.norm(k + 1)).is_some();
+        let qualified = self.qualifier(k + 1).is_some();
         if form.needs_qualifier && !qualified {
             self.reject("date/age", i, k, "bare `жас` after a number is \"young\"");
             return None;
@@ -228,7 +228,7 @@ impl Scanner<'_, '_> {
     /// `date/age-of`: a number with an ending after `жасы` ("his age"): `жасы 41-де`.
     fn age_of(&self, a: &Num, b: &Num, range: Option<(f64, f64)>) -> Option<Reading> {
         let owner = a.first.checked_sub(1)?;
-        let age = matches!(self.lex.any_noun(self.norm(owner)),
+        let age = matches!(self.any_noun(owner),
             Some(f) if f.noun == Noun::Unit(Unit::Age) && !f.ending.is_empty());
         if !age || !b.inflected || b.ordinal || b.value > MAX_AGE {
             return None;

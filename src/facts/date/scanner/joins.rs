@@ -54,7 +54,7 @@ impl Scanner<'_, '_> {
     /// vague modifier forms this fixed phrase: KazNERD leaves `осы кезеңімен` ("with this
     /// period") outside the year.
     fn same_period(&self, k: usize) -> Option<Reading> {
-        let modifier = self.lex.modifier(self.norm(k))?;
+        let modifier = self.modifier(k)?;
         if modifier.kind != ModifierKind::Vague {
             return None;
         }
@@ -109,7 +109,7 @@ impl Scanner<'_, '_> {
         r.rule = "date/day-range";
         // `… күндері аралығында`: the plural "days" before a qualifier stays inside.
         let days = matches!(self.noun(r.last + 1), Some(f) if f.noun == Noun::Unit(Unit::Day));
-        if days && self.lex.qualifier(self.norm(r.last + 2)).is_some() {
+        if days && self.qualifier(r.last + 2).is_some() {
             r.last += 1;
         }
     }
@@ -135,7 +135,7 @@ impl Scanner<'_, '_> {
     pub fn qualify(&self, r: &mut Reading) {
         let mut taken = 0;
         while taken < 3 {
-            match self.lex.qualifier(self.norm(r.last + 1)) {
+            match self.qualifier(r.last + 1) {
                 Some((Side::Ablative, _)) if !self.ends_ablative(r.last) => break,
                 Some((Side::After | Side::Ablative | Side::Period | Side::Part, q)) => {
                     let counted = r.value.is_some() || r.range.is_some() || r.label == Label::Time;
@@ -161,7 +161,7 @@ impl Scanner<'_, '_> {
             .first
             .checked_sub(1)
             .filter(|&p| p == 0 || !hyphen_gap(self.text.gap_after(p - 1)))
-            .and_then(|p| self.lex.qualifier(self.norm(p)))
+            .and_then(|p| self.qualifier(p))
         {
             r.first -= 1;
             if q != Qualifier::Exact {

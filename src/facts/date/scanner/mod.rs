@@ -3,10 +3,13 @@
 //! bare calendar nouns with a period word; then the joins (year + month, ranges) and the
 //! qualifier words around them.
 
-use super::lexicon::{Lexicon, Marker, NounForm};
+use super::lexicon::{
+    DateWord, DayPart, Lexicon, Marker, Modifier, Noun, NounForm, Side, Unit, WordClass,
+};
 use super::number::{hyphen_gap, num_at, Num};
 use super::reading::Reading;
 use crate::facts::FactContext;
+use crate::mention::Qualifier;
 use crate::text::fold::{is_dash, is_hyphen, is_space};
 use crate::text::words::WordShape;
 use crate::text::Text;
@@ -33,8 +36,12 @@ pub struct Scanner<'a, 't> {
     pub text: &'a Text<'t>,
     /// The article date, for relative expressions.
     pub context: &'a FactContext,
-    /// Rejections, kept only when tracing (`kazfacts explain`).
-    rejections: Option<RefCell<Vec<Rejection>>>,
+    /// Rejections, kept only when tracing (`kazfacts explain`) and until reported.
+    rejections: RefCell<Option<Vec<Rejection>>>,
+    /// What each word can be to the rules, for the prefilters.
+    classes: Vec<WordClass>,
+    /// The words that pass [`Scanner::may_start`], in order.
+    starts: Vec<usize>,
     /// Recent words read as numbers (rules ask about the same few words many times).
     nums: Recent<Option<Num>>,
     /// Recent words read as calendar nouns.
@@ -46,6 +53,12 @@ const TIME_WINDOW: usize = 6;
 
 /// The most number words the DATE prefilter skips before its window.
 const MAX_NUMBER_WORDS: usize = 16;
+
+/// The most words [`Scanner::number_reach`] walks; a longer run of numbers is let through.
+const MAX_REACH: usize = 32;
+
+/// The classes a word needs to start any construction ([`Scanner::may_start`]).
+const START: u16 = WordClass::DIGITS | WordClass::OPENS | WordClass::NUMERAL | WordClass::ROMAN;
 
 /// Slots of a [`Recent`] cache: rules look a few words around one position.
 const RECENT: usize = 16;
@@ -85,11 +98,22 @@ impl<'a, 't> Scanner<'a, 't> {
         context: &'a FactContext,
         tracing: bool,
     ) -> Self {
+        let mut classes = Vec::with_capacity(text.words.len());
+        let mut starts = Vec::new();
+        for (i, w) in text.words.iter().enumerate() {
+            let class = lex.class(w.shape, text.norm(i));
+            if class.any(START) {
+                starts.push(i);
+            }
+            classes.push(class);
+        }
         Scanner {
             lex,
             text,
             context,
-            rejections: tracing.then(|| RefCell::new(Vec::new())),
+            rejections: RefCell::new(tracing.then(Vec::new)),
+            classes,
+            starts,
             nums: Recent::new(),
             nouns: Recent::new(),
         }
@@ -97,17 +121,17 @@ impl<'a, 't> Scanner<'a, 't> {
 
     /// Notes that `rule` matched words `first..=last` and gave up.
     pub(super) fn reject(&self, rule: &'static str, first: usize, last: usize, why: &'static str) {
-        if let Some(list) = &self.rejections {
-            list.borrow_mut().push((rule, first, last, why));
+        if let Some(list) = self.rejections.borrow_mut().as_mut() {
+            list.push((rule, first, last, why));
         }
     }
 
-    /// Reports the rejections (each once) to `trace`.
+    /// Reports the rejections (each once) to `trace`, and stops keeping them: a scanner
+    /// shared by the DATE and TIME rules reports the shared rules' rejections once.
     pub fn report_rejections(&self, trace: &mut Trace) {
-        let Some(list) = &self.rejections else {
+        let Some(mut list) = self.rejections.borrow_mut().take() else {
             return;
         };
-        let mut list = list.borrow_mut();
         list.sort_unstable();
         list.dedup();
         for &(rule, first, last, why) in list.iter() {
@@ -126,80 +150,241 @@ impl<'a, 't> Scanner<'a, 't> {
 
     /// Word `i` read as a month or unit noun.
     pub fn noun(&self, i: usize) -> Option<NounForm<'a>> {
-        if i >= self.text.words.len() {
+        if !self.has(i, WordClass::CALENDAR) {
             return None;
         }
         self.nouns.get(i, || self.lex.noun(self.text.norm(i)))
     }
 
-    /// A number starting at word `i`.
+    /// Like [`Scanner::noun`], ignoring the stop list ([`Lexicon::any_noun`]).
+    pub fn any_noun(&self, i: usize) -> Option<NounForm<'a>> {
+        if !self.has(i, WordClass::CALENDAR) {
+            return None;
+        }
+        self.lex.any_noun(self.text.norm(i))
+    }
+
+    /// Word `i` as a modifier (`өткен`, `соңғы`).
+    pub fn modifier(&self, i: usize) -> Option<Modifier> {
+        self.has(i, WordClass::MODIFIER)
+            .then(|| self.lex.modifier(self.text.norm(i)))
+            .flatten()
+    }
+
+    /// Word `i` as a date word (`бүгін`, `биыл`, a season, a weekday).
+    pub fn word_date(&self, i: usize) -> Option<DateWord> {
+        self.has(i, WordClass::DATE_WORD)
+            .then(|| self.lex.date_word(self.text.norm(i)))
+            .flatten()
+    }
+
+    /// Word `i` as a part of the day (`таңертең`, `түнгі`).
+    pub fn day_part(&self, i: usize) -> Option<DayPart> {
+        self.has(i, WordClass::DAY_PART)
+            .then(|| self.lex.day_part(self.text.norm(i)))
+            .flatten()
+    }
+
+    /// Word `i` as a qualifier word and its side (`астам`, `бойы`).
+    pub fn qualifier(&self, i: usize) -> Option<(Side, Qualifier)> {
+        self.has(i, WordClass::QUALIFIER)
+            .then(|| self.lex.qualifier(self.text.norm(i)))
+            .flatten()
+    }
+
+    /// True when word `i` has any of the class `flags`.
+    pub fn has(&self, i: usize, flags: u16) -> bool {
+        self.class(i).any(flags)
+    }
+
+    /// A number starting at word `i`. Only digits and words starting like a number word
+    /// can start one (the numeral reader needs a number word of its table first).
     pub fn num(&self, i: usize) -> Option<Num> {
-        if i >= self.text.words.len() {
+        if !self.class(i).any(WordClass::DIGITS | WordClass::NUMERAL) {
             return None;
         }
         self.nums.get(i, || num_at(self.text, i))
     }
 
-    /// The prefilter: false when no construction can start at word `i`.
-    pub fn may_start(&self, i: usize) -> bool {
-        let word = &self.text.words[i];
-        self.lex.may_start(word.shape, self.text.norm(i))
+    /// The class of word `i`, empty past the end.
+    fn class(&self, i: usize) -> WordClass {
+        self.classes.get(i).copied().unwrap_or_default()
     }
 
-    /// The DATE prefilter: an opening word or Roman numeral, or a number that may be a
-    /// date by itself (four digits, digits before `.` or a hyphen) or has a calendar noun
-    /// or a day ending in the next words (`бес жыл`, `жиырма төртінде`), or follows an
-    /// age noun (`жасы 41-де`).
+    /// True when word `i` starts like a number word.
+    fn numeral_head(&self, i: usize) -> bool {
+        self.class(i).any(WordClass::NUMERAL)
+    }
+
+    /// The prefilter: false when no construction can start at word `i` (digits, a known
+    /// opening word, a number word's head or a Roman numeral are needed).
+    pub fn may_start(&self, i: usize) -> bool {
+        self.class(i).any(START)
+    }
+
+    /// The words that pass [`Scanner::may_start`], in order: the rules' loops visit only
+    /// these.
+    pub fn starts(&self) -> &[usize] {
+        &self.starts
+    }
+
+    /// The DATE prefilter: false when no DATE construction can start at word `i`
+    /// ([`Scanner::may_be_date_at`], the exact needs of the rules, checked first) or when
+    /// a number has no calendar noun or day ending in its window ([`Scanner::date_window`]).
     pub fn may_start_date(&self, i: usize) -> bool {
-        if !self.may_start(i) {
-            return false;
-        }
-        let norm = self.text.norm(i);
-        let word = &self.text.words[i];
-        let number = match word.shape {
-            WordShape::Letters => !self.lex.opens_phrase(norm) && self.lex.is_numeral_head(norm),
+        self.may_start(i) && self.may_be_date_at(i) && self.date_window(i)
+    }
+
+    /// The window test of the DATE prefilter: true for an opening word, a number that may
+    /// be a date by itself (four digits, digits before `.` or a hyphen), or a number with a
+    /// calendar noun or a day ending in the next words (`бес жыл`, `жиырма төртінде`) or
+    /// after an age noun (`жасы 41-де`).
+    fn date_window(&self, i: usize) -> bool {
+        let class = self.class(i);
+        let number = match self.text.words[i].shape {
+            WordShape::Letters => !class.any(WordClass::OPENS) && class.any(WordClass::NUMERAL),
             _ => {
                 let next = self.text.gap_after(i).chars().next();
                 let joined =
                     next.is_some_and(|c| matches!(c, '.' | ',') || is_hyphen(c) || is_dash(c));
-                !(norm.len() == 4 || joined)
+                !(self.text.norm(i).len() == 4 || joined)
             }
         };
         if !number {
             return true;
         }
-        let after_age = i > 0 && self.lex.is_calendar_noun(self.norm(i - 1));
+        let after_age = i > 0 && self.class(i - 1).any(WordClass::CALENDAR);
         // The window opens after the number words (`бір мың тоғыз жүз жетпіс екінші жылы`).
         let mut end = i;
-        while end < i + MAX_NUMBER_WORDS && self.lex.is_numeral_head(self.norm(end + 1)) {
+        while end < i + MAX_NUMBER_WORDS && self.numeral_head(end + 1) {
             end += 1;
         }
         after_age
             || (i..end + TIME_WINDOW).any(|k| {
-                let w = self.norm(k);
-                self.lex.is_calendar_noun(w) || self.lex.ends(Marker::DayEnding, w)
+                self.class(k).any(WordClass::CALENDAR)
+                    || self.lex.ends(Marker::DayEnding, self.norm(k))
             })
+    }
+
+    /// What some DATE construction at word `i` needs (false when none can match there):
+    /// a Roman numeral, a month, a date word or the first part of a hyphenated one, a
+    /// calendar noun before a qualifier (`жыл сайын`), a modifier with a calendar noun or
+    /// date word after it (and its count), the gaps of a numeric date (`2023-01-05`,
+    /// `05.01.2023`), or what a number-led rule ([`Scanner::number_phrase`]) needs around
+    /// its number: a calendar noun before it (`жасы 41-де`) or just after it, or a day or
+    /// locative ending on it.
+    fn may_be_date_at(&self, i: usize) -> bool {
+        let class = self.class(i);
+        let word = WordClass::ROMAN | WordClass::MONTH | WordClass::DATE_WORD;
+        if class.any(word | WordClass::PAIR_START)
+            || (class.any(WordClass::CALENDAR) && self.has(i + 1, WordClass::QUALIFIER))
+            || (class.any(WordClass::MODIFIER)
+                && self.modifier_reaches(i, WordClass::CALENDAR | WordClass::DATE_WORD))
+        {
+            return true;
+        }
+        if !class.any(WordClass::DIGITS | WordClass::NUMERAL) {
+            return false;
+        }
+        let (g1, g2) = (self.text.gap_after(i), self.text.gap_after(i + 1));
+        if (hyphen_gap(g1) && hyphen_gap(g2)) || (g1 == "." && g2 == ".") {
+            return true;
+        }
+        let Some(end) = self.number_reach(i) else {
+            return true;
+        };
+        // A year in four digits may take a locative ending (`2017-де`).
+        let year = (i..=end)
+            .any(|k| self.text.words[k].shape == WordShape::Digits && self.text.norm(k).len() == 4);
+        self.after_age(i)
+            || (i..=end + 2).any(|k| self.class(k).any(WordClass::CALENDAR))
+            || (i..=end).any(|k| {
+                let w = self.norm(k);
+                self.lex.ends(Marker::DayEnding, w) || (year && self.lex.is(Marker::Locative, w))
+            })
+    }
+
+    /// True when a word with one of the class `flags` stands where the noun of a modifier
+    /// phrase at word `i` may be ([`Scanner::modifier_phrase`]): after the modifier, a
+    /// second (vague) modifier, or a count.
+    fn modifier_reaches(&self, i: usize, flags: u16) -> bool {
+        let end = match self.has(i + 1, WordClass::DIGITS | WordClass::NUMERAL) {
+            true => match self.number_reach(i + 1) {
+                Some(end) => end + 1,
+                None => return true,
+            },
+            false => i + 1,
+        };
+        (i + 1..=end.max(i + 2)).any(|k| self.has(k, flags))
+    }
+
+    /// What some TIME construction at word `i` needs (false when none can match there): a
+    /// number, a part of the day, a greeting, the first part of a hyphenated part of the
+    /// day, a clock-unit noun, or a modifier before a part of the day or with a clock-unit
+    /// noun after it (and its count).
+    fn may_be_time_at(&self, i: usize) -> bool {
+        let words = WordClass::DIGITS
+            | WordClass::NUMERAL
+            | WordClass::DAY_PART
+            | WordClass::GREETING
+            | WordClass::PAIR_START
+            | WordClass::CLOCK;
+        let class = self.class(i);
+        class.any(words)
+            || (class.any(WordClass::MODIFIER)
+                && (self.has(i + 1, WordClass::DAY_PART)
+                    || self.modifier_reaches(i, WordClass::CLOCK)))
+    }
+
+    /// True when word `i` follows an inflected age noun (`жасы 41-де`).
+    fn after_age(&self, i: usize) -> bool {
+        i > 0
+            && self.class(i - 1).any(WordClass::CALENDAR)
+            && matches!(self.any_noun(i - 1),
+                Some(f) if f.noun == Noun::Unit(Unit::Age) && !f.ending.is_empty())
+    }
+
+    /// The last word a number or a range of numbers starting at word `i` can cover (at
+    /// least [`Num::last`] of both ends of [`Scanner::num_or_range`]): the following digit
+    /// and number words, hyphenated endings and range words; None past [`MAX_REACH`] words.
+    fn number_reach(&self, i: usize) -> Option<usize> {
+        let mut j = i;
+        while j + 1 < self.text.words.len() {
+            let joined = self
+                .class(j + 1)
+                .any(WordClass::DIGITS | WordClass::NUMERAL)
+                || hyphen_gap(self.text.gap_after(j))
+                || self.has(j + 1, WordClass::RANGE_WORD);
+            if !joined {
+                break;
+            }
+            if j - i == MAX_REACH {
+                return None;
+            }
+            j += 1;
+        }
+        Some(j)
     }
 
     /// The TIME prefilter: a day-part, greeting, modifier or clock-unit word, or a number
     /// that is a clock (`20:40`, after `сағат`), may be a spoken clock (a number word before
     /// another) or has a clock unit in the next words (`1-2 сағат`, `жарты сағаттан`).
     pub fn may_start_time(&self, i: usize) -> bool {
-        if !self.may_start(i) {
+        if !self.may_start(i) || !self.may_be_time_at(i) {
             return false;
         }
-        let norm = self.text.norm(i);
-        if self.lex.opens_time(norm) {
+        let class = self.class(i);
+        if class.any(WordClass::OPENS_TIME) {
             return true;
         }
         let letters = self.text.words[i].shape == WordShape::Letters;
-        if letters && !self.lex.is_numeral_head(norm) {
+        if letters && !class.any(WordClass::NUMERAL) {
             return false;
         }
         let clock = matches!(self.text.gap_after(i), ":" | ".")
-            || (i > 0 && self.lex.is(Marker::HourWord, self.norm(i - 1)))
-            || (letters && self.lex.is_numeral_head(self.norm(i + 1)));
-        clock || (i + 1..i + TIME_WINDOW).any(|k| self.lex.is_clock_noun(self.norm(k)))
+            || (i > 0 && self.class(i - 1).any(WordClass::HOUR_WORD))
+            || (letters && self.numeral_head(i + 1));
+        clock || (i + 1..i + TIME_WINDOW).any(|k| self.class(k).any(WordClass::CLOCK))
     }
 
     /// True when word `i` ends in the ablative (`жастан`, `7-ден`): the start of a from-to
@@ -214,7 +399,7 @@ impl<'a, 't> Scanner<'a, 't> {
         let mut marks = gap.chars().filter(|&c| !is_space(c));
         match (marks.next(), marks.next()) {
             (Some(c), None) if is_dash(c) || is_hyphen(c) => Some(j + 1),
-            (None, None) if self.lex.is(Marker::RangeWord, self.norm(j + 1)) => Some(j + 2),
+            (None, None) if self.has(j + 1, WordClass::RANGE_WORD) => Some(j + 2),
             _ => None,
         }
     }
@@ -255,9 +440,11 @@ impl<'a, 't> Scanner<'a, 't> {
         Some(r)
     }
 
-    /// Words `i` and `i + 1` joined by a hyphen, as one folded form (`бүгін-ертең`).
+    /// Words `i` and `i + 1` joined by a hyphen, as one folded form (`бүгін-ертең`), when
+    /// word `i` is the first part of a hyphenated date word or part of the day.
     pub fn hyphen_pair(&self, i: usize) -> Option<String> {
-        (i + 1 < self.text.words.len() && hyphen_gap(self.text.gap_after(i)))
+        let pair = self.has(i, WordClass::PAIR_START) && hyphen_gap(self.text.gap_after(i));
+        (pair && i + 1 < self.text.words.len())
             .then(|| format!("{}-{}", self.norm(i), self.norm(i + 1)))
     }
 }

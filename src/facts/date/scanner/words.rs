@@ -61,7 +61,7 @@ impl Scanner<'_, '_> {
                 return Some(r);
             }
         }
-        let month_word = matches!(self.lex.any_noun(self.norm(i + 1)),
+        let month_word = matches!(self.any_noun(i + 1),
             Some(f) if f.noun == Noun::Unit(Unit::Month));
         if weak && !month_word && !in_year {
             self.reject("date/month", i, i, "ambiguous month without a date signal");
@@ -71,7 +71,7 @@ impl Scanner<'_, '_> {
             self.reject("date/month", i, i + 1, "the month is part of a name");
             return None;
         }
-        let qualified = self.lex.qualifier(self.norm(i + 2)).is_some();
+        let qualified = self.qualifier(i + 2).is_some();
         let last = if month_word && (in_year || qualified) {
             i + 1
         } else {
@@ -92,7 +92,7 @@ impl Scanner<'_, '_> {
         let Some(before) = i.checked_sub(1) else {
             return article_year;
         };
-        if let Some(DateWord::Year(k)) = self.lex.date_word(self.norm(before)) {
+        if let Some(DateWord::Year(k)) = self.word_date(before) {
             return article_year.map(|y| y + k);
         }
         let year_noun = matches!(self.noun(before), Some(f) if f.noun == Noun::Unit(Unit::Year));
@@ -108,13 +108,13 @@ impl Scanner<'_, '_> {
     /// `date/deictic-duration` (`соңғы 5 жылда`, `алдағы үш жылда`), with a month or a
     /// season after the modifier too (`биылғы маусымда`, `осы көктемде`).
     pub fn modifier_phrase(&self, i: usize) -> Option<Reading> {
-        let modifier = self.lex.modifier(self.norm(i))?;
+        let modifier = self.modifier(i)?;
         if !self.text.gap_after(i).chars().all(is_space) {
             return None;
         }
         // `соңғы бірнеше жылда`: a vague count after the modifier.
         let vague = modifier.counts
-            && matches!(self.lex.modifier(self.norm(i + 1)),
+            && matches!(self.modifier(i + 1),
                 Some(m) if m.kind == ModifierKind::Vague && m.counts);
         let counted = self
             .num_or_range(i + 1)
@@ -125,7 +125,7 @@ impl Scanner<'_, '_> {
             _ => None,
         };
         let Some(form) = self.noun(k) else {
-            let word = self.lex.date_word(self.norm(k));
+            let word = self.word_date(k);
             let named = matches!(word, Some(DateWord::Season | DateWord::Weekday(_)));
             return (counted.is_none() && named).then(|| {
                 let mut r = Reading::new(i, k, Label::Date, "date/deictic");
@@ -150,14 +150,14 @@ impl Scanner<'_, '_> {
                 // a range of months: `осы жылдың қаңтар – мамыр [айларында]`).
                 let range = r.rule == "date/month-range";
                 if !range
-                    && matches!(self.lex.any_noun(self.norm(r.last + 1)),
+                    && matches!(self.any_noun(r.last + 1),
                     Some(f) if f.noun == Noun::Unit(Unit::Month))
                 {
                     r.last += 1;
                 }
                 // A year word as modifier names the year (`былтырғы қаңтар`); `өткен
                 // қаңтар` ("last January") may be this year's or last year's.
-                let year_shift = match self.lex.date_word(self.norm(i)) {
+                let year_shift = match self.word_date(i) {
                     Some(DateWord::Year(k)) => Some(k),
                     _ => shift.filter(|&s| s == 0),
                 };
@@ -224,7 +224,7 @@ impl Scanner<'_, '_> {
     /// `date/relative` (`бүгін`, `кеше`, `биыл`, `былтыр`, resolved against the article
     /// date), `date/season`, `date/weekday`, `date/present` and `date/period`.
     pub(super) fn date_word(&self, i: usize) -> Option<Reading> {
-        let (word, last) = match self.lex.date_word(self.norm(i)) {
+        let (word, last) = match self.word_date(i) {
             Some(w) => (w, i),
             None => (self.lex.date_word(&self.hyphen_pair(i)?)?, i + 1),
         };
@@ -271,7 +271,7 @@ impl Scanner<'_, '_> {
         let Noun::Unit(unit) = self.noun(i)?.noun else {
             return None;
         };
-        let side = match self.lex.qualifier(self.norm(i + 1)) {
+        let side = match self.qualifier(i + 1) {
             Some((side @ (Side::Period | Side::Part), _)) => side,
             _ => return None,
         };
@@ -284,7 +284,7 @@ impl Scanner<'_, '_> {
         if let (Side::Part, Some(d)) = (side, self.context.article_date) {
             // `жыл басынан бері`: from the first day of the year to the article date.
             let since = self.lex.ends(Marker::Ablative, self.norm(i + 1))
-                && matches!(self.lex.qualifier(self.norm(i + 2)), Some((Side::After, _)));
+                && matches!(self.qualifier(i + 2), Some((Side::After, _)));
             match unit {
                 Unit::Year if since => {
                     r.iso = Some(format!("{:04}-01-01/{}", d.year, iso_day(d)));
