@@ -227,7 +227,7 @@ impl NumberRules {
     }
 
     /// The noun glued by a hyphen to digits that carry no ending (`5-сынып`), if any.
-    fn digit_noun<'t>(&self, text: &'t Text, num: &Numeral<'_>, d: &Draft<'_>) -> Option<usize> {
+    fn digit_noun(&self, text: &Text, num: &Numeral<'_>, d: &Draft<'_>) -> Option<usize> {
         let noun = d.last_word + 1;
         let gap = text.gap_after(d.last_word);
         let glued = gap.chars().count() == 1 && gap.chars().all(is_hyphen);

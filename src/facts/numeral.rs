@@ -68,7 +68,9 @@ pub fn read_numeral<'t>(text: &'t Text, i: usize) -> Option<Numeral<'t>> {
 }
 
 /// The prefilter: true when word `i` can start a numeral (digits, or letters whose first
-/// two are those of a number word). Rejects most words with one bit test, no lookup.
+/// three may be those of a number word with an ending). Rejects most words with one bit test,
+/// no lookup.
+#[inline]
 pub fn may_start_numeral(text: &Text, i: usize) -> bool {
     match text.words[i].shape {
         WordShape::Digits | WordShape::Mixed => true,
