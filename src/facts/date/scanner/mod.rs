@@ -448,3 +448,64 @@ impl<'a, 't> Scanner<'a, 't> {
             .then(|| format!("{}-{}", self.norm(i), self.norm(i + 1)))
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::table::rows;
+
+    /// Every example sentence of the DATE and TIME tables and their negatives.
+    fn examples() -> Vec<String> {
+        let tables = [
+            ("date.tsv", include_str!("../../cases/date.tsv")),
+            ("time.tsv", include_str!("../../cases/time.tsv")),
+            (
+                "date_time_negative.tsv",
+                include_str!("../../cases/date_time_negative.tsv"),
+            ),
+        ];
+        (tables.iter())
+            .flat_map(|&(file, content)| rows(file, content).map(|r| r.cell(0).to_owned()))
+            .collect()
+    }
+
+    /// The DATE prefilter's exact part ([`Scanner::may_be_date_at`]) passes every word
+    /// where a DATE or TIME construction reads something in the example tables.
+    #[test]
+    fn exact_needs_never_reject_a_reading() {
+        let context = FactContext::default();
+        let mut checked = 0;
+        for sentence in examples() {
+            let text = Text::new(&sentence);
+            let s = Scanner::new(Lexicon::shared(), &text, &context, false);
+            for i in 0..text.words.len() {
+                if s.reading_at(i).is_some() {
+                    checked += 1;
+                    assert!(s.may_start(i), "{sentence}: word {i} may start");
+                    assert!(s.may_be_date_at(i), "{sentence}: word {i} may be a date");
+                }
+            }
+        }
+        assert!(checked >= 100, "the tables should give readings");
+    }
+
+    #[test]
+    fn classes_read_table_words_and_heads() {
+        let lex = Lexicon::shared();
+        let class = |w: &str| lex.class(WordShape::Letters, w);
+        assert!(class("жылы").any(WordClass::CALENDAR | WordClass::OPENS));
+        assert!(class("қаңтарда").any(WordClass::MONTH));
+        assert!(class("сағаттан").any(WordClass::CLOCK));
+        assert!(class("өткен").any(WordClass::MODIFIER));
+        assert!(class("бүгін").any(WordClass::DATE_WORD | WordClass::PAIR_START));
+        assert!(class("онда").any(WordClass::NUMERAL));
+        assert!(class("жиырмасыншы").any(WordClass::NUMERAL));
+        assert!(class("xxi").any(WordClass::ROMAN));
+        assert!(class("мен").any(WordClass::RANGE_WORD));
+        for w in ["қазақстан", "айтты", "және", "ол", "халық"] {
+            assert_eq!(class(w), WordClass::default(), "{w}");
+        }
+        let digits = lex.class(WordShape::Digits, "2025");
+        assert!(digits.any(WordClass::DIGITS) && !digits.any(!WordClass::DIGITS));
+    }
+}
