@@ -56,11 +56,12 @@ impl ContactRules {
     /// A web address or e-mail whose top-level domain is word `i + 1` (`polisia` `.` `kz`).
     fn address_at(&self, text: &Text, i: usize) -> Option<Span> {
         let next = i + 1;
-        if next >= text.words.len()
-            || text.gap_after(i) != "."
-            || !text.surface(i).is_ascii()
-            || !self.domains.contains(text.norm(next))
-        {
+        // Byte test of the gap first: most words are not followed by a lone dot.
+        let dotted = text
+            .words
+            .get(next)
+            .is_some_and(|n| text.text.as_bytes()[text.words[i].span.end..n.span.start] == *b".");
+        if !dotted || !text.surface(i).is_ascii() || !self.domains.contains(text.norm(next)) {
             return None;
         }
         let start = widen_left(text.text, text.words[i].span.start);
