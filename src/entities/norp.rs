@@ -221,8 +221,8 @@ impl NorpRules {
         // `is_resident` checks the suffix itself; the scan for it only spares a peel.
         let resident = if listed_start {
             let resident = resident && self.resident_openings.may_reach_key(text.start_key(i));
-            let worth_peeling =
-                (resident && self.contains_resident_suffix(word)) || self.openings.may_reach_key(text.start_key(i));
+            let worth_peeling = (resident && self.contains_resident_suffix(word))
+                || self.openings.may_reach_key(text.start_key(i));
             if !worth_peeling {
                 return None;
             }
@@ -231,7 +231,8 @@ impl NorpRules {
             // Only a resident adjective can come out: worth peeling with its suffix in
             // sight, or when the listed-word filter lets the word through all the same.
             let worth_peeling = self.resident_openings.may_reach_key(text.start_key(i))
-                && (self.contains_resident_suffix(word) || self.openings.may_reach_key(text.start_key(i)));
+                && (self.contains_resident_suffix(word)
+                    || self.openings.may_reach_key(text.start_key(i)));
             if !worth_peeling {
                 return None;
             }

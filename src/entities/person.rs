@@ -221,7 +221,9 @@ impl<'a, 't> Scan<'a, 't> {
             && (!self.text.words[i].sentence_start || !self.has_case_ending(i))
             && !morph().is_stop(word)
             && morph()
-                .find_stem_at(self.text, i, |s| self.rules.titles.contains(s).then_some(()))
+                .find_stem_at(self.text, i, |s| {
+                    self.rules.titles.contains(s).then_some(())
+                })
                 .is_none()
             && !self.is_inflected_place(i)
     }
