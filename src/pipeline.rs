@@ -130,7 +130,7 @@ pub fn run<J: Job, W: Write>(
         .num_threads(options.threads.unwrap_or(0))
         .build()
         .map_err(io::Error::other)?;
-    let pieces_per_chunk = pool.current_num_threads() * 4;
+    let pieces_per_chunk = pool.current_num_threads() * 16;
     let report = articles.reports();
     let mut counts = Counts::default();
     let mut pieces: Vec<Piece> = Vec::new();
