@@ -39,6 +39,15 @@ fn stages(c: &mut Criterion) {
     group.throughput(Throughput::Bytes(text.len() as u64));
 
     group.bench_function("words", |b| b.iter(|| Text::new(&text).words.len()));
+    // Segmentation plus the per-word lexicon data every entity rule probes
+    // (`Text::forms`); the stage benches below reuse one `Text`, so they leave this out.
+    group.bench_function("words+forms", |b| {
+        b.iter(|| {
+            let words = Text::new(&text);
+            words.forms();
+            words.words.len()
+        })
+    });
 
     let words = Text::new(&text);
     let numeric = NumericExtractor::new();
