@@ -15,7 +15,8 @@ use crate::text::fold::fold_word;
 use crate::text::Text;
 use crate::trace::Trace;
 
-use super::place::{load_le, place_names, TwoLetterStarts, CONJUNCTIONS};
+use super::place::{place_names, TwoLetterStarts, CONJUNCTIONS};
+use crate::text::bytes::load_le;
 
 const NORP: &str = "src/entities/data/norp.tsv";
 const LANGUAGES: &str = "src/entities/data/languages.tsv";

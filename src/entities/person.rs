@@ -4,11 +4,10 @@
 //! bare word already seen as part of a full name earlier in the field. A capitalized word
 //! unknown to every table is a name only when one of these patterns supports it.
 
-use crate::morph::hash::FastHasher;
 use crate::morph::hash::{FastMap, FastSet};
 use crate::morph::suffixes::Slot;
+use crate::morph::word_cache::WordCache;
 use std::cell::{OnceCell, RefCell};
-use std::hash::Hasher;
 
 use crate::mention::{Entity, Label};
 use crate::morph::gazetteer::{hyphen_suffix_end, in_quotes};
@@ -433,52 +432,25 @@ struct WordFacts {
     surname: Option<Option<Ending>>,
 }
 
-/// Longest folded word (bytes) kept in the [`WordFacts`] cache; longer words are looked up
-/// each time.
-const MAX_CACHED_WORD: usize = 40;
 /// Entries of the [`WordFacts`] cache (a power of two).
 const CACHE_SLOTS: usize = 4096;
 
-struct CachedFacts {
-    key: [u8; MAX_CACHED_WORD],
-    len: u8,
-    facts: WordFacts,
-}
-
 thread_local! {
-    /// A per-thread direct-mapped cache of [`WordFacts`], keyed by a hash of the folded word:
-    /// capitalized words recur (`Қазақстан`, `Астана`, the names of the day), and each would
-    /// otherwise be peeled and looked up again in every field.
-    static WORD_FACTS: RefCell<Vec<CachedFacts>> = RefCell::new(
-        (0..CACHE_SLOTS)
-            .map(|_| CachedFacts {
-                key: [0; MAX_CACHED_WORD],
-                len: u8::MAX,
-                facts: WordFacts::default(),
-            })
-            .collect(),
-    );
+    /// A per-thread cache of [`WordFacts`] per folded word: capitalized words recur
+    /// (`Қазақстан`, `Астана`, the names of the day), and each would otherwise be peeled and
+    /// looked up again in every field.
+    static WORD_FACTS: RefCell<WordCache<WordFacts>> = RefCell::new(WordCache::new(CACHE_SLOTS));
 }
 
 /// Runs `f` on the cached [`WordFacts`] of a folded word (fresh ones for a word not cached,
 /// which then replace the slot's previous word).
 fn word_facts<R>(word: &str, f: impl FnOnce(&mut WordFacts) -> R) -> R {
-    let bytes = word.as_bytes();
-    if bytes.len() > MAX_CACHED_WORD {
-        return f(&mut WordFacts::default());
-    }
-    let mut hasher = FastHasher::default();
-    hasher.write(bytes);
-    let slot = (hasher.finish() >> 32) as usize & (CACHE_SLOTS - 1);
     WORD_FACTS.with(|cache| {
         let mut cache = cache.borrow_mut();
-        let entry = &mut cache[slot];
-        if usize::from(entry.len) != bytes.len() || &entry.key[..bytes.len()] != bytes {
-            entry.key[..bytes.len()].copy_from_slice(bytes);
-            entry.len = bytes.len() as u8;
-            entry.facts = WordFacts::default();
+        match cache.get_or_insert_with(word.as_bytes(), 0, WordFacts::default) {
+            Some(facts) => f(facts),
+            None => f(&mut WordFacts::default()),
         }
-        f(&mut entry.facts)
     })
 }
 

@@ -9,6 +9,7 @@ use crate::morph::gazetteer::in_quotes;
 use crate::morph::gazetteer::{hyphen_suffix_end, name_words, Gazetteer, NameMatch};
 use crate::morph::suffixes::Slot;
 use crate::morph::{entity_lemma, morph, table, Analysis};
+use crate::text::bytes::{load_le, utf8_len};
 use crate::text::fold::fold_word;
 use crate::text::Text;
 use crate::trace::Trace;
@@ -159,27 +160,6 @@ fn two_letter_key(word: &str) -> u64 {
         None => bytes.len(),
     };
     load_le(bytes) & (u64::MAX >> (64 - 8 * end.max(1)))
-}
-
-/// Up to the first eight bytes of `bytes` as a little-endian number (no `memcpy` call).
-pub(crate) fn load_le(bytes: &[u8]) -> u64 {
-    if let Some(eight) = bytes.first_chunk::<8>() {
-        return u64::from_le_bytes(*eight);
-    }
-    bytes
-        .iter()
-        .enumerate()
-        .fold(0, |v, (k, &b)| v | u64::from(b) << (8 * k))
-}
-
-/// Byte length of the UTF-8 char whose first byte is `lead`.
-fn utf8_len(lead: u8) -> usize {
-    match lead {
-        0..=0x7F => 1,
-        0x80..=0xDF => 2,
-        0xE0..=0xEF => 3,
-        _ => 4,
-    }
 }
 
 impl TwoLetterStarts {

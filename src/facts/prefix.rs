@@ -3,6 +3,8 @@
 //! lengths of keys that share a word's first two letters, so a word is probed only at those
 //! lengths.
 
+use crate::text::bytes::utf8_len;
+
 /// The first two letters of `s`; a one-letter string pairs with `'\0'`.
 fn head(s: &str) -> Option<(char, char)> {
     let mut chars = s.chars();
@@ -27,12 +29,7 @@ impl Trigrams {
                 k <<= 5;
                 continue;
             };
-            at += match lead {
-                0..=0x7F => 1,
-                0x80..=0xDF => 2,
-                0xE0..=0xEF => 3,
-                _ => 4,
-            };
+            at += utf8_len(lead);
             let last = bytes.get(at - 1).copied().unwrap_or(0);
             k = (k << 5) | (last as usize & 0x1F);
         }

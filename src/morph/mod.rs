@@ -17,6 +17,7 @@ pub mod peel;
 pub mod prefilter;
 pub mod suffixes;
 pub mod table;
+pub mod word_cache;
 
 use hash::{stem_hash, FastMap, FastSet};
 use prefilter::StemFilter;

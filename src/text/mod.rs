@@ -4,6 +4,7 @@
 //! Extractors never see a rewritten copy of the text; they match folded *word forms* and
 //! report spans over the original bytes.
 
+pub mod bytes;
 pub mod fold;
 pub mod span;
 pub mod words;
