@@ -1,12 +1,13 @@
-//! Per-text word forms: for every word of a [`Text`], computed once on first use, what every
-//! lexicon probe needs: the word's [`StartKey`], and the stems [`super::Morph::find_stem`]
-//! would try, in its order, each with its [`stem_hash`] and the analysis that reached it.
-//! A table probe for a word that matches nothing is then a few bit tests
-//! ([`super::prefilter`]) instead of decoding, hashing and peeling the word again for
-//! every table and every rule.
+//! Per-text word forms: for a word of a [`Text`], computed on first use and only for the
+//! words the rules ask about, what every lexicon probe needs: the word's [`StartKey`], the stems
+//! [`super::Morph::find_stem`] would try, in its order, each with its [`stem_hash`] and the
+//! analysis that reached it, and whether the word has a case ending. A table probe for a
+//! word that matches nothing is then a few bit tests ([`super::prefilter`]) instead of
+//! decoding, hashing and peeling the word again for every table and every rule. The
+//! word's own hash is cheap enough to compute on each call.
 
-use std::cell::RefCell;
-use std::sync::Arc;
+use std::cell::{Cell, OnceCell, RefCell};
+use std::rc::Rc;
 
 use super::hash::stem_hash;
 use super::lemma::MIN_UNKNOWN_STEM;
@@ -35,27 +36,80 @@ struct Cand {
 
 /// The candidate stems of one folded word, shared by every text that contains the word.
 #[derive(Debug)]
-struct WordStems {
+pub struct WordStems {
     /// The word itself, then the stems that are not its prefixes (exception and repaired
     /// stems).
     arena: String,
     /// The candidates, the whole word first.
     cands: Vec<Cand>,
-    start_key: StartKey,
     /// [`super::Morph::has_case_ending`] of the word.
     case_ending: bool,
 }
 
 thread_local! {
     /// Recently seen words and their stems, direct-mapped on the word's hash.
-    static CACHE: RefCell<Vec<Option<Arc<WordStems>>>> =
+    static CACHE: RefCell<Vec<Option<Rc<WordStems>>>> =
         RefCell::new(vec![None; CACHE_SLOTS]);
 }
 
-/// The word forms of one text (see the module doc). Built by [`Text::forms`].
+/// The per-word slots of one text, filled one word at a time on first use (kept in
+/// [`Text`]). Nothing is allocated until a rule asks about a word's stems.
 #[derive(Debug, Default)]
-pub struct Forms {
-    words: Vec<Arc<WordStems>>,
+pub struct Slots {
+    words: OnceCell<Box<[OnceCell<Rc<WordStems>>]>>,
+    start_keys: OnceCell<Box<[Cell<Option<StartKey>>]>>,
+}
+
+impl Slots {
+    /// The [`StartKey`] of word `i` of `text`, computed on first call.
+    #[inline]
+    fn start_key(&self, text: &Text, i: usize) -> StartKey {
+        let keys = self
+            .start_keys
+            .get_or_init(|| vec![Cell::new(None); text.words.len()].into_boxed_slice());
+        let cell = &keys[i];
+        cell.get().unwrap_or_else(|| {
+            let key = StartKey::of(text.norm(i));
+            cell.set(Some(key));
+            key
+        })
+    }
+
+    /// The stems of word `i` of `text` (whose slots these are), computed on first call.
+    fn get(&self, text: &Text, i: usize) -> &WordStems {
+        let words = self
+            .words
+            .get_or_init(|| vec![OnceCell::new(); text.words.len()].into_boxed_slice());
+        words[i].get_or_init(|| lookup(text.norm(i), text.words[i].shape))
+    }
+}
+
+/// The stems of a folded word, from the per-thread cache or computed (and cached).
+fn lookup(word: &str, shape: WordShape) -> Rc<WordStems> {
+    let hash = stem_hash(word.as_bytes());
+    if word.len() > MAX_CACHED {
+        return Rc::new(WordStems::new(word, hash, shape));
+    }
+    CACHE.with(|cache| {
+        let mut cache = cache.borrow_mut();
+        let slot = &mut cache[(hash >> 40) as usize & (CACHE_SLOTS - 1)];
+        match slot {
+            Some(e) if e.cands[0].hash == hash && e.word() == word => Rc::clone(e),
+            _ => {
+                let e = Rc::new(WordStems::new(word, hash, shape));
+                *slot = Some(Rc::clone(&e));
+                e
+            }
+        }
+    })
+}
+
+/// The word forms of one text (see the module doc), from [`Text::forms`]: a handle that
+/// computes each word's data on first use.
+#[derive(Debug, Clone, Copy)]
+pub struct Forms<'a> {
+    text: &'a Text<'a>,
+    slots: &'a Slots,
 }
 
 /// A candidate stem of a word, in [`super::Morph::find_stem`] order.
@@ -69,58 +123,34 @@ pub struct Stem<'a> {
     pub analysis: Analysis,
 }
 
-impl Forms {
-    /// Computes (or takes from the per-thread cache) the forms of every word of `text`.
-    pub fn build(text: &Text) -> Forms {
-        let n = text.words.len();
-        let mut words = Vec::with_capacity(n);
-        CACHE.with(|cache| {
-            let mut cache = cache.borrow_mut();
-            for i in 0..n {
-                let word = text.norm(i);
-                let hash = stem_hash(word.as_bytes());
-                if word.len() > MAX_CACHED {
-                    words.push(Arc::new(WordStems::new(word, hash, text.words[i].shape)));
-                    continue;
-                }
-                let slot = &mut cache[(hash >> 40) as usize & (CACHE_SLOTS - 1)];
-                match slot {
-                    Some(e) if e.cands[0].hash == hash && e.word() == word => {
-                        words.push(Arc::clone(e));
-                    }
-                    _ => {
-                        let e = Arc::new(WordStems::new(word, hash, text.words[i].shape));
-                        *slot = Some(Arc::clone(&e));
-                        words.push(e);
-                    }
-                }
-            }
-        });
-        Forms { words }
+impl<'a> Forms<'a> {
+    /// The forms of `text`, kept in its `slots`.
+    pub fn new(text: &'a Text<'a>, slots: &'a Slots) -> Self {
+        Forms { text, slots }
     }
 
     /// The [`StartKey`] of word `i`.
     #[inline]
     pub fn start_key(&self, i: usize) -> StartKey {
-        self.words[i].start_key
+        self.slots.start_key(self.text, i)
     }
 
     /// The [`stem_hash`] of word `i`'s folded form.
     #[inline]
     pub fn word_hash(&self, i: usize) -> u64 {
-        self.words[i].cands[0].hash
+        stem_hash(self.text.norm(i).as_bytes())
     }
 
     /// [`super::Morph::has_case_ending`] of word `i`.
     #[inline]
     pub fn has_case_ending(&self, i: usize) -> bool {
-        self.words[i].case_ending
+        self.slots.get(self.text, i).case_ending
     }
 
     /// The candidate stems of word `i`, the whole word first, in
     /// [`super::Morph::find_stem`] order.
-    pub fn stems(&self, i: usize) -> impl Iterator<Item = Stem<'_>> {
-        let w: &WordStems = &self.words[i];
+    pub fn stems(&self, i: usize) -> impl Iterator<Item = Stem<'a>> {
+        let w: &'a WordStems = self.slots.get(self.text, i);
         w.cands.iter().map(move |c| Stem {
             text: w.text_of(c),
             hash: c.hash,
@@ -144,7 +174,6 @@ impl WordStems {
                 len: word.len() as u32,
                 analysis: Analysis::whole(word),
             }],
-            start_key: StartKey::of(word),
             case_ending: false,
         };
         let special = if m.special_filter.may_contain(hash) {

@@ -3,11 +3,11 @@
 //! A word is a maximal run of letters, digits and invisible characters; hyphens, dashes,
 //! spaces and punctuation separate words and are read from the original text between them.
 
-use std::sync::{LazyLock, OnceLock};
+use std::sync::LazyLock;
 
 use super::fold::{fold_cyrillic_char, is_alphanumeric, is_invisible, lower_char};
 use super::span::Span;
-use crate::morph::forms::{Forms, Stem};
+use crate::morph::forms::{Forms, Slots, Stem};
 use crate::morph::prefilter::StartKey;
 
 /// What a word is made of, for quick filtering.
@@ -45,8 +45,8 @@ pub struct Text<'t> {
     norm: String,
     /// The words in text order.
     pub words: Vec<Word>,
-    /// Per-word lexicon data (start keys, candidate stems), computed on first use.
-    forms: OnceLock<Forms>,
+    /// Per-word lexicon data (candidate stems), computed per word on first use.
+    forms: Slots,
 }
 
 /// Letters and digits among ASCII bytes: the word characters of the fast path.
@@ -299,7 +299,7 @@ impl<'t> Text<'t> {
             text,
             norm,
             words,
-            forms: OnceLock::new(),
+            forms: Slots::default(),
         }
     }
 
@@ -310,10 +310,10 @@ impl<'t> Text<'t> {
         &self.norm[w.norm_start as usize..w.norm_end as usize]
     }
 
-    /// The lexicon data of every word ([`Forms`]), computed on first call: what the
-    /// stem lexicons probe instead of peeling and hashing each word for every table.
-    pub fn forms(&self) -> &Forms {
-        self.forms.get_or_init(|| Forms::build(self))
+    /// The lexicon data of the words ([`Forms`]), each word's computed on first use: what
+    /// the stem lexicons probe instead of peeling and hashing each word for every table.
+    pub fn forms(&self) -> Forms<'_> {
+        Forms::new(self, &self.forms)
     }
 
     /// The candidate stems of word `i`, as [`crate::morph::Morph::find_stem`] tries them.
