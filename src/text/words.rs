@@ -26,6 +26,7 @@ pub enum WordShape {
 pub struct Word {
     /// Where the word is in the original text.
     pub span: Span,
+    /// The folded form: a range of the folded copy of the text.
     norm_start: u32,
     norm_end: u32,
     /// Digits, letters, or both.
@@ -42,6 +43,8 @@ pub struct Word {
 pub struct Text<'t> {
     /// The original text, never modified.
     pub text: &'t str,
+    /// The text up to its last word with the chars that folding changes replaced: each
+    /// word's folded form is a range of it.
     norm: String,
     /// The words in text order.
     pub words: Vec<Word>,
@@ -49,255 +52,328 @@ pub struct Text<'t> {
     forms: Slots,
 }
 
-/// Letters and digits among ASCII bytes: the word characters of the fast path.
-const fn ascii_word_table() -> [bool; 128] {
-    let mut table = [false; 128];
+/// Scanner flag: a letter or digit (any other char ends a word).
+const WORD: u8 = 1;
+/// Scanner flag: an ASCII digit.
+const DIGIT: u8 = 1 << 1;
+/// Scanner flag: an ASCII letter.
+const LATIN: u8 = 1 << 2;
+/// Scanner flag: an uppercase ASCII or Cyrillic letter.
+const UPPER: u8 = 1 << 3;
+/// Scanner flag: a letter of the Cyrillic block.
+const CYRILLIC_LETTER: u8 = 1 << 4;
+/// Scanner flag: folding changes the char (set for every char outside the tables).
+const CHANGES: u8 = 1 << 5;
+/// Scanner flag: a letter or digit outside ASCII and the Cyrillic block.
+const OTHER: u8 = 1 << 6;
+/// Scanner flag of the ASCII table only: `.`, `!`, `?` or a newline (a sentence ends).
+const SENTENCE_END: u8 = 1 << 7;
+
+/// The scanner flags of each ASCII byte.
+const fn ascii_flags() -> [u8; 128] {
+    let mut table = [0; 128];
     let mut b = 0;
     while b < 128 {
-        table[b] = (b as u8).is_ascii_alphanumeric();
+        let c = b as u8;
+        table[b] = if c.is_ascii_digit() {
+            WORD | DIGIT
+        } else if c.is_ascii_uppercase() {
+            WORD | LATIN | UPPER
+        } else if c.is_ascii_lowercase() {
+            WORD | LATIN
+        } else if matches!(c, b'.' | b'!' | b'?' | b'\n') {
+            SENTENCE_END
+        } else {
+            0
+        };
         b += 1;
     }
     table
 }
 
-static ASCII_WORD: [bool; 128] = ascii_word_table();
+static ASCII_FLAGS: [u8; 128] = ascii_flags();
 
-/// [`CYRILLIC`] entry bit: the char is a letter or digit (else it ends a word).
-const LETTER: u32 = 1 << 16;
-/// [`CYRILLIC`] entry bit: the char is uppercase.
-const UPPER: u32 = 1 << 17;
-/// [`CYRILLIC`] entry bit: folding changes the char.
-const CHANGES: u32 = 1 << 18;
-
-/// The Cyrillic block U+0400..U+04FF, indexed by `code point - 0x400`: the folded code
-/// point in the low 16 bits, and the [`LETTER`], [`UPPER`] and [`CHANGES`] bits. The few
-/// non-letters (signs and combining marks) have no bit and end a word.
-static CYRILLIC: LazyLock<[u32; 256]> = LazyLock::new(|| {
-    std::array::from_fn(|k| match char::from_u32(0x400 + k as u32) {
-        Some(c) if is_alphanumeric(c) => {
-            let folded = fold_cyrillic_char(c);
-            let mut entry = folded as u32 | LETTER;
-            if c.is_uppercase() {
-                entry |= UPPER;
+/// The folded char of each char of the Cyrillic block U+0400..U+04FF, indexed by
+/// [`cyrillic_index`].
+static CYRILLIC_FOLD: LazyLock<[char; 256]> = LazyLock::new(|| {
+    std::array::from_fn(|k| {
+        char::from_u32(0x400 + k as u32).map_or('\0', |c| {
+            if is_alphanumeric(c) {
+                fold_cyrillic_char(c)
+            } else {
+                c
             }
-            if folded != c {
-                entry |= CHANGES;
-            }
-            entry
-        }
-        _ => 0,
+        })
     })
 });
 
-/// The folded char of a [`CYRILLIC`] entry.
-fn folded_char(entry: u32) -> char {
-    char::from_u32(entry & 0xFFFF).unwrap_or('\0')
-}
+/// The scanner flags of the chars of the Cyrillic block, indexed by the little-endian pair
+/// of their two UTF-8 bytes (any two bytes index it): one load classifies a char. Pairs
+/// that are not a Cyrillic letter (a sign or combining mark, or any other two bytes) hold
+/// 0; Cyrillic letters hold [`WORD`] and [`CYRILLIC_LETTER`], plus [`UPPER`] and
+/// [`CHANGES`] as they apply. Only 256 entries are ever non-zero, so the lines a text
+/// touches stay few.
+static PAIR_FLAGS: LazyLock<Box<[u8; 1 << 16]>> = LazyLock::new(|| {
+    let mut table = Box::new([0; 1 << 16]);
+    for c in '\u{0400}'..='\u{04FF}' {
+        if !is_alphanumeric(c) {
+            continue;
+        }
+        let mut bytes = [0; 2];
+        c.encode_utf8(&mut bytes);
+        let mut flags = WORD | CYRILLIC_LETTER;
+        if c.is_uppercase() {
+            flags |= UPPER;
+        }
+        if fold_cyrillic_char(c) != c {
+            flags |= CHANGES;
+        }
+        table[usize::from(u16::from_le_bytes(bytes))] = flags;
+    }
+    table
+});
 
-/// What the scan of one word learned about its characters.
-struct WordScan {
-    end: usize,
-    digits: bool,
-    letters: bool,
-    cyrillic: bool,
-    /// Folding changes the word (else its folded form is its surface).
-    changes: bool,
-}
+/// The table type of [`PAIR_FLAGS`].
+type Pairs = [u8; 1 << 16];
 
-/// Index of a two-byte Cyrillic letter (lead byte 0xD0..=0xD3) into [`CYRILLIC`].
+/// Index of a two-byte Cyrillic char (lead byte 0xD0..=0xD3) into [`CYRILLIC_FOLD`].
 #[inline]
 fn cyrillic_index(lead: u8, next: u8) -> usize {
     (((lead & 0x03) as usize) << 6) | (next & 0x3F) as usize
 }
 
-/// The run of two-byte Cyrillic letters at the start of `bytes`: its length in bytes and
-/// the OR of their [`CYRILLIC`] entries. Kept out of line so that its loop (most of the
-/// bytes of a Kazakh text) keeps everything in registers.
-#[inline(never)]
-fn cyrillic_run(bytes: &[u8], cyrillic_table: &[u32; 256]) -> (usize, u32) {
-    let mut seen = 0;
-    let mut i = 0;
-    while let [lead, next, ..] = bytes[i..] {
-        if lead & 0xFC != 0xD0 {
-            break;
-        }
-        let entry = cyrillic_table[cyrillic_index(lead, next)];
-        if entry & LETTER == 0 {
-            break;
-        }
-        seen |= entry;
-        i += 2;
+/// The [`PAIR_FLAGS`] of the char starting at `i` when it is a Cyrillic letter, else 0.
+#[inline]
+fn pair_flags(bytes: &[u8], i: usize, pairs: &Pairs) -> u8 {
+    match bytes.get(i..i + 2) {
+        Some(&[lead, next]) => pairs[usize::from(u16::from_le_bytes([lead, next]))],
+        _ => 0,
     }
-    (i, seen)
 }
 
-/// Scans the word starting at `start` (a letter or digit) without writing anything: ASCII
-/// bytes and two-byte Cyrillic letters are classified by table, other characters decoded.
+/// The end of the run of Cyrillic letters from `i` and the OR of their flags; two chars
+/// per step (the bulk of a Kazakh text).
 #[inline]
-fn scan_word(text: &str, start: usize, cyrillic_table: &[u32; 256]) -> WordScan {
-    let bytes = text.as_bytes();
-    let (mut digits, mut latin, mut upper, mut cyrillic) = (false, false, false, false);
-    let (mut other_letters, mut changes) = (false, 0u32);
-    let mut i = start;
-    loop {
-        let (run, seen) = cyrillic_run(&bytes[i..], cyrillic_table);
-        if run > 0 {
-            cyrillic = true;
-            changes |= seen;
-            i += run;
+fn cyrillic_run(bytes: &[u8], mut i: usize, pairs: &Pairs) -> (usize, u8) {
+    let mut seen = 0;
+    while let Some(&[a, b, c, d]) = bytes.get(i..i + 4) {
+        let first = pairs[usize::from(u16::from_le_bytes([a, b]))];
+        let second = pairs[usize::from(u16::from_le_bytes([c, d]))];
+        if first == 0 {
+            return (i, seen);
         }
+        if second == 0 {
+            return (i + 2, seen | first);
+        }
+        seen |= first | second;
+        i += 4;
+    }
+    let flags = pair_flags(bytes, i, pairs);
+    if flags != 0 {
+        (i + 2, seen | flags)
+    } else {
+        (i, seen)
+    }
+}
+
+/// The flags of a char outside ASCII and the Cyrillic letters, and its length in bytes:
+/// [`OTHER`] for a letter or digit, only [`CHANGES`] for an invisible char (kept inside a
+/// word, dropped by the fold), 0 for any other char (it ends a word).
+fn other_char_flags(text: &str, i: usize) -> (u8, usize) {
+    match text[i..].chars().next() {
+        Some(c) if is_alphanumeric(c) => {
+            let upper = if c.is_uppercase() { UPPER } else { 0 };
+            (WORD | OTHER | CHANGES | upper, c.len_utf8())
+        }
+        Some(c) if is_invisible(c) => (CHANGES, c.len_utf8()),
+        Some(c) => (0, c.len_utf8()),
+        None => (0, 1),
+    }
+}
+
+/// Scans the rest of a word from `i` and returns its end and the OR of its chars' flags:
+/// runs of Cyrillic letters and ASCII bytes are classified by table, other chars decoded.
+#[inline]
+fn scan_word(text: &str, mut i: usize, pairs: &Pairs) -> (usize, u8) {
+    let bytes = text.as_bytes();
+    let mut seen = 0;
+    loop {
+        let (end, flags) = cyrillic_run(bytes, i, pairs);
+        seen |= flags;
+        i = end;
         let Some(&b) = bytes.get(i) else {
             break;
         };
         if b < 0x80 {
-            if !ASCII_WORD[b as usize] {
+            let flags = ASCII_FLAGS[usize::from(b)];
+            if flags & WORD == 0 {
                 break;
             }
-            if b.is_ascii_digit() {
-                digits = true;
-            } else {
-                latin = true;
-                upper |= b.is_ascii_uppercase();
-            }
+            seen |= flags;
             i += 1;
             continue;
         }
         if (0xD0..=0xD3).contains(&b) {
-            // A Cyrillic sign or mark the run stopped at: it ends the word.
+            // A Cyrillic sign or combining mark: it ends the word.
             break;
         }
-        let Some(c) = text[i..].chars().next() else {
-            break;
-        };
-        if is_alphanumeric(c) {
-            other_letters = true;
-        } else if !is_invisible(c) {
+        let (flags, len) = other_char_flags(text, i);
+        if flags == 0 {
             break;
         }
-        changes |= CHANGES;
-        i += c.len_utf8();
+        // Not the first char: only whether it changes under folding matters.
+        seen |= flags & !UPPER;
+        i += len;
     }
-    WordScan {
-        end: i,
-        digits,
-        // Any char past the ASCII digits is a letter: non-ASCII digits count as letters.
-        letters: latin || cyrillic || other_letters,
-        cyrillic,
-        changes: changes & CHANGES != 0 || upper || (latin && cyrillic),
-    }
+    (i, seen)
 }
 
-/// Appends the folded form of a scanned word: ASCII and two-byte Cyrillic letters by table,
-/// other characters through [`fold_cyrillic_char`] or [`lower_char`].
-fn fold_scanned(surface: &str, cyrillic: bool, cyrillic_table: &[u32; 256], norm: &mut String) {
-    let bytes = surface.as_bytes();
-    let mut i = 0;
-    while let Some(&b) = bytes.get(i) {
-        if b < 0x80 {
-            norm.push(if cyrillic {
-                fold_cyrillic_char(b as char)
-            } else {
-                b.to_ascii_lowercase() as char
-            });
-            i += 1;
-            continue;
-        }
-        if let (0xD0..=0xD3, Some(&next)) = (b, bytes.get(i + 1)) {
-            norm.push(folded_char(cyrillic_table[cyrillic_index(b, next)]));
-            i += 2;
-            continue;
-        }
-        let Some(c) = surface[i..].chars().next() else {
-            break;
-        };
-        i += c.len_utf8();
-        if is_invisible(c) {
-            continue;
-        }
-        norm.push(if cyrillic {
-            fold_cyrillic_char(c)
-        } else {
-            lower_char(c)
-        });
-    }
-}
-
-/// The first char of a word at `i`, when one starts there: whether it is uppercase, and
-/// its length in bytes, or `Err(len)` with the length of the non-word char to skip.
+/// True when folding a word with these scanner flags changes it (else its folded form is
+/// its surface): a char that folds (uppercase, look-alike, invisible, outside the tables),
+/// or a Latin letter in a Cyrillic word (look-alikes).
 #[inline]
-fn word_start(text: &str, i: usize, cyrillic_table: &[u32; 256]) -> Result<bool, usize> {
-    let bytes = text.as_bytes();
-    if let (Some(&b @ 0xD0..=0xD3), Some(&next)) = (bytes.get(i), bytes.get(i + 1)) {
-        let entry = cyrillic_table[cyrillic_index(b, next)];
-        return if entry & LETTER == 0 {
-            Err(2)
-        } else {
-            Ok(entry & UPPER != 0)
-        };
+fn fold_changes(flags: u8) -> bool {
+    flags & (CHANGES | UPPER) != 0 || (flags & LATIN != 0 && flags & CYRILLIC_LETTER != 0)
+}
+
+/// The folded copy of a text being built: the text with the chars that folding changes
+/// replaced, in which each word's folded form is a range. Unchanged stretches are copied
+/// lazily, in one piece up to the next char that changes.
+struct FoldedCopy<'t> {
+    text: &'t str,
+    norm: String,
+    /// Bytes of `text` before this are in `norm`; the rest are still to be copied.
+    copied: usize,
+}
+
+impl FoldedCopy<'_> {
+    /// Where text position `at` (not yet copied) lands in the folded copy.
+    #[inline]
+    fn position(&self, at: usize) -> usize {
+        self.norm.len() + (at - self.copied)
     }
-    match text[i..].chars().next() {
-        Some(c) if is_alphanumeric(c) => Ok(c.is_uppercase()),
-        Some(c) => Err(c.len_utf8()),
-        None => Err(1),
+
+    /// Replaces the char at `start..end` of the text by `folded` (`None` drops it).
+    fn replace(&mut self, start: usize, end: usize, folded: Option<char>) {
+        self.norm.push_str(&self.text[self.copied..start]);
+        if let Some(c) = folded {
+            self.norm.push(c);
+        }
+        self.copied = end;
+    }
+
+    /// Folds the word at `start..end` ([`crate::text::fold::fold_word`]): chars the fold
+    /// keeps stay in the pending stretch, the others are replaced by table or by
+    /// [`fold_cyrillic_char`] / [`lower_char`], invisible chars dropped.
+    fn fold_word(&mut self, start: usize, end: usize, cyrillic: bool, pairs: &Pairs) {
+        let bytes = self.text.as_bytes();
+        let table: &[char; 256] = &CYRILLIC_FOLD;
+        let mut i = start;
+        while i < end {
+            let b = bytes[i];
+            let (c, len) = if b < 0x80 {
+                (char::from(b), 1)
+            } else if let (0xD0..=0xD3, Some(&next)) = (b, bytes.get(i + 1)) {
+                if pair_flags(bytes, i, pairs) & CHANGES != 0 {
+                    self.replace(i, i + 2, Some(table[cyrillic_index(b, next)]));
+                }
+                i += 2;
+                continue;
+            } else {
+                match self.text[i..].chars().next() {
+                    Some(c) => (c, c.len_utf8()),
+                    None => break,
+                }
+            };
+            let folded = if is_invisible(c) {
+                None
+            } else if cyrillic {
+                Some(fold_cyrillic_char(c))
+            } else {
+                Some(lower_char(c))
+            };
+            if folded != Some(c) {
+                self.replace(i, i + len, folded);
+            }
+            i += len;
+        }
     }
 }
 
 impl<'t> Text<'t> {
     /// Segments `text` into words in one byte-level pass: ASCII and Cyrillic letters are
-    /// classified by table, other characters decoded. A word whose fold changes nothing (most
-    /// words: lowercase Cyrillic, digits) is copied as is.
+    /// classified by table, other characters decoded. The folded copy is made in a few long
+    /// copies, interrupted only at the chars that folding changes.
     pub fn new(text: &'t str) -> Self {
         let bytes = text.as_bytes();
-        let cyrillic_table: &[u32; 256] = &CYRILLIC;
-        let mut norm = String::with_capacity(text.len() + text.len() / 8);
-        let mut words = Vec::with_capacity(text.len() / 6 + 1);
+        let pairs: &Pairs = &PAIR_FLAGS;
+        let fold_table: &[char; 256] = &CYRILLIC_FOLD;
+        let mut copy = FoldedCopy {
+            text,
+            norm: String::with_capacity(text.len() + text.len() / 16),
+            copied: 0,
+        };
+        let mut words = Vec::with_capacity(text.len() / 8 + 1);
         let mut sentence_start = true;
         let mut i = 0;
         while let Some(&b) = bytes.get(i) {
-            let capitalized = if b < 0x80 {
-                if !ASCII_WORD[b as usize] {
-                    if matches!(b, b'.' | b'!' | b'?' | b'\n') {
-                        sentence_start = true;
-                    }
+            let (first, len) = if b < 0x80 {
+                let flags = ASCII_FLAGS[usize::from(b)];
+                if flags & WORD == 0 {
+                    sentence_start |= flags & SENTENCE_END != 0;
                     i += 1;
                     continue;
                 }
-                b.is_ascii_uppercase()
+                (flags, 1)
             } else {
-                match word_start(text, i, cyrillic_table) {
-                    Ok(upper) => upper,
-                    Err(skip) => {
-                        i += skip;
-                        continue;
+                let flags = pair_flags(bytes, i, pairs);
+                if flags != 0 {
+                    (flags, 2)
+                } else {
+                    match other_char_flags(text, i) {
+                        (flags, len) if flags & WORD != 0 => (flags, len),
+                        (_, len) => {
+                            i += len;
+                            continue;
+                        }
                     }
                 }
             };
-            let scan = scan_word(text, i, cyrillic_table);
-            let norm_start = norm.len();
-            if scan.changes {
-                fold_scanned(&text[i..scan.end], scan.cyrillic, cyrillic_table, &mut norm);
-            } else {
-                norm.push_str(&text[i..scan.end]);
+            let (end, rest) = scan_word(text, i + len, pairs);
+            let seen = first | rest;
+            let norm_start = copy.position(i);
+            if fold_changes(seen) {
+                if len == 2 && first & CYRILLIC_LETTER != 0 && !fold_changes(rest | CYRILLIC_LETTER)
+                {
+                    // A capitalized Cyrillic word (the usual case): only its first letter folds.
+                    copy.replace(i, i + 2, Some(fold_table[cyrillic_index(b, bytes[i + 1])]));
+                } else {
+                    copy.fold_word(i, end, seen & CYRILLIC_LETTER != 0, pairs);
+                }
             }
-            let shape = match (scan.digits, scan.letters) {
-                (true, false) => WordShape::Digits,
-                (false, _) => WordShape::Letters,
-                (true, true) => WordShape::Mixed,
+            let shape = if seen & (LATIN | CYRILLIC_LETTER | OTHER) == 0 {
+                WordShape::Digits
+            } else if seen & DIGIT == 0 {
+                WordShape::Letters
+            } else {
+                WordShape::Mixed
             };
             words.push(Word {
-                span: Span::new(i, scan.end),
+                span: Span::new(i, end),
                 norm_start: norm_start as u32,
-                norm_end: norm.len() as u32,
+                norm_end: copy.position(end) as u32,
                 shape,
-                capitalized,
+                capitalized: first & UPPER != 0,
                 sentence_start,
             });
             sentence_start = false;
-            i = scan.end;
+            i = end;
         }
+        let last = words.last().map_or(0, |w: &Word| w.span.end);
+        copy.replace(last, last, None);
         Text {
             text,
-            norm,
+            norm: copy.norm,
             words,
             forms: Slots::default(),
         }
@@ -413,7 +489,21 @@ mod equivalence {
     proptest! {
         #[test]
         fn byte_scanner_agrees_with_the_char_definition(
-            text in "[a-zA-Z0-9 .!?\n,%«»()\u{2013}\u{00A0}\u{00AD}\u{200B}а-яА-ЯәғқңөұүһіӘҒҚҢӨҰҮҺІёЁəƏɵӀҥ\u{0482}\u{0483}\u{0660}-\u{0669}é日]{0,40}"
+            text in "[a-zA-Z0-9 .!?\n,%«»()\u{2013}\u{00A0}\u{00AD}\u{200B}а-яА-ЯәғқңөұүһіӘҒҚҢӨҰҮҺІёЁəƏɵӀҥҡҠґҐӈѳӏ\u{0482}\u{0483}\u{0660}-\u{0669}é日]{0,40}"
+        ) {
+            let t = Text::new(&text);
+            let got: Vec<_> = (0..t.words.len())
+                .map(|i| {
+                    let w = &t.words[i];
+                    (w.span.start, w.span.end, t.norm(i).to_owned(), w.shape, w.capitalized, w.sentence_start)
+                })
+                .collect();
+            prop_assert_eq!(got, reference(&text));
+        }
+
+        #[test]
+        fn byte_scanner_agrees_on_word_like_text(
+            text in "([A-ZА-ЯӘҒҚҢӨҰҮҺІЁҠӀ0-9]?[a-zа-яәғқңөұүһіёҡҥ0-9\u{00AD}]{0,6}[ .,!\n«»\u{2013}-]{1,2}){0,10}"
         ) {
             let t = Text::new(&text);
             let got: Vec<_> = (0..t.words.len())
