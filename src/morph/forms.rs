@@ -6,7 +6,7 @@
 //! decoding, hashing and peeling the word again for every table and every rule. The
 //! word's own hash is cheap enough to compute on each call.
 
-use std::cell::{Cell, OnceCell, RefCell};
+use std::cell::{OnceCell, RefCell};
 use std::rc::Rc;
 
 use super::hash::stem_hash;
@@ -57,22 +57,19 @@ thread_local! {
 #[derive(Debug, Default)]
 pub struct Slots {
     words: OnceCell<Box<[OnceCell<Rc<WordStems>>]>>,
-    start_keys: OnceCell<Box<[Cell<Option<StartKey>>]>>,
+    start_keys: OnceCell<Box<[StartKey]>>,
 }
 
 impl Slots {
-    /// The [`StartKey`] of word `i` of `text`, computed on first call.
+    /// The [`StartKey`] of word `i` of `text`. A rule that asks asks about most words, so
+    /// the keys of all words are computed together on the first call.
     #[inline]
     fn start_key(&self, text: &Text, i: usize) -> StartKey {
-        let keys = self
-            .start_keys
-            .get_or_init(|| vec![Cell::new(None); text.words.len()].into_boxed_slice());
-        let cell = &keys[i];
-        cell.get().unwrap_or_else(|| {
-            let key = StartKey::of(text.norm(i));
-            cell.set(Some(key));
-            key
-        })
+        self.start_keys.get_or_init(|| {
+            (0..text.words.len())
+                .map(|k| StartKey::of(text.norm(k)))
+                .collect()
+        })[i]
     }
 
     /// The stems of word `i` of `text` (whose slots these are), computed on first call.

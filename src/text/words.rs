@@ -5,7 +5,9 @@
 
 use std::sync::LazyLock;
 
-use super::fold::{fold_cyrillic_char, is_alphanumeric, is_invisible, lower_char};
+use super::fold::{
+    cyrillic_index, fold_cyrillic_char, is_alphanumeric, is_invisible, lower_char, CYRILLIC_FOLD,
+};
 use super::span::Span;
 use crate::morph::forms::{Forms, Slots, Stem};
 use crate::morph::prefilter::StartKey;
@@ -93,20 +95,6 @@ const fn ascii_flags() -> [u8; 128] {
 
 static ASCII_FLAGS: [u8; 128] = ascii_flags();
 
-/// The folded char of each char of the Cyrillic block U+0400..U+04FF, indexed by
-/// [`cyrillic_index`].
-static CYRILLIC_FOLD: LazyLock<[char; 256]> = LazyLock::new(|| {
-    std::array::from_fn(|k| {
-        char::from_u32(0x400 + k as u32).map_or('\0', |c| {
-            if is_alphanumeric(c) {
-                fold_cyrillic_char(c)
-            } else {
-                c
-            }
-        })
-    })
-});
-
 /// The scanner flags of the chars of the Cyrillic block, indexed by the little-endian pair
 /// of their two UTF-8 bytes (any two bytes index it): one load classifies a char. Pairs
 /// that are not a Cyrillic letter (a sign or combining mark, or any other two bytes) hold
@@ -135,12 +123,6 @@ static PAIR_FLAGS: LazyLock<Box<[u8; 1 << 16]>> = LazyLock::new(|| {
 
 /// The table type of [`PAIR_FLAGS`].
 type Pairs = [u8; 1 << 16];
-
-/// Index of a two-byte Cyrillic char (lead byte 0xD0..=0xD3) into [`CYRILLIC_FOLD`].
-#[inline]
-fn cyrillic_index(lead: u8, next: u8) -> usize {
-    (((lead & 0x03) as usize) << 6) | (next & 0x3F) as usize
-}
 
 /// The [`PAIR_FLAGS`] of the char starting at `i` when it is a Cyrillic letter, else 0.
 #[inline]
