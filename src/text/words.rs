@@ -138,9 +138,13 @@ fn pair_flags(bytes: &[u8], i: usize, pairs: &Pairs) -> u8 {
 #[inline]
 fn cyrillic_run(bytes: &[u8], mut i: usize, pairs: &Pairs) -> (usize, u8) {
     let mut seen = 0;
-    while let Some(&[a, b, c, d]) = bytes.get(i..i + 4) {
-        let first = pairs[usize::from(u16::from_le_bytes([a, b]))];
-        let second = pairs[usize::from(u16::from_le_bytes([c, d]))];
+    while let Some(four) = bytes
+        .get(i..i + 4)
+        .and_then(|s| <[u8; 4]>::try_from(s).ok())
+    {
+        let v = u32::from_le_bytes(four);
+        let first = pairs[(v & 0xFFFF) as usize];
+        let second = pairs[(v >> 16) as usize];
         if first == 0 {
             return (i, seen);
         }
@@ -173,10 +177,12 @@ fn other_char_flags(text: &str, i: usize) -> (u8, usize) {
     }
 }
 
-/// Scans the rest of a word from `i` and returns its end and the OR of its chars' flags:
-/// runs of Cyrillic letters and ASCII bytes are classified by table, other chars decoded.
+/// Scans the rest of a word from `i` and returns its end, the OR of its chars' flags, and
+/// the [`ASCII_FLAGS`] of the byte that ended it when that is an ASCII byte (`None` at the
+/// end of the text or before a non-ASCII char): runs of Cyrillic letters and ASCII bytes
+/// are classified by table, other chars decoded.
 #[inline]
-fn scan_word(text: &str, mut i: usize, pairs: &Pairs) -> (usize, u8) {
+fn scan_word(text: &str, mut i: usize, pairs: &Pairs) -> (usize, u8, Option<u8>) {
     let bytes = text.as_bytes();
     let mut seen = 0;
     loop {
@@ -189,7 +195,7 @@ fn scan_word(text: &str, mut i: usize, pairs: &Pairs) -> (usize, u8) {
         if b < 0x80 {
             let flags = ASCII_FLAGS[usize::from(b)];
             if flags & WORD == 0 {
-                break;
+                return (i, seen, Some(flags));
             }
             seen |= flags;
             i += 1;
@@ -207,7 +213,7 @@ fn scan_word(text: &str, mut i: usize, pairs: &Pairs) -> (usize, u8) {
         seen |= flags & !UPPER;
         i += len;
     }
-    (i, seen)
+    (i, seen, None)
 }
 
 /// True when folding a word with these scanner flags changes it (else its folded form is
@@ -321,7 +327,7 @@ impl<'t> Text<'t> {
                     }
                 }
             };
-            let (end, rest) = scan_word(text, i + len, pairs);
+            let (end, rest, separator) = scan_word(text, i + len, pairs);
             let seen = first | rest;
             let norm_start = copy.position(i);
             if fold_changes(seen) {
@@ -348,8 +354,11 @@ impl<'t> Text<'t> {
                 capitalized: first & UPPER != 0,
                 sentence_start,
             });
-            sentence_start = false;
-            i = end;
+            // The ASCII separator the scan stopped at is read here, not again.
+            (sentence_start, i) = match separator {
+                Some(flags) => (flags & SENTENCE_END != 0, end + 1),
+                None => (false, end),
+            };
         }
         let last = words.last().map_or(0, |w: &Word| w.span.end);
         copy.replace(last, last, None);
