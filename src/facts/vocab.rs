@@ -57,6 +57,10 @@ pub struct Vocabulary {
     pub measures: PhraseTable<Measure>,
     /// Unit and currency signs (`%`, `$`, `₸`, `°C`), longest first.
     pub signs: Vec<(&'static str, Measure)>,
+    /// The first bytes of `signs`: text that starts with no such byte starts with no sign.
+    pub sign_first_bytes: ByteSet,
+    /// The last bytes of the currency signs of `signs`.
+    pub money_sign_last_bytes: ByteSet,
     /// Qualifier words before the number.
     pub qualifiers_before: PhraseTable<QualifierWord>,
     /// Qualifier words after the number (or its unit).
@@ -111,6 +115,30 @@ impl Vocabulary {
             .iter()
             .find(|(s, b, _)| *s == small && *b == big)
             .map(|r| r.2)
+    }
+}
+
+/// A set of byte values: a one-load test before a scan of strings that must start (or end)
+/// with one of them.
+pub struct ByteSet([bool; 256]);
+
+impl Default for ByteSet {
+    fn default() -> Self {
+        ByteSet([false; 256])
+    }
+}
+
+impl ByteSet {
+    fn insert(&mut self, byte: Option<u8>) {
+        if let Some(b) = byte {
+            self.0[b as usize] = true;
+        }
+    }
+
+    /// True when `byte` is in the set (None never is).
+    #[inline]
+    pub fn contains(&self, byte: Option<u8>) -> bool {
+        byte.is_some_and(|b| self.0[b as usize])
     }
 }
 
@@ -174,6 +202,14 @@ impl Vocabulary {
             add(row.cell(0), measure);
         }
         signs.sort_by_key(|s| std::cmp::Reverse(s.0.len()));
+        let mut sign_first_bytes = ByteSet::default();
+        let mut money_sign_last_bytes = ByteSet::default();
+        for (sign, measure) in &signs {
+            sign_first_bytes.insert(sign.as_bytes().first().copied());
+            if measure.label == Label::Money {
+                money_sign_last_bytes.insert(sign.as_bytes().last().copied());
+            }
+        }
         let mut qualifiers_before = PhraseTable::new();
         let mut qualifiers_after = PhraseTable::new();
         for row in rows("qualifiers.tsv", include_str!("data/qualifiers.tsv")) {
@@ -283,6 +319,8 @@ impl Vocabulary {
             ratios,
             measures,
             signs,
+            sign_first_bytes,
+            money_sign_last_bytes,
             qualifiers_before,
             qualifiers_after,
             trend_stems: stems_of(&trends),

@@ -86,6 +86,8 @@ pub(super) struct Lexicon {
     /// First three letters of every number word with or without an ending: most words are
     /// rejected by one bit test.
     pub(super) heads: Trigrams,
+    /// The same starts for the scale words only (`мың`, `млн`): the gate of [`Lexicon::scale`].
+    pub(super) scale_heads: Trigrams,
 }
 
 /// The starts of every number word with any ending: the first three letters of a word of
@@ -174,6 +176,8 @@ impl Lexicon {
             }
         }
         let heads = number_starts(words.keys().copied(), by_slot.iter().flatten());
+        let scales = words.iter().filter(|(_, e)| e.kind == Kind::Scale);
+        let scale_heads = number_starts(scales.map(|(w, _)| *w), by_slot.iter().flatten());
         let suffixes = by_slot;
         let mut stop = FastSet::default();
         let mut stop_prefixes = Vec::new();
@@ -192,6 +196,7 @@ impl Lexicon {
             stop,
             stop_prefixes,
             heads,
+            scale_heads,
         }
     }
 
@@ -251,6 +256,15 @@ impl Lexicon {
         let stopped =
             self.stop.contains(norm) || self.stop_prefixes.iter().any(|p| norm.starts_with(p));
         (!stopped).then_some(found)
+    }
+
+    /// Matches a folded word as a scale word (`мың`, `млрд`) plus an optional ending, as
+    /// [`Lexicon::word`] filtered on [`Kind::Scale`]; most words are rejected by one bit test.
+    pub(super) fn scale<'w>(&self, norm: &'w str) -> Option<WordMatch<'w>> {
+        if !self.scale_heads.may_start(norm) {
+            return None;
+        }
+        self.word(norm).filter(|m| m.kind == Kind::Scale)
     }
 
     /// Matches a word inside a compound, where homographs are numbers (`қырық бірге` = to 41).
