@@ -13,6 +13,8 @@ mod measure;
 mod qualify;
 mod range;
 
+use std::cell::OnceCell;
+
 use super::change::change_after;
 use super::numeral::{may_start_numeral, read_numeral, Numeral};
 use super::object::object_after;
@@ -66,6 +68,8 @@ impl NumberRules {
         trace: &mut Trace,
     ) {
         let first_new = out.len();
+        // Whether the text has a closing guillemet at all (a quoted name needs one).
+        let quotes = OnceCell::new();
         let mut i = 0;
         while i < text.words.len() {
             if !may_start_numeral(text, i) || inside_compound(text, i) {
@@ -82,7 +86,7 @@ impl NumberRules {
                 i = last + 1;
                 continue;
             }
-            match self.build(text, &numeral, trace) {
+            match self.build(text, &numeral, &quotes, trace) {
                 Some((fact, last)) => {
                     trace.built(fact.rule, fact.span, fact.label);
                     out.push(fact);
@@ -98,6 +102,7 @@ impl NumberRules {
         &self,
         text: &'t Text,
         num: &Numeral<'t>,
+        quotes: &OnceCell<bool>,
         trace: &mut Trace,
     ) -> Option<(Fact, usize)> {
         let after = &After::new(&self.vocab, text, num.last_word + 1);
@@ -133,6 +138,8 @@ impl NumberRules {
             // KazNERD tags `бірінші – екінші` as two ORDINAL spans.
             d = self.draft(num);
         }
+        // Where the draft ended when `measure` found nothing: it finds nothing there again.
+        let mut unmeasured = None;
         if let Some(noun) = self.digit_noun(text, num, &d) {
             if self.vocab.time_nouns.match_at(text, noun).is_some() {
                 trace.rejected("ordinal/digit-noun", num.span, || "a decade or date".into());
@@ -146,9 +153,15 @@ impl NumberRules {
             d.ending = "";
         } else if !num.ordinal {
             self.fraction(text, num, &mut d);
-            self.measure(text, num, &mut d, after);
+            if !self.measure(text, num, &mut d, after) {
+                unmeasured = Some((d.last_word, d.end));
+            }
         }
-        if matches!(d.label, Label::Cardinal | Label::Ordinal) && quoted(text, num.first_word) {
+        let in_quotes = || *quotes.get_or_init(|| text.text.contains('»'));
+        if matches!(d.label, Label::Cardinal | Label::Ordinal)
+            && in_quotes()
+            && quoted(text, num.first_word)
+        {
             trace.rejected("number/quoted-name", num.span, || {
                 "inside a quoted name".into()
             });
@@ -163,7 +176,11 @@ impl NumberRules {
             });
             return None;
         }
-        if d.unit.is_none() && d.label == Label::Cardinal && self.measure(text, num, &mut d, after)
+        let moved = unmeasured != Some((d.last_word, d.end));
+        if d.unit.is_none()
+            && d.label == Label::Cardinal
+            && moved
+            && self.measure(text, num, &mut d, after)
         {
             // `100 мыңнан астам теңге`: the currency follows the qualifier.
             self.qualify(text, &mut d, after);

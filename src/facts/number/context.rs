@@ -164,9 +164,11 @@ pub(super) fn reduplicated(text: &Text, num: &Numeral) -> Option<usize> {
 /// rate (those have a unit word after the slash).
 fn slashed(text: &Text, i: usize) -> bool {
     let digits = |k: usize| text.words[k].shape == WordShape::Digits;
+    if !digits(i) {
+        return false;
+    }
     let next = i + 1 < text.words.len() && text.gap_after(i) == "/" && digits(i + 1);
-    let prev = i > 0 && text.gap_after(i - 1) == "/" && digits(i - 1);
-    digits(i) && (next || prev)
+    next || (i > 0 && text.gap_after(i - 1) == "/" && digits(i - 1))
 }
 
 /// True when word `i` lies inside a short quoted name (`«Хабар 24»`, `«Бір белдеу, бір

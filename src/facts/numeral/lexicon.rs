@@ -2,6 +2,7 @@
 //! (`data/numerals.tsv`), endings with their role (`data/suffixes.tsv`) read as ordered
 //! chains, and homographs that are no numbers (`data/not_numerals.tsv`).
 
+use std::cell::RefCell;
 use std::sync::LazyLock;
 
 use crate::facts::prefix::{PrefixIndex, Trigrams};
@@ -121,6 +122,41 @@ fn slot(c: char) -> usize {
 
 pub(super) static LEXICON: LazyLock<Lexicon> = LazyLock::new(Lexicon::load);
 
+/// A short string (at most 15 bytes) packed with its length into one integer: a memo key
+/// compared without a string comparison.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct MemoKey(u128);
+
+impl MemoKey {
+    const EMPTY: MemoKey = MemoKey(0);
+
+    /// The key of `s`, or None when it is too long (or empty, which never needs a memo).
+    fn of(s: &str) -> Option<MemoKey> {
+        let bytes = s.as_bytes();
+        if bytes.is_empty() || bytes.len() > 15 {
+            return None;
+        }
+        let mut packed = [0u8; 16];
+        packed[..bytes.len()].copy_from_slice(bytes);
+        packed[15] = bytes.len() as u8;
+        Some(MemoKey(u128::from_le_bytes(packed)))
+    }
+
+    /// The memo slot of the key.
+    fn slot(self) -> usize {
+        let folded = (self.0 as u64) ^ ((self.0 >> 64) as u64).rotate_left(29);
+        (folded.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - MEMO_BITS)) as usize
+    }
+}
+
+const MEMO_BITS: u32 = 9;
+
+thread_local! {
+    /// Direct-mapped memo of [`Lexicon::ending`]: key and result by slot.
+    static ENDING_MEMO: RefCell<[(MemoKey, Option<Ending>); 1 << MEMO_BITS]> =
+        const { RefCell::new([(MemoKey::EMPTY, None); 1 << MEMO_BITS]) };
+}
+
 pub(super) const MAX_ENDINGS: usize = 5;
 
 impl Lexicon {
@@ -200,9 +236,21 @@ impl Lexicon {
         }
     }
 
-    /// Reads a whole ending as a chain of known morphemes.
+    /// Reads a whole ending as a chain of known morphemes (memoized per thread: texts repeat
+    /// a few endings).
     pub(super) fn ending(&self, s: &str) -> Option<Ending> {
-        self.chain(s, 0, Ending::default())
+        let Some(key) = MemoKey::of(s) else {
+            return self.chain(s, 0, Ending::default());
+        };
+        ENDING_MEMO.with(|memo| {
+            let slot = &mut memo.borrow_mut()[key.slot()];
+            if slot.0 == key {
+                return slot.1;
+            }
+            let ending = self.chain(s, 0, Ending::default());
+            *slot = (key, ending);
+            ending
+        })
     }
 
     /// Endings follow the order derivation < plural < possessive < case < particle, with at
