@@ -26,7 +26,7 @@ use crate::text::words::WordShape;
 use crate::text::{Span, Text};
 use crate::trace::Trace;
 pub(super) use after::After;
-use context::{inside_compound, quoted, reduplicated};
+use context::{has_closing_quote, inside_compound, quoted, reduplicated};
 
 /// The rules of this dimension, built once.
 pub struct NumberRules {
@@ -157,7 +157,7 @@ impl NumberRules {
                 unmeasured = Some((d.last_word, d.end));
             }
         }
-        let in_quotes = || *quotes.get_or_init(|| text.text.contains('»'));
+        let in_quotes = || *quotes.get_or_init(|| has_closing_quote(text.text));
         if matches!(d.label, Label::Cardinal | Label::Ordinal)
             && in_quotes()
             && quoted(text, num.first_word)

@@ -59,7 +59,7 @@ pub fn object_after(
         return None;
     }
     // `3 бірлік техника` → `техника`: a classifier says nothing about what is counted.
-    if vocab.classifiers.contains_key(text.norm(first))
+    if vocab.classifiers.contains(text.norm(first))
         && plain_word(text, first, first + 1, vocab, after)
     {
         first += 1;
@@ -161,7 +161,7 @@ fn plain_word(
         && vocab.qualifiers_before.match_at(text, k).is_none()
         && !after.time_noun(k)
         && !super::change::is_trend_verb(norm, vocab)
-        && !vocab.comparatives.iter().any(|c| c.0 == norm)
+        && !vocab.comparatives.contains(norm)
         && !verb_like(norm, vocab)
 }
 

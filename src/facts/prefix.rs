@@ -3,6 +3,7 @@
 //! lengths of keys that share a word's first two letters, so a word is probed only at those
 //! lengths.
 
+use crate::morph::hash::FastMap;
 use crate::text::bytes::utf8_len;
 
 /// The low 6 bits of the code points of the first two letters of `s` (0 for a missing second
@@ -119,11 +120,77 @@ impl PrefixIndex {
     }
 }
 
+impl PrefixIndex {
+    /// False when no key is exactly `word` (no key shares its first two letters and length).
+    #[inline]
+    pub fn may_equal(&self, word: &str) -> bool {
+        let Some((a, b)) = head(word) else {
+            return true;
+        };
+        word.len() <= MAX_KEY_BYTES && self.lens[slot(a, b)] & (1 << word.len()) != 0
+    }
+}
+
 impl Default for PrefixIndex {
     fn default() -> Self {
         PrefixIndex {
             lens: Box::new([0; SLOTS]),
         }
+    }
+}
+
+/// The words of a small table, matched exactly: a [`PrefixIndex`] test on the first two
+/// letters and the length rejects most other words before any hashing.
+pub struct WordMap<V> {
+    gate: PrefixIndex,
+    map: FastMap<&'static str, V>,
+}
+
+impl<V> WordMap<V> {
+    /// Adds a word; a repeated word keeps its first value.
+    pub fn insert(&mut self, word: &'static str, value: V) {
+        self.gate.insert(word);
+        self.map.entry(word).or_insert(value);
+    }
+
+    /// The value of `word`, if it is in the table.
+    #[inline]
+    pub fn get(&self, word: &str) -> Option<&V> {
+        if !self.gate.may_equal(word) {
+            return None;
+        }
+        self.map.get(word)
+    }
+
+    /// True when `word` is in the table.
+    #[inline]
+    pub fn contains(&self, word: &str) -> bool {
+        self.get(word).is_some()
+    }
+}
+
+impl<V> Default for WordMap<V> {
+    fn default() -> Self {
+        WordMap {
+            gate: PrefixIndex::default(),
+            map: FastMap::default(),
+        }
+    }
+}
+
+impl<V> FromIterator<(&'static str, V)> for WordMap<V> {
+    fn from_iter<I: IntoIterator<Item = (&'static str, V)>>(iter: I) -> Self {
+        let mut words = WordMap::default();
+        for (word, value) in iter {
+            words.insert(word, value);
+        }
+        words
+    }
+}
+
+impl FromIterator<&'static str> for WordMap<()> {
+    fn from_iter<I: IntoIterator<Item = &'static str>>(iter: I) -> Self {
+        iter.into_iter().map(|w| (w, ())).collect()
     }
 }
 
@@ -215,6 +282,19 @@ mod tests {
         };
         for word in ["мыңнан", "5км", "км5", "a", "әр", "abc", "€5x"] {
             assert_eq!(Trigrams::bit(word), general(word), "{word}");
+        }
+    }
+
+    #[test]
+    fn word_maps_find_exactly_their_words() {
+        let words: WordMap<u8> = [("көп", 1), ("аз", 2), ("а", 3), ("көп", 4)]
+            .into_iter()
+            .collect();
+        assert_eq!(words.get("көп"), Some(&1));
+        assert_eq!(words.get("аз"), Some(&2));
+        assert_eq!(words.get("а"), Some(&3));
+        for other in ["көпір", "кө", "азы", "", "ә", &"а".repeat(40)] {
+            assert_eq!(words.get(other), None, "{other}");
         }
     }
 

@@ -5,7 +5,7 @@
 use crate::morph::hash::{FastMap, FastSet};
 
 use super::phrase::{Endings, PhraseTable};
-use super::prefix::{PrefixIndex, SuffixIndex};
+use super::prefix::{PrefixIndex, SuffixIndex, WordMap};
 use super::table::{rows, Row};
 use crate::mention::{Direction, Label, Qualifier};
 
@@ -72,7 +72,7 @@ pub struct Vocabulary {
     /// The index in `trends` of each stem (its first row).
     pub trend_index: FastMap<&'static str, usize>,
     /// Comparative words stating a difference (`көп`, `төмен`).
-    pub comparatives: Vec<(&'static str, Direction)>,
+    pub comparatives: WordMap<Direction>,
     /// Endings that make a stem a verb form.
     pub verb_endings: FastSet<&'static str>,
     /// Nouns that make a number a DATE or TIME.
@@ -85,10 +85,10 @@ pub struct Vocabulary {
     /// Word starts after a number word that make it no count (`бір реттік`).
     pub not_counted: Vec<&'static str>,
     /// Words before a bare `бір` that make it an article.
-    pub article_before: FastSet<&'static str>,
+    pub article_before: WordMap<()>,
     /// Classifier nouns skipped before a counted object (`бірлік`, `бас`), with the unit a
     /// CARDINAL takes from them (`pcs`, `head`), if any.
-    pub classifiers: FastMap<&'static str, Option<&'static str>>,
+    pub classifiers: WordMap<Option<&'static str>>,
     /// Word endings of verb forms and verbal nouns (`-ып`, `-ған`, `-у`), with the least
     /// length in letters of a word that ends so: such a word is never a counted object.
     pub verb_shapes: SuffixIndex<usize>,
@@ -96,11 +96,11 @@ pub struct Vocabulary {
     /// unit they are not what is measured.
     pub measure_nouns: Vec<&'static str>,
     /// Plain adjectives kept in a counted object (`жаңа`, `жас`).
-    pub object_adjectives: FastSet<&'static str>,
+    pub object_adjectives: WordMap<()>,
     /// Fixed compound nouns that are objects as a whole (`елді мекен`, `ірі қара`).
     pub compound_nouns: PhraseTable<&'static str>,
     /// Words that are never a counted object.
-    pub not_objects: FastSet<&'static str>,
+    pub not_objects: WordMap<()>,
     /// How many of a larger unit one smaller unit is (`cm` in `m`: 0.01).
     ratios: Vec<(&'static str, &'static str, f64)>,
 }
@@ -152,7 +152,7 @@ fn direction(row: &Row<'_>) -> Direction {
 }
 
 /// Rows of `word, increase|decrease`.
-fn directions(file: &'static str, content: &'static str) -> Vec<(&'static str, Direction)> {
+fn directions(file: &'static str, content: &'static str) -> WordMap<Direction> {
     rows(file, content)
         .map(|row| (row.cell(0), direction(&row)))
         .collect()

@@ -3,6 +3,8 @@
 //! used in another sense (the article `бір`, `бір реттік`, `жүзді.`, `жер жүзі`), Latin model
 //! names, reduplications (`бір-бірімен`) and numbers inside hyphenated compounds.
 
+use memchr::memmem;
+
 use super::{spacing, After, NumberRules};
 use crate::facts::numeral::{is_ending, read_numeral, Numeral};
 use crate::text::fold::{is_hyphen, is_space};
@@ -190,14 +192,12 @@ pub(super) fn quoted(text: &Text, i: usize) -> bool {
     let before = &text.text[from..span.start];
     let after = &text.text[span.end..to];
     // Substring searches first (fast), then the check that nothing breaks the quotes.
-    let Some(close) = after
-        .find('»')
+    let Some(close) = memmem::find(after.as_bytes(), "»".as_bytes())
         .filter(|&k| !after[..k].contains(['«', '\n']))
     else {
         return false;
     };
-    let Some(open) = before
-        .rfind('«')
+    let Some(open) = memmem::rfind(before.as_bytes(), "«".as_bytes())
         .filter(|&k| !before[k..].contains(['»', '\n']))
     else {
         return false;
@@ -211,6 +211,11 @@ pub(super) fn quoted(text: &Text, i: usize) -> bool {
         .trim_start()
         .starts_with([',', '–', '—', '-']);
     words.count() <= MAX_WORDS && !inside.contains(['.', '!', '?', ';', ':']) && !attributed
+}
+
+/// True when `text` has a closing guillemet anywhere: [`quoted`] is false in other texts.
+pub(super) fn has_closing_quote(text: &str) -> bool {
+    memmem::find(text.as_bytes(), "»".as_bytes()).is_some()
 }
 
 /// Word `i` continues a hyphenated compound (`COVID-19`, `Су-27`), follows `№` or is part of
