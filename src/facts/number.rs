@@ -246,9 +246,12 @@ impl NumberRules {
     /// The noun glued by a hyphen to digits that carry no ending (`5-сынып`), if any.
     fn digit_noun(&self, text: &Text, num: &Numeral<'_>, d: &Draft<'_>) -> Option<usize> {
         let noun = d.last_word + 1;
+        let plain = num.digits && num.suffix.is_empty() && !num.scaled && d.ending.is_empty();
+        if !plain {
+            return None;
+        }
         let gap = text.gap_after(d.last_word);
         let glued = gap.chars().count() == 1 && gap.chars().all(is_hyphen);
-        let plain = num.digits && num.suffix.is_empty() && !num.scaled && d.ending.is_empty();
         let word = text.words.get(noun)?;
         let lower = word.shape == WordShape::Letters && !word.capitalized;
         (plain && glued && lower && self.vocab.measures.match_at(text, noun).is_none())
@@ -320,21 +323,34 @@ fn share_change(text: &Text, facts: &mut [Fact]) {
     }
 }
 
-/// True when the gap between two words is plain spacing.
+/// True when the gap between two words is plain spacing (one ASCII space, most often).
 fn spacing(gap: &str) -> bool {
-    !gap.is_empty() && gap.chars().all(is_space)
+    gap == " " || (!gap.is_empty() && gap.chars().all(is_space))
+}
+
+/// True when `word` ends with one of `endings`; the last byte is compared first, so most
+/// words cost no string comparison.
+pub(super) fn ends_with_any(word: &str, endings: &[&str]) -> bool {
+    let last = word.as_bytes().last();
+    endings
+        .iter()
+        .any(|e| (e.is_empty() || e.as_bytes().last() == last) && word.ends_with(e))
+}
+
+/// True when `word` is one of `words`; length and last byte are compared first.
+pub(super) fn equals_any(word: &str, words: &[&str]) -> bool {
+    let last = word.as_bytes().last();
+    words
+        .iter()
+        .any(|w| w.len() == word.len() && w.as_bytes().last() == last && *w == word)
 }
 
 /// The ending is (or ends in) an ablative case.
 pub(super) fn is_ablative(ending: &str) -> bool {
-    ["дан", "ден", "тан", "тен", "нан", "нен"]
-        .iter()
-        .any(|e| ending.ends_with(e))
+    ends_with_any(ending, &["дан", "ден", "тан", "тен", "нан", "нен"])
 }
 
 /// The ending is (or ends in) a dative case.
 pub(super) fn is_dative(ending: &str) -> bool {
-    ["ға", "ге", "қа", "ке", "на", "не"]
-        .iter()
-        .any(|e| ending.ends_with(e))
+    ends_with_any(ending, &["ға", "ге", "қа", "ке", "на", "не"])
 }

@@ -108,7 +108,7 @@ pub fn preload() {
 
 /// True when the gap between two words of one numeral is plain spacing.
 fn spacing(gap: &str) -> bool {
-    !gap.is_empty() && gap.chars().all(is_space)
+    gap == " " || (!gap.is_empty() && gap.chars().all(is_space))
 }
 
 /// True when the gap is exactly one hyphen (`1000-нан`, `бір-ақ`).

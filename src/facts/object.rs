@@ -79,10 +79,13 @@ pub fn object_after(
     if hyphened {
         return Some(format!("{norm}-{}", stem(text.norm(first + 1))));
     }
+    let last = norm.as_bytes().last();
     let adjective = vocab.object_adjectives.contains(norm)
         || ADJECTIVE_ENDINGS.iter().any(|e| {
-            norm.strip_suffix(e)
-                .is_some_and(|stem| stem.chars().count() >= MIN_STEM_CHARS)
+            e.as_bytes().last() == last
+                && norm
+                    .strip_suffix(e)
+                    .is_some_and(|stem| stem.chars().count() >= MIN_STEM_CHARS)
         });
     let next_plain = plain_word(text, first, first + 1, vocab, after);
     if adjective && next_plain {
@@ -105,8 +108,10 @@ pub fn object_after(
 /// (`фермасына`), or None when the word does not end in a third-person possessive: `-сы/-сі`,
 /// or `-ы/-і` after a consonant that an accusative or past-tense `-ды/-ты` cannot precede.
 fn possessed(word: &str) -> Option<&str> {
+    let last = word.as_bytes().last();
     let bare = POSSESSIVE_CASES
         .iter()
+        .filter(|e| e.as_bytes().last() == last)
         .find_map(|e| word.strip_suffix(e))
         .unwrap_or(word);
     let long = bare.chars().count() > MIN_STEM_CHARS + 1;
