@@ -87,18 +87,20 @@ pub fn object_after(
                     .strip_suffix(e)
                     .is_some_and(|stem| stem.chars().count() >= MIN_STEM_CHARS)
         });
-    let next_plain = plain_word(text, first, first + 1, vocab, after);
-    if adjective && next_plain {
-        return Some(format!("{norm} {}", stem(text.norm(first + 1))));
-    }
-    if adjective && measured {
-        return None;
+    // The tests of the next word are paid only where its answer matters.
+    let next_plain = || plain_word(text, first, first + 1, vocab, after);
+    if adjective {
+        if next_plain() {
+            return Some(format!("{norm} {}", stem(text.norm(first + 1))));
+        }
+        if measured {
+            return None;
+        }
+        return Some(unpossessed(stem(norm)).to_owned());
     }
     // `сүт фермасына` → `сүт фермасы`: a noun and its possessed head.
-    if let Some(head) = next_plain
-        .then(|| possessed(text.norm(first + 1)))
-        .flatten()
-    {
+    let head = text.words.get(first + 1).and_then(|_| possessed(text.norm(first + 1)));
+    if let Some(head) = head.filter(|_| next_plain()) {
         return Some(format!("{norm} {head}"));
     }
     Some(unpossessed(stem(norm)).to_owned())
