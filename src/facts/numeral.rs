@@ -258,10 +258,16 @@ mod tests {
         let lexicon = &*LEXICON;
         for (word, entry) in lexicon.words.iter() {
             let forms = std::iter::once(word.to_string()).chain(
-                lexicon.suffixes.iter().flatten().map(|(e, _)| format!("{word}{e}")),
+                lexicon
+                    .suffixes
+                    .iter()
+                    .flatten()
+                    .map(|(e, _)| format!("{word}{e}")),
             );
             for form in forms {
-                let want = lexicon.word(&form).filter(|m| m.kind == lexicon::Kind::Scale);
+                let want = lexicon
+                    .word(&form)
+                    .filter(|m| m.kind == lexicon::Kind::Scale);
                 let got = lexicon.scale(&form);
                 assert_eq!(got.map(|m| m.value), want.map(|m| m.value), "{form}");
                 if entry.kind == lexicon::Kind::Scale && !entry.bound {

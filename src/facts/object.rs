@@ -99,7 +99,10 @@ pub fn object_after(
         return Some(unpossessed(stem(norm)).to_owned());
     }
     // `сүт фермасына` → `сүт фермасы`: a noun and its possessed head.
-    let head = text.words.get(first + 1).and_then(|_| possessed(text.norm(first + 1)));
+    let head = text
+        .words
+        .get(first + 1)
+        .and_then(|_| possessed(text.norm(first + 1)));
     if let Some(head) = head.filter(|_| next_plain()) {
         return Some(format!("{norm} {head}"));
     }

@@ -35,7 +35,9 @@ impl Trigrams {
         // Fast path: three two-byte letters (Cyrillic).
         if let [b0, b1, b2, b3, b4, b5, ..] = *bytes {
             if (b0 & b2 & b4) & 0xE0 == 0xC0 && (b0 | b2 | b4) & 0x20 == 0 {
-                let k = ((b1 as usize & 0x1F) << 10) | ((b3 as usize & 0x1F) << 5) | (b5 as usize & 0x1F);
+                let k = ((b1 as usize & 0x1F) << 10)
+                    | ((b3 as usize & 0x1F) << 5)
+                    | (b5 as usize & 0x1F);
                 return (k >> 6, 1 << (k & 63));
             }
         }
@@ -258,7 +260,9 @@ mod tests {
 
     #[test]
     fn byte_heads_are_the_low_bits_of_the_first_letters() {
-        for word in ["метр", "м", "5км", "a", "ab", "әр", "р", "€5", "😀x", "x😀", "°C"] {
+        for word in [
+            "метр", "м", "5км", "a", "ab", "әр", "р", "€5", "😀x", "x😀", "°C",
+        ] {
             let mut chars = word.chars();
             let a = chars.next().map_or(0, |c| c as u32 & 0x3F) as u8;
             let b = chars.next().map_or(0, |c| c as u32 & 0x3F) as u8;
@@ -271,12 +275,20 @@ mod tests {
     fn trigram_fast_path_matches_the_general_reading() {
         let mut t = Trigrams::default();
         t.insert("мыңнан");
-        for (word, hit) in [("мыңдаған", true), ("мың", true), ("мұң", false), ("мы", false)] {
+        for (word, hit) in [
+            ("мыңдаған", true),
+            ("мың", true),
+            ("мұң", false),
+            ("мы", false),
+        ] {
             assert_eq!(t.may_start(word), hit, "{word}");
         }
         // Mixed widths take the general path and agree on the bit of the first three letters.
         let general = |s: &str| {
-            let k = s.chars().take(3).fold(0usize, |k, c| (k << 5) | (c as usize & 0x1F));
+            let k = s
+                .chars()
+                .take(3)
+                .fold(0usize, |k, c| (k << 5) | (c as usize & 0x1F));
             let k = k << (5 * (3 - s.chars().count().min(3)));
             (k >> 6, 1u64 << (k & 63))
         };

@@ -27,9 +27,11 @@ impl NumberRules {
             // The genitive ends the word itself: a cheap test before the table lookup.
             ends_with_any(text.norm(b), &GENITIVE)
                 && spacing(text.gap_after(b))
-                && self.vocab.time_nouns.match_at(text, b).is_some_and(|m| {
-                    m.last_word == b && ends_with_any(m.ending, &GENITIVE)
-                })
+                && self
+                    .vocab
+                    .time_nouns
+                    .match_at(text, b)
+                    .is_some_and(|m| m.last_word == b && ends_with_any(m.ending, &GENITIVE))
         });
         // `жасы жиырма тоғызда`: an age.
         let age = before.is_some_and(|b| {

@@ -177,7 +177,11 @@ impl NumberRules {
             Some(c) if is_space(c) && c != '\n' => c.len_utf8(),
             _ => 0,
         };
-        if !self.vocab.sign_first_bytes.contains(rest.as_bytes().get(lead).copied()) {
+        if !self
+            .vocab
+            .sign_first_bytes
+            .contains(rest.as_bytes().get(lead).copied())
+        {
             return None;
         }
         let (sign, measure) = self

@@ -175,7 +175,9 @@ impl DigitString {
         let digits = &self.buf[..self.len];
         let whole = self.spill.is_none() && self.len <= 15 && self.len > 0;
         if whole && digits.iter().all(|b| b.is_ascii_digit()) {
-            let whole = digits.iter().fold(0u64, |v, b| v * 10 + u64::from(b - b'0'));
+            let whole = digits
+                .iter()
+                .fold(0u64, |v, b| v * 10 + u64::from(b - b'0'));
             return Some(whole as f64);
         }
         self.as_str().parse().ok()
