@@ -54,7 +54,7 @@ pub fn change_after(
         if k > last && !text.gap_after(last).chars().all(char::is_whitespace) {
             break;
         }
-        if let Some(&(_, direction)) = vocab.comparatives.iter().find(|c| c.0 == text.norm(k)) {
+        if let Some(&direction) = vocab.comparatives.get(text.norm(k)) {
             return Some(Change {
                 direction,
                 relation: Relation::By,

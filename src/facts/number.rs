@@ -13,6 +13,8 @@ mod measure;
 mod qualify;
 mod range;
 
+use std::cell::OnceCell;
+
 use super::change::change_after;
 use super::numeral::{may_start_numeral, read_numeral, Numeral};
 use super::object::object_after;
@@ -24,7 +26,7 @@ use crate::text::words::WordShape;
 use crate::text::{Span, Text};
 use crate::trace::Trace;
 pub(super) use after::After;
-use context::{inside_compound, quoted, reduplicated};
+use context::{has_closing_quote, inside_compound, quoted, reduplicated};
 
 /// The rules of this dimension, built once.
 pub struct NumberRules {
@@ -66,6 +68,8 @@ impl NumberRules {
         trace: &mut Trace,
     ) {
         let first_new = out.len();
+        // Whether the text has a closing guillemet at all (a quoted name needs one).
+        let quotes = OnceCell::new();
         let mut i = 0;
         while i < text.words.len() {
             if !may_start_numeral(text, i) || inside_compound(text, i) {
@@ -82,7 +86,7 @@ impl NumberRules {
                 i = last + 1;
                 continue;
             }
-            match self.build(text, &numeral, trace) {
+            match self.build(text, &numeral, &quotes, trace) {
                 Some((fact, last)) => {
                     trace.built(fact.rule, fact.span, fact.label);
                     out.push(fact);
@@ -98,6 +102,7 @@ impl NumberRules {
         &self,
         text: &'t Text,
         num: &Numeral<'t>,
+        quotes: &OnceCell<bool>,
         trace: &mut Trace,
     ) -> Option<(Fact, usize)> {
         let after = &After::new(&self.vocab, text, num.last_word + 1);
@@ -133,6 +138,8 @@ impl NumberRules {
             // KazNERD tags `бірінші – екінші` as two ORDINAL spans.
             d = self.draft(num);
         }
+        // Where the draft ended when `measure` found nothing: it finds nothing there again.
+        let mut unmeasured = None;
         if let Some(noun) = self.digit_noun(text, num, &d) {
             if self.vocab.time_nouns.match_at(text, noun).is_some() {
                 trace.rejected("ordinal/digit-noun", num.span, || "a decade or date".into());
@@ -146,9 +153,15 @@ impl NumberRules {
             d.ending = "";
         } else if !num.ordinal {
             self.fraction(text, num, &mut d);
-            self.measure(text, num, &mut d, after);
+            if !self.measure(text, num, &mut d, after) {
+                unmeasured = Some((d.last_word, d.end));
+            }
         }
-        if matches!(d.label, Label::Cardinal | Label::Ordinal) && quoted(text, num.first_word) {
+        let in_quotes = || *quotes.get_or_init(|| has_closing_quote(text.text));
+        if matches!(d.label, Label::Cardinal | Label::Ordinal)
+            && in_quotes()
+            && quoted(text, num.first_word)
+        {
             trace.rejected("number/quoted-name", num.span, || {
                 "inside a quoted name".into()
             });
@@ -163,7 +176,11 @@ impl NumberRules {
             });
             return None;
         }
-        if d.unit.is_none() && d.label == Label::Cardinal && self.measure(text, num, &mut d, after)
+        let moved = unmeasured != Some((d.last_word, d.end));
+        if d.unit.is_none()
+            && d.label == Label::Cardinal
+            && moved
+            && self.measure(text, num, &mut d, after)
         {
             // `100 мыңнан астам теңге`: the currency follows the qualifier.
             self.qualify(text, &mut d, after);
@@ -229,9 +246,12 @@ impl NumberRules {
     /// The noun glued by a hyphen to digits that carry no ending (`5-сынып`), if any.
     fn digit_noun(&self, text: &Text, num: &Numeral<'_>, d: &Draft<'_>) -> Option<usize> {
         let noun = d.last_word + 1;
+        let plain = num.digits && num.suffix.is_empty() && !num.scaled && d.ending.is_empty();
+        if !plain {
+            return None;
+        }
         let gap = text.gap_after(d.last_word);
         let glued = gap.chars().count() == 1 && gap.chars().all(is_hyphen);
-        let plain = num.digits && num.suffix.is_empty() && !num.scaled && d.ending.is_empty();
         let word = text.words.get(noun)?;
         let lower = word.shape == WordShape::Letters && !word.capitalized;
         (plain && glued && lower && self.vocab.measures.match_at(text, noun).is_none())
@@ -303,21 +323,34 @@ fn share_change(text: &Text, facts: &mut [Fact]) {
     }
 }
 
-/// True when the gap between two words is plain spacing.
+/// True when the gap between two words is plain spacing (one ASCII space, most often).
 fn spacing(gap: &str) -> bool {
-    !gap.is_empty() && gap.chars().all(is_space)
+    gap == " " || (!gap.is_empty() && gap.chars().all(is_space))
+}
+
+/// True when `word` ends with one of `endings`; the last byte is compared first, so most
+/// words cost no string comparison.
+pub(super) fn ends_with_any(word: &str, endings: &[&str]) -> bool {
+    let last = word.as_bytes().last();
+    endings
+        .iter()
+        .any(|e| (e.is_empty() || e.as_bytes().last() == last) && word.ends_with(e))
+}
+
+/// True when `word` is one of `words`; length and last byte are compared first.
+pub(super) fn equals_any(word: &str, words: &[&str]) -> bool {
+    let last = word.as_bytes().last();
+    words
+        .iter()
+        .any(|w| w.len() == word.len() && w.as_bytes().last() == last && *w == word)
 }
 
 /// The ending is (or ends in) an ablative case.
 pub(super) fn is_ablative(ending: &str) -> bool {
-    ["дан", "ден", "тан", "тен", "нан", "нен"]
-        .iter()
-        .any(|e| ending.ends_with(e))
+    ends_with_any(ending, &["дан", "ден", "тан", "тен", "нан", "нен"])
 }
 
 /// The ending is (or ends in) a dative case.
 pub(super) fn is_dative(ending: &str) -> bool {
-    ["ға", "ге", "қа", "ке", "на", "не"]
-        .iter()
-        .any(|e| ending.ends_with(e))
+    ends_with_any(ending, &["ға", "ге", "қа", "ке", "на", "не"])
 }

@@ -108,7 +108,7 @@ pub fn preload() {
 
 /// True when the gap between two words of one numeral is plain spacing.
 fn spacing(gap: &str) -> bool {
-    !gap.is_empty() && gap.chars().all(is_space)
+    gap == " " || (!gap.is_empty() && gap.chars().all(is_space))
 }
 
 /// True when the gap is exactly one hyphen (`1000-нан`, `бір-ақ`).
@@ -251,6 +251,31 @@ mod tests {
             }
         }
         assert!(!lexicon.heads.may_start("адам") && !lexicon.heads.may_start("жұмыс"));
+    }
+
+    #[test]
+    fn scale_gate_accepts_every_scale_word_with_any_ending() {
+        let lexicon = &*LEXICON;
+        for (word, entry) in lexicon.words.iter() {
+            let forms = std::iter::once(word.to_string()).chain(
+                lexicon
+                    .suffixes
+                    .iter()
+                    .flatten()
+                    .map(|(e, _)| format!("{word}{e}")),
+            );
+            for form in forms {
+                let want = lexicon
+                    .word(&form)
+                    .filter(|m| m.kind == lexicon::Kind::Scale);
+                let got = lexicon.scale(&form);
+                assert_eq!(got.map(|m| m.value), want.map(|m| m.value), "{form}");
+                if entry.kind == lexicon::Kind::Scale && !entry.bound {
+                    assert!(lexicon.scale_heads.may_start(&form), "{form}");
+                }
+            }
+        }
+        assert!(lexicon.scale("адам").is_none() && lexicon.scale("мыңнан").is_some());
     }
 
     #[test]

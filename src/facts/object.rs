@@ -59,7 +59,7 @@ pub fn object_after(
         return None;
     }
     // `3 бірлік техника` → `техника`: a classifier says nothing about what is counted.
-    if vocab.classifiers.contains_key(text.norm(first))
+    if vocab.classifiers.contains(text.norm(first))
         && plain_word(text, first, first + 1, vocab, after)
     {
         first += 1;
@@ -79,23 +79,31 @@ pub fn object_after(
     if hyphened {
         return Some(format!("{norm}-{}", stem(text.norm(first + 1))));
     }
+    let last = norm.as_bytes().last();
     let adjective = vocab.object_adjectives.contains(norm)
         || ADJECTIVE_ENDINGS.iter().any(|e| {
-            norm.strip_suffix(e)
-                .is_some_and(|stem| stem.chars().count() >= MIN_STEM_CHARS)
+            e.as_bytes().last() == last
+                && norm
+                    .strip_suffix(e)
+                    .is_some_and(|stem| stem.chars().count() >= MIN_STEM_CHARS)
         });
-    let next_plain = plain_word(text, first, first + 1, vocab, after);
-    if adjective && next_plain {
-        return Some(format!("{norm} {}", stem(text.norm(first + 1))));
-    }
-    if adjective && measured {
-        return None;
+    // The tests of the next word are paid only where its answer matters.
+    let next_plain = || plain_word(text, first, first + 1, vocab, after);
+    if adjective {
+        if next_plain() {
+            return Some(format!("{norm} {}", stem(text.norm(first + 1))));
+        }
+        if measured {
+            return None;
+        }
+        return Some(unpossessed(stem(norm)).to_owned());
     }
     // `сүт фермасына` → `сүт фермасы`: a noun and its possessed head.
-    if let Some(head) = next_plain
-        .then(|| possessed(text.norm(first + 1)))
-        .flatten()
-    {
+    let head = text
+        .words
+        .get(first + 1)
+        .and_then(|_| possessed(text.norm(first + 1)));
+    if let Some(head) = head.filter(|_| next_plain()) {
         return Some(format!("{norm} {head}"));
     }
     Some(unpossessed(stem(norm)).to_owned())
@@ -105,8 +113,10 @@ pub fn object_after(
 /// (`фермасына`), or None when the word does not end in a third-person possessive: `-сы/-сі`,
 /// or `-ы/-і` after a consonant that an accusative or past-tense `-ды/-ты` cannot precede.
 fn possessed(word: &str) -> Option<&str> {
+    let last = word.as_bytes().last();
     let bare = POSSESSIVE_CASES
         .iter()
+        .filter(|e| e.as_bytes().last() == last)
         .find_map(|e| word.strip_suffix(e))
         .unwrap_or(word);
     let long = bare.chars().count() > MIN_STEM_CHARS + 1;
@@ -161,7 +171,7 @@ fn plain_word(
         && vocab.qualifiers_before.match_at(text, k).is_none()
         && !after.time_noun(k)
         && !super::change::is_trend_verb(norm, vocab)
-        && !vocab.comparatives.iter().any(|c| c.0 == norm)
+        && !vocab.comparatives.contains(norm)
         && !verb_like(norm, vocab)
 }
 

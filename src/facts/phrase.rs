@@ -2,8 +2,8 @@
 //! `айлық есептік көрсеткіш`, `ақш доллары`); all but the last word must match exactly,
 //! the last may carry any chain of endings (`метрден`, `долларына`). The longest phrase wins.
 
-use super::prefix::PrefixIndex;
-use crate::morph::hash::{FastMap, FastSet};
+use super::prefix::{PrefixIndex, WordMap};
+use crate::morph::hash::FastMap;
 
 use super::numeral::{is_ending, is_inflection};
 use crate::text::fold::{is_hyphen, is_space};
@@ -43,7 +43,7 @@ pub struct PhraseTable<T> {
     first_lens: PrefixIndex,
     /// The last words of the phrases, when none takes endings (else None): a phrase can only
     /// end at a word in this set.
-    last_words: Option<FastSet<&'static str>>,
+    last_words: Option<WordMap<()>>,
 }
 
 impl<T> PhraseTable<T> {
@@ -52,7 +52,7 @@ impl<T> PhraseTable<T> {
         PhraseTable {
             by_first: FastMap::default(),
             first_lens: PrefixIndex::default(),
-            last_words: Some(FastSet::default()),
+            last_words: Some(WordMap::default()),
         }
     }
 
@@ -65,9 +65,7 @@ impl<T> PhraseTable<T> {
         self.first_lens.insert(first);
         let last = words[words.len() - 1];
         match (&mut self.last_words, inflects) {
-            (Some(set), Endings::None) => {
-                set.insert(last);
-            }
+            (Some(set), Endings::None) => set.insert(last, ()),
             _ => self.last_words = None,
         }
         let entries = self.by_first.entry(first).or_default();

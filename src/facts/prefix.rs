@@ -3,13 +3,23 @@
 //! lengths of keys that share a word's first two letters, so a word is probed only at those
 //! lengths.
 
+use crate::morph::hash::FastMap;
 use crate::text::bytes::utf8_len;
 
-/// The first two letters of `s`; a one-letter string pairs with `'\0'`.
-fn head(s: &str) -> Option<(char, char)> {
-    let mut chars = s.chars();
-    let a = chars.next()?;
-    Some((a, chars.next().unwrap_or('\0')))
+/// The low 6 bits of the code points of the first two letters of `s` (0 for a missing second
+/// letter), read on the UTF-8 bytes: the last byte of a char carries the low 6 bits of its
+/// code point. None for the empty string.
+#[inline]
+fn head(s: &str) -> Option<(u8, u8)> {
+    let bytes = s.as_bytes();
+    let lead = *bytes.first()?;
+    let second = utf8_len(lead);
+    let a = bytes.get(second - 1).copied().unwrap_or(0) & 0x3F;
+    let b = match bytes.get(second) {
+        Some(&lead) => bytes.get(second + utf8_len(lead) - 1).copied().unwrap_or(0) & 0x3F,
+        None => 0,
+    };
+    Some((a, b))
 }
 
 /// A bitmap over the first three letters of words (5 low bits of each code point; a word of
@@ -22,6 +32,15 @@ impl Trigrams {
     #[inline]
     fn bit(s: &str) -> (usize, u64) {
         let bytes = s.as_bytes();
+        // Fast path: three two-byte letters (Cyrillic).
+        if let [b0, b1, b2, b3, b4, b5, ..] = *bytes {
+            if (b0 & b2 & b4) & 0xE0 == 0xC0 && (b0 | b2 | b4) & 0x20 == 0 {
+                let k = ((b1 as usize & 0x1F) << 10)
+                    | ((b3 as usize & 0x1F) << 5)
+                    | (b5 as usize & 0x1F);
+                return (k >> 6, 1 << (k & 63));
+            }
+        }
         let mut k = 0;
         let mut at = 0;
         for _ in 0..3 {
@@ -69,9 +88,10 @@ const SLOTS: usize = 1 << 12;
 /// Longest key a [`PrefixIndex`] records, in bytes (one bit of a `u64` per length).
 const MAX_KEY_BYTES: usize = 63;
 
-/// The slot of a pair of first letters.
-fn slot(a: char, b: char) -> usize {
-    ((a as usize & 0x3F) << 6) | (b as usize & 0x3F)
+/// The slot of the first two letters (low 6 bits of each code point, from [`head`]).
+#[inline]
+fn slot(a: u8, b: u8) -> usize {
+    ((a as usize) << 6) | b as usize
 }
 
 impl PrefixIndex {
@@ -88,18 +108,28 @@ impl PrefixIndex {
     /// Byte lengths, longest first, of keys that may be a prefix of `word`: those sharing its
     /// first two letters and the one-letter keys of its first letter (plus, rarely, lengths of
     /// keys that only share the slot).
+    #[inline]
     pub fn candidates(&self, word: &str) -> Lengths {
         let Some((a, b)) = head(word) else {
             return Lengths(0);
         };
-        let mut mask = self.lens[slot(a, b)];
-        if b != '\0' {
-            mask |= self.lens[slot(a, '\0')];
-        }
+        // One-letter keys of the first letter (slot `(a, 0)`) are prefixes too.
+        let mut mask = self.lens[slot(a, b)] | self.lens[slot(a, 0)];
         if word.len() < MAX_KEY_BYTES {
             mask &= (2 << word.len()) - 1;
         }
         Lengths(mask)
+    }
+}
+
+impl PrefixIndex {
+    /// False when no key is exactly `word` (no key shares its first two letters and length).
+    #[inline]
+    pub fn may_equal(&self, word: &str) -> bool {
+        let Some((a, b)) = head(word) else {
+            return true;
+        };
+        word.len() <= MAX_KEY_BYTES && self.lens[slot(a, b)] & (1 << word.len()) != 0
     }
 }
 
@@ -108,6 +138,61 @@ impl Default for PrefixIndex {
         PrefixIndex {
             lens: Box::new([0; SLOTS]),
         }
+    }
+}
+
+/// The words of a small table, matched exactly: a [`PrefixIndex`] test on the first two
+/// letters and the length rejects most other words before any hashing.
+pub struct WordMap<V> {
+    gate: PrefixIndex,
+    map: FastMap<&'static str, V>,
+}
+
+impl<V> WordMap<V> {
+    /// Adds a word; a repeated word keeps its first value.
+    pub fn insert(&mut self, word: &'static str, value: V) {
+        self.gate.insert(word);
+        self.map.entry(word).or_insert(value);
+    }
+
+    /// The value of `word`, if it is in the table.
+    #[inline]
+    pub fn get(&self, word: &str) -> Option<&V> {
+        if !self.gate.may_equal(word) {
+            return None;
+        }
+        self.map.get(word)
+    }
+
+    /// True when `word` is in the table.
+    #[inline]
+    pub fn contains(&self, word: &str) -> bool {
+        self.get(word).is_some()
+    }
+}
+
+impl<V> Default for WordMap<V> {
+    fn default() -> Self {
+        WordMap {
+            gate: PrefixIndex::default(),
+            map: FastMap::default(),
+        }
+    }
+}
+
+impl<V> FromIterator<(&'static str, V)> for WordMap<V> {
+    fn from_iter<I: IntoIterator<Item = (&'static str, V)>>(iter: I) -> Self {
+        let mut words = WordMap::default();
+        for (word, value) in iter {
+            words.insert(word, value);
+        }
+        words
+    }
+}
+
+impl FromIterator<&'static str> for WordMap<()> {
+    fn from_iter<I: IntoIterator<Item = &'static str>>(iter: I) -> Self {
+        iter.into_iter().map(|w| (w, ())).collect()
     }
 }
 
@@ -171,6 +256,58 @@ mod tests {
             vec!["ме".len(), "м".len()]
         );
         assert_eq!(index.candidates("").count(), 0);
+    }
+
+    #[test]
+    fn byte_heads_are_the_low_bits_of_the_first_letters() {
+        for word in [
+            "метр", "м", "5км", "a", "ab", "әр", "р", "€5", "😀x", "x😀", "°C",
+        ] {
+            let mut chars = word.chars();
+            let a = chars.next().map_or(0, |c| c as u32 & 0x3F) as u8;
+            let b = chars.next().map_or(0, |c| c as u32 & 0x3F) as u8;
+            assert_eq!(head(word), Some((a, b)), "{word}");
+        }
+        assert_eq!(head(""), None);
+    }
+
+    #[test]
+    fn trigram_fast_path_matches_the_general_reading() {
+        let mut t = Trigrams::default();
+        t.insert("мыңнан");
+        for (word, hit) in [
+            ("мыңдаған", true),
+            ("мың", true),
+            ("мұң", false),
+            ("мы", false),
+        ] {
+            assert_eq!(t.may_start(word), hit, "{word}");
+        }
+        // Mixed widths take the general path and agree on the bit of the first three letters.
+        let general = |s: &str| {
+            let k = s
+                .chars()
+                .take(3)
+                .fold(0usize, |k, c| (k << 5) | (c as usize & 0x1F));
+            let k = k << (5 * (3 - s.chars().count().min(3)));
+            (k >> 6, 1u64 << (k & 63))
+        };
+        for word in ["мыңнан", "5км", "км5", "a", "әр", "abc", "€5x"] {
+            assert_eq!(Trigrams::bit(word), general(word), "{word}");
+        }
+    }
+
+    #[test]
+    fn word_maps_find_exactly_their_words() {
+        let words: WordMap<u8> = [("көп", 1), ("аз", 2), ("а", 3), ("көп", 4)]
+            .into_iter()
+            .collect();
+        assert_eq!(words.get("көп"), Some(&1));
+        assert_eq!(words.get("аз"), Some(&2));
+        assert_eq!(words.get("а"), Some(&3));
+        for other in ["көпір", "кө", "азы", "", "ә", &"а".repeat(40)] {
+            assert_eq!(words.get(other), None, "{other}");
+        }
     }
 
     #[test]

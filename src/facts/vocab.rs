@@ -5,7 +5,7 @@
 use crate::morph::hash::{FastMap, FastSet};
 
 use super::phrase::{Endings, PhraseTable};
-use super::prefix::{PrefixIndex, SuffixIndex};
+use super::prefix::{PrefixIndex, SuffixIndex, WordMap};
 use super::table::{rows, Row};
 use crate::mention::{Direction, Label, Qualifier};
 
@@ -57,6 +57,10 @@ pub struct Vocabulary {
     pub measures: PhraseTable<Measure>,
     /// Unit and currency signs (`%`, `$`, `₸`, `°C`), longest first.
     pub signs: Vec<(&'static str, Measure)>,
+    /// The first bytes of `signs`: text that starts with no such byte starts with no sign.
+    pub sign_first_bytes: ByteSet,
+    /// The last bytes of the currency signs of `signs`.
+    pub money_sign_last_bytes: ByteSet,
     /// Qualifier words before the number.
     pub qualifiers_before: PhraseTable<QualifierWord>,
     /// Qualifier words after the number (or its unit).
@@ -68,7 +72,7 @@ pub struct Vocabulary {
     /// The index in `trends` of each stem (its first row).
     pub trend_index: FastMap<&'static str, usize>,
     /// Comparative words stating a difference (`көп`, `төмен`).
-    pub comparatives: Vec<(&'static str, Direction)>,
+    pub comparatives: WordMap<Direction>,
     /// Endings that make a stem a verb form.
     pub verb_endings: FastSet<&'static str>,
     /// Nouns that make a number a DATE or TIME.
@@ -81,10 +85,10 @@ pub struct Vocabulary {
     /// Word starts after a number word that make it no count (`бір реттік`).
     pub not_counted: Vec<&'static str>,
     /// Words before a bare `бір` that make it an article.
-    pub article_before: FastSet<&'static str>,
+    pub article_before: WordMap<()>,
     /// Classifier nouns skipped before a counted object (`бірлік`, `бас`), with the unit a
     /// CARDINAL takes from them (`pcs`, `head`), if any.
-    pub classifiers: FastMap<&'static str, Option<&'static str>>,
+    pub classifiers: WordMap<Option<&'static str>>,
     /// Word endings of verb forms and verbal nouns (`-ып`, `-ған`, `-у`), with the least
     /// length in letters of a word that ends so: such a word is never a counted object.
     pub verb_shapes: SuffixIndex<usize>,
@@ -92,11 +96,11 @@ pub struct Vocabulary {
     /// unit they are not what is measured.
     pub measure_nouns: Vec<&'static str>,
     /// Plain adjectives kept in a counted object (`жаңа`, `жас`).
-    pub object_adjectives: FastSet<&'static str>,
+    pub object_adjectives: WordMap<()>,
     /// Fixed compound nouns that are objects as a whole (`елді мекен`, `ірі қара`).
     pub compound_nouns: PhraseTable<&'static str>,
     /// Words that are never a counted object.
-    pub not_objects: FastSet<&'static str>,
+    pub not_objects: WordMap<()>,
     /// How many of a larger unit one smaller unit is (`cm` in `m`: 0.01).
     ratios: Vec<(&'static str, &'static str, f64)>,
 }
@@ -114,6 +118,30 @@ impl Vocabulary {
     }
 }
 
+/// A set of byte values: a one-load test before a scan of strings that must start (or end)
+/// with one of them.
+pub struct ByteSet([bool; 256]);
+
+impl Default for ByteSet {
+    fn default() -> Self {
+        ByteSet([false; 256])
+    }
+}
+
+impl ByteSet {
+    fn insert(&mut self, byte: Option<u8>) {
+        if let Some(b) = byte {
+            self.0[b as usize] = true;
+        }
+    }
+
+    /// True when `byte` is in the set (None never is).
+    #[inline]
+    pub fn contains(&self, byte: Option<u8>) -> bool {
+        byte.is_some_and(|b| self.0[b as usize])
+    }
+}
+
 /// Column 2 of a row: `increase` or `decrease`.
 fn direction(row: &Row<'_>) -> Direction {
     match row.cell(1) {
@@ -124,7 +152,7 @@ fn direction(row: &Row<'_>) -> Direction {
 }
 
 /// Rows of `word, increase|decrease`.
-fn directions(file: &'static str, content: &'static str) -> Vec<(&'static str, Direction)> {
+fn directions(file: &'static str, content: &'static str) -> WordMap<Direction> {
     rows(file, content)
         .map(|row| (row.cell(0), direction(&row)))
         .collect()
@@ -174,6 +202,14 @@ impl Vocabulary {
             add(row.cell(0), measure);
         }
         signs.sort_by_key(|s| std::cmp::Reverse(s.0.len()));
+        let mut sign_first_bytes = ByteSet::default();
+        let mut money_sign_last_bytes = ByteSet::default();
+        for (sign, measure) in &signs {
+            sign_first_bytes.insert(sign.as_bytes().first().copied());
+            if measure.label == Label::Money {
+                money_sign_last_bytes.insert(sign.as_bytes().last().copied());
+            }
+        }
         let mut qualifiers_before = PhraseTable::new();
         let mut qualifiers_after = PhraseTable::new();
         for row in rows("qualifiers.tsv", include_str!("data/qualifiers.tsv")) {
@@ -283,6 +319,8 @@ impl Vocabulary {
             ratios,
             measures,
             signs,
+            sign_first_bytes,
+            money_sign_last_bytes,
             qualifiers_before,
             qualifiers_after,
             trend_stems: stems_of(&trends),

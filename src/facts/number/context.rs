@@ -3,7 +3,9 @@
 //! used in another sense (the article `бір`, `бір реттік`, `жүзді.`, `жер жүзі`), Latin model
 //! names, reduplications (`бір-бірімен`) and numbers inside hyphenated compounds.
 
-use super::{spacing, After, NumberRules};
+use memchr::memmem;
+
+use super::{ends_with_any, equals_any, spacing, After, NumberRules};
 use crate::facts::numeral::{is_ending, read_numeral, Numeral};
 use crate::text::fold::{is_hyphen, is_space};
 use crate::text::words::WordShape;
@@ -13,24 +15,23 @@ impl NumberRules {
     /// Numbers that belong to a DATE or TIME: after `сағат`, or before a time noun.
     pub(super) fn is_time(&self, text: &Text, num: &Numeral, after: &After<'_, '_>) -> bool {
         let before = num.first_word.checked_sub(1);
-        let after_clock = before.is_some_and(|b| CLOCK_WORDS.contains(&text.norm(b)));
+        let after_clock = before.is_some_and(|b| equals_any(text.norm(b), &CLOCK_WORDS));
         let year_like = (1900.0..=2100.0).contains(&num.value) && num.value.fract() == 0.0;
         let year_ordinal = num.ordinal && num.digits && year_like;
-        let year_in = year_like
-            && ["да", "де", "та", "те"]
-                .iter()
-                .any(|e| num.suffix.ends_with(e));
+        let year_in = year_like && ends_with_any(num.suffix, &["да", "де", "та", "те"]);
         let clock_digits = num.digits
             && (text.text[num.span.end..].starts_with(':')
                 || text.text[..num.span.start].ends_with(':'));
         // `наурыздың бесі`, `апрельдің 1-інен`: a day of a month named before it.
         let month_genitive = before.is_some_and(|b| {
             // The genitive ends the word itself: a cheap test before the table lookup.
-            GENITIVE.iter().any(|g| text.norm(b).ends_with(g))
+            ends_with_any(text.norm(b), &GENITIVE)
                 && spacing(text.gap_after(b))
-                && self.vocab.time_nouns.match_at(text, b).is_some_and(|m| {
-                    m.last_word == b && GENITIVE.iter().any(|g| m.ending.ends_with(g))
-                })
+                && self
+                    .vocab
+                    .time_nouns
+                    .match_at(text, b)
+                    .is_some_and(|m| m.last_word == b && ends_with_any(m.ending, &GENITIVE))
         });
         // `жасы жиырма тоғызда`: an age.
         let age = before.is_some_and(|b| {
@@ -164,9 +165,11 @@ pub(super) fn reduplicated(text: &Text, num: &Numeral) -> Option<usize> {
 /// rate (those have a unit word after the slash).
 fn slashed(text: &Text, i: usize) -> bool {
     let digits = |k: usize| text.words[k].shape == WordShape::Digits;
+    if !digits(i) {
+        return false;
+    }
     let next = i + 1 < text.words.len() && text.gap_after(i) == "/" && digits(i + 1);
-    let prev = i > 0 && text.gap_after(i - 1) == "/" && digits(i - 1);
-    digits(i) && (next || prev)
+    next || (i > 0 && text.gap_after(i - 1) == "/" && digits(i - 1))
 }
 
 /// True when word `i` lies inside a short quoted name (`«Хабар 24»`, `«Бір белдеу, бір
@@ -188,14 +191,12 @@ pub(super) fn quoted(text: &Text, i: usize) -> bool {
     let before = &text.text[from..span.start];
     let after = &text.text[span.end..to];
     // Substring searches first (fast), then the check that nothing breaks the quotes.
-    let Some(close) = after
-        .find('»')
+    let Some(close) = memmem::find(after.as_bytes(), "»".as_bytes())
         .filter(|&k| !after[..k].contains(['«', '\n']))
     else {
         return false;
     };
-    let Some(open) = before
-        .rfind('«')
+    let Some(open) = memmem::rfind(before.as_bytes(), "«".as_bytes())
         .filter(|&k| !before[k..].contains(['»', '\n']))
     else {
         return false;
@@ -211,11 +212,31 @@ pub(super) fn quoted(text: &Text, i: usize) -> bool {
     words.count() <= MAX_WORDS && !inside.contains(['.', '!', '?', ';', ':']) && !attributed
 }
 
+/// True when `text` has a closing guillemet anywhere: [`quoted`] is false in other texts.
+pub(super) fn has_closing_quote(text: &str) -> bool {
+    memmem::find(text.as_bytes(), "»".as_bytes()).is_some()
+}
+
+/// True when the last character of `before` other than spacing is `№`. Plain ASCII spaces
+/// are skipped on bytes; any other ASCII character there answers at once.
+fn after_numero_sign(before: &str) -> bool {
+    let bytes = before.as_bytes();
+    let mut k = bytes.len();
+    while k > 0 && bytes[k - 1] == b' ' {
+        k -= 1;
+    }
+    match k.checked_sub(1).map(|j| bytes[j]) {
+        None => false,
+        Some(b) if b < 0x80 && !matches!(b, 0x09..=0x0D) => false,
+        Some(_) => before[..k].trim_end_matches(is_space).ends_with('№'),
+    }
+}
+
 /// Word `i` continues a hyphenated compound (`COVID-19`, `Су-27`), follows `№` or is part of
 /// a slashed code.
 pub(super) fn inside_compound(text: &Text, i: usize) -> bool {
     let before = &text.text[..text.words[i].span.start];
-    if before.trim_end_matches(is_space).ends_with('№') || slashed(text, i) {
+    if after_numero_sign(before) || slashed(text, i) {
         return true;
     }
     if i == 0 {

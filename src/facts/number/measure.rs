@@ -177,6 +177,13 @@ impl NumberRules {
             Some(c) if is_space(c) && c != '\n' => c.len_utf8(),
             _ => 0,
         };
+        if !self
+            .vocab
+            .sign_first_bytes
+            .contains(rest.as_bytes().get(lead).copied())
+        {
+            return None;
+        }
         let (sign, measure) = self
             .vocab
             .signs
@@ -216,6 +223,10 @@ impl NumberRules {
         d: &mut Draft<'t>,
     ) -> Option<Measure> {
         let before = &text.text[..num.span.start];
+        let last_byte = before.as_bytes().last().copied();
+        if !self.vocab.money_sign_last_bytes.contains(last_byte) {
+            return None;
+        }
         let (sign, measure) = self
             .vocab
             .signs

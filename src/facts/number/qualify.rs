@@ -14,7 +14,11 @@ impl NumberRules {
         if d.label == Label::Ordinal {
             return;
         }
-        let first = text.words.partition_point(|w| w.span.start < d.start);
+        // The first word starting at or after `d.start`: a walk back over the fact's words.
+        let mut first = d.last_word + 1;
+        while first > 0 && text.words[first - 1].span.start >= d.start {
+            first -= 1;
+        }
         // Longest first: `ең көбі` before `көбі`.
         let ends_before = first > 0 && self.vocab.qualifiers_before.may_end_at(text, first - 1);
         for back in (1..=3).rev().filter(|_| ends_before) {

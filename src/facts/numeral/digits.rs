@@ -2,7 +2,7 @@
 //! rule), decimal comma or dot, a leading minus, glued letters (`5км`, `100мың`), a scale word
 //! after (`60 млрд`, `2,5 мыңнан`) and an ending after a hyphen (`1000-нан`, `2-нші`).
 
-use super::lexicon::{Ending, Kind, Lexicon};
+use super::lexicon::{Ending, Lexicon};
 use super::{hyphen_ending, spacing, Numeral};
 use crate::text::fold::is_space;
 use crate::text::words::WordShape;
@@ -12,7 +12,8 @@ use crate::text::{Span, Text};
 pub(super) fn split_digit_word<'t>(text: &'t Text, i: usize) -> (&'t str, &'t str) {
     let norm = text.norm(i);
     let cut = norm
-        .find(|c: char| !c.is_ascii_digit())
+        .bytes()
+        .position(|b| !b.is_ascii_digit())
         .unwrap_or(norm.len());
     (&norm[..cut], &norm[cut..])
 }
@@ -78,7 +79,7 @@ pub(super) fn read_digit_numeral<'t>(
     let mut suffix = "";
     let mut ending = Ending::default();
     if !tail.is_empty() {
-        match lexicon.word(tail).filter(|m| m.kind == Kind::Scale) {
+        match lexicon.scale(tail) {
             Some(m) => {
                 value *= m.value;
                 scaled = true;
@@ -91,10 +92,7 @@ pub(super) fn read_digit_numeral<'t>(
             }
         }
     } else if last + 1 < n && spacing(text.gap_after(last)) {
-        if let Some(m) = lexicon
-            .word(text.norm(last + 1))
-            .filter(|m| m.kind == Kind::Scale)
-        {
+        if let Some(m) = lexicon.scale(text.norm(last + 1)) {
             value *= m.value;
             scaled = true;
             last += 1;
@@ -174,12 +172,15 @@ impl DigitString {
     /// The number, as `str::parse::<f64>` reads it; whole numbers of up to 15 digits
     /// (exact in an `f64`) are summed directly.
     fn value(&self) -> Option<f64> {
-        let s = self.as_str();
-        if s.len() <= 15 && s.bytes().all(|b| b.is_ascii_digit()) && !s.is_empty() {
-            let whole = s.bytes().fold(0u64, |v, b| v * 10 + u64::from(b - b'0'));
+        let digits = &self.buf[..self.len];
+        let whole = self.spill.is_none() && self.len <= 15 && self.len > 0;
+        if whole && digits.iter().all(|b| b.is_ascii_digit()) {
+            let whole = digits
+                .iter()
+                .fold(0u64, |v, b| v * 10 + u64::from(b - b'0'));
             return Some(whole as f64);
         }
-        s.parse().ok()
+        self.as_str().parse().ok()
     }
 }
 

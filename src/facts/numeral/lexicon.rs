@@ -2,6 +2,7 @@
 //! (`data/numerals.tsv`), endings with their role (`data/suffixes.tsv`) read as ordered
 //! chains, and homographs that are no numbers (`data/not_numerals.tsv`).
 
+use std::cell::RefCell;
 use std::sync::LazyLock;
 
 use crate::facts::prefix::{PrefixIndex, Trigrams};
@@ -86,6 +87,8 @@ pub(super) struct Lexicon {
     /// First three letters of every number word with or without an ending: most words are
     /// rejected by one bit test.
     pub(super) heads: Trigrams,
+    /// The same starts for the scale words only (`мың`, `млн`): the gate of [`Lexicon::scale`].
+    pub(super) scale_heads: Trigrams,
 }
 
 /// The starts of every number word with any ending: the first three letters of a word of
@@ -118,6 +121,41 @@ fn slot(c: char) -> usize {
 }
 
 pub(super) static LEXICON: LazyLock<Lexicon> = LazyLock::new(Lexicon::load);
+
+/// A short string (at most 15 bytes) packed with its length into one integer: a memo key
+/// compared without a string comparison.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct MemoKey(u128);
+
+impl MemoKey {
+    const EMPTY: MemoKey = MemoKey(0);
+
+    /// The key of `s`, or None when it is too long (or empty, which never needs a memo).
+    fn of(s: &str) -> Option<MemoKey> {
+        let bytes = s.as_bytes();
+        if bytes.is_empty() || bytes.len() > 15 {
+            return None;
+        }
+        let mut packed = [0u8; 16];
+        packed[..bytes.len()].copy_from_slice(bytes);
+        packed[15] = bytes.len() as u8;
+        Some(MemoKey(u128::from_le_bytes(packed)))
+    }
+
+    /// The memo slot of the key.
+    fn slot(self) -> usize {
+        let folded = (self.0 as u64) ^ ((self.0 >> 64) as u64).rotate_left(29);
+        (folded.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - MEMO_BITS)) as usize
+    }
+}
+
+const MEMO_BITS: u32 = 9;
+
+thread_local! {
+    /// Direct-mapped memo of [`Lexicon::ending`]: key and result by slot.
+    static ENDING_MEMO: RefCell<[(MemoKey, Option<Ending>); 1 << MEMO_BITS]> =
+        const { RefCell::new([(MemoKey::EMPTY, None); 1 << MEMO_BITS]) };
+}
 
 pub(super) const MAX_ENDINGS: usize = 5;
 
@@ -174,6 +212,8 @@ impl Lexicon {
             }
         }
         let heads = number_starts(words.keys().copied(), by_slot.iter().flatten());
+        let scales = words.iter().filter(|(_, e)| e.kind == Kind::Scale);
+        let scale_heads = number_starts(scales.map(|(w, _)| *w), by_slot.iter().flatten());
         let suffixes = by_slot;
         let mut stop = FastSet::default();
         let mut stop_prefixes = Vec::new();
@@ -192,12 +232,25 @@ impl Lexicon {
             stop,
             stop_prefixes,
             heads,
+            scale_heads,
         }
     }
 
-    /// Reads a whole ending as a chain of known morphemes.
+    /// Reads a whole ending as a chain of known morphemes (memoized per thread: texts repeat
+    /// a few endings).
     pub(super) fn ending(&self, s: &str) -> Option<Ending> {
-        self.chain(s, 0, Ending::default())
+        let Some(key) = MemoKey::of(s) else {
+            return self.chain(s, 0, Ending::default());
+        };
+        ENDING_MEMO.with(|memo| {
+            let slot = &mut memo.borrow_mut()[key.slot()];
+            if slot.0 == key {
+                return slot.1;
+            }
+            let ending = self.chain(s, 0, Ending::default());
+            *slot = (key, ending);
+            ending
+        })
     }
 
     /// Endings follow the order derivation < plural < possessive < case < particle, with at
@@ -251,6 +304,15 @@ impl Lexicon {
         let stopped =
             self.stop.contains(norm) || self.stop_prefixes.iter().any(|p| norm.starts_with(p));
         (!stopped).then_some(found)
+    }
+
+    /// Matches a folded word as a scale word (`мың`, `млрд`) plus an optional ending, as
+    /// [`Lexicon::word`] filtered on [`Kind::Scale`]; most words are rejected by one bit test.
+    pub(super) fn scale<'w>(&self, norm: &'w str) -> Option<WordMatch<'w>> {
+        if !self.scale_heads.may_start(norm) {
+            return None;
+        }
+        self.word(norm).filter(|m| m.kind == Kind::Scale)
     }
 
     /// Matches a word inside a compound, where homographs are numbers (`қырық бірге` = to 41).

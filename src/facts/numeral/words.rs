@@ -204,10 +204,7 @@ pub(super) fn read_decimal_tail<'t>(
     let (mut l, mut suffix, mut ending, mut scaled) =
         (run.last_word, run.suffix, run.ending, false);
     if suffix.is_empty() && l + 1 < text.words.len() && spacing(text.gap_after(l)) {
-        if let Some(m) = lexicon
-            .word(text.norm(l + 1))
-            .filter(|m| m.kind == Kind::Scale)
-        {
+        if let Some(m) = lexicon.scale(text.norm(l + 1)) {
             value *= m.value;
             l += 1;
             suffix = m.suffix;
