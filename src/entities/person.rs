@@ -54,6 +54,9 @@ pub struct PersonRules {
     endings: Vec<(String, Ending)>,
     /// Last bytes of the surname endings: a stem ending otherwise has none.
     ending_ends: [bool; 256],
+    /// The last two letters of every surname ending: a word reaches an ending only when it
+    /// holds one of these pairs.
+    ending_pairs: LetterBits,
     patronymic_endings: Vec<String>,
     /// First two letters of every first name: the cheap first gate of the name lookup.
     first_starts: TwoLetterStarts,
@@ -103,11 +106,19 @@ impl PersonRules {
                 ending_ends[usize::from(last)] = true;
             }
         }
+        let mut ending_pairs = LetterBits::default();
+        for (ending, _) in &endings {
+            let mut last = ending.chars().rev();
+            if let (Some(b), Some(a)) = (last.next(), last.next()) {
+                ending_pairs.set(letters_bit(a, Some(b)));
+            }
+        }
         PersonRules {
             first_names,
             titles,
             endings,
             ending_ends,
+            ending_pairs,
             patronymic_endings,
             first_starts,
             first_openings,
@@ -129,8 +140,27 @@ impl PersonRules {
             .map(|(&common, analysis)| FirstName { analysis, common })
     }
 
+    /// False when no stem of the folded `word` can end in a surname ending. A stem that
+    /// does is a prefix of the word (so the word holds the ending's last two letters) or an
+    /// exception stem (none ends so); a repaired stem ends in `к`, `қ`, `п` or in `ы`/`і`
+    /// and a consonant, which no ending does.
+    fn may_reach_surname(&self, word: &str) -> bool {
+        let mut chars = word.chars();
+        let Some(mut a) = chars.next() else {
+            return false;
+        };
+        chars.any(|b| {
+            let hit = self.ending_pairs.has(letters_bit(a, Some(b)));
+            a = b;
+            hit
+        })
+    }
+
     /// The surname ending of a folded word after peeling case endings, if any.
     fn lookup_surname_ending(&self, word: &str) -> Option<Ending> {
+        if !self.may_reach_surname(word) {
+            return None;
+        }
         morph()
             .find_stem(word, |s| self.surname_ending_of(s))
             .map(|(strength, _)| strength)
@@ -524,8 +554,37 @@ thread_local! {
     /// looked up again in every field.
     static WORD_FACTS: RefCell<WordCache<WordFacts>> = RefCell::new(WordCache::new(CACHE_SLOTS));
 
-    /// The folded entity lemma of a name word's surface, per surface: names recur.
+    /// The entity lemmas of name surfaces ([`Lemma`]): names recur.
     static LEMMAS: RefCell<WordCache<String>> = RefCell::new(WordCache::new(LEMMA_SLOTS));
+}
+
+/// Which lemma of a surface the [`LEMMAS`] cache keeps (its tag).
+#[derive(Clone, Copy)]
+enum Lemma {
+    /// [`entity_lemma`] as it is, for the record.
+    Plain = 0,
+    /// [`entity_lemma`] folded, for the seen-before lookups.
+    Folded = 1,
+}
+
+/// Runs `f` on the (cached) lemma of a name's surface.
+fn with_lemma<R>(surface: &str, kind: Lemma, f: impl FnOnce(&str) -> R) -> R {
+    let make = || match kind {
+        Lemma::Plain => entity_lemma(surface),
+        Lemma::Folded => fold_word(&entity_lemma(surface)),
+    };
+    LEMMAS.with(|cache| {
+        let mut cache = cache.borrow_mut();
+        match cache.get_or_insert_with(surface.as_bytes(), kind as u8, make) {
+            Some(lemma) => f(lemma),
+            None => f(&make()),
+        }
+    })
+}
+
+/// The [`entity_lemma`] of a name's surface: names recur, so it is cached.
+fn name_lemma(surface: &str) -> String {
+    with_lemma(surface, Lemma::Plain, str::to_owned)
 }
 
 /// The folded lemmas of the name words found in a field, with a gate on the first letters
@@ -540,10 +599,10 @@ struct Seen {
     bytes: Vec<u8>,
     /// The end of each lemma in `bytes`.
     ends: Vec<usize>,
-    /// Bits of the first two letters of lemmas of four letters or more.
-    two: [u64; 4],
-    /// Bits of the first letter of shorter lemmas.
-    one: [u64; 4],
+    /// The first two letters of lemmas of four letters or more.
+    two: LetterBits,
+    /// The first letter of shorter lemmas.
+    one: LetterBits,
 }
 
 /// Lemmas of at least this many chars are gated on their first two.
@@ -553,8 +612,8 @@ impl Seen {
     fn clear(&mut self) {
         self.bytes.clear();
         self.ends.clear();
-        self.two = [0; 4];
-        self.one = [0; 4];
+        self.two = LetterBits::default();
+        self.one = LetterBits::default();
     }
 
     fn is_empty(&self) -> bool {
@@ -563,14 +622,7 @@ impl Seen {
 
     /// Adds the folded entity lemma of a name word's `surface`.
     fn insert_lemma_of(&mut self, surface: &str) {
-        let lemma = || fold_word(&entity_lemma(surface));
-        LEMMAS.with(|cache| {
-            let mut cache = cache.borrow_mut();
-            match cache.get_or_insert_with(surface.as_bytes(), 0, lemma) {
-                Some(folded) => self.insert(folded),
-                None => self.insert(&lemma()),
-            }
-        });
+        with_lemma(surface, Lemma::Folded, |folded| self.insert(folded));
     }
 
     /// Adds a folded lemma.
@@ -580,9 +632,9 @@ impl Seen {
             return;
         };
         if lemma.chars().nth(TWO_LETTER_LEMMA - 1).is_some() {
-            set_bit(&mut self.two, letters_bit(a, chars.next()));
+            self.two.set(letters_bit(a, chars.next()));
         } else {
-            set_bit(&mut self.one, letters_bit(a, None));
+            self.one.set(letters_bit(a, None));
         }
         self.bytes.extend_from_slice(lemma.as_bytes());
         self.ends.push(self.bytes.len());
@@ -594,7 +646,7 @@ impl Seen {
         let Some(a) = chars.next() else {
             return false;
         };
-        has_bit(&self.one, letters_bit(a, None)) || has_bit(&self.two, letters_bit(a, chars.next()))
+        self.one.has(letters_bit(a, None)) || self.two.has(letters_bit(a, chars.next()))
     }
 
     /// True when `stem` is one of the lemmas.
@@ -608,18 +660,24 @@ impl Seen {
     }
 }
 
-/// The [`Seen`] gate bit of a first letter, or of the first two.
+/// The [`LetterBits`] bit of one letter, or of two in a row.
 fn letters_bit(a: char, b: Option<char>) -> usize {
     let packed = (u64::from(a) << 21) | b.map_or(0, u64::from);
     (packed.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 56) as usize
 }
 
-fn set_bit(bits: &mut [u64; 4], bit: usize) {
-    bits[bit >> 6] |= 1 << (bit & 63);
-}
+/// A set of [`letters_bit`]s (a collision only lets more words through).
+#[derive(Debug, Clone, Copy, Default)]
+struct LetterBits([u64; 4]);
 
-fn has_bit(bits: &[u64; 4], bit: usize) -> bool {
-    bits[bit >> 6] & (1 << (bit & 63)) != 0
+impl LetterBits {
+    fn set(&mut self, bit: usize) {
+        self.0[bit >> 6] |= 1 << (bit & 63);
+    }
+
+    fn has(&self, bit: usize) -> bool {
+        self.0[bit >> 6] & (1 << (bit & 63)) != 0
+    }
 }
 
 /// True when a char after the first is lowercase; the second char decides most words, so a
@@ -661,7 +719,7 @@ fn push(
     trace: &mut Trace,
 ) {
     let span = text.span_of(first, last);
-    let lemma = entity_lemma(span.slice(text.text));
+    let lemma = name_lemma(span.slice(text.text));
     super::emit(out, trace, Label::Person, span, lemma, rule);
 }
 
@@ -740,6 +798,41 @@ mod tests {
                 assert!(seen.may_hold_stem_of(word), "{word} → {stem}");
             }
         }
+    }
+
+    /// The surname gate passes every word one of whose `find_stem` stems ends in an
+    /// ending: the endings themselves with case endings, the person cases, the exceptions.
+    #[test]
+    fn surname_gate_passes_every_word_with_an_ending_stem() {
+        let rules = PersonRules::new();
+        let mut words: Vec<String> = Vec::new();
+        for (ending, _) in &rules.endings {
+            for tail in ["", "ға", "қа", "ның", "тың", "ке", "ге", "нан", "тан", "ы", "сы"] {
+                words.push(format!("абай{ending}{tail}"));
+                words.push(format!("{ending}{tail}"));
+            }
+        }
+        let cases = table::rows(
+            "src/entities/cases/person.tsv",
+            include_str!("cases/person.tsv"),
+            4,
+        );
+        for row in &cases {
+            words.extend(row.col(0).split_whitespace().map(fold_word));
+        }
+        let exceptions = table::rows(
+            "src/morph/data/exceptions.tsv",
+            include_str!("../morph/data/exceptions.tsv"),
+            2,
+        );
+        words.extend(exceptions.iter().map(|r| fold_word(r.col(0))));
+        for word in &words {
+            let plain = morph()
+                .find_stem(word, |s| rules.surname_ending_of(s))
+                .is_some();
+            assert!(!plain || rules.may_reach_surname(word), "{word}");
+        }
+        assert!(!rules.may_reach_surname("алматы"));
     }
 
     #[test]
