@@ -11,7 +11,7 @@ use std::cell::{Cell, RefCell};
 
 use crate::mention::{Entity, Label};
 use crate::morph::gazetteer::{hyphen_suffix_end, in_quotes};
-use crate::morph::{entity_lemma, morph, table, Analysis};
+use crate::morph::{entity_lemma, morph, table};
 use crate::text::fold::{fold_word, is_hyphen};
 use crate::text::Text;
 use crate::trace::Trace;
@@ -29,10 +29,13 @@ const MIN_SURNAME_ROOT: usize = 3;
 /// An unknown word shorter than this is not taken for a first name.
 const MIN_UNKNOWN_FIRST_NAME: usize = 3;
 
-/// A first-name table hit.
+/// A first-name table hit: what the rules ask about it.
 #[derive(Debug, Clone, Copy)]
 struct FirstName {
-    analysis: Analysis,
+    /// The whole word is the name (no ending cut).
+    whole: bool,
+    /// A plural or possessive ending was cut (`Азаматтар` are citizens).
+    numbered: bool,
     /// The name is also an ordinary word (`Бақыт` "happiness").
     common: bool,
 }
@@ -137,7 +140,11 @@ impl PersonRules {
         }
         morph()
             .find_stem(word, |s| self.first_names.get(s))
-            .map(|(&common, analysis)| FirstName { analysis, common })
+            .map(|(&common, analysis)| FirstName {
+                whole: analysis.kept == word.len(),
+                numbered: analysis.stripped(Slot::Plural) || analysis.stripped(Slot::Possessive),
+                common,
+            })
     }
 
     /// False when no stem of the folded `word` can end in a surname ending. A stem that
@@ -459,7 +466,7 @@ impl Scan<'_, '_> {
         if let Some(f) = self.first_name_end(i) {
             let j = f + 1;
             let whole = match self.first_name(f) {
-                Some(name) => name.analysis.kept == self.text.norm(f).len(),
+                Some(name) => name.whole,
                 None => !self.has_case_ending(f),
             };
             if whole && j < n && self.spaced(f) && self.may_be_surname(j) {
@@ -477,10 +484,8 @@ impl Scan<'_, '_> {
             // Alone, a first name may carry a case ending but no plural or possessive
             // (`Азаматтар` are citizens); at a sentence start it must not be a common word.
             let plain = self.first_name(f).is_none_or(|name| {
-                let a = name.analysis;
-                let numbered = a.stripped(Slot::Plural) || a.stripped(Slot::Possessive);
                 let ambiguous = name.common && self.text.words[i].sentence_start;
-                !numbered && !ambiguous
+                !name.numbered && !ambiguous
             });
             let alone = plain
                 && place_nouns().at(self.text, f + 1).is_none()
@@ -807,7 +812,9 @@ mod tests {
         let rules = PersonRules::new();
         let mut words: Vec<String> = Vec::new();
         for (ending, _) in &rules.endings {
-            for tail in ["", "ға", "қа", "ның", "тың", "ке", "ге", "нан", "тан", "ы", "сы"] {
+            for tail in [
+                "", "ға", "қа", "ның", "тың", "ке", "ге", "нан", "тан", "ы", "сы",
+            ] {
                 words.push(format!("абай{ending}{tail}"));
                 words.push(format!("{ending}{tail}"));
             }
