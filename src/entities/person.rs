@@ -275,11 +275,18 @@ impl Scan<'_, '_> {
         m
     }
 
-    /// The name facts of word `i`: one cache probe for a cased word, none otherwise.
+    /// The name facts of word `i` (memoized: most calls end here).
+    #[inline(always)]
     fn facts(&self, i: usize) -> NameFacts {
-        if let Some(facts) = self.memo[i].get().name {
-            return facts;
+        match self.memo[i].get().name {
+            Some(facts) => facts,
+            None => self.compute_facts(i),
         }
+    }
+
+    /// [`Scan::facts`] on first use: one cache probe for a cased word, none otherwise.
+    #[inline(never)]
+    fn compute_facts(&self, i: usize) -> NameFacts {
         let cased =
             self.text.words[i].capitalized && has_lowercase_after_first(self.text.surface(i));
         let facts = if cased {
