@@ -555,7 +555,7 @@ struct WordFacts {
 }
 
 /// Entries of the [`WordFacts`] cache (a power of two).
-const CACHE_SLOTS: usize = 4096;
+const CACHE_SLOTS: usize = 1 << 14;
 
 /// Entries of the name-lemma cache (a power of two).
 const LEMMA_SLOTS: usize = 1024;
