@@ -275,20 +275,24 @@ impl Scan<'_, '_> {
         m
     }
 
-    /// The name facts of word `i` (memoized: most calls end here).
+    /// The name facts of word `i` (memoized: most calls end here; a word that is not
+    /// capitalized has none).
     #[inline(always)]
     fn facts(&self, i: usize) -> NameFacts {
+        if !self.text.words[i].capitalized {
+            return NameFacts::default();
+        }
         match self.memo[i].get().name {
             Some(facts) => facts,
             None => self.compute_facts(i),
         }
     }
 
-    /// [`Scan::facts`] on first use: one cache probe for a cased word, none otherwise.
+    /// [`Scan::facts`] of a capitalized word on first use: one cache probe when it is cased
+    /// like a name, none otherwise.
     #[inline(never)]
     fn compute_facts(&self, i: usize) -> NameFacts {
-        let cased =
-            self.text.words[i].capitalized && has_lowercase_after_first(self.text.surface(i));
+        let cased = has_lowercase_after_first(self.text.surface(i));
         let facts = if cased {
             let found = self.rules.word_facts(self.text.norm(i));
             NameFacts {
