@@ -208,15 +208,17 @@ impl PersonRules {
     pub fn find(&self, text: &Text, out: &mut Vec<Entity>, trace: &mut Trace) {
         SCRATCH.with(|cell| {
             let mut scratch = cell.take();
-            scratch.memo.clear();
-            scratch.memo.resize(text.words.len(), Cell::default());
+            let mut memo = std::mem::take(&mut scratch.memo);
+            memo.clear();
+            memo.resize(text.words.len(), Cell::default());
             scratch.seen.clear();
-            let mut scan = Scan {
+            scratch.loose.clear();
+            let scan = Scan {
                 rules: self,
                 text,
-                memo: scratch.memo,
+                memo,
             };
-            scan.run(&mut scratch.seen, out, trace);
+            scan.run(&mut scratch, out, trace);
             scratch.memo = scan.memo;
             cell.set(scratch);
         });
@@ -240,8 +242,6 @@ struct WordMemo {
     name: Option<NameFacts>,
     place: Option<bool>,
     case_ending: Option<bool>,
-    /// Part of a name found by the first pass.
-    covered: bool,
 }
 
 /// Buffers reused from field to field (one set per thread).
@@ -249,6 +249,8 @@ struct WordMemo {
 struct Scratch {
     memo: Vec<Cell<WordMemo>>,
     seen: Seen,
+    /// The words cased like a name outside every name found, in order.
+    loose: Vec<usize>,
 }
 
 thread_local! {
@@ -412,10 +414,11 @@ impl Scan<'_, '_> {
                 && place_nouns().at(self.text, i + 1).is_none())
     }
 
-    /// Appends every person of the field to `out`; `seen` (empty) collects the lemmas of
-    /// the name words found.
-    fn run(&mut self, seen: &mut Seen, out: &mut Vec<Entity>, trace: &mut Trace) {
+    /// Appends every person of the field to `out`: the names the rules find, then the
+    /// words outside them whose stem is a word of one (`scratch`: empty buffers).
+    fn run(&self, scratch: &mut Scratch, out: &mut Vec<Entity>, trace: &mut Trace) {
         let n = self.text.words.len();
+        let Scratch { seen, loose, .. } = scratch;
         let mut i = 0;
         while i < n {
             if !self.text.words[i].capitalized {
@@ -426,7 +429,6 @@ impl Scan<'_, '_> {
                 Some((last, rule)) => {
                     let last = hyphen_suffix_end(self.text, last);
                     for k in i..=last {
-                        self.memo(k, |m| m.covered = true);
                         if self.name_cased(k) {
                             seen.insert_lemma_of(self.text.surface(k));
                         }
@@ -434,18 +436,19 @@ impl Scan<'_, '_> {
                     push(self.text, i, last, rule, out, trace);
                     i = last + 1;
                 }
-                None => i += 1,
+                None => {
+                    if self.name_cased(i) {
+                        loose.push(i);
+                    }
+                    i += 1;
+                }
             }
         }
         if seen.is_empty() {
             return;
         }
-        for i in 0..n {
-            if !self.text.words[i].capitalized
-                || self.memo[i].get().covered
-                || !self.name_cased(i)
-                || !seen.may_hold_stem_of(self.text.norm(i))
-            {
+        for &i in loose.iter() {
+            if !seen.may_hold_stem_of(self.text.norm(i)) {
                 continue;
             }
             let known = morph()
