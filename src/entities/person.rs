@@ -204,7 +204,9 @@ impl PersonRules {
         })
     }
 
-    /// Appends candidates found in `text` to `out`.
+    /// Appends candidates found in `text` to `out`. Kept out of line so that profiles show
+    /// the stage under its own name.
+    #[inline(never)]
     pub fn find(&self, text: &Text, out: &mut Vec<Entity>, trace: &mut Trace) {
         SCRATCH.with(|cell| {
             let mut scratch = cell.take();
