@@ -7,11 +7,11 @@
 use crate::morph::hash::{FastMap, FastSet};
 use crate::morph::suffixes::Slot;
 use crate::morph::word_cache::WordCache;
-use std::cell::{OnceCell, RefCell};
+use std::cell::{Cell, RefCell};
 
 use crate::mention::{Entity, Label};
 use crate::morph::gazetteer::{hyphen_suffix_end, in_quotes};
-use crate::morph::{entity_lemma, morph, table, Analysis};
+use crate::morph::{entity_lemma, morph, table};
 use crate::text::fold::{fold_word, is_hyphen};
 use crate::text::Text;
 use crate::trace::Trace;
@@ -29,10 +29,13 @@ const MIN_SURNAME_ROOT: usize = 3;
 /// An unknown word shorter than this is not taken for a first name.
 const MIN_UNKNOWN_FIRST_NAME: usize = 3;
 
-/// A first-name table hit.
+/// A first-name table hit: what the rules ask about it.
 #[derive(Debug, Clone, Copy)]
 struct FirstName {
-    analysis: Analysis,
+    /// The whole word is the name (no ending cut).
+    whole: bool,
+    /// A plural or possessive ending was cut (`Азаматтар` are citizens).
+    numbered: bool,
     /// The name is also an ordinary word (`Бақыт` "happiness").
     common: bool,
 }
@@ -54,6 +57,9 @@ pub struct PersonRules {
     endings: Vec<(String, Ending)>,
     /// Last bytes of the surname endings: a stem ending otherwise has none.
     ending_ends: [bool; 256],
+    /// The last two letters of every surname ending: a word reaches an ending only when it
+    /// holds one of these pairs.
+    ending_pairs: LetterBits,
     patronymic_endings: Vec<String>,
     /// First two letters of every first name: the cheap first gate of the name lookup.
     first_starts: TwoLetterStarts,
@@ -103,11 +109,19 @@ impl PersonRules {
                 ending_ends[usize::from(last)] = true;
             }
         }
+        let mut ending_pairs = LetterBits::default();
+        for (ending, _) in &endings {
+            let mut last = ending.chars().rev();
+            if let (Some(b), Some(a)) = (last.next(), last.next()) {
+                ending_pairs.set(letters_bit(a, Some(b)));
+            }
+        }
         PersonRules {
             first_names,
             titles,
             endings,
             ending_ends,
+            ending_pairs,
             patronymic_endings,
             first_starts,
             first_openings,
@@ -126,11 +140,34 @@ impl PersonRules {
         }
         morph()
             .find_stem(word, |s| self.first_names.get(s))
-            .map(|(&common, analysis)| FirstName { analysis, common })
+            .map(|(&common, analysis)| FirstName {
+                whole: analysis.kept == word.len(),
+                numbered: analysis.stripped(Slot::Plural) || analysis.stripped(Slot::Possessive),
+                common,
+            })
+    }
+
+    /// False when no stem of the folded `word` can end in a surname ending. A stem that
+    /// does is a prefix of the word (so the word holds the ending's last two letters) or an
+    /// exception stem (none ends so); a repaired stem ends in `к`, `қ`, `п` or in `ы`/`і`
+    /// and a consonant, which no ending does.
+    fn may_reach_surname(&self, word: &str) -> bool {
+        let mut chars = word.chars();
+        let Some(mut a) = chars.next() else {
+            return false;
+        };
+        chars.any(|b| {
+            let hit = self.ending_pairs.has(letters_bit(a, Some(b)));
+            a = b;
+            hit
+        })
     }
 
     /// The surname ending of a folded word after peeling case endings, if any.
     fn lookup_surname_ending(&self, word: &str) -> Option<Ending> {
+        if !self.may_reach_surname(word) {
+            return None;
+        }
         morph()
             .find_stem(word, |s| self.surname_ending_of(s))
             .map(|(strength, _)| strength)
@@ -152,63 +189,146 @@ impl PersonRules {
             .map(|(_, strength)| *strength)
     }
 
-    /// Appends candidates found in `text` to `out`.
+    /// The name facts of a folded word from the tables alone, cached per thread.
+    fn word_facts(&self, word: &str) -> WordFacts {
+        let make = || WordFacts {
+            first: self.lookup_first_name(word),
+            surname: self.lookup_surname_ending(word),
+        };
+        WORD_FACTS.with(|cache| {
+            let mut cache = cache.borrow_mut();
+            match cache.get_or_insert_with(word.as_bytes(), 0, make) {
+                Some(facts) => *facts,
+                None => make(),
+            }
+        })
+    }
+
+    /// Appends candidates found in `text` to `out`. Kept out of line so that profiles show
+    /// the stage under its own name.
+    #[inline(never)]
     pub fn find(&self, text: &Text, out: &mut Vec<Entity>, trace: &mut Trace) {
-        Scan::new(self, text).run(out, trace);
+        SCRATCH.with(|cell| {
+            let mut scratch = cell.take();
+            let mut memo = std::mem::take(&mut scratch.memo);
+            memo.clear();
+            memo.resize(text.words.len(), Cell::default());
+            scratch.seen.clear();
+            scratch.loose.clear();
+            let scan = Scan {
+                rules: self,
+                text,
+                memo,
+            };
+            scan.run(&mut scratch, out, trace);
+            scratch.memo = scan.memo;
+            cell.set(scratch);
+        });
     }
 }
 
+/// What the tables say about one word, and whether it is cased like a name.
+#[derive(Debug, Clone, Copy, Default)]
+struct NameFacts {
+    /// Capitalized and not all capitals ([`has_lowercase_after_first`]).
+    cased: bool,
+    /// The first-name table hit of a cased word.
+    first: Option<FirstName>,
+    /// The surname ending of a cased word.
+    surname: Option<Ending>,
+}
+
+/// The answers of one scan about one word, each computed at most once (`None` until asked).
+#[derive(Debug, Clone, Copy, Default)]
+struct WordMemo {
+    name: Option<NameFacts>,
+    place: Option<bool>,
+    case_ending: Option<bool>,
+}
+
+/// Buffers reused from field to field (one set per thread).
+#[derive(Default)]
+struct Scratch {
+    memo: Vec<Cell<WordMemo>>,
+    seen: Seen,
+    /// The words cased like a name outside every name found, in order.
+    loose: Vec<usize>,
+}
+
+thread_local! {
+    static SCRATCH: Cell<Scratch> = Cell::default();
+}
+
 /// One pass over a field: the word facts the rules ask for repeatedly (place name? first
-/// name? surname ending?) are computed at most once per word.
+/// name? surname ending?) are computed at most once per word, and only for the words a
+/// rule reaches: a word that is not capitalized costs one byte test.
 struct Scan<'a, 't> {
     rules: &'a PersonRules,
     text: &'a Text<'t>,
-    place: Vec<OnceCell<bool>>,
-    first: Vec<OnceCell<Option<FirstName>>>,
-    surname: Vec<OnceCell<Option<Ending>>>,
-    case_ending: Vec<OnceCell<bool>>,
+    memo: Vec<Cell<WordMemo>>,
 }
 
-impl<'a, 't> Scan<'a, 't> {
-    fn new(rules: &'a PersonRules, text: &'a Text<'t>) -> Self {
-        let n = text.words.len();
-        Scan {
-            rules,
-            text,
-            place: vec![OnceCell::new(); n],
-            first: vec![OnceCell::new(); n],
-            surname: vec![OnceCell::new(); n],
-            case_ending: vec![OnceCell::new(); n],
+impl Scan<'_, '_> {
+    /// The memo of word `i` after `update` (which fills what is missing).
+    #[inline]
+    fn memo(&self, i: usize, update: impl FnOnce(&mut WordMemo)) -> WordMemo {
+        let cell = &self.memo[i];
+        let mut m = cell.get();
+        update(&mut m);
+        cell.set(m);
+        m
+    }
+
+    /// The name facts of word `i` (memoized: most calls end here; a word that is not
+    /// capitalized has none).
+    #[inline(always)]
+    fn facts(&self, i: usize) -> NameFacts {
+        if !self.text.words[i].capitalized {
+            return NameFacts::default();
         }
+        match self.memo[i].get().name {
+            Some(facts) => facts,
+            None => self.compute_facts(i),
+        }
+    }
+
+    /// [`Scan::facts`] of a capitalized word on first use: one cache probe when it is cased
+    /// like a name, none otherwise.
+    #[inline(never)]
+    fn compute_facts(&self, i: usize) -> NameFacts {
+        let cased = has_lowercase_after_first(self.text.surface(i));
+        let facts = if cased {
+            let found = self.rules.word_facts(self.text.norm(i));
+            NameFacts {
+                cased,
+                first: found.first,
+                surname: found.surname,
+            }
+        } else {
+            NameFacts::default()
+        };
+        self.memo(i, |m| m.name = Some(facts));
+        facts
     }
 
     /// True for a capitalized word that is not all capitals (`АҚШ`, `ҚР` are not names).
     #[inline]
     fn name_cased(&self, i: usize) -> bool {
-        self.text.words[i].capitalized && has_lowercase_after_first(self.text.surface(i))
+        self.facts(i).cased
     }
 
     /// How word `i` matched the first-name table; only the last word of a name inflects,
     /// so a first name followed by more name words must match whole.
     fn first_name(&self, i: usize) -> Option<FirstName> {
-        *self.first[i].get_or_init(|| {
-            if !self.name_cased(i) {
-                return None;
-            }
-            let word = self.text.norm(i);
-            let name = word_facts(word, |facts| {
-                *facts
-                    .first
-                    .get_or_insert_with(|| self.rules.lookup_first_name(word))
-            })?;
-            (!self.is_inflected_place(i)).then_some(name)
-        })
+        let name = self.facts(i).first?;
+        (!self.is_inflected_place(i)).then_some(name)
     }
 
     /// A place name with an ending (`Алматыдан`): never a first name. Uninflected place
-    /// names may be (`Дания`, `Алтай`) when a surname follows.
+    /// names may be (`Дания`, `Алтай`) when a surname follows. The place test goes first:
+    /// its letter gate rejects most words before any word form is computed.
     fn is_inflected_place(&self, i: usize) -> bool {
-        self.has_case_ending(i) && self.is_place(i)
+        self.is_place(i) && self.has_case_ending(i)
     }
 
     /// An unknown capitalized word that may be a first name because a surname follows:
@@ -229,19 +349,9 @@ impl<'a, 't> Scan<'a, 't> {
 
     /// The surname ending of word `i` (after peeling case endings), if any.
     fn surname_ending(&self, i: usize) -> Option<Ending> {
-        *self.surname[i].get_or_init(|| {
-            if !self.name_cased(i) {
-                return None;
-            }
-            let word = self.text.norm(i);
-            let strength = word_facts(word, |facts| {
-                *facts
-                    .surname
-                    .get_or_insert_with(|| self.rules.lookup_surname_ending(word))
-            })?;
-            let usable = strength == Ending::Strong || !self.text.words[i].sentence_start;
-            (usable && !self.is_place(i)).then_some(strength)
-        })
+        let strength = self.facts(i).surname?;
+        let usable = strength == Ending::Strong || !self.text.words[i].sentence_start;
+        (usable && !self.is_place(i)).then_some(strength)
     }
 
     fn is_patronymic(&self, i: usize) -> bool {
@@ -258,13 +368,22 @@ impl<'a, 't> Scan<'a, 't> {
     }
 
     fn has_case_ending(&self, i: usize) -> bool {
-        *self.case_ending[i].get_or_init(|| morph().has_case_ending_at(self.text, i))
+        if let Some(known) = self.memo[i].get().case_ending {
+            return known;
+        }
+        let has = morph().has_case_ending_at(self.text, i);
+        self.memo(i, |m| m.case_ending = Some(has));
+        has
     }
 
     fn is_place(&self, i: usize) -> bool {
-        *self.place[i].get_or_init(|| {
-            place_at(self.text, i).is_some_and(|m| m.values.iter().any(|p| p.stands_alone()))
-        })
+        if let Some(known) = self.memo[i].get().place {
+            return known;
+        }
+        let place =
+            place_at(self.text, i).is_some_and(|m| m.values.iter().any(|p| p.stands_alone()));
+        self.memo(i, |m| m.place = Some(place));
+        place
     }
 
     /// True when words `a` and `a + 1` are separated by spaces only.
@@ -297,11 +416,11 @@ impl<'a, 't> Scan<'a, 't> {
                 && place_nouns().at(self.text, i + 1).is_none())
     }
 
-    /// Appends every person of the field to `out`.
-    fn run(&self, out: &mut Vec<Entity>, trace: &mut Trace) {
+    /// Appends every person of the field to `out`: the names the rules find, then the
+    /// words outside them whose stem is a word of one (`scratch`: empty buffers).
+    fn run(&self, scratch: &mut Scratch, out: &mut Vec<Entity>, trace: &mut Trace) {
         let n = self.text.words.len();
-        let mut seen: FastSet<String> = FastSet::default();
-        let mut covered = vec![false; n];
+        let Scratch { seen, loose, .. } = scratch;
         let mut i = 0;
         while i < n {
             if !self.text.words[i].capitalized {
@@ -311,27 +430,33 @@ impl<'a, 't> Scan<'a, 't> {
             match self.full_name_at(i) {
                 Some((last, rule)) => {
                     let last = hyphen_suffix_end(self.text, last);
-                    covered[i..=last].fill(true);
-                    for k in (i..=last).filter(|&k| self.name_cased(k)) {
-                        seen.insert(fold_word(&entity_lemma(self.text.surface(k))));
+                    for k in i..=last {
+                        if self.name_cased(k) {
+                            seen.insert_lemma_of(self.text.surface(k));
+                        }
                     }
                     push(self.text, i, last, rule, out, trace);
                     i = last + 1;
                 }
-                None => i += 1,
+                None => {
+                    if self.name_cased(i) {
+                        loose.push(i);
+                    }
+                    i += 1;
+                }
             }
         }
         if seen.is_empty() {
             return;
         }
-        for (i, _) in covered.iter().enumerate().filter(|(_, c)| !**c) {
-            if !self.name_cased(i) || self.is_place(i) {
+        for &i in loose.iter() {
+            if !seen.may_hold_stem_of(self.text.norm(i)) {
                 continue;
             }
             let known = morph()
                 .find_stem_at(self.text, i, |s| seen.contains(s).then_some(()))
                 .is_some();
-            if known && place_nouns().at(self.text, i + 1).is_none() {
+            if known && !self.is_place(i) && place_nouns().at(self.text, i + 1).is_none() {
                 push(
                     self.text,
                     i,
@@ -346,14 +471,18 @@ impl<'a, 't> Scan<'a, 't> {
 
     /// The longest person name starting at word `i`: its last word and the rule.
     fn full_name_at(&self, i: usize) -> Option<(usize, &'static str)> {
-        let n = self.text.words.len();
-        if let Some(last) = self.initials_at(i) {
-            return Some((last, "person/initials-surname"));
+        if !self.name_cased(i) {
+            // No first name, surname or unknown first name is cased so; initials are
+            // single capitals, never cased like a name.
+            return self
+                .initials_at(i)
+                .map(|last| (last, "person/initials-surname"));
         }
+        let n = self.text.words.len();
         if let Some(f) = self.first_name_end(i) {
             let j = f + 1;
             let whole = match self.first_name(f) {
-                Some(name) => name.analysis.kept == self.text.norm(f).len(),
+                Some(name) => name.whole,
                 None => !self.has_case_ending(f),
             };
             if whole && j < n && self.spaced(f) && self.may_be_surname(j) {
@@ -371,10 +500,8 @@ impl<'a, 't> Scan<'a, 't> {
             // Alone, a first name may carry a case ending but no plural or possessive
             // (`Азаматтар` are citizens); at a sentence start it must not be a common word.
             let plain = self.first_name(f).is_none_or(|name| {
-                let a = name.analysis;
-                let numbered = a.stripped(Slot::Plural) || a.stripped(Slot::Possessive);
                 let ambiguous = name.common && self.text.words[i].sentence_start;
-                !numbered && !ambiguous
+                !name.numbered && !ambiguous
             });
             let alone = plain
                 && place_nouns().at(self.text, f + 1).is_none()
@@ -383,7 +510,11 @@ impl<'a, 't> Scan<'a, 't> {
             return alone.then_some((f, "person/first-name"));
         }
         let j = i + 1;
-        if j < n && self.spaced(i) && self.surname_ending(j).is_some() && self.may_be_first_name(i)
+        if j < n
+            && self.facts(j).surname.is_some()
+            && self.spaced(i)
+            && self.surname_ending(j).is_some()
+            && self.may_be_first_name(i)
         {
             return Some((j, "person/unknown-first-last"));
         }
@@ -423,35 +554,151 @@ impl<'a, 't> Scan<'a, 't> {
     }
 }
 
-/// What the first-name and surname tables say about one folded word, each filled on first
-/// use. Both depend on the word alone (and on the bundled tables, the same for every
-/// [`PersonRules`]), so they are kept across fields and articles.
-#[derive(Clone, Copy, Default)]
+/// What the first-name and surname tables say about one folded word. Both depend on the
+/// word alone (and on the bundled tables, the same for every [`PersonRules`]), so they are
+/// kept across fields and articles.
+#[derive(Clone, Copy)]
 struct WordFacts {
-    first: Option<Option<FirstName>>,
-    surname: Option<Option<Ending>>,
+    first: Option<FirstName>,
+    surname: Option<Ending>,
 }
 
 /// Entries of the [`WordFacts`] cache (a power of two).
-const CACHE_SLOTS: usize = 4096;
+const CACHE_SLOTS: usize = 1 << 14;
+
+/// Entries of the name-lemma cache (a power of two).
+const LEMMA_SLOTS: usize = 1024;
 
 thread_local! {
     /// A per-thread cache of [`WordFacts`] per folded word: capitalized words recur
     /// (`Қазақстан`, `Астана`, the names of the day), and each would otherwise be peeled and
     /// looked up again in every field.
     static WORD_FACTS: RefCell<WordCache<WordFacts>> = RefCell::new(WordCache::new(CACHE_SLOTS));
+
+    /// The entity lemmas of name surfaces ([`Lemma`]): names recur.
+    static LEMMAS: RefCell<WordCache<String>> = RefCell::new(WordCache::new(LEMMA_SLOTS));
 }
 
-/// Runs `f` on the cached [`WordFacts`] of a folded word (fresh ones for a word not cached,
-/// which then replace the slot's previous word).
-fn word_facts<R>(word: &str, f: impl FnOnce(&mut WordFacts) -> R) -> R {
-    WORD_FACTS.with(|cache| {
+/// Which lemma of a surface the [`LEMMAS`] cache keeps (its tag).
+#[derive(Clone, Copy)]
+enum Lemma {
+    /// [`entity_lemma`] as it is, for the record.
+    Plain = 0,
+    /// [`entity_lemma`] folded, for the seen-before lookups.
+    Folded = 1,
+}
+
+/// Runs `f` on the (cached) lemma of a name's surface.
+fn with_lemma<R>(surface: &str, kind: Lemma, f: impl FnOnce(&str) -> R) -> R {
+    let make = || match kind {
+        Lemma::Plain => entity_lemma(surface),
+        Lemma::Folded => fold_word(&entity_lemma(surface)),
+    };
+    LEMMAS.with(|cache| {
         let mut cache = cache.borrow_mut();
-        match cache.get_or_insert_with(word.as_bytes(), 0, WordFacts::default) {
-            Some(facts) => f(facts),
-            None => f(&mut WordFacts::default()),
+        match cache.get_or_insert_with(surface.as_bytes(), kind as u8, make) {
+            Some(lemma) => f(lemma),
+            None => f(&make()),
         }
     })
+}
+
+/// The [`entity_lemma`] of a name's surface: names recur, so it is cached.
+fn name_lemma(surface: &str) -> String {
+    with_lemma(surface, Lemma::Plain, str::to_owned)
+}
+
+/// The folded lemmas of the name words found in a field, with a gate on the first letters
+/// a word needs for one of its stems to be among them. Stems share their word's first
+/// letters: a peeled stem is a prefix, a repair changes only the last two letters of a
+/// stem one letter shorter, and an exception stem keeps the first two letters of its form
+/// (or the first of a stem under four letters). So a lemma of four letters or more can be
+/// a stem only of words with its first two letters, a shorter one of words with its first.
+#[derive(Debug, Default)]
+struct Seen {
+    /// The lemmas one after the other.
+    bytes: Vec<u8>,
+    /// The end of each lemma in `bytes`.
+    ends: Vec<usize>,
+    /// The first two letters of lemmas of four letters or more.
+    two: LetterBits,
+    /// The first letter of shorter lemmas.
+    one: LetterBits,
+}
+
+/// Lemmas of at least this many chars are gated on their first two.
+const TWO_LETTER_LEMMA: usize = 4;
+
+impl Seen {
+    fn clear(&mut self) {
+        self.bytes.clear();
+        self.ends.clear();
+        self.two = LetterBits::default();
+        self.one = LetterBits::default();
+    }
+
+    fn is_empty(&self) -> bool {
+        self.ends.is_empty()
+    }
+
+    /// Adds the folded entity lemma of a name word's `surface`.
+    fn insert_lemma_of(&mut self, surface: &str) {
+        with_lemma(surface, Lemma::Folded, |folded| self.insert(folded));
+    }
+
+    /// Adds a folded lemma.
+    fn insert(&mut self, lemma: &str) {
+        let mut chars = lemma.chars();
+        let Some(a) = chars.next() else {
+            return;
+        };
+        if lemma.chars().nth(TWO_LETTER_LEMMA - 1).is_some() {
+            self.two.set(letters_bit(a, chars.next()));
+        } else {
+            self.one.set(letters_bit(a, None));
+        }
+        self.bytes.extend_from_slice(lemma.as_bytes());
+        self.ends.push(self.bytes.len());
+    }
+
+    /// False when no stem of the folded `word` can be a lemma kept here.
+    fn may_hold_stem_of(&self, word: &str) -> bool {
+        let mut chars = word.chars();
+        let Some(a) = chars.next() else {
+            return false;
+        };
+        self.one.has(letters_bit(a, None)) || self.two.has(letters_bit(a, chars.next()))
+    }
+
+    /// True when `stem` is one of the lemmas.
+    fn contains(&self, stem: &str) -> bool {
+        let mut start = 0;
+        self.ends.iter().any(|&end| {
+            let hit = &self.bytes[start..end] == stem.as_bytes();
+            start = end;
+            hit
+        })
+    }
+}
+
+/// The [`LetterBits`] bit of one letter, or of two in a row.
+fn letters_bit(a: char, b: Option<char>) -> usize {
+    let packed = (u64::from(a) << 21) | b.map_or(0, u64::from);
+    (packed.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 56) as usize
+}
+
+/// A set of [`letters_bit`]s (a collision only lets more words through).
+#[derive(Debug, Clone, Copy, Default)]
+struct LetterBits([u64; 4]);
+
+impl LetterBits {
+    fn set(&mut self, bit: usize) {
+        self.0[bit >> 6] |= 1 << (bit & 63);
+    }
+
+    fn has(&self, bit: usize) -> bool {
+        self.0[bit >> 6] & (1 << (bit & 63)) != 0
+    }
 }
 
 /// True when a char after the first is lowercase; the second char decides most words, so a
@@ -469,14 +716,17 @@ fn has_lowercase_after_first(surface: &str) -> bool {
     fast || rest.chars().any(char::is_lowercase)
 }
 
-/// One capital letter followed by `.` (and optionally a hyphen or spaces).
+/// One capital letter followed by `.` (and optionally a hyphen or spaces). The gap is
+/// tested first: most words are not followed by a dot.
 fn is_initial(text: &Text, i: usize) -> bool {
+    let gap = text.gap_after(i);
+    if gap.as_bytes().first() != Some(&b'.') {
+        return false;
+    }
     let surface = text.surface(i);
     let mut chars = surface.chars();
     let one_upper = chars.next().is_some_and(char::is_uppercase) && chars.next().is_none();
-    let gap = text.gap_after(i);
     one_upper
-        && gap.starts_with('.')
         && gap[1..].chars().all(|c| c.is_whitespace() || is_hyphen(c))
         && gap.chars().count() <= 3
 }
@@ -490,7 +740,7 @@ fn push(
     trace: &mut Trace,
 ) {
     let span = text.span_of(first, last);
-    let lemma = entity_lemma(span.slice(text.text));
+    let lemma = name_lemma(span.slice(text.text));
     super::emit(out, trace, Label::Person, span, lemma, rule);
 }
 
@@ -532,6 +782,91 @@ mod tests {
             assert!(rules.may_reach_first_name(name), "{name}");
             assert!(rules.may_reach_first_name(&format!("{name}ның")), "{name}");
         }
+    }
+
+    /// A word passes the seen-lemma gate of every stem `find_stem` would try for it, the
+    /// exception stems included.
+    #[test]
+    fn seen_gate_passes_every_stem_of_a_word() {
+        let mut words: Vec<String> = [
+            "Саденовтың",
+            "Назарбаевқа",
+            "Жомартұлының",
+            "Арайлымға",
+            "Ерланның",
+            "Ауылдағылар",
+            "Алматыдағылар",
+            "Екеуі",
+            "Өзіне",
+            "Бектің",
+            "Әсетке",
+            "Ли",
+        ]
+        .iter()
+        .map(|w| fold_word(w))
+        .collect();
+        let exceptions = table::rows(
+            "src/morph/data/exceptions.tsv",
+            include_str!("../morph/data/exceptions.tsv"),
+            2,
+        );
+        words.extend(exceptions.iter().map(|r| fold_word(r.col(0))));
+        for word in &words {
+            for stem in morph().candidate_stems(word) {
+                let mut seen = Seen::default();
+                seen.insert(&stem);
+                assert!(seen.contains(&stem), "{stem}");
+                assert!(seen.may_hold_stem_of(word), "{word} → {stem}");
+            }
+        }
+    }
+
+    /// The surname gate passes every word one of whose `find_stem` stems ends in an
+    /// ending: the endings themselves with case endings, the person cases, the exceptions.
+    #[test]
+    fn surname_gate_passes_every_word_with_an_ending_stem() {
+        let rules = PersonRules::new();
+        let mut words: Vec<String> = Vec::new();
+        for (ending, _) in &rules.endings {
+            for tail in [
+                "", "ға", "қа", "ның", "тың", "ке", "ге", "нан", "тан", "ы", "сы",
+            ] {
+                words.push(format!("абай{ending}{tail}"));
+                words.push(format!("{ending}{tail}"));
+            }
+        }
+        let cases = table::rows(
+            "src/entities/cases/person.tsv",
+            include_str!("cases/person.tsv"),
+            4,
+        );
+        for row in &cases {
+            words.extend(row.col(0).split_whitespace().map(fold_word));
+        }
+        let exceptions = table::rows(
+            "src/morph/data/exceptions.tsv",
+            include_str!("../morph/data/exceptions.tsv"),
+            2,
+        );
+        words.extend(exceptions.iter().map(|r| fold_word(r.col(0))));
+        for word in &words {
+            let plain = morph()
+                .find_stem(word, |s| rules.surname_ending_of(s))
+                .is_some();
+            assert!(!plain || rules.may_reach_surname(word), "{word}");
+        }
+        assert!(!rules.may_reach_surname("алматы"));
+    }
+
+    #[test]
+    fn seen_gate_rejects_other_starts() {
+        let mut seen = Seen::default();
+        seen.insert("саденов");
+        seen.insert("ли");
+        assert!(!seen.contains("саден"));
+        assert!(seen.may_hold_stem_of("лидер"));
+        let others = ["назарбаев", "ерлан", "алматы", "тоқаев", "бек"];
+        assert!(others.iter().all(|w| !seen.may_hold_stem_of(w)));
     }
 
     #[test]
