@@ -11,6 +11,7 @@
 //! starts with one of a few prefixes of that key ([`key_prefixes`]), or is an exception
 //! form; the table holds those prefixes, found by a hash of their first three letters.
 
+use crate::text::bytes::load_le;
 use crate::text::fold::fold_word;
 use crate::text::Text;
 
@@ -47,7 +48,36 @@ const SLOTS: usize = 1 << 13;
 /// A word prefix every word reaching some table keys starts with, and those tables' bits.
 struct Prefix {
     prefix: Box<str>,
+    /// The first eight bytes of the prefix ([`load_le`]), zero past its end.
+    head: u64,
+    /// The bits of `head` that are the prefix's.
+    head_mask: u64,
     bits: u16,
+}
+
+impl Prefix {
+    fn new(prefix: String, bits: u16) -> Self {
+        let bytes = prefix.as_bytes();
+        let head_mask = match bytes.len() {
+            8.. => u64::MAX,
+            n => (1u64 << (8 * n)) - 1,
+        };
+        Prefix {
+            head: load_le(bytes),
+            head_mask,
+            prefix: prefix.into(),
+            bits,
+        }
+    }
+
+    /// True when `word`, whose first eight bytes are `head`, starts with the prefix: the
+    /// heads are compared first, so most other prefixes cost no byte compare.
+    #[inline]
+    fn starts(&self, word: &[u8], head: u64) -> bool {
+        head & self.head_mask == self.head
+            && word.len() >= self.prefix.len()
+            && (self.prefix.len() <= 8 || word.starts_with(self.prefix.as_bytes()))
+    }
 }
 
 /// The prefixes of every rule table (see [`key_prefixes`]), hashed by their first three
@@ -209,14 +239,12 @@ impl StartFilter {
 /// The slot of a word or prefix: a hash of its first three chars (of its first eight bytes
 /// when they are longer, which only puts more prefixes in one slot).
 fn slot(word: &str) -> usize {
-    let bytes = word.as_bytes();
-    let head = match bytes.first_chunk::<8>() {
-        Some(first) => u64::from_le_bytes(*first),
-        None => bytes
-            .iter()
-            .rev()
-            .fold(0, |head, &b| (head << 8) | u64::from(b)),
-    };
+    slot_of_head(load_le(word.as_bytes()))
+}
+
+/// [`slot`] of a word whose first eight bytes are `head` ([`load_le`]).
+#[inline]
+fn slot_of_head(head: u64) -> usize {
     // A byte starts a char unless it is a continuation byte (0b10xx_xxxx); the padding
     // zeros start chars too, so a short word keeps all its bytes.
     let high = head & 0x8080_8080_8080_8080;
@@ -291,10 +319,7 @@ impl StartTable {
             let list = &mut self.slots[slot(&prefix)];
             match list.iter_mut().find(|p| *p.prefix == *prefix) {
                 Some(p) => p.bits |= bits,
-                None => list.push(Prefix {
-                    prefix: prefix.into(),
-                    bits,
-                }),
+                None => list.push(Prefix::new(prefix, bits)),
             }
         }
     }
@@ -302,12 +327,14 @@ impl StartTable {
     /// The bits of every table a folded word may reach.
     #[inline]
     pub fn bits(&self, norm: &str) -> u16 {
-        if !self.filter.may_start(norm.as_bytes()) {
+        let word = norm.as_bytes();
+        if !self.filter.may_start(word) {
             return 0;
         }
-        self.slots[slot(norm)]
+        let head = load_le(word);
+        self.slots[slot_of_head(head)]
             .iter()
-            .filter(|p| norm.starts_with(&*p.prefix))
+            .filter(|p| p.starts(word, head))
             .fold(0, |bits, p| bits | p.bits)
     }
 }
@@ -474,7 +501,7 @@ mod tests {
             let words = [prefix.clone(), format!("{prefix}ның"), format!("{prefix}a")];
             for word in words.iter().take(if longer { 3 } else { 1 }) {
                 assert!(table.filter.may_start(word.as_bytes()), "{word}");
-                assert_ne!(table.bits(&word), 0, "{word}");
+                assert_ne!(table.bits(word), 0, "{word}");
             }
         }
         // Most words start no prefix.
