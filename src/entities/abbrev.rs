@@ -78,8 +78,14 @@ impl AbbreviationLinker {
             return;
         }
         if !names.is_empty() {
+            // Folding keeps every space and makes none: only lemmas with as many spaces as
+            // some full name are folded and looked up.
+            let spaces = names.keys().fold(0u64, |mask, full| mask | space_bit(full));
             for (_, entities) in fields.iter() {
                 for e in entities.iter().filter(|e| !is_acronym(&e.lemma)) {
+                    if space_bit(&e.lemma) & spaces == 0 {
+                        continue;
+                    }
                     if let Some(slot @ None) = names.get_mut(fold_word(&e.lemma).as_str()) {
                         *slot = Some(e.lemma.clone());
                     }
@@ -103,6 +109,13 @@ impl AbbreviationLinker {
             }
         }
     }
+}
+
+/// One bit for the number of spaces in `name` (the last bit for 63 or more), which
+/// [`fold_word`] does not change.
+fn space_bit(name: &str) -> u64 {
+    let spaces = name.bytes().filter(|&b| b == b' ').count();
+    1 << spaces.min(63)
 }
 
 /// An abbreviation the article spelled out: `Full Name (ABBR)`.
@@ -161,7 +174,21 @@ impl Default for AbbreviationLinker {
 
 #[cfg(test)]
 mod tests {
+    use super::{fold_word, space_bit};
     use crate::{Article, Extractor};
+
+    #[test]
+    fn folding_keeps_the_space_count() {
+        for name in [
+            "Біріккен Ұлттар Ұйымы",
+            "Ішкі\u{00A0}істер министрлігі",
+            "ТМД",
+            "A B",
+        ] {
+            assert_eq!(space_bit(name), space_bit(&fold_word(name)), "{name}");
+        }
+        assert_ne!(space_bit("Ішкі істер"), space_bit("Ішкі істер министрлігі"));
+    }
 
     fn expansions(title: &str, body: &str) -> Vec<(String, Option<String>)> {
         let article = Article {

@@ -33,8 +33,15 @@ impl ContactRules {
 
     /// Appends candidates found in `text` to `out`.
     pub fn find(&self, text: &Text, out: &mut Vec<Entity>, trace: &mut Trace) {
+        let bytes = text.text.as_bytes();
         let mut i = 0;
         while i < text.words.len() {
+            // Both kinds start with an ASCII word (a Latin name, or digits): a Kazakh word
+            // is rejected by its first byte.
+            if !bytes[text.words[i].span.start].is_ascii() {
+                i += 1;
+                continue;
+            }
             if let Some(span) = self.address_at(text, i) {
                 let rule = "contact/web-address";
                 trace.built(rule, span, Label::Contact);

@@ -11,6 +11,7 @@
 //! starts with one of a few prefixes of that key ([`key_prefixes`]), or is an exception
 //! form; the table holds those prefixes, found by a hash of their first three letters.
 
+use crate::text::bytes::load_le;
 use crate::text::fold::fold_word;
 use crate::text::Text;
 
@@ -47,12 +48,42 @@ const SLOTS: usize = 1 << 13;
 /// A word prefix every word reaching some table keys starts with, and those tables' bits.
 struct Prefix {
     prefix: Box<str>,
+    /// The first eight bytes of the prefix ([`load_le`]), zero past its end.
+    head: u64,
+    /// The bits of `head` that are the prefix's.
+    head_mask: u64,
     bits: u16,
 }
 
+impl Prefix {
+    fn new(prefix: String, bits: u16) -> Self {
+        let bytes = prefix.as_bytes();
+        let head_mask = match bytes.len() {
+            8.. => u64::MAX,
+            n => (1u64 << (8 * n)) - 1,
+        };
+        Prefix {
+            head: load_le(bytes),
+            head_mask,
+            prefix: prefix.into(),
+            bits,
+        }
+    }
+
+    /// True when `word`, whose first eight bytes are `head`, starts with the prefix: the
+    /// heads are compared first, so most other prefixes cost no byte compare.
+    #[inline]
+    fn starts(&self, word: &[u8], head: u64) -> bool {
+        head & self.head_mask == self.head
+            && word.len() >= self.prefix.len()
+            && (self.prefix.len() <= 8 || word.starts_with(self.prefix.as_bytes()))
+    }
+}
+
 /// The prefixes of every rule table (see [`key_prefixes`]), hashed by their first three
-/// chars. Built once with the rules.
+/// chars, behind a [`StartFilter`] on those chars. Built once with the rules.
 pub struct StartTable {
+    filter: StartFilter,
     slots: Box<[Vec<Prefix>]>,
     /// Irregular forms and their stems (`src/morph/data/exceptions.tsv`), folded.
     exceptions: Vec<(String, String)>,
@@ -67,8 +98,140 @@ impl Default for StartTable {
         .map(|row| (fold_word(row.cell(0)), fold_word(row.cell(1))))
         .collect();
         StartTable {
+            filter: StartFilter::default(),
             slots: (0..SLOTS).map(|_| Vec::new()).collect(),
             exceptions,
+        }
+    }
+}
+
+/// Bits of a char class in [`StartFilter`].
+const CLASS_BITS: u32 = 6;
+/// Char classes: [`END`], [`NO_PREFIX`], then one per char seen in the prefixes' first
+/// three chars, the last shared by the chars past it.
+const CLASSES: u8 = 1 << CLASS_BITS;
+/// The class past a word's end.
+const END: u8 = 0;
+/// The class of every char that no prefix has among its first three.
+const NO_PREFIX: u8 = 1;
+
+/// The first test of [`StartTable::bits`]: one bit per triple of char classes, set for the
+/// first three chars of every prefix (for every continuation of a shorter one). A word
+/// starting with a prefix has the same classes there, so its bit is set; most words' bits
+/// are not. Chars are read from bytes: ASCII, and two-byte Cyrillic by lead `0xD0..=0xD3`.
+struct StartFilter {
+    ascii: [u8; 128],
+    cyrillic: [u8; 256],
+    /// Classes given so far.
+    classes: u8,
+    /// `CLASSES³` bits.
+    bits: Box<[u64]>,
+}
+
+impl Default for StartFilter {
+    fn default() -> Self {
+        StartFilter {
+            ascii: [NO_PREFIX; 128],
+            cyrillic: [NO_PREFIX; 256],
+            classes: NO_PREFIX + 1,
+            bits: vec![0; (1 << (3 * CLASS_BITS)) / 64].into_boxed_slice(),
+        }
+    }
+}
+
+/// Index of a two-byte Cyrillic char (lead byte `0xD0..=0xD3`) in [`StartFilter`].
+#[inline]
+fn cyrillic_index(lead: u8, next: u8) -> usize {
+    (usize::from(lead & 0x03) << 6) | usize::from(next & 0x3F)
+}
+
+impl StartFilter {
+    /// The class slot of the char at the start of `bytes` and its length, or `None` for a
+    /// char the filter does not read.
+    #[inline]
+    fn slot(&mut self, bytes: &[u8]) -> Option<(&mut u8, usize)> {
+        match *bytes {
+            [b, ..] if b < 0x80 => Some((&mut self.ascii[usize::from(b)], 1)),
+            [lead, next, ..] if lead & 0xFC == 0xD0 => {
+                Some((&mut self.cyrillic[cyrillic_index(lead, next)], 2))
+            }
+            _ => None,
+        }
+    }
+
+    /// Sets the bits of every word that starts with folded `prefix`.
+    fn add(&mut self, prefix: &str) {
+        let mut bytes = prefix.as_bytes();
+        let mut classes = Vec::with_capacity(3);
+        while classes.len() < 3 && !bytes.is_empty() {
+            let fresh = self.classes;
+            let Some((class, len)) = self.slot(bytes) else {
+                // Words starting like this skip the filter.
+                return;
+            };
+            if *class == NO_PREFIX {
+                *class = fresh;
+            }
+            classes.push(*class);
+            bytes = &bytes[len..];
+            if *class == fresh && fresh < CLASSES - 1 {
+                self.classes += 1;
+            }
+        }
+        // Every continuation of a prefix of fewer than three chars, the end included.
+        let free = 3 - classes.len() as u32;
+        let base = classes
+            .iter()
+            .fold(0usize, |index, &c| (index << CLASS_BITS) | usize::from(c))
+            << (free * CLASS_BITS);
+        for rest in 0..1usize << (free * CLASS_BITS) {
+            let index = base | rest;
+            self.bits[index / 64] |= 1 << (index % 64);
+        }
+    }
+
+    /// The filter index of the classes of a folded word's first three chars, or `None`
+    /// when one of them is outside ASCII and two-byte Cyrillic (rare: such words skip the
+    /// filter).
+    #[inline]
+    fn start(&self, word: &[u8]) -> Option<usize> {
+        // Most words start with three two-byte Cyrillic letters.
+        if let Some(&[a, a2, b, b2, c, c2]) = word.first_chunk::<6>() {
+            if a & b & c & 0xFC == 0xD0 && (a | b | c) & 0xFC == 0xD0 {
+                let class = |lead, next| usize::from(self.cyrillic[cyrillic_index(lead, next)]);
+                return Some(
+                    (class(a, a2) << (2 * CLASS_BITS))
+                        | (class(b, b2) << CLASS_BITS)
+                        | class(c, c2),
+                );
+            }
+        }
+        let mut index = 0;
+        let mut i = 0;
+        for _ in 0..3 {
+            let class = match *word.get(i..)? {
+                [] => END,
+                [b, ..] if b < 0x80 => {
+                    i += 1;
+                    self.ascii[usize::from(b)]
+                }
+                [lead, next, ..] if lead & 0xFC == 0xD0 => {
+                    i += 2;
+                    self.cyrillic[cyrillic_index(lead, next)]
+                }
+                _ => return None,
+            };
+            index = (index << CLASS_BITS) | usize::from(class);
+        }
+        Some(index)
+    }
+
+    /// False when no prefix starts folded `word`; true when one may.
+    #[inline]
+    fn may_start(&self, word: &[u8]) -> bool {
+        match self.start(word) {
+            Some(index) => self.bits[index / 64] & (1 << (index % 64)) != 0,
+            None => true,
         }
     }
 }
@@ -76,14 +239,12 @@ impl Default for StartTable {
 /// The slot of a word or prefix: a hash of its first three chars (of its first eight bytes
 /// when they are longer, which only puts more prefixes in one slot).
 fn slot(word: &str) -> usize {
-    let bytes = word.as_bytes();
-    let head = match bytes.first_chunk::<8>() {
-        Some(first) => u64::from_le_bytes(*first),
-        None => bytes
-            .iter()
-            .rev()
-            .fold(0, |head, &b| (head << 8) | u64::from(b)),
-    };
+    slot_of_head(load_le(word.as_bytes()))
+}
+
+/// [`slot`] of a word whose first eight bytes are `head` ([`load_le`]).
+#[inline]
+fn slot_of_head(head: u64) -> usize {
     // A byte starts a char unless it is a continuation byte (0b10xx_xxxx); the padding
     // zeros start chars too, so a short word keeps all its bytes.
     let high = head & 0x8080_8080_8080_8080;
@@ -154,13 +315,11 @@ impl StartTable {
                 .map(|(form, _)| form.clone()),
         );
         for prefix in prefixes {
+            self.filter.add(&prefix);
             let list = &mut self.slots[slot(&prefix)];
             match list.iter_mut().find(|p| *p.prefix == *prefix) {
                 Some(p) => p.bits |= bits,
-                None => list.push(Prefix {
-                    prefix: prefix.into(),
-                    bits,
-                }),
+                None => list.push(Prefix::new(prefix, bits)),
             }
         }
     }
@@ -168,9 +327,14 @@ impl StartTable {
     /// The bits of every table a folded word may reach.
     #[inline]
     pub fn bits(&self, norm: &str) -> u16 {
-        self.slots[slot(norm)]
+        let word = norm.as_bytes();
+        if !self.filter.may_start(word) {
+            return 0;
+        }
+        let head = load_le(word);
+        self.slots[slot_of_head(head)]
             .iter()
-            .filter(|p| norm.starts_with(&*p.prefix))
+            .filter(|p| p.starts(word, head))
             .fold(0, |bits, p| bits | p.bits)
     }
 }
@@ -178,19 +342,31 @@ impl StartTable {
 /// The candidate bits of every word of one text.
 pub struct Candidates {
     bits: Vec<u16>,
+    /// The words having any bit, in order (a small share of all words).
+    marked: Vec<u32>,
 }
 
 impl Candidates {
     /// One pass over the words of `text`.
     pub fn new(table: &StartTable, text: &Text) -> Self {
         let mut bits = Vec::with_capacity(text.words.len());
+        let mut marked = Vec::new();
+        let bytes = text.text.as_bytes();
         let mut end = 0;
         for (i, word) in text.words.iter().enumerate() {
-            let gap = &text.text.as_bytes()[end..word.span.start];
+            let start = word.span.start;
+            let mut b = table.bits(text.norm(i));
+            // A lone space, the most common gap, holds no quote or sign.
+            if start != end + 1 || bytes[end] != b' ' {
+                b |= gap_bits(&bytes[end..start]);
+            }
             end = word.span.end;
-            bits.push(table.bits(text.norm(i)) | gap_bits(gap));
+            bits.push(b);
+            if b != 0 {
+                marked.push(i as u32);
+            }
         }
-        Candidates { bits }
+        Candidates { bits, marked }
     }
 
     /// True when word `i` has any of `mask`.
@@ -201,11 +377,10 @@ impl Candidates {
 
     /// The indices of the words having any of `mask`, in order.
     pub fn words(&self, mask: u16) -> impl Iterator<Item = usize> + '_ {
-        self.bits
+        self.marked
             .iter()
-            .enumerate()
-            .filter(move |(_, &b)| b & mask != 0)
-            .map(|(i, _)| i)
+            .map(|&i| i as usize)
+            .filter(move |&i| self.bits[i] & mask != 0)
     }
 }
 
@@ -301,5 +476,37 @@ mod tests {
         // An ASCII quote may open or close: both gaps pass.
         assert_eq!(with(bit::QUOTE_BEFORE), [1, 3, 4]);
         assert_eq!(with(bit::SIGN_BEFORE), [2]);
+    }
+
+    #[test]
+    fn the_start_filter_passes_every_word_of_a_prefix() {
+        let mut table = StartTable::default();
+        use crate::entities::{facility, known, law, org, position, quoted};
+        org::OrgRules::new(&mut table);
+        position::PositionRules::new(&mut table);
+        law::LawRules::new(&mut table);
+        quoted::QuotedRules::new(&mut table);
+        known::KnownNames::new(&mut table);
+        facility::FacilityRules::new(&mut table);
+        let prefixes: Vec<String> = table
+            .slots
+            .iter()
+            .flatten()
+            .map(|p| p.prefix.to_string())
+            .collect();
+        assert!(prefixes.len() > 100);
+        for prefix in &prefixes {
+            // A prefix under three chars is a whole short key: only the key reaches it.
+            let longer = prefix.chars().count() >= 3;
+            let words = [prefix.clone(), format!("{prefix}ның"), format!("{prefix}a")];
+            for word in words.iter().take(if longer { 3 } else { 1 }) {
+                assert!(table.filter.may_start(word.as_bytes()), "{word}");
+                assert_ne!(table.bits(word), 0, "{word}");
+            }
+        }
+        // Most words start no prefix.
+        for word in ["көкөніс", "бүгін", "және", "the"] {
+            assert_eq!(table.bits(word), 0, "{word}");
+        }
     }
 }

@@ -99,21 +99,19 @@ impl KnownNames {
 
     /// Appends every known name of `text` to `out`.
     pub fn find(&self, text: &Text, cands: &Candidates, out: &mut Vec<Entity>, trace: &mut Trace) {
-        let mut i = 0;
-        while i < text.words.len() {
-            if !cands.has(i, bit::KNOWN) {
-                i += 1;
+        // The first word not inside the last name found.
+        let mut next = 0;
+        for i in cands.words(bit::KNOWN) {
+            if i < next {
                 continue;
             }
             let Some((last, known)) = self.names.match_at(text, i) else {
-                i += 1;
                 continue;
             };
             let span = Span::new(text.words[i].span.start, end_with_suffix(text, last));
             let rule = rule_id(known.label);
             if known.capitalized && !text.words[i].capitalized {
                 trace.rejected(rule, span, || "lowercase form of a capitalized name".into());
-                i += 1;
                 continue;
             }
             trace.built(rule, span, known.label);
@@ -128,7 +126,7 @@ impl KnownNames {
                 trace.built(rule, abbr, known.label);
                 out.push(entity(text.text, abbr, known.label, rule));
             }
-            i = last + 1;
+            next = last + 1;
         }
     }
 }
