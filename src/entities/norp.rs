@@ -6,7 +6,7 @@
 //! `-ша/-ше` adverb (`қазақша`).
 
 use crate::morph::hash::{FastMap, FastSet};
-use crate::morph::prefilter::StartFilter;
+use crate::morph::prefilter::StemFilter;
 
 use crate::mention::{Entity, Label};
 use crate::morph::suffixes::Slot;
@@ -15,7 +15,8 @@ use crate::text::fold::fold_word;
 use crate::text::Text;
 use crate::trace::Trace;
 
-use super::place::{place_names, TwoLetterStarts, CONJUNCTIONS};
+use super::place::{place_names, KeyStarts, Place, WordStart, CONJUNCTIONS};
+use crate::morph::gazetteer::Gazetteer;
 use crate::text::bytes::load_le;
 
 const NORP: &str = "src/entities/data/norp.tsv";
@@ -37,21 +38,33 @@ pub struct NorpRules {
     compass: Vec<String>,
     adverb_suffixes: Vec<String>,
     /// Starts of every listed NORP or LANGUAGE word: a word starting otherwise is skipped
-    /// with one bitmap probe.
-    openings: StartFilter,
-    /// Starts of every place and compass word: only such words are tried as resident
-    /// adjectives (`алматылық`).
-    resident_openings: StartFilter,
-    /// First two letters of every NORP and LANGUAGE word: the cheap first gate.
-    listed_starts: TwoLetterStarts,
-    /// First two letters of every place and compass word: the cheap first gate for residents.
-    resident_starts: TwoLetterStarts,
+    /// after a few byte tests.
+    listed_starts: KeyStarts,
+    /// First three letters of every compass word and of every place long enough to take a
+    /// resident suffix: only words starting so are tried as resident adjectives
+    /// (`алматылық`).
+    resident_starts: KeyStarts,
+    /// The listed NORP and LANGUAGE words, by stem hash: most stems are rejected without
+    /// hashing their text.
+    listed_keys: StemFilter,
     /// Second bytes of the resident suffixes: where a scan for them may find one.
     suffix_marks: [bool; 256],
     /// The resident suffixes packed as numbers with their byte masks (all are ≤ 8 bytes).
     packed_suffixes: Vec<(u64, u64)>,
     /// Last bytes of the resident suffixes: a stem ending otherwise is no resident adjective.
     suffix_ends: [bool; 256],
+    /// Bytes of the shortest resident adjective stem: a shorter word holds none.
+    min_resident_bytes: usize,
+}
+
+/// The one-word places a resident adjective may be made of (see [`NorpRules::is_resident`]).
+fn resident_places(places: &Gazetteer<Place>) -> impl Iterator<Item = &str> {
+    places.single_words().filter(|&w| {
+        w.chars().count() >= MIN_RESIDENT_PLACE
+            && places
+                .exact_word_values(w)
+                .is_some_and(|v| v.iter().any(|p| p.stands_alone()))
+    })
 }
 
 /// NORP and LANGUAGE words are common nouns in Kazakh (`қазақ`, `алматылық`, `ағылшын
@@ -109,25 +122,19 @@ impl NorpRules {
         }
         let norp = words(NORP, include_str!("data/norp.tsv"));
         let languages = words(LANGUAGES, include_str!("data/languages.tsv"));
-        let mut openings = StartFilter::default();
+        let listed_starts = KeyStarts::of(norp.iter().chain(&languages).map(String::as_str));
+        // A resident adjective's stem is a compass word or a resident place, and a suffix:
+        // five letters or more.
+        let shortest = |words: &mut dyn Iterator<Item = &str>| words.map(str::len).min();
+        let min_resident_bytes = shortest(&mut resident_places(place_names())).unwrap_or(0)
+            + shortest(&mut resident_suffixes.iter().map(String::as_str)).unwrap_or(0);
+        let mut resident_starts = compass.iter().map(String::as_str).collect::<Vec<_>>();
+        resident_starts.extend(resident_places(place_names()));
+        let resident_starts = KeyStarts::of_long_stem_starts(resident_starts);
+        let mut listed_keys = StemFilter::default();
         for word in norp.iter().chain(&languages) {
-            openings.add(word);
+            listed_keys.add_key(word);
         }
-        let mut resident_openings = StartFilter::default();
-        for word in compass
-            .iter()
-            .map(String::as_str)
-            .chain(place_names().single_words())
-        {
-            resident_openings.add(word);
-        }
-        let listed_starts = TwoLetterStarts::of(norp.iter().chain(&languages).map(String::as_str));
-        let resident_starts = TwoLetterStarts::of(
-            compass
-                .iter()
-                .map(String::as_str)
-                .chain(place_names().single_words()),
-        );
         let (mut suffix_marks, mut suffix_ends) = ([false; 256], [false; 256]);
         let mut packed_suffixes = Vec::new();
         for suffix in &resident_suffixes {
@@ -147,13 +154,13 @@ impl NorpRules {
             resident_suffixes,
             compass,
             adverb_suffixes,
-            openings,
-            resident_openings,
             listed_starts,
             resident_starts,
+            listed_keys,
             suffix_marks,
             packed_suffixes,
             suffix_ends,
+            min_resident_bytes,
         }
     }
 
@@ -172,11 +179,14 @@ impl NorpRules {
     }
 
     /// True when a folded stem is a place plus a resident suffix (`алматылық`).
+    #[inline]
     fn is_resident(&self, stem: &str) -> bool {
         let last = stem.as_bytes().last().copied().unwrap_or(0);
-        if !self.suffix_ends[usize::from(last)] {
-            return false;
-        }
+        self.suffix_ends[usize::from(last)] && self.is_resident_place(stem)
+    }
+
+    /// [`NorpRules::is_resident`] past its last-letter test.
+    fn is_resident_place(&self, stem: &str) -> bool {
         self.resident_suffixes.iter().any(|suffix| {
             stem.strip_suffix(suffix.as_str()).is_some_and(|place| {
                 let place = self
@@ -201,45 +211,35 @@ impl NorpRules {
 
     /// A `-ша/-ше` adverb of a language (`ағылшынша`).
     fn is_language_adverb(&self, word: &str) -> bool {
+        let last = word.as_bytes().last();
         self.adverb_suffixes.iter().any(|s| {
-            word.strip_suffix(s.as_str())
-                .is_some_and(|stem| self.languages.contains(stem))
+            s.as_bytes().last() == last
+                && word
+                    .strip_suffix(s.as_str())
+                    .is_some_and(|stem| self.languages.contains(stem))
         })
     }
 
+    /// What word `i` is, if anything. Most words stop at the start gates: a listed word (or
+    /// its `-ша` adverb) starts like one, a resident adjective like a place or compass word.
     fn classify(&self, text: &Text, i: usize) -> Option<Found> {
         let word = text.norm(i);
-        // Cheap gates first: a listed word or language adverb needs a listed word's first two
-        // letters, a resident adjective a place's (see `TwoLetterStarts`).
-        let (listed_start, resident) = self
-            .listed_starts
-            .may_start_both(&self.resident_starts, word);
-        if !listed_start && !resident {
+        let start = WordStart::of(word);
+        let listed = self.listed_starts.may_reach(start);
+        // No candidate stem is longer than its word (a test in `place.rs` checks it).
+        let resident =
+            word.len() >= self.min_resident_bytes && self.resident_starts.may_reach(start);
+        // Only a word starting like a listed word is peeled for a resident adjective without
+        // its suffix in sight (`алматылығы` → `алматылық`).
+        if !(listed || resident && self.contains_resident_suffix(word)) {
             return None;
         }
-        // Words under three letters are never NORP or LANGUAGE words.
-        word.chars().nth(2)?;
-        // `is_resident` checks the suffix itself; the scan for it only spares a peel.
-        let resident = if listed_start {
-            let resident = resident && self.resident_openings.may_reach_key(text.start_key(i));
-            let worth_peeling = (resident && self.contains_resident_suffix(word))
-                || self.openings.may_reach_key(text.start_key(i));
-            if !worth_peeling {
-                return None;
-            }
-            resident
-        } else {
-            // Only a resident adjective can come out: worth peeling with its suffix in
-            // sight, or when the listed-word filter lets the word through all the same.
-            let worth_peeling = self.resident_openings.may_reach_key(text.start_key(i))
-                && (self.contains_resident_suffix(word)
-                    || self.openings.may_reach_key(text.start_key(i)));
-            if !worth_peeling {
-                return None;
-            }
-            true
-        };
-        if listed_start && self.is_language_adverb(word) {
+        // Words under three letters are never NORP or LANGUAGE words (nine bytes or more
+        // make three chars).
+        if word.len() < 9 && word.chars().nth(2).is_none() {
+            return None;
+        }
+        if listed && self.is_language_adverb(word) {
             return Some(Found {
                 lemma_chars: word.chars().count(),
                 label: Label::Language,
@@ -247,15 +247,17 @@ impl NorpRules {
                 rule: "language/adverb",
             });
         }
-        let ((label, language_adjective, rule), analysis) = morph().find_stem_at(text, i, |s| {
-            let language = listed_start && self.languages.contains(s);
-            if listed_start && self.norp.contains(s) {
+        let ((label, language_adjective, rule), analysis) = text.stems(i).find_map(|s| {
+            let listed = listed && self.listed_keys.may_contain(s.hash);
+            let language = listed && self.languages.contains(s.text);
+            let found = if listed && self.norp.contains(s.text) {
                 Some((Label::Norp, language, "norp/word"))
-            } else if resident && self.is_resident(s) {
+            } else if resident && self.is_resident(s.text) {
                 Some((Label::Norp, false, "norp/resident"))
             } else {
                 language.then_some((Label::Language, true, "language/word"))
-            }
+            };
+            found.map(|f| (f, s.analysis))
         })?;
         // A capitalized place name mid-sentence is the place (`Қытай`), not its people.
         let w = &text.words[i];
@@ -377,6 +379,7 @@ impl Default for NorpRules {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::morph::hash::stem_hash;
 
     #[test]
     fn resident_suffix_scan_matches_a_plain_search() {
@@ -403,23 +406,41 @@ mod tests {
     }
 
     #[test]
-    fn every_listed_word_passes_the_first_gate() {
+    fn every_listed_word_and_resident_adjective_passes_the_start_gates() {
         let rules = NorpRules::new();
         for word in rules.norp.iter().chain(&rules.languages) {
-            assert!(rules.listed_starts.may_start(word), "{word}");
-            assert!(
-                rules.listed_starts.may_start(&format!("{word}тар")),
-                "{word}"
-            );
+            for form in [word.clone(), format!("{word}тар"), format!("{word}ша")] {
+                assert!(rules.listed_starts.may_reach_word(&form), "{form}");
+            }
+            assert!(rules.listed_keys.may_contain(stem_hash(word.as_bytes())));
         }
-        for word in place_names()
-            .single_words()
-            .chain(rules.compass.iter().map(String::as_str))
-        {
-            assert!(
-                rules.resident_starts.may_start(&format!("{word}лық")),
-                "{word}"
-            );
+        let compass = rules.compass.iter().map(String::as_str);
+        for word in compass.chain(resident_places(place_names())) {
+            for suffix in &rules.resident_suffixes {
+                let form = format!("{word}{suffix}");
+                assert!(rules.resident_starts.may_reach_word(&form), "{form}");
+                assert!(rules.contains_resident_suffix(&form), "{form}");
+                assert!(form.len() >= rules.min_resident_bytes, "{form}");
+            }
         }
+    }
+
+    #[test]
+    fn classifies_listed_words_residents_and_adverbs() {
+        let rules = NorpRules::new();
+        let text = Text::new("қазақтар алматылықтар ағылшынша үй шығысқазақстандық");
+        let rules_of: Vec<_> = (0..text.words.len())
+            .map(|i| rules.classify(&text, i).map(|f| f.rule))
+            .collect();
+        assert_eq!(
+            rules_of,
+            [
+                Some("norp/word"),
+                Some("norp/resident"),
+                Some("language/adverb"),
+                None,
+                Some("norp/resident"),
+            ]
+        );
     }
 }

@@ -186,16 +186,186 @@ impl TwoLetterStarts {
         self.has(Self::bit(word))
     }
 
-    /// [`TwoLetterStarts::may_start`] of both tables at the cost of one key.
-    #[inline]
-    pub(crate) fn may_start_both(&self, other: &Self, word: &str) -> (bool, bool) {
-        let bit = Self::bit(word);
-        (self.has(bit), other.has(bit))
-    }
-
     #[inline]
     fn has(&self, bit: usize) -> bool {
         self.bits[bit / 64] & (1 << (bit % 64)) != 0
+    }
+}
+
+/// Which word starts can reach a key of a stem table, tested on the first bytes of a folded
+/// word (no decoding, no per-text data). This is the rule of
+/// [`crate::morph::prefilter::StartFilter`]: suffixes and stem repairs only change a word's
+/// last letters, so a key of five letters or more keeps its first three, a shorter one its
+/// first two (exception stems keep their form's first two; a test checks both). A word's
+/// first two letters index a bitmap directly (exactly, for Cyrillic); only a word whose two
+/// letters start a long key pays for a hashed probe of its first three. A collision only
+/// lets more words through.
+pub(crate) struct KeyStarts {
+    /// Per two-letter start, two bits: [`STARTS_SOME_KEY`] and [`STARTS_SHORT_KEY`].
+    twos: Vec<u64>,
+    /// First three letters of the long keys, hashed.
+    threes: Vec<u64>,
+}
+
+/// [`KeyStarts::twos`] bit: some key starts with these two letters.
+const STARTS_SOME_KEY: u64 = 1;
+/// [`KeyStarts::twos`] bit: a key of fewer than five letters starts with them.
+const STARTS_SHORT_KEY: u64 = 2;
+/// Entries of [`KeyStarts::twos`]: one per pair of Cyrillic letters.
+const TWO_LETTER_STARTS: usize = 1 << 16;
+/// Bits in [`KeyStarts::threes`] (a power of two).
+const THREE_LETTER_BITS: usize = 1 << 15;
+/// Shortest stem whose first three letters survive every suffix and repair.
+const LONG_KEY_CHARS: usize = 5;
+
+/// A folded word's start as [`KeyStarts`] probe it: its first two letters as an index, its
+/// first three packed. Computed once per word for any number of tables.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct WordStart {
+    two: usize,
+    three: u64,
+}
+
+/// Lead bytes of three two-byte UTF-8 chars in the low six bytes of a number, masked.
+const THREE_LEADS_MASK: u64 = 0xE0_00E0_00E0;
+/// [`THREE_LEADS_MASK`] of three two-byte chars.
+const THREE_LEADS: u64 = 0xC0_00C0_00C0;
+/// [`THREE_LEADS_MASK`] of the first two chars.
+const TWO_LEADS_MASK: u64 = 0xE0_00E0;
+
+/// The two-letter index of two two-byte chars (the low four bytes of `packed`): each char's
+/// offset in the block of its lead byte's two low bits (U+0400..U+04FF for Cyrillic).
+#[inline]
+fn two_byte_pair_index(packed: u64) -> usize {
+    let b = packed as u32;
+    (((b & 0x03) << 14) | (b & 0x3F00) | ((b >> 10) & 0xC0) | ((b >> 24) & 0x3F)) as usize
+}
+
+impl WordStart {
+    /// The start of a folded word.
+    #[inline]
+    pub(crate) fn of(word: &str) -> Self {
+        let bytes = word.as_bytes();
+        // Three two-byte letters (Cyrillic, most words): the first six bytes.
+        if let Some(&[a, b, c, d, e, f]) = bytes.first_chunk::<6>() {
+            let three = u64::from_le_bytes([a, b, c, d, e, f, 0, 0]);
+            if three & THREE_LEADS_MASK == THREE_LEADS {
+                return WordStart {
+                    two: two_byte_pair_index(three),
+                    three,
+                };
+            }
+        }
+        Self::general(bytes)
+    }
+
+    /// [`WordStart::of`] for a word that does not start with three two-byte letters.
+    fn general(bytes: &[u8]) -> Self {
+        let end_after = |start: usize| match bytes.get(start) {
+            Some(&b) => (start + utf8_len(b)).min(bytes.len()),
+            None => bytes.len(),
+        };
+        let two_end = end_after(end_after(0));
+        let three_end = end_after(two_end);
+        let mask = |n: usize| {
+            if n >= 8 {
+                u64::MAX
+            } else {
+                (1u64 << (8 * n)) - 1
+            }
+        };
+        let all = load_le(bytes);
+        let two = all & mask(two_end);
+        let two = if two_end == 4 && two & TWO_LEADS_MASK == THREE_LEADS & TWO_LEADS_MASK {
+            two_byte_pair_index(two)
+        } else {
+            // Any other pair (ASCII, longer chars, a single char): hashed into the same
+            // index space.
+            (two.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 48) as usize
+        };
+        WordStart {
+            two,
+            three: all & mask(three_end),
+        }
+    }
+}
+
+/// The [`KeyStarts::threes`] bit of a packed three-letter start.
+#[inline]
+fn three_letter_bit(packed: u64) -> usize {
+    (packed.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - THREE_LETTER_BITS.trailing_zeros()))
+        as usize
+}
+
+impl KeyStarts {
+    fn empty() -> Self {
+        KeyStarts {
+            twos: vec![0; TWO_LETTER_STARTS / 32],
+            threes: vec![0; THREE_LETTER_BITS / 64],
+        }
+    }
+
+    /// The [`STARTS_SOME_KEY`] and [`STARTS_SHORT_KEY`] bits of a two-letter start.
+    #[inline]
+    fn two_flags(&self, two: usize) -> u64 {
+        let two = two & (TWO_LETTER_STARTS - 1);
+        (self.twos[two / 32] >> (2 * (two % 32))) & 3
+    }
+
+    fn set_two_flags(&mut self, two: usize, flags: u64) {
+        let two = two & (TWO_LETTER_STARTS - 1);
+        self.twos[two / 32] |= flags << (2 * (two % 32));
+    }
+
+    /// Records a key by its first three letters (a word reaching it starts with them).
+    fn add_long(&mut self, key: &str) {
+        let start = WordStart::of(key);
+        self.set_two_flags(start.two, STARTS_SOME_KEY);
+        let bit = three_letter_bit(start.three);
+        self.threes[bit / 64] |= 1 << (bit % 64);
+    }
+
+    /// The starts of `keys` (folded words).
+    pub(crate) fn of<'k>(keys: impl IntoIterator<Item = &'k str>) -> Self {
+        let mut starts = KeyStarts::empty();
+        for key in keys {
+            if key.chars().nth(LONG_KEY_CHARS - 1).is_some() {
+                starts.add_long(key);
+            } else {
+                let two = WordStart::of(key).two;
+                starts.set_two_flags(two, STARTS_SOME_KEY | STARTS_SHORT_KEY);
+            }
+        }
+        starts
+    }
+
+    /// The starts of words that only ever begin stems of five letters or more (a place
+    /// inside a resident adjective, `алматы` in `алматылық`): their first three letters.
+    pub(crate) fn of_long_stem_starts<'k>(keys: impl IntoIterator<Item = &'k str>) -> Self {
+        let mut starts = KeyStarts::empty();
+        for key in keys {
+            starts.add_long(key);
+        }
+        starts
+    }
+
+    /// False when no key's stem can start like the word of `start`.
+    #[inline]
+    pub(crate) fn may_reach(&self, start: WordStart) -> bool {
+        let two = self.two_flags(start.two);
+        if two & STARTS_SHORT_KEY != 0 {
+            return true;
+        }
+        two != 0 && {
+            let bit = three_letter_bit(start.three);
+            self.threes[bit / 64] & (1 << (bit % 64)) != 0
+        }
+    }
+
+    /// [`KeyStarts::may_reach`] of a folded word.
+    #[cfg(test)]
+    pub(crate) fn may_reach_word(&self, word: &str) -> bool {
+        self.may_reach(WordStart::of(word))
     }
 }
 
@@ -534,6 +704,8 @@ mod tests {
             let start: String = word.chars().take(2).collect();
             for stem in candidate_stems(&word) {
                 assert!(stem.starts_with(&start), "{word} → {stem}");
+                // The NORP gate relies on this (no resident stem in a shorter word).
+                assert!(stem.len() <= word.len(), "{word} → {stem}");
             }
         }
     }
