@@ -98,15 +98,13 @@ impl<'a, 't> Scanner<'a, 't> {
         context: &'a FactContext,
         tracing: bool,
     ) -> Self {
-        let mut classes = Vec::with_capacity(text.words.len());
-        let mut starts = Vec::new();
-        for (i, w) in text.words.iter().enumerate() {
-            let class = lex.class(w.shape, text.norm(i));
-            if class.any(START) {
-                starts.push(i);
-            }
-            classes.push(class);
-        }
+        let classes: Vec<WordClass> = (0..text.words.len())
+            .map(|i| lex.word_class(text, i))
+            .collect();
+        let starts = (classes.iter().enumerate())
+            .filter(|(_, c)| c.any(START))
+            .map(|(i, _)| i)
+            .collect();
         Scanner {
             lex,
             text,
