@@ -285,6 +285,11 @@ impl WordClass {
     pub fn any(self, flags: u16) -> bool {
         self.0 & flags != 0
     }
+
+    /// The flags of both.
+    pub fn union(self, other: WordClass) -> WordClass {
+        WordClass(self.0 | other.0)
+    }
 }
 
 /// A word of [`Lexicon::entries`]: its class bits, and its reading as a month or unit noun
@@ -332,6 +337,9 @@ pub struct Lexicon {
     /// For each marker, the last two bytes of its words (None when one is shorter): a word
     /// ending otherwise ends with none of them.
     marker_tails: Vec<Option<Vec<u16>>>,
+    /// For each marker, the set of the last bytes of its words (all bytes when one is
+    /// empty): a word whose last byte is not in it ends with none of them.
+    marker_last: Vec<[u64; 4]>,
 }
 
 /// The tables, parsed on first use and shared by the DATE and TIME rules.
@@ -418,9 +426,11 @@ impl Lexicon {
             head_keys(w).0
         };
         let marker_tails = markers.iter().map(|words| tails(words)).collect();
+        let marker_last = markers.iter().map(|words| last_bytes(words)).collect();
         let mut lexicon = Lexicon {
             entries: WordIndex::default(),
             marker_tails,
+            marker_last,
             numeral_heads: (numerals.iter())
                 .filter(|w| w.chars().count() >= 3)
                 .map(numeral_key)
@@ -668,6 +678,10 @@ impl Lexicon {
     /// True when `norm` ends with one of the `marker` endings.
     #[inline]
     pub fn ends(&self, marker: Marker, norm: &str) -> bool {
+        let last = norm.as_bytes().last().map_or(0, |&b| b);
+        if self.marker_last[marker as usize][usize::from(last / 64)] & 1 << (last % 64) == 0 {
+            return false;
+        }
         if let (Some(tails), Some(tail)) = (&self.marker_tails[marker as usize], tail(norm)) {
             if !tails.contains(&tail) {
                 return false;
@@ -792,6 +806,18 @@ fn tails(words: &[String]) -> Option<Vec<u16>> {
     tails.sort_unstable();
     tails.dedup();
     Some(tails)
+}
+
+/// The set of the last bytes of `words` (every byte when one is empty), 256 bits.
+fn last_bytes(words: &[String]) -> [u64; 4] {
+    let mut set = [0u64; 4];
+    for w in words {
+        match w.as_bytes().last() {
+            Some(&b) => set[usize::from(b / 64)] |= 1 << (b % 64),
+            None => set = [u64::MAX; 4],
+        }
+    }
+    set
 }
 
 /// The last two bytes of a word, None when it is shorter.
