@@ -298,6 +298,8 @@ impl WordClass {
 struct Entry {
     class: u16,
     form: Option<(Noun, bool, usize)>,
+    /// True for a word of the stop list (`date_stop.tsv`): no noun for [`Lexicon::noun`].
+    stop: bool,
 }
 
 /// All calendar tables, parsed once.
@@ -325,7 +327,6 @@ pub struct Lexicon {
     head_bits: KeyBits,
     /// A one-probe filter over the [`word_key`] of the words of `entries`.
     listed: KeyBits,
-    stop: FastSet<String>,
     words: FastMap<String, DateWord>,
     modifiers: FastMap<String, Modifier>,
     qualifiers: FastMap<String, (Side, Qualifier)>,
@@ -447,9 +448,6 @@ impl Lexicon {
                 .map(|r| (r.cell(0).to_owned(), r.parse::<u32>(1)))
                 .filter(|&(_, v)| (1..=12).contains(&v))
                 .collect(),
-            stop: rows("date_stop.tsv", include_str!("../data/date_stop.tsv"))
-                .map(form)
-                .collect(),
             words: rows("date_words.tsv", include_str!("../data/date_words.tsv"))
                 .map(|r| (r.cell(0).to_owned(), date_word(&r)))
                 .collect(),
@@ -488,6 +486,12 @@ impl Lexicon {
             })
             .collect(),
         };
+        let stop = rows("date_stop.tsv", include_str!("../data/date_stop.tsv")).map(form);
+        for word in stop {
+            if let Some(entry) = entries.get_mut(&word) {
+                entry.stop = true;
+            }
+        }
         lexicon.collect_classes(entries);
         lexicon
     }
@@ -500,7 +504,7 @@ impl Lexicon {
             None => {
                 let entry = Entry {
                     class: bits,
-                    form: None,
+                    ..Entry::default()
                 };
                 entries.insert(word.to_owned(), entry);
             }
@@ -632,22 +636,14 @@ impl Lexicon {
 
     /// Reads a folded word as a month or unit stem plus a known ending.
     pub fn noun<'a>(&self, norm: &'a str) -> Option<NounForm<'a>> {
-        if self.stop.contains(norm) {
-            return None;
-        }
-        self.any_noun(norm)
+        let entry = self.entries.get(norm, word_key(norm))?;
+        (!entry.stop).then(|| noun_form(entry, norm)).flatten()
     }
 
     /// Like [`Lexicon::noun`], ignoring the stop list (`айына` after a month name is "to
     /// the month", not "per month").
     pub fn any_noun<'a>(&self, norm: &'a str) -> Option<NounForm<'a>> {
-        let (noun, bare, stem) = self.entries.get(norm, word_key(norm))?.form?;
-        let ending = &norm[stem..];
-        Some(NounForm {
-            noun,
-            ending,
-            needs_qualifier: ending.is_empty() && !bare,
-        })
+        noun_form(self.entries.get(norm, word_key(norm))?, norm)
     }
 
     /// A word that is a DATE by itself.
@@ -737,6 +733,17 @@ impl Default for Lexicon {
     fn default() -> Self {
         Lexicon::new()
     }
+}
+
+/// The reading of `norm` as a month or unit noun, from its entry.
+fn noun_form<'a>(entry: &Entry, norm: &'a str) -> Option<NounForm<'a>> {
+    let (noun, bare, stem) = entry.form?;
+    let ending = &norm[stem..];
+    Some(NounForm {
+        noun,
+        ending,
+        needs_qualifier: ending.is_empty() && !bare,
+    })
 }
 
 fn date_word(r: &Row) -> DateWord {
