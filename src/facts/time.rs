@@ -123,7 +123,7 @@ impl TimeRules {
     fn clock_phrase(&self, s: &Scanner, i: usize) -> Option<Reading> {
         let part = s.day_part(i).filter(|p| p.adjective);
         if let Some(part) = part {
-            let at = if s.lex.is(Marker::HourWord, s.norm(i + 1)) {
+            let at = if s.has(i + 1, WordClass::HOUR_WORD) {
                 i + 2
             } else {
                 i + 1
@@ -131,7 +131,7 @@ impl TimeRules {
             let c = self.clock(s, at, true)?;
             return Some(clock_reading(i, &c, Some(part), "time/part-clock"));
         }
-        let after_hour_word = i > 0 && s.lex.is(Marker::HourWord, s.norm(i - 1));
+        let after_hour_word = i > 0 && s.has(i - 1, WordClass::HOUR_WORD);
         let c = self.clock(s, i, after_hour_word)?;
         let rule = if c.last > i && matches!(s.text.gap_after(i), ":" | ".") {
             "time/clock"

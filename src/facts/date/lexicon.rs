@@ -6,6 +6,7 @@ use crate::mention::Qualifier;
 use crate::morph::hash::{FastMap, FastSet};
 use crate::table::{rows, Row};
 use crate::text::words::WordShape;
+use crate::text::Text;
 use std::sync::LazyLock;
 
 /// A measure of time a number can count (`үш күн`, `екі сағат`).
@@ -284,6 +285,11 @@ impl WordClass {
     pub fn any(self, flags: u16) -> bool {
         self.0 & flags != 0
     }
+
+    /// The flags of both.
+    pub fn union(self, other: WordClass) -> WordClass {
+        WordClass(self.0 | other.0)
+    }
 }
 
 /// A word of [`Lexicon::entries`]: its class bits, and its reading as a month or unit noun
@@ -292,6 +298,8 @@ impl WordClass {
 struct Entry {
     class: u16,
     form: Option<(Noun, bool, usize)>,
+    /// True for a word of the stop list (`date_stop.tsv`): no noun for [`Lexicon::noun`].
+    stop: bool,
 }
 
 /// All calendar tables, parsed once.
@@ -300,7 +308,7 @@ pub struct Lexicon {
     /// are read from the word's shape and first letters), among them every month or unit
     /// stem with every ending of `date_suffixes.tsv` (and bare), with its reading as a noun:
     /// one lookup reads a word (the longest stem wins when two splits are possible).
-    entries: FastMap<String, Entry>,
+    entries: WordIndex,
     /// Number words of a clock hour (1-12, `бір` … `он`), for homographs such as `онда`
     /// ("there") and `бірге` ("together") that are hours after `сағат` or `түскі`.
     hour_words: Vec<(String, u32)>,
@@ -312,13 +320,13 @@ pub struct Lexicon {
     short_numerals: Vec<u64>,
     /// A one-probe filter over the first three letters of the number words.
     numeral_head_bits: KeyBits,
-    /// A one-probe filter over the first three letters of the words of `entries` and of
-    /// Roman numerals, at the same bit positions as `numeral_head_bits`: most words fail
-    /// both.
-    entry_head_bits: KeyBits,
+    /// A one-probe filter over [`cyrillic_head`]: the heads of the number words, of the
+    /// words of `entries` and of Roman numerals, and every Cyrillic head starting with a
+    /// number word of two letters. A word that fails it gets no class but `DIGITS`: most
+    /// words are rejected by this one bit test.
+    head_bits: KeyBits,
     /// A one-probe filter over the [`word_key`] of the words of `entries`.
     listed: KeyBits,
-    stop: FastSet<String>,
     words: FastMap<String, DateWord>,
     modifiers: FastMap<String, Modifier>,
     qualifiers: FastMap<String, (Side, Qualifier)>,
@@ -330,6 +338,9 @@ pub struct Lexicon {
     /// For each marker, the last two bytes of its words (None when one is shorter): a word
     /// ending otherwise ends with none of them.
     marker_tails: Vec<Option<Vec<u16>>>,
+    /// For each marker, the set of the last bytes of its words (all bytes when one is
+    /// empty): a word whose last byte is not in it ends with none of them.
+    marker_last: Vec<[u64; 4]>,
 }
 
 /// The tables, parsed on first use and shared by the DATE and TIME rules.
@@ -416,9 +427,11 @@ impl Lexicon {
             head_keys(w).0
         };
         let marker_tails = markers.iter().map(|words| tails(words)).collect();
+        let marker_last = markers.iter().map(|words| last_bytes(words)).collect();
         let mut lexicon = Lexicon {
-            entries,
+            entries: WordIndex::default(),
             marker_tails,
+            marker_last,
             numeral_heads: (numerals.iter())
                 .filter(|w| w.chars().count() >= 3)
                 .map(numeral_key)
@@ -428,15 +441,12 @@ impl Lexicon {
                 .map(numeral_key)
                 .collect(),
             numeral_head_bits: KeyBits::new(HEAD_BITS),
-            entry_head_bits: KeyBits::new(HEAD_BITS),
+            head_bits: KeyBits::new(HEAD_BITS),
             listed: KeyBits::new(18),
             hour_words: rows("numerals.tsv", include_str!("../data/numerals.tsv"))
                 .filter(|r| matches!(r.cell(2), "unit" | "ten"))
                 .map(|r| (r.cell(0).to_owned(), r.parse::<u32>(1)))
                 .filter(|&(_, v)| (1..=12).contains(&v))
-                .collect(),
-            stop: rows("date_stop.tsv", include_str!("../data/date_stop.tsv"))
-                .map(form)
                 .collect(),
             words: rows("date_words.tsv", include_str!("../data/date_words.tsv"))
                 .map(|r| (r.cell(0).to_owned(), date_word(&r)))
@@ -476,20 +486,25 @@ impl Lexicon {
             })
             .collect(),
         };
-        lexicon.collect_classes();
+        let stop = rows("date_stop.tsv", include_str!("../data/date_stop.tsv")).map(form);
+        for word in stop {
+            if let Some(entry) = entries.get_mut(&word) {
+                entry.stop = true;
+            }
+        }
+        lexicon.collect_classes(entries);
         lexicon
     }
 
-    /// Adds the class bits of the words of the small tables to `entries`, and fills the
-    /// head bitmaps.
-    fn collect_classes(&mut self) {
-        let entries = &mut self.entries;
+    /// Adds the class bits of the words of the small tables to the noun forms `entries`,
+    /// indexes them, and fills the head bitmaps.
+    fn collect_classes(&mut self, mut entries: FastMap<String, Entry>) {
         let mut add = |word: &str, bits: u16| match entries.get_mut(word) {
             Some(e) => e.class |= bits,
             None => {
                 let entry = Entry {
                     class: bits,
-                    form: None,
+                    ..Entry::default()
                 };
                 entries.insert(word.to_owned(), entry);
             }
@@ -531,28 +546,52 @@ impl Lexicon {
         for w in &self.markers[Marker::RangeWord as usize] {
             add(w, WordClass::RANGE_WORD);
         }
-        for w in self.entries.keys() {
+        for w in entries.keys() {
             self.listed.insert(word_key(w));
-            self.entry_head_bits.insert(head_keys(w).0);
+            self.head_bits.insert(head_keys(w).0);
         }
+        self.entries = WordIndex::new(entries);
         for &k in &self.numeral_heads {
             self.numeral_head_bits.insert(k);
+            self.head_bits.insert(k);
         }
-        // Roman numerals pass the entry head filter too: every head of one to three of
+        // A word starting with a number word of two letters: the word itself, and the
+        // heads of every Cyrillic letter after it.
+        for &short in &self.short_numerals {
+            self.head_bits.insert(short);
+            for lead in 0xD0..=0xD3u8 {
+                for trail in 0x80..=0xBFu8 {
+                    self.head_bits
+                        .insert(short | u64::from(u16::from_le_bytes([lead, trail])) << 32);
+                }
+            }
+        }
+        // Roman numerals pass the head filter too: every head of one to three of
         // their letters.
         let roman = ['x', 'х', 'v', 'i', 'і'];
         for a in roman {
             for b in std::iter::once(None).chain(roman.map(Some)) {
                 for c in std::iter::once(None).chain(roman.map(Some)) {
                     let head: String = [Some(a), b, b.and(c)].into_iter().flatten().collect();
-                    self.entry_head_bits.insert(head_keys(&head).0);
+                    self.head_bits.insert(head_keys(&head).0);
                 }
             }
         }
     }
 
-    /// The [`WordClass`] of a word of this shape and folded form: two filter probes for most
-    /// words, lookups only for those that pass one.
+    /// The [`WordClass`] of word `i` of `text` ([`Lexicon::class`]; a word of digits only
+    /// is not read).
+    #[inline]
+    pub fn word_class(&self, text: &Text, i: usize) -> WordClass {
+        match text.words[i].shape {
+            WordShape::Digits => WordClass(WordClass::DIGITS),
+            shape => self.class(shape, text.norm(i)),
+        }
+    }
+
+    /// The [`WordClass`] of a word of this shape and folded form: for most words one bit
+    /// test on their first three letters ([`cyrillic_head`]), lookups only for those that
+    /// pass it or do not start with Cyrillic letters.
     #[inline]
     pub fn class(&self, shape: WordShape, norm: &str) -> WordClass {
         let bits = match shape {
@@ -560,30 +599,24 @@ impl Lexicon {
             WordShape::Letters => 0,
             WordShape::Mixed => WordClass::DIGITS,
         };
-        let (head, short) = head_keys(norm);
-        let k = self.entry_head_bits.bit(head);
-        let short_numeral = self.short_numerals.contains(&short);
-        let numeral = short_numeral || self.numeral_head_bits.test(k);
-        let listed = self.entry_head_bits.test(k)
-            && (self.listed.contains(word_key(norm)) || may_be_roman(norm));
-        if numeral || listed {
-            return self.listed_class(shape, norm, head, short_numeral, bits);
+        match cyrillic_head(norm.as_bytes()) {
+            Some(head) if !self.head_bits.contains(head) => WordClass(bits),
+            _ => self.listed_class(shape, norm, bits),
         }
-        WordClass(bits)
     }
 
-    /// [`Lexicon::class`] of a word that passed a filter or may be a Roman numeral.
+    /// [`Lexicon::class`] of a word that passed the head filter or has no Cyrillic head:
+    /// the exact class, with a filter before each lookup.
     #[inline(never)]
-    fn listed_class(
-        &self,
-        shape: WordShape,
-        norm: &str,
-        head: u64,
-        short_numeral: bool,
-        mut bits: u16,
-    ) -> WordClass {
-        bits |= self.entries.get(norm).map_or(0, |e| e.class);
-        if short_numeral || self.numeral_heads.contains(&head) {
+    fn listed_class(&self, shape: WordShape, norm: &str, mut bits: u16) -> WordClass {
+        let (head, short) = head_keys(norm);
+        let key = word_key(norm);
+        if self.listed.contains(key) {
+            bits |= self.entries.get(norm, key).map_or(0, |e| e.class);
+        }
+        let numeral_head =
+            self.numeral_head_bits.contains(head) && self.numeral_heads.contains(&head);
+        if numeral_head || self.short_numerals.contains(&short) {
             bits |= WordClass::NUMERAL;
         }
         if shape == WordShape::Letters && may_be_roman(norm) && norm.chars().all(is_roman) {
@@ -603,22 +636,14 @@ impl Lexicon {
 
     /// Reads a folded word as a month or unit stem plus a known ending.
     pub fn noun<'a>(&self, norm: &'a str) -> Option<NounForm<'a>> {
-        if self.stop.contains(norm) {
-            return None;
-        }
-        self.any_noun(norm)
+        let entry = self.entries.get(norm, word_key(norm))?;
+        (!entry.stop).then(|| noun_form(entry, norm)).flatten()
     }
 
     /// Like [`Lexicon::noun`], ignoring the stop list (`айына` after a month name is "to
     /// the month", not "per month").
     pub fn any_noun<'a>(&self, norm: &'a str) -> Option<NounForm<'a>> {
-        let (noun, bare, stem) = self.entries.get(norm)?.form?;
-        let ending = &norm[stem..];
-        Some(NounForm {
-            noun,
-            ending,
-            needs_qualifier: ending.is_empty() && !bare,
-        })
+        noun_form(self.entries.get(norm, word_key(norm))?, norm)
     }
 
     /// A word that is a DATE by itself.
@@ -649,6 +674,10 @@ impl Lexicon {
     /// True when `norm` ends with one of the `marker` endings.
     #[inline]
     pub fn ends(&self, marker: Marker, norm: &str) -> bool {
+        let last = norm.as_bytes().last().map_or(0, |&b| b);
+        if self.marker_last[marker as usize][usize::from(last / 64)] & 1 << (last % 64) == 0 {
+            return false;
+        }
         if let (Some(tails), Some(tail)) = (&self.marker_tails[marker as usize], tail(norm)) {
             if !tails.contains(&tail) {
                 return false;
@@ -704,6 +733,17 @@ impl Default for Lexicon {
     fn default() -> Self {
         Lexicon::new()
     }
+}
+
+/// The reading of `norm` as a month or unit noun, from its entry.
+fn noun_form<'a>(entry: &Entry, norm: &'a str) -> Option<NounForm<'a>> {
+    let (noun, bare, stem) = entry.form?;
+    let ending = &norm[stem..];
+    Some(NounForm {
+        noun,
+        ending,
+        needs_qualifier: ending.is_empty() && !bare,
+    })
 }
 
 fn date_word(r: &Row) -> DateWord {
@@ -773,6 +813,18 @@ fn tails(words: &[String]) -> Option<Vec<u16>> {
     tails.sort_unstable();
     tails.dedup();
     Some(tails)
+}
+
+/// The set of the last bytes of `words` (every byte when one is empty), 256 bits.
+fn last_bytes(words: &[String]) -> [u64; 4] {
+    let mut set = [0u64; 4];
+    for w in words {
+        match w.as_bytes().last() {
+            Some(&b) => set[usize::from(b / 64)] |= 1 << (b % 64),
+            None => set = [u64::MAX; 4],
+        }
+    }
+    set
 }
 
 /// The last two bytes of a word, None when it is shorter.
@@ -886,4 +938,175 @@ fn head_keys(word: &str) -> (u64, u64) {
         short = head;
     }
     (head, short)
+}
+
+/// The [`head_keys`] head of a word made of Cyrillic letters (lead bytes `D0`-`D3`) for
+/// at least its first three, or of exactly two; None for any other word.
+#[inline]
+fn cyrillic_head(b: &[u8]) -> Option<u64> {
+    // The lead bytes of the first letters, and what they are in Cyrillic.
+    const LEADS: u64 = 0x00FC_00FC_00FC;
+    const CYRILLIC: u64 = 0x00D0_00D0_00D0;
+    let (head, leads) = match (b.first_chunk::<8>(), b.len()) {
+        (Some(&eight), _) => (u64::from_le_bytes(eight) & 0xFFFF_FFFF_FFFF, LEADS),
+        (None, 6 | 7) => {
+            let low = u32::from_le_bytes([b[0], b[1], b[2], b[3]]);
+            let high = u16::from_le_bytes([b[4], b[5]]);
+            (u64::from(low) | u64::from(high) << 32, LEADS)
+        }
+        (None, 4) => (
+            u64::from(u32::from_le_bytes([b[0], b[1], b[2], b[3]])),
+            0xFC_00FC,
+        ),
+        _ => return None,
+    };
+    (head & leads == CYRILLIC & leads).then_some(head)
+}
+
+/// An exact index of the words of [`Lexicon::entries`] by [`word_key`]: open addressing
+/// on the key, usually one probe, then one string compare.
+#[derive(Default)]
+struct WordIndex {
+    /// Each slot: a word's key and its position in `words` plus one (0: empty slot).
+    slots: Vec<(u64, u32)>,
+    words: Vec<(String, Entry)>,
+    /// 64 minus the log2 of the number of slots.
+    shift: u32,
+}
+
+impl WordIndex {
+    /// Indexes `entries` in a table at most half full.
+    fn new(entries: FastMap<String, Entry>) -> Self {
+        let log2 = (2 * entries.len())
+            .max(2)
+            .next_power_of_two()
+            .trailing_zeros();
+        let mut index = WordIndex {
+            slots: vec![(0, 0); 1 << log2],
+            words: Vec::with_capacity(entries.len()),
+            shift: 64 - log2,
+        };
+        for (word, entry) in entries {
+            let key = word_key(&word);
+            let mut k = index.slot(key);
+            while index.slots[k].1 != 0 {
+                k = (k + 1) % index.slots.len();
+            }
+            index.words.push((word, entry));
+            index.slots[k] = (key, index.words.len() as u32);
+        }
+        index
+    }
+
+    /// The first slot to probe for `key`.
+    fn slot(&self, key: u64) -> usize {
+        (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> self.shift) as usize
+    }
+
+    /// The entry of `word`, whose [`word_key`] is `key`.
+    fn get(&self, word: &str, key: u64) -> Option<&Entry> {
+        if self.slots.is_empty() {
+            return None;
+        }
+        let mut k = self.slot(key);
+        loop {
+            let (slot_key, at) = self.slots[k];
+            let (text, entry) = self.words.get((at as usize).checked_sub(1)?)?;
+            if slot_key == key && text == word {
+                return Some(entry);
+            }
+            k = (k + 1) % self.slots.len();
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Words the head filter must let through: every listed word, number words with and
+    /// without endings, two-letter number words with any next letter, Roman numerals.
+    fn samples(lex: &Lexicon) -> Vec<String> {
+        let mut words: Vec<String> = lex.entries.words.iter().map(|(w, _)| w.clone()).collect();
+        for r in rows("numerals.tsv", include_str!("../data/numerals.tsv")) {
+            let n = r.cell(0);
+            words.extend([
+                n.to_owned(),
+                format!("{n}ның"),
+                format!("{n}інші"),
+                format!("{n}ә"),
+            ]);
+        }
+        words.extend(
+            [
+                "xxi", "хх", "iv", "і", "v", "оның", "үшін", "он", "үш", "онғ",
+            ]
+            .map(String::from),
+        );
+        words
+    }
+
+    /// The fast path of [`Lexicon::class`] gives the exact class on every sample.
+    #[test]
+    fn head_filter_never_rejects_a_class() {
+        let lex = Lexicon::shared();
+        for w in samples(lex) {
+            for shape in [WordShape::Letters, WordShape::Mixed] {
+                let bits = if shape == WordShape::Mixed {
+                    WordClass::DIGITS
+                } else {
+                    0
+                };
+                assert_eq!(
+                    lex.class(shape, &w),
+                    lex.listed_class(shape, &w, bits),
+                    "{w}"
+                );
+            }
+        }
+        assert!(lex
+            .class(WordShape::Letters, "оның")
+            .any(WordClass::NUMERAL));
+        assert!(lex
+            .class(WordShape::Letters, "жылдың")
+            .any(WordClass::CALENDAR));
+    }
+
+    /// [`cyrillic_head`] is the [`head_keys`] head where it answers.
+    #[test]
+    fn cyrillic_head_agrees_with_head_keys() {
+        for w in [
+            "ол",
+            "он",
+            "бір",
+            "жылы",
+            "қаңтарда",
+            "сағат",
+            "ab",
+            "abc",
+            "о",
+            "1990",
+            "әй",
+        ] {
+            if let Some(head) = cyrillic_head(w.as_bytes()) {
+                assert_eq!(head, head_keys(w).0, "{w}");
+            }
+        }
+        assert_eq!(cyrillic_head("жылы".as_bytes()), Some(head_keys("жыл").0));
+        assert_eq!(cyrillic_head("abc".as_bytes()), None);
+        assert_eq!(cyrillic_head("о".as_bytes()), None);
+    }
+
+    /// The word index finds every indexed word and nothing else.
+    #[test]
+    fn word_index_is_exact() {
+        let lex = Lexicon::shared();
+        for (w, e) in &lex.entries.words {
+            let found = lex.entries.get(w, word_key(w)).map(|f| f.class);
+            assert_eq!(found, Some(e.class), "{w}");
+        }
+        for w in ["қазақстан", "жылыы", "", "ай ", "x"] {
+            assert!(lex.entries.get(w, word_key(w)).is_none(), "{w}");
+        }
+    }
 }

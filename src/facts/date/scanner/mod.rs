@@ -42,6 +42,8 @@ pub struct Scanner<'a, 't> {
     classes: Vec<WordClass>,
     /// The words that pass [`Scanner::may_start`], in order.
     starts: Vec<usize>,
+    /// The flags of all words: a flag no word has is not looked for around a start.
+    present: WordClass,
     /// Recent words read as numbers (rules ask about the same few words many times).
     nums: Recent<Option<Num>>,
     /// Recent words read as calendar nouns.
@@ -98,14 +100,16 @@ impl<'a, 't> Scanner<'a, 't> {
         context: &'a FactContext,
         tracing: bool,
     ) -> Self {
-        let mut classes = Vec::with_capacity(text.words.len());
+        let classes: Vec<WordClass> = (0..text.words.len())
+            .map(|i| lex.word_class(text, i))
+            .collect();
         let mut starts = Vec::new();
-        for (i, w) in text.words.iter().enumerate() {
-            let class = lex.class(w.shape, text.norm(i));
+        let mut present = WordClass::default();
+        for (i, &class) in classes.iter().enumerate() {
+            present = present.union(class);
             if class.any(START) {
                 starts.push(i);
             }
-            classes.push(class);
         }
         Scanner {
             lex,
@@ -114,6 +118,7 @@ impl<'a, 't> Scanner<'a, 't> {
             rejections: RefCell::new(tracing.then(Vec::new)),
             classes,
             starts,
+            present,
             nums: Recent::new(),
             nouns: Recent::new(),
         }
@@ -243,12 +248,7 @@ impl<'a, 't> Scanner<'a, 't> {
         let class = self.class(i);
         let number = match self.text.words[i].shape {
             WordShape::Letters => !class.any(WordClass::OPENS) && class.any(WordClass::NUMERAL),
-            _ => {
-                let next = self.text.gap_after(i).chars().next();
-                let joined =
-                    next.is_some_and(|c| matches!(c, '.' | ',') || is_hyphen(c) || is_dash(c));
-                !(self.text.norm(i).len() == 4 || joined)
-            }
+            _ => !(self.text.norm(i).len() == 4 || joins_next(self.gap(i))),
         };
         if !number {
             return true;
@@ -259,11 +259,10 @@ impl<'a, 't> Scanner<'a, 't> {
         while end < i + MAX_NUMBER_WORDS && self.numeral_head(end + 1) {
             end += 1;
         }
+        let calendar = self.present.any(WordClass::CALENDAR);
         after_age
-            || (i..end + TIME_WINDOW).any(|k| {
-                self.class(k).any(WordClass::CALENDAR)
-                    || self.lex.ends(Marker::DayEnding, self.norm(k))
-            })
+            || (calendar && (i..end + TIME_WINDOW).any(|k| self.has(k, WordClass::CALENDAR)))
+            || (i..end + TIME_WINDOW).any(|k| self.lex.ends(Marker::DayEnding, self.norm(k)))
     }
 
     /// What some DATE construction at word `i` needs (false when none can match there):
@@ -286,8 +285,8 @@ impl<'a, 't> Scanner<'a, 't> {
         if !class.any(WordClass::DIGITS | WordClass::NUMERAL) {
             return false;
         }
-        let (g1, g2) = (self.text.gap_after(i), self.text.gap_after(i + 1));
-        if (hyphen_gap(g1) && hyphen_gap(g2)) || (g1 == "." && g2 == ".") {
+        let (g1, g2) = (self.gap(i), self.gap(i + 1));
+        if (is_hyphen_gap(g1) && is_hyphen_gap(g2)) || (g1 == b"." && g2 == b".") {
             return true;
         }
         let Some(end) = self.number_reach(i) else {
@@ -297,7 +296,8 @@ impl<'a, 't> Scanner<'a, 't> {
         let year = (i..=end)
             .any(|k| self.text.words[k].shape == WordShape::Digits && self.text.norm(k).len() == 4);
         self.after_age(i)
-            || (i..=end + 2).any(|k| self.class(k).any(WordClass::CALENDAR))
+            || (self.present.any(WordClass::CALENDAR)
+                && (i..=end + 2).any(|k| self.class(k).any(WordClass::CALENDAR)))
             || (i..=end).any(|k| {
                 let w = self.norm(k);
                 self.lex.ends(Marker::DayEnding, w) || (year && self.lex.is(Marker::Locative, w))
@@ -353,7 +353,7 @@ impl<'a, 't> Scanner<'a, 't> {
             let joined = self
                 .class(j + 1)
                 .any(WordClass::DIGITS | WordClass::NUMERAL)
-                || hyphen_gap(self.text.gap_after(j))
+                || is_hyphen_gap(self.gap(j))
                 || self.has(j + 1, WordClass::RANGE_WORD);
             if !joined {
                 break;
@@ -381,10 +381,23 @@ impl<'a, 't> Scanner<'a, 't> {
         if letters && !class.any(WordClass::NUMERAL) {
             return false;
         }
-        let clock = matches!(self.text.gap_after(i), ":" | ".")
+        let clock = matches!(self.gap(i), b":" | b".")
             || (i > 0 && self.class(i - 1).any(WordClass::HOUR_WORD))
             || (letters && self.numeral_head(i + 1));
-        clock || (i + 1..i + TIME_WINDOW).any(|k| self.class(k).any(WordClass::CLOCK))
+        clock
+            || (self.present.any(WordClass::CLOCK)
+                && (i + 1..i + TIME_WINDOW).any(|k| self.class(k).any(WordClass::CLOCK)))
+    }
+
+    /// The bytes between word `j` and word `j + 1` ([`Text::gap_after`] without the char
+    /// boundary checks), empty past the last word.
+    fn gap(&self, j: usize) -> &'t [u8] {
+        match self.text.words.get(j..j + 2) {
+            Some([a, b]) => (self.text.text.as_bytes())
+                .get(a.span.end..b.span.start)
+                .unwrap_or_default(),
+            _ => &[],
+        }
     }
 
     /// True when word `i` ends in the ablative (`жастан`, `7-ден`): the start of a from-to
@@ -449,6 +462,20 @@ impl<'a, 't> Scanner<'a, 't> {
     }
 }
 
+/// True when `gap` is exactly one hyphen ([`hyphen_gap`] on bytes: `-`, U+2010, U+2011).
+fn is_hyphen_gap(gap: &[u8]) -> bool {
+    matches!(gap, [b'-'] | [0xE2, 0x80, 0x90 | 0x91])
+}
+
+/// True when `gap` starts with `.`, `,`, a hyphen ([`is_hyphen`]) or a dash ([`is_dash`]:
+/// U+2012-U+2015, U+2212): what joins a number to the next word.
+fn joins_next(gap: &[u8]) -> bool {
+    matches!(
+        gap,
+        [b'.' | b',' | b'-', ..] | [0xE2, 0x80, 0x90..=0x95, ..] | [0xE2, 0x88, 0x92, ..]
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -487,6 +514,33 @@ mod tests {
             }
         }
         assert!(checked >= 100, "the tables should give readings");
+    }
+
+    /// The byte tests on gaps agree with the char tests they replace, on every gap of the
+    /// example tables and on every hyphen, dash and space variant.
+    #[test]
+    fn gap_bytes_agree_with_chars() {
+        let mut gaps: Vec<String> = ["-", "‐", "‑", "‒", "–", "—", "―", "−", ".", ",", " ", ":"]
+            .iter()
+            .flat_map(|g| [g.to_string(), format!("{g} "), format!(" {g}")])
+            .collect();
+        let context = FactContext::default();
+        for sentence in examples() {
+            let text = Text::new(&sentence);
+            let s = Scanner::new(Lexicon::shared(), &text, &context, false);
+            for i in 0..text.words.len() {
+                assert_eq!(s.gap(i), text.gap_after(i).as_bytes(), "{sentence}: {i}");
+                gaps.push(text.gap_after(i).to_owned());
+            }
+        }
+        for g in gaps {
+            assert_eq!(is_hyphen_gap(g.as_bytes()), hyphen_gap(&g), "{g:?}");
+            let joins = g
+                .chars()
+                .next()
+                .is_some_and(|c| matches!(c, '.' | ',') || is_hyphen(c) || is_dash(c));
+            assert_eq!(joins_next(g.as_bytes()), joins, "{g:?}");
+        }
     }
 
     #[test]
