@@ -40,8 +40,10 @@ use serde::{Deserialize, Serialize};
 
 pub use json::write_record;
 
+use crate::article::Article;
 use crate::mention::{Change, Entity, Fact, Label, Qualifier};
 use crate::text::{CharOffsets, Span};
+use json::{At, EntityView, FactView, Header};
 
 /// The schema tag written in every record.
 pub const SCHEMA: &str = "kazfacts/1";
@@ -75,9 +77,24 @@ pub struct Location {
 
 impl Location {
     fn new(field: Field, text: &str, span: Span, offsets: &mut CharOffsets<'_>) -> Self {
+        let at = At::new(field, text, span, offsets);
         Location {
             field,
-            text: span.slice(text).to_owned(),
+            text: at.text.to_owned(),
+            start: at.start,
+            end: at.end,
+            byte_start: at.byte_start,
+            byte_end: at.byte_end,
+        }
+    }
+}
+
+impl<'a> At<'a> {
+    /// Where `span` of the field `text` is; `offsets` walks `text`.
+    fn new(field: Field, text: &'a str, span: Span, offsets: &mut CharOffsets<'_>) -> Self {
+        At {
+            field,
+            text: span.slice(text),
             start: offsets.char_offset(span.start),
             end: offsets.char_offset(span.end),
             byte_start: span.start,
@@ -218,4 +235,72 @@ impl Record {
                 rule: Cow::Borrowed(e.rule),
             }));
     }
+}
+
+/// The resolved mentions of one field of an article, each list sorted by start.
+#[derive(Debug, Clone, Copy)]
+pub struct FieldMentions<'a> {
+    /// Which field.
+    pub field: Field,
+    /// Its text.
+    pub text: &'a str,
+    /// Its facts.
+    pub facts: &'a [Fact],
+    /// Its entities.
+    pub entities: &'a [Entity],
+}
+
+/// Appends the record of `article` with the mentions of `fields` (title first) to `out`, as
+/// one JSON object (no newline): the bytes [`write_record`] gives for the record that
+/// [`Record::new`] and [`Record::push_field`] would build, written straight from the
+/// mentions without copying their strings.
+pub fn write_article(out: &mut Vec<u8>, article: &Article, fields: &[FieldMentions<'_>]) {
+    json::header(
+        out,
+        &Header {
+            schema: SCHEMA,
+            id: &article.id,
+            source: &article.source,
+            date: article.date.as_deref(),
+            title: article.title.as_deref(),
+        },
+    );
+    let mut k = 0;
+    for m in fields {
+        let mut offsets = CharOffsets::new(m.text);
+        for f in m.facts {
+            let view = FactView {
+                label: f.label,
+                at: At::new(m.field, m.text, f.span, &mut offsets),
+                value: f.value,
+                low: f.low,
+                high: f.high,
+                unit: f.unit.as_deref(),
+                qualifier: f.qualifier,
+                object: f.object.as_deref(),
+                change: f.change,
+                iso: f.iso.as_deref(),
+                rule: f.rule,
+            };
+            json::fact(out, k, &view);
+            k += 1;
+        }
+    }
+    json::between_lists(out);
+    let mut k = 0;
+    for m in fields {
+        let mut offsets = CharOffsets::new(m.text);
+        for e in m.entities {
+            let view = EntityView {
+                label: e.label,
+                at: At::new(m.field, m.text, e.span, &mut offsets),
+                lemma: &e.lemma,
+                expansion: e.expansion.as_deref(),
+                rule: e.rule,
+            };
+            json::entity(out, k, &view);
+            k += 1;
+        }
+    }
+    json::footer(out, None);
 }
