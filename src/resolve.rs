@@ -64,73 +64,57 @@ pub fn resolve(candidates: Vec<Candidate>, trace: &mut Trace) -> (Vec<Fact>, Vec
 /// reported first): keeps the winners in place, each list sorted by start, without moving
 /// the candidates around more than sorting them by start. Losers are reported to `trace`.
 ///
-/// Most fields hold no overlapping candidate at all: once both lists are sorted by start
-/// (stably, so candidates at one start stay in report order), one merged walk proves it and
-/// every candidate is kept. Otherwise the candidates are ranked by priority.
+/// The policy is greedy: in priority order, a candidate wins unless it overlaps a winner.
+/// Whether it wins thus depends only on the candidates it overlaps, directly or through
+/// others: its cluster, a run of candidates by start that each begin before the ones before
+/// them end. So each cluster is ranked on its own, and a candidate alone in its cluster (the
+/// usual case) simply wins. A trace is given the losers of the whole field in priority
+/// order, so traced runs rank the field as one.
 pub fn resolve_in_place(facts: &mut Vec<Fact>, entities: &mut Vec<Entity>, trace: &mut Trace) {
     sort_by_start(facts, |f| f.span.start);
     sort_by_start(entities, |e| e.span.start);
-    let fact_spans = facts.iter().map(|f| f.span);
-    if !needs_ranking(fact_spans, entities.iter().map(|e| e.span)) {
-        return;
-    }
-    // Candidate `i` is facts[i], then entities[i - split]: at any one start, that is report
-    // order, the only place the priority order looks at it.
-    let split = facts.len();
-    let span_of = |i: usize| match i.checked_sub(split) {
-        None => facts[i].span,
-        Some(e) => entities[e].span,
-    };
-    // Priority order: longer first, then earlier start, then class, then report order.
-    let mut order: Vec<(Reverse<usize>, usize, Label, usize)> =
-        Vec::with_capacity(split + entities.len());
-    let labels = facts
-        .iter()
-        .map(|f| (f.span, f.label))
-        .chain(entities.iter().map(|e| (e.span, e.label)));
-    order.extend(
-        labels
-            .enumerate()
-            .map(|(i, (span, label))| (Reverse(span.len()), span.start, label, i)),
+    // Candidate `index` is facts[index], then entities[index - facts.len()]: within one
+    // start, that is report order, the only place the priority order looks at it.
+    let mut entries = by_start(
+        facts.iter().map(|f| (f.span, f.label)),
+        entities.iter().map(|e| (e.span, e.label)),
     );
-    order.sort_unstable();
-    // Kept spans never overlap, so sorted by start they are also sorted by end: a new span
-    // overlaps a kept one iff the kept span starting last before its end reaches past its
-    // start. One binary search per candidate.
-    let mut kept: Vec<Span> = Vec::with_capacity(order.len());
-    let mut keep = vec![false; order.len()];
-    for &(_, _, _, i) in &order {
-        let span = span_of(i);
-        if span.is_empty() {
-            continue;
-        }
-        let at = kept.partition_point(|k| k.start < span.end);
-        let blocked = at > 0 && kept[at - 1].end > span.start;
-        if !blocked {
-            let at = kept.partition_point(|k| k.start < span.start);
-            kept.insert(at, span);
-            keep[i] = true;
-        } else if trace.is_enabled() {
-            let describe = |i: usize| match i.checked_sub(split) {
-                None => (facts[i].rule, facts[i].label, facts[i].span),
-                Some(e) => (entities[e].rule, entities[e].label, entities[e].span),
-            };
-            // The winner named is the first kept (in priority order) that overlaps.
-            let winner = order
-                .iter()
-                .map(|&(_, _, _, k)| k)
-                .find(|&k| keep[k] && span_of(k).overlaps(&span));
-            if let Some(w) = winner {
-                let (rule, label, at) = describe(w);
-                let why = format!("{rule} {label} {at:?}");
-                let (rule, label, _) = describe(i);
-                trace.overlapped(rule, span, label, why);
+    let mut keep = vec![false; entries.len()];
+    if trace.is_enabled() {
+        rank(&mut entries, &mut keep);
+        report_losers(&entries, &keep, facts, entities, trace);
+    } else {
+        for cluster in clusters(&mut entries) {
+            match cluster {
+                [single] => keep[single.index] = !single.span.is_empty(),
+                _ => rank(cluster, &mut keep),
             }
         }
     }
     let mut keep = keep.into_iter();
     facts.retain(|_| keep.next().unwrap_or(false));
     entities.retain(|_| keep.next().unwrap_or(false));
+}
+
+/// One candidate as the policy sees it.
+#[derive(Debug, Clone, Copy)]
+struct Entry {
+    span: Span,
+    label: Label,
+    /// Position among the facts, then the entities.
+    index: usize,
+}
+
+impl Entry {
+    /// Priority order: longer first, then earlier start, then class, then report order.
+    fn priority(&self) -> (Reverse<usize>, usize, Label, usize) {
+        (
+            Reverse(self.span.len()),
+            self.span.start,
+            self.label,
+            self.index,
+        )
+    }
 }
 
 /// Sorts `items` by `start`, stably (equal starts keep their order); already sorted lists,
@@ -141,26 +125,93 @@ fn sort_by_start<T>(items: &mut [T], start: impl Fn(&T) -> usize) {
     }
 }
 
-/// False when the spans of two lists, each sorted by start, are all non-empty and pairwise
-/// disjoint: then every candidate wins and no ranking is needed.
-fn needs_ranking(a: impl Iterator<Item = Span>, b: impl Iterator<Item = Span>) -> bool {
-    let mut a = a.peekable();
-    let mut b = b.peekable();
-    let mut reached = 0;
+/// The entries of two lists of (span, class), each sorted by start, merged by start; the
+/// first list's indices come first.
+fn by_start(
+    a: impl ExactSizeIterator<Item = (Span, Label)>,
+    b: impl ExactSizeIterator<Item = (Span, Label)>,
+) -> Vec<Entry> {
+    let split = a.len();
+    let mut entries = Vec::with_capacity(split + b.len());
+    let mut a = a.enumerate().peekable();
+    let mut b = b.enumerate().map(|(i, x)| (split + i, x)).peekable();
     loop {
         let next = match (a.peek(), b.peek()) {
-            (Some(x), Some(y)) if x.start <= y.start => a.next(),
-            (Some(_), Some(_)) | (None, Some(_)) => b.next(),
+            (Some((_, x)), Some((_, y))) if x.0.start <= y.0.start => a.next(),
+            (_, Some(_)) => b.next(),
             (Some(_), None) => a.next(),
-            (None, None) => return false,
+            (None, None) => return entries,
         };
-        let Some(span) = next else {
-            return false;
-        };
-        if span.is_empty() || span.start < reached {
-            return true;
+        if let Some((index, (span, label))) = next {
+            entries.push(Entry { span, label, index });
         }
-        reached = span.end;
+    }
+}
+
+/// Splits entries sorted by start into clusters: each entry after the first of a cluster
+/// begins before the end of some earlier one. (An empty span overlaps nothing and never
+/// wins, whatever cluster it falls in.)
+fn clusters(entries: &mut [Entry]) -> impl Iterator<Item = &mut [Entry]> {
+    // The furthest end of the cluster so far, `prev` included; `fresh` when `prev` opened it.
+    let mut reached = 0;
+    let mut fresh = true;
+    entries.chunk_by_mut(move |prev, next| {
+        reached = if fresh {
+            prev.span.end
+        } else {
+            reached.max(prev.span.end)
+        };
+        let joins = next.span.start < reached;
+        fresh = !joins;
+        joins
+    })
+}
+
+/// Applies the greedy policy to `entries` (left sorted by priority) and marks the winners
+/// in `keep`. Kept spans never overlap, so sorted by start they are also sorted by end: a
+/// new span overlaps a kept one iff the kept span starting last before its end reaches
+/// past its start. One binary search per candidate.
+fn rank(entries: &mut [Entry], keep: &mut [bool]) {
+    entries.sort_unstable_by_key(Entry::priority);
+    let mut kept: Vec<Span> = Vec::with_capacity(entries.len());
+    for entry in entries.iter() {
+        let span = entry.span;
+        if span.is_empty() {
+            continue;
+        }
+        let at = kept.partition_point(|k| k.start < span.end);
+        if at == 0 || kept[at - 1].end <= span.start {
+            let at = kept.partition_point(|k| k.start < span.start);
+            kept.insert(at, span);
+            keep[entry.index] = true;
+        }
+    }
+}
+
+/// Reports every loser of `entries` (sorted by priority) in that order, naming the first
+/// winner in priority order that overlaps it: the winner that blocked it.
+fn report_losers(
+    entries: &[Entry],
+    keep: &[bool],
+    facts: &[Fact],
+    entities: &[Entity],
+    trace: &mut Trace,
+) {
+    let rule = |i: usize| match i.checked_sub(facts.len()) {
+        None => facts[i].rule,
+        Some(e) => entities[e].rule,
+    };
+    for loser in entries {
+        if keep[loser.index] || loser.span.is_empty() {
+            continue;
+        }
+        let winner = entries
+            .iter()
+            .find(|w| keep[w.index] && w.span.overlaps(&loser.span));
+        if let Some(w) = winner {
+            let why = format!("{} {} {:?}", rule(w.index), w.label, w.span);
+            trace.overlapped(rule(loser.index), loser.span, loser.label, why);
+        }
     }
 }
 
@@ -230,22 +281,28 @@ mod tests {
     }
 
     #[test]
-    fn ranking_is_needed_only_for_overlaps_and_empty_spans() {
-        let spans = |list: &[(usize, usize)]| {
-            list.iter()
-                .map(|&(a, b)| Span::new(a, b))
-                .collect::<Vec<_>>()
-                .into_iter()
-        };
-        assert!(!needs_ranking(
-            spans(&[(0, 2), (5, 6)]),
-            spans(&[(2, 5), (6, 9)])
-        ));
-        assert!(!needs_ranking(spans(&[]), spans(&[])));
-        assert!(needs_ranking(spans(&[(0, 3)]), spans(&[(2, 5)])));
-        assert!(needs_ranking(spans(&[(2, 5)]), spans(&[(2, 3)])));
-        assert!(needs_ranking(spans(&[(0, 9)]), spans(&[(2, 3), (9, 10)])));
-        assert!(needs_ranking(spans(&[(4, 4)]), spans(&[])));
+    fn clusters_join_only_overlapping_spans() {
+        let mut entries: Vec<Entry> = [
+            (0, 2),
+            (2, 5),
+            (3, 4),
+            (4, 4),
+            (6, 9),
+            (8, 12),
+            (10, 11),
+            (12, 13),
+            (13, 13),
+        ]
+        .iter()
+        .enumerate()
+        .map(|(index, &(a, b))| Entry {
+            span: Span::new(a, b),
+            label: Label::Cardinal,
+            index,
+        })
+        .collect();
+        let sizes: Vec<usize> = clusters(&mut entries).map(|c| c.len()).collect();
+        assert_eq!(sizes, [1, 3, 3, 1, 1]);
     }
 
     /// The greedy policy written out plainly: candidates by priority, each kept unless it

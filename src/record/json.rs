@@ -326,22 +326,38 @@ fn integer(out: &mut Vec<u8>, mut value: u64) {
         out.extend_from_slice(value.to_string().as_bytes());
         return;
     }
-    // The digits, least significant first, each pushed in at the word's low byte: the
-    // little-endian bytes of the word then read most significant first.
+    // The digits, least significant first, two at a time, each pushed in at the word's low
+    // bytes: the little-endian bytes of the word then read most significant first.
     let mut word = 0u64;
     let mut n = 0;
-    loop {
-        word = (word << 8) | u64::from(b'0' + (value % 10) as u8);
+    while value >= 100 {
+        let pair = DIGIT_PAIRS[(value % 100) as usize];
+        word = (word << 16) | u64::from(u16::from_le_bytes(pair));
+        n += 2;
+        value /= 100;
+    }
+    if value >= 10 {
+        word = (word << 16) | u64::from(u16::from_le_bytes(DIGIT_PAIRS[value as usize]));
+        n += 2;
+    } else {
+        word = (word << 8) | (u64::from(b'0') + value);
         n += 1;
-        value /= 10;
-        if value == 0 {
-            break;
-        }
     }
     let len = out.len();
     out.extend_from_slice(&word.to_le_bytes());
     out.truncate(len + n);
 }
+
+/// The two ASCII digits of every number below 100.
+const DIGIT_PAIRS: [[u8; 2]; 100] = {
+    let mut pairs = [[0u8; 2]; 100];
+    let mut i = 0;
+    while i < 100 {
+        pairs[i] = [b'0' + (i / 10) as u8, b'0' + (i % 10) as u8];
+        i += 1;
+    }
+    pairs
+};
 
 /// A JSON string: copied whole when no byte needs escaping, else written by serde_json.
 fn string(out: &mut Vec<u8>, s: &str) {
@@ -509,7 +525,7 @@ mod tests {
                 "{v}"
             );
         }
-        for v in [0, 9, 10, 99, 100, 12_345, 99_999_999, 100_000_000, u64::MAX] {
+        for v in (0..2000).chain([12_345, 99_999_999, 100_000_000, u64::MAX]) {
             let mut fast = Vec::new();
             integer(&mut fast, v);
             assert_eq!(fast, serde_json::to_vec(&v).unwrap());

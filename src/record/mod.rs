@@ -77,7 +77,11 @@ pub struct Location {
 
 impl Location {
     fn new(field: Field, text: &str, span: Span, offsets: &mut CharOffsets<'_>) -> Self {
-        let at = At::new(field, text, span, offsets);
+        let chars = [
+            offsets.char_offset(span.start),
+            offsets.char_offset(span.end),
+        ];
+        let at = At::new(field, text, span, chars);
         Location {
             field,
             text: at.text.to_owned(),
@@ -90,13 +94,13 @@ impl Location {
 }
 
 impl<'a> At<'a> {
-    /// Where `span` of the field `text` is; `offsets` walks `text`.
-    fn new(field: Field, text: &'a str, span: Span, offsets: &mut CharOffsets<'_>) -> Self {
+    /// Where `span` of the field `text` is; `chars` are its code-point offsets.
+    fn new(field: Field, text: &'a str, span: Span, chars: [usize; 2]) -> Self {
         At {
             field,
             text: span.slice(text),
-            start: offsets.char_offset(span.start),
-            end: offsets.char_offset(span.end),
+            start: chars[0],
+            end: chars[1],
             byte_start: span.start,
             byte_end: span.end,
         }
@@ -265,13 +269,17 @@ pub fn write_article(out: &mut Vec<u8>, article: &Article, fields: &[FieldMentio
             title: article.title.as_deref(),
         },
     );
+    // Code-point offsets of the facts of one field, and of the entities of every field.
+    let mut fact_chars = Vec::new();
+    let mut entity_chars = Vec::new();
     let mut k = 0;
     for m in fields {
-        let mut offsets = CharOffsets::new(m.text);
-        for f in m.facts {
+        fact_chars.clear();
+        char_offsets(m, &mut fact_chars, &mut entity_chars);
+        for (f, &chars) in m.facts.iter().zip(&fact_chars) {
             let view = FactView {
                 label: f.label,
-                at: At::new(m.field, m.text, f.span, &mut offsets),
+                at: At::new(m.field, m.text, f.span, chars),
                 value: f.value,
                 low: f.low,
                 high: f.high,
@@ -287,20 +295,49 @@ pub fn write_article(out: &mut Vec<u8>, article: &Article, fields: &[FieldMentio
         }
     }
     json::between_lists(out);
-    let mut k = 0;
-    for m in fields {
-        let mut offsets = CharOffsets::new(m.text);
-        for e in m.entities {
-            let view = EntityView {
-                label: e.label,
-                at: At::new(m.field, m.text, e.span, &mut offsets),
-                lemma: &e.lemma,
-                expansion: e.expansion.as_deref(),
-                rule: e.rule,
-            };
-            json::entity(out, k, &view);
-            k += 1;
-        }
+    let entities = fields
+        .iter()
+        .flat_map(|m| m.entities.iter().map(move |e| (m, e)));
+    for (k, ((m, e), &chars)) in entities.zip(&entity_chars).enumerate() {
+        let view = EntityView {
+            label: e.label,
+            at: At::new(m.field, m.text, e.span, chars),
+            lemma: &e.lemma,
+            expansion: e.expansion.as_deref(),
+            rule: e.rule,
+        };
+        json::entity(out, k, &view);
     }
     json::footer(out, None);
+}
+
+/// Appends the code-point offsets (start, end) of the facts and of the entities of one
+/// field to `facts` and `entities`, counting through the text once: the two lists are
+/// walked together by start.
+fn char_offsets(
+    m: &FieldMentions<'_>,
+    facts: &mut Vec<[usize; 2]>,
+    entities: &mut Vec<[usize; 2]>,
+) {
+    let mut offsets = CharOffsets::new(m.text);
+    let mut chars = |span: Span| {
+        [
+            offsets.char_offset(span.start),
+            offsets.char_offset(span.end),
+        ]
+    };
+    let (mut f, mut e) = (m.facts.iter().peekable(), m.entities.iter().peekable());
+    loop {
+        let fact_first = match (f.peek(), e.peek()) {
+            (Some(x), Some(y)) => x.span.start <= y.span.start,
+            (Some(_), None) => true,
+            (None, Some(_)) => false,
+            (None, None) => return,
+        };
+        if fact_first {
+            facts.extend(f.next().map(|x| chars(x.span)));
+        } else {
+            entities.extend(e.next().map(|y| chars(y.span)));
+        }
+    }
 }
