@@ -1,54 +1,169 @@
 //! The hot-path JSON writer of [`Record`]: the same bytes as `serde_json::to_writer` (a test
 //! compares them on the corpus and on generated records), without the serializer's
-//! per-field dispatch and per-byte escaping. Keys are static byte strings; a string that
-//! needs no escaping (no `"`, `\` or control character: nearly every string of an article)
-//! is copied whole, and any other string is written by serde_json itself; numbers are
-//! formatted by serde_json's own formatter.
+//! per-field dispatch and per-byte escaping. Keys are static byte strings; class and
+//! qualifier names are written pre-quoted; a string that needs no escaping (no `"`, `\` or
+//! control character: nearly every string of an article), found 8 bytes at a time, is copied
+//! whole, and any other string is written by serde_json itself; integers are formatted here,
+//! and so are floats holding an integer (`5.0`, exactly as ryu writes them), any other float
+//! by serde_json's own formatter.
+//!
+//! The writers take borrowed views ([`FactView`], [`EntityView`]), so that a record can be
+//! written either from a [`Record`] ([`write_record`]) or straight from an extractor's
+//! mentions without building one ([`super::write_article`]): both go through the same code.
 
 use serde_json::ser::{CompactFormatter, Formatter};
 
 use super::{EntityRecord, FactRecord, Field, Location, Record, RecordError};
-use crate::mention::Change;
+use crate::mention::{Change, Label, Qualifier};
+
+/// The record fields before the lists, borrowed.
+pub(super) struct Header<'a> {
+    pub schema: &'a str,
+    pub id: &'a str,
+    pub source: &'a str,
+    pub date: Option<&'a str>,
+    pub title: Option<&'a str>,
+}
+
+/// A [`Location`], borrowed.
+#[derive(Clone, Copy)]
+pub(super) struct At<'a> {
+    pub field: Field,
+    pub text: &'a str,
+    pub start: usize,
+    pub end: usize,
+    pub byte_start: usize,
+    pub byte_end: usize,
+}
+
+impl<'a> From<&'a Location> for At<'a> {
+    fn from(l: &'a Location) -> Self {
+        At {
+            field: l.field,
+            text: &l.text,
+            start: l.start,
+            end: l.end,
+            byte_start: l.byte_start,
+            byte_end: l.byte_end,
+        }
+    }
+}
+
+/// A [`FactRecord`], borrowed.
+pub(super) struct FactView<'a> {
+    pub label: Label,
+    pub at: At<'a>,
+    pub value: Option<f64>,
+    pub low: Option<f64>,
+    pub high: Option<f64>,
+    pub unit: Option<&'a str>,
+    pub qualifier: Qualifier,
+    pub object: Option<&'a str>,
+    pub change: Option<Change>,
+    pub iso: Option<&'a str>,
+    pub rule: &'a str,
+}
+
+impl<'a> From<&'a FactRecord> for FactView<'a> {
+    fn from(f: &'a FactRecord) -> Self {
+        FactView {
+            label: f.label,
+            at: At::from(&f.location),
+            value: f.value,
+            low: f.low,
+            high: f.high,
+            unit: f.unit.as_deref(),
+            qualifier: f.qualifier,
+            object: f.object.as_deref(),
+            change: f.change,
+            iso: f.iso.as_deref(),
+            rule: &f.rule,
+        }
+    }
+}
+
+/// An [`EntityRecord`], borrowed.
+pub(super) struct EntityView<'a> {
+    pub label: Label,
+    pub at: At<'a>,
+    pub lemma: &'a str,
+    pub expansion: Option<&'a str>,
+    pub rule: &'a str,
+}
+
+impl<'a> From<&'a EntityRecord> for EntityView<'a> {
+    fn from(e: &'a EntityRecord) -> Self {
+        EntityView {
+            label: e.label,
+            at: At::from(&e.location),
+            lemma: &e.lemma,
+            expansion: e.expansion.as_deref(),
+            rule: &e.rule,
+        }
+    }
+}
 
 /// Appends `record` as one JSON object (no newline) to `out`.
 pub fn write_record(out: &mut Vec<u8>, record: &Record) {
+    header(
+        out,
+        &Header {
+            schema: &record.schema,
+            id: &record.id,
+            source: &record.source,
+            date: record.date.as_deref(),
+            title: record.title.as_deref(),
+        },
+    );
+    for (k, f) in record.facts.iter().enumerate() {
+        fact(out, k, &FactView::from(f));
+    }
+    between_lists(out);
+    for (k, e) in record.entities.iter().enumerate() {
+        entity(out, k, &EntityView::from(e));
+    }
+    footer(out, record.error.as_ref());
+}
+
+/// Everything up to the first fact: `{"schema":…,"title":…,"facts":[`.
+pub(super) fn header(out: &mut Vec<u8>, h: &Header<'_>) {
     out.extend_from_slice(b"{\"schema\":");
-    string(out, &record.schema);
+    string(out, h.schema);
     out.extend_from_slice(b",\"id\":");
-    string(out, &record.id);
+    string(out, h.id);
     out.extend_from_slice(b",\"source\":");
-    string(out, &record.source);
+    string(out, h.source);
     out.extend_from_slice(b",\"date\":");
-    optional_string(out, record.date.as_deref());
+    optional_string(out, h.date);
     out.extend_from_slice(b",\"title\":");
-    optional_string(out, record.title.as_deref());
-    out.extend_from_slice(b",\"facts\":");
-    list(out, &record.facts, fact);
-    out.extend_from_slice(b",\"entities\":");
-    list(out, &record.entities, entity);
-    out.extend_from_slice(b",\"error\":");
-    match &record.error {
+    optional_string(out, h.title);
+    out.extend_from_slice(b",\"facts\":[");
+}
+
+/// Closes the facts and opens the entities.
+pub(super) fn between_lists(out: &mut Vec<u8>) {
+    out.extend_from_slice(b"],\"entities\":[");
+}
+
+/// Closes the entities and the record.
+pub(super) fn footer(out: &mut Vec<u8>, error: Option<&RecordError>) {
+    out.extend_from_slice(b"],\"error\":");
+    match error {
         Some(error) => record_error(out, error),
         None => out.extend_from_slice(b"null"),
     }
     out.push(b'}');
 }
 
-fn list<T>(out: &mut Vec<u8>, items: &[T], write: fn(&mut Vec<u8>, &T)) {
-    out.push(b'[');
-    for (k, item) in items.iter().enumerate() {
-        if k > 0 {
-            out.push(b',');
-        }
-        write(out, item);
-    }
-    out.push(b']');
-}
-
-fn fact(out: &mut Vec<u8>, fact: &FactRecord) {
-    out.extend_from_slice(b"{\"label\":");
-    string(out, fact.label.name());
-    location(out, &fact.location);
+/// The fact numbered `k` in its list (a comma before all but the first).
+pub(super) fn fact(out: &mut Vec<u8>, k: usize, fact: &FactView<'_>) {
+    out.extend_from_slice(if k == 0 {
+        b"{\"label\":"
+    } else {
+        b",{\"label\":"
+    });
+    out.extend_from_slice(label(fact.label));
+    location(out, &fact.at);
     out.extend_from_slice(b",\"value\":");
     optional_number(out, fact.value);
     out.extend_from_slice(b",\"low\":");
@@ -56,51 +171,101 @@ fn fact(out: &mut Vec<u8>, fact: &FactRecord) {
     out.extend_from_slice(b",\"high\":");
     optional_number(out, fact.high);
     out.extend_from_slice(b",\"unit\":");
-    optional_string(out, fact.unit.as_deref());
+    optional_string(out, fact.unit);
     out.extend_from_slice(b",\"qualifier\":");
-    string(out, fact.qualifier.name());
+    out.extend_from_slice(qualifier(fact.qualifier));
     out.extend_from_slice(b",\"object\":");
-    optional_string(out, fact.object.as_deref());
+    optional_string(out, fact.object);
     out.extend_from_slice(b",\"change\":");
     match fact.change {
         Some(change) => write_change(out, change),
         None => out.extend_from_slice(b"null"),
     }
     out.extend_from_slice(b",\"iso\":");
-    optional_string(out, fact.iso.as_deref());
+    optional_string(out, fact.iso);
     out.extend_from_slice(b",\"rule\":");
-    string(out, &fact.rule);
+    string(out, fact.rule);
     out.push(b'}');
 }
 
-fn entity(out: &mut Vec<u8>, entity: &EntityRecord) {
-    out.extend_from_slice(b"{\"label\":");
-    string(out, entity.label.name());
-    location(out, &entity.location);
+/// The entity numbered `k` in its list (a comma before all but the first).
+pub(super) fn entity(out: &mut Vec<u8>, k: usize, entity: &EntityView<'_>) {
+    out.extend_from_slice(if k == 0 {
+        b"{\"label\":"
+    } else {
+        b",{\"label\":"
+    });
+    out.extend_from_slice(label(entity.label));
+    location(out, &entity.at);
     out.extend_from_slice(b",\"lemma\":");
-    string(out, &entity.lemma);
+    string(out, entity.lemma);
     out.extend_from_slice(b",\"expansion\":");
-    optional_string(out, entity.expansion.as_deref());
+    optional_string(out, entity.expansion);
     out.extend_from_slice(b",\"rule\":");
-    string(out, &entity.rule);
+    string(out, entity.rule);
     out.push(b'}');
 }
 
 /// The flattened location keys, after the label.
-fn location(out: &mut Vec<u8>, location: &Location) {
-    out.extend_from_slice(match location.field {
+fn location(out: &mut Vec<u8>, at: &At<'_>) {
+    out.extend_from_slice(match at.field {
         Field::Title => b",\"field\":\"title\",\"text\":",
         Field::Text => b",\"field\":\"text\",\"text\":",
     });
-    string(out, &location.text);
+    string(out, at.text);
     out.extend_from_slice(b",\"start\":");
-    integer(out, location.start);
+    integer(out, at.start as u64);
     out.extend_from_slice(b",\"end\":");
-    integer(out, location.end);
+    integer(out, at.end as u64);
     out.extend_from_slice(b",\"byte_start\":");
-    integer(out, location.byte_start);
+    integer(out, at.byte_start as u64);
     out.extend_from_slice(b",\"byte_end\":");
-    integer(out, location.byte_end);
+    integer(out, at.byte_end as u64);
+}
+
+/// A class name as a JSON string (a test checks every one against serde).
+fn label(label: Label) -> &'static [u8] {
+    match label {
+        Label::Cardinal => b"\"CARDINAL\"",
+        Label::Ordinal => b"\"ORDINAL\"",
+        Label::Percentage => b"\"PERCENTAGE\"",
+        Label::Money => b"\"MONEY\"",
+        Label::Quantity => b"\"QUANTITY\"",
+        Label::Date => b"\"DATE\"",
+        Label::Time => b"\"TIME\"",
+        Label::Person => b"\"PERSON\"",
+        Label::Organisation => b"\"ORGANISATION\"",
+        Label::Gpe => b"\"GPE\"",
+        Label::Location => b"\"LOCATION\"",
+        Label::Position => b"\"POSITION\"",
+        Label::Norp => b"\"NORP\"",
+        Label::Law => b"\"LAW\"",
+        Label::Project => b"\"PROJECT\"",
+        Label::Event => b"\"EVENT\"",
+        Label::Facility => b"\"FACILITY\"",
+        Label::Product => b"\"PRODUCT\"",
+        Label::Language => b"\"LANGUAGE\"",
+        Label::Disease => b"\"DISEASE\"",
+        Label::Contact => b"\"CONTACT\"",
+        Label::Art => b"\"ART\"",
+        Label::Adage => b"\"ADAGE\"",
+        Label::Miscellaneous => b"\"MISCELLANEOUS\"",
+        Label::NonHuman => b"\"NON_HUMAN\"",
+    }
+}
+
+/// A qualifier name as a JSON string (a test checks every one against serde).
+fn qualifier(qualifier: Qualifier) -> &'static [u8] {
+    match qualifier {
+        Qualifier::Exact => b"\"exact\"",
+        Qualifier::About => b"\"about\"",
+        Qualifier::MoreThan => b"\"more_than\"",
+        Qualifier::LessThan => b"\"less_than\"",
+        Qualifier::Nearly => b"\"nearly\"",
+        Qualifier::UpTo => b"\"up_to\"",
+        Qualifier::AtLeast => b"\"at_least\"",
+        Qualifier::AtMost => b"\"at_most\"",
+    }
 }
 
 fn write_change(out: &mut Vec<u8>, change: Change) {
@@ -130,21 +295,69 @@ fn optional_string(out: &mut Vec<u8>, value: Option<&str>) {
     }
 }
 
+/// Integers below this are exact in an `f64`, so ryu writes them as their digits and `.0`.
+const EXACT_INTEGERS: f64 = 9_007_199_254_740_992.0; // 2^53
+
 /// A finite number as serde_json writes it; `null` otherwise (as serde_json does).
 fn optional_number(out: &mut Vec<u8>, value: Option<f64>) {
     match value {
         Some(v) if v.is_finite() => {
-            // Writing to a Vec cannot fail.
-            let _ = CompactFormatter.write_f64(out, v);
+            if v.abs() < EXACT_INTEGERS && v.fract() == 0.0 {
+                // ryu's shortest form of an exact integer below 2^53 is its digits; it adds
+                // `.0`, and the sign of a negative zero.
+                if v.is_sign_negative() {
+                    out.push(b'-');
+                }
+                integer(out, v.abs() as u64);
+                out.extend_from_slice(b".0");
+            } else {
+                // Writing to a Vec cannot fail.
+                let _ = CompactFormatter.write_f64(out, v);
+            }
         }
         _ => out.extend_from_slice(b"null"),
     }
 }
 
-fn integer(out: &mut Vec<u8>, value: usize) {
-    // Writing to a Vec cannot fail.
-    let _ = CompactFormatter.write_u64(out, value as u64);
+/// `value` in decimal, as serde_json (itoa) writes it. Up to 8 digits (every offset of an
+/// article below 100 MB) are built in one word, appended whole and cut to length.
+fn integer(out: &mut Vec<u8>, mut value: u64) {
+    if value >= 100_000_000 {
+        out.extend_from_slice(value.to_string().as_bytes());
+        return;
+    }
+    // The digits, least significant first, two at a time, each pushed in at the word's low
+    // bytes: the little-endian bytes of the word then read most significant first.
+    let mut word = 0u64;
+    let mut n = 0;
+    while value >= 100 {
+        let pair = DIGIT_PAIRS[(value % 100) as usize];
+        word = (word << 16) | u64::from(u16::from_le_bytes(pair));
+        n += 2;
+        value /= 100;
+    }
+    if value >= 10 {
+        word = (word << 16) | u64::from(u16::from_le_bytes(DIGIT_PAIRS[value as usize]));
+        n += 2;
+    } else {
+        word = (word << 8) | (u64::from(b'0') + value);
+        n += 1;
+    }
+    let len = out.len();
+    out.extend_from_slice(&word.to_le_bytes());
+    out.truncate(len + n);
 }
+
+/// The two ASCII digits of every number below 100.
+const DIGIT_PAIRS: [[u8; 2]; 100] = {
+    let mut pairs = [[0u8; 2]; 100];
+    let mut i = 0;
+    while i < 100 {
+        pairs[i] = [b'0' + (i / 10) as u8, b'0' + (i % 10) as u8];
+        i += 1;
+    }
+    pairs
+};
 
 /// A JSON string: copied whole when no byte needs escaping, else written by serde_json.
 fn string(out: &mut Vec<u8>, s: &str) {
@@ -160,16 +373,32 @@ fn string(out: &mut Vec<u8>, s: &str) {
 }
 
 /// True when `bytes` hold a quote, a backslash or a control character (below U+0020).
-/// Checks 16 bytes at a time without early exit, so the loop vectorizes.
+/// Tests 16 bytes at a time without early exit inside a block, so each block compiles to a
+/// few vector instructions; the last block overlaps the one before when the length is not a
+/// multiple of 16. Shorter strings are tested 8 bytes at a time the same way.
 fn needs_escape(bytes: &[u8]) -> bool {
-    let special = |b: u8| b < 0x20 || b == b'"' || b == b'\\';
-    let mut chunks = bytes.chunks_exact(16);
-    for chunk in &mut chunks {
-        if chunk.iter().fold(false, |any, &b| any | special(b)) {
-            return true;
-        }
+    fn special(b: u8) -> bool {
+        b < 0x20 || b == b'"' || b == b'\\'
     }
-    chunks.remainder().iter().any(|&b| special(b))
+    fn any_special<const N: usize>(block: &[u8]) -> bool {
+        let block: &[u8; N] = block.try_into().expect("a block of N bytes");
+        block.iter().fold(false, |any, &b| any | special(b))
+    }
+    fn blocks<const N: usize>(bytes: &[u8]) -> bool {
+        let mut at = 0;
+        while at + N < bytes.len() {
+            if any_special::<N>(&bytes[at..at + N]) {
+                return true;
+            }
+            at += N;
+        }
+        any_special::<N>(&bytes[bytes.len() - N..])
+    }
+    match bytes.len() {
+        16.. => blocks::<16>(bytes),
+        8.. => blocks::<8>(bytes),
+        _ => bytes.iter().any(|&b| special(b)),
+    }
 }
 
 #[cfg(test)]
@@ -239,12 +468,72 @@ mod tests {
     }
 
     #[test]
+    fn names_and_numbers_match_serde_json() {
+        for l in Label::ALL {
+            assert_eq!(label(l), serde_json::to_vec(&l).unwrap(), "{l}");
+        }
+        for q in [
+            Qualifier::Exact,
+            Qualifier::About,
+            Qualifier::MoreThan,
+            Qualifier::LessThan,
+            Qualifier::Nearly,
+            Qualifier::UpTo,
+            Qualifier::AtLeast,
+            Qualifier::AtMost,
+        ] {
+            assert_eq!(qualifier(q), serde_json::to_vec(&q).unwrap(), "{q:?}");
+        }
+        let mut values = vec![
+            0.0,
+            -0.0,
+            1.0,
+            -7.0,
+            0.5,
+            1e15,
+            1e16,
+            1e17,
+            27.8e12,
+            123_456_789.0,
+            EXACT_INTEGERS - 1.0,
+            EXACT_INTEGERS,
+            -EXACT_INTEGERS + 1.0,
+            1e300,
+            5e-324,
+            f64::NAN,
+            f64::INFINITY,
+        ];
+        values.extend((0..64).map(|k| 2f64.powi(k) + 1.0));
+        values.extend((0..64).map(|k| -(10f64.powi(k / 4)) * 3.0));
+        for v in values {
+            let mut fast = Vec::new();
+            optional_number(&mut fast, Some(v));
+            assert_eq!(
+                String::from_utf8(fast).unwrap(),
+                serde_json::to_string(&Some(v)).unwrap(),
+                "{v}"
+            );
+        }
+        for v in (0..2000).chain([12_345, 99_999_999, 100_000_000, u64::MAX]) {
+            let mut fast = Vec::new();
+            integer(&mut fast, v);
+            assert_eq!(fast, serde_json::to_vec(&v).unwrap());
+        }
+    }
+
+    #[test]
     fn escape_check_sees_every_position() {
+        for byte in 0..=255u8 {
+            let special = byte < 0x20 || byte == b'"' || byte == b'\\';
+            for len in [1, 7, 8, 9, 15, 16, 17, 31, 32, 33] {
+                assert_eq!(needs_escape(&vec![byte; len]), special, "{byte} x {len}");
+            }
+        }
         for len in 0..40 {
             let clean = "ә".repeat(len / 2) + &"a".repeat(len % 2);
             assert!(!needs_escape(clean.as_bytes()));
             for at in 0..clean.len() {
-                for special in [b'"', b'\\', b'\n', 0u8] {
+                for special in [b'"', b'\\', b'\n', 0u8, 0x1f] {
                     let mut bytes = clean.clone().into_bytes();
                     bytes[at] = special;
                     assert!(needs_escape(&bytes), "{len} {at} {special}");

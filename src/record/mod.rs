@@ -40,8 +40,10 @@ use serde::{Deserialize, Serialize};
 
 pub use json::write_record;
 
+use crate::article::Article;
 use crate::mention::{Change, Entity, Fact, Label, Qualifier};
 use crate::text::{CharOffsets, Span};
+use json::{At, EntityView, FactView, Header};
 
 /// The schema tag written in every record.
 pub const SCHEMA: &str = "kazfacts/1";
@@ -75,11 +77,30 @@ pub struct Location {
 
 impl Location {
     fn new(field: Field, text: &str, span: Span, offsets: &mut CharOffsets<'_>) -> Self {
+        let chars = [
+            offsets.char_offset(span.start),
+            offsets.char_offset(span.end),
+        ];
+        let at = At::new(field, text, span, chars);
         Location {
             field,
-            text: span.slice(text).to_owned(),
-            start: offsets.char_offset(span.start),
-            end: offsets.char_offset(span.end),
+            text: at.text.to_owned(),
+            start: at.start,
+            end: at.end,
+            byte_start: at.byte_start,
+            byte_end: at.byte_end,
+        }
+    }
+}
+
+impl<'a> At<'a> {
+    /// Where `span` of the field `text` is; `chars` are its code-point offsets.
+    fn new(field: Field, text: &'a str, span: Span, chars: [usize; 2]) -> Self {
+        At {
+            field,
+            text: span.slice(text),
+            start: chars[0],
+            end: chars[1],
             byte_start: span.start,
             byte_end: span.end,
         }
@@ -217,5 +238,106 @@ impl Record {
                 expansion: e.expansion,
                 rule: Cow::Borrowed(e.rule),
             }));
+    }
+}
+
+/// The resolved mentions of one field of an article, each list sorted by start.
+#[derive(Debug, Clone, Copy)]
+pub struct FieldMentions<'a> {
+    /// Which field.
+    pub field: Field,
+    /// Its text.
+    pub text: &'a str,
+    /// Its facts.
+    pub facts: &'a [Fact],
+    /// Its entities.
+    pub entities: &'a [Entity],
+}
+
+/// Appends the record of `article` with the mentions of `fields` (title first) to `out`, as
+/// one JSON object (no newline): the bytes [`write_record`] gives for the record that
+/// [`Record::new`] and [`Record::push_field`] would build, written straight from the
+/// mentions without copying their strings.
+pub fn write_article(out: &mut Vec<u8>, article: &Article, fields: &[FieldMentions<'_>]) {
+    json::header(
+        out,
+        &Header {
+            schema: SCHEMA,
+            id: &article.id,
+            source: &article.source,
+            date: article.date.as_deref(),
+            title: article.title.as_deref(),
+        },
+    );
+    // Code-point offsets of the facts of one field, and of the entities of every field.
+    let mut fact_chars = Vec::new();
+    let mut entity_chars = Vec::new();
+    let mut k = 0;
+    for m in fields {
+        fact_chars.clear();
+        char_offsets(m, &mut fact_chars, &mut entity_chars);
+        for (f, &chars) in m.facts.iter().zip(&fact_chars) {
+            let view = FactView {
+                label: f.label,
+                at: At::new(m.field, m.text, f.span, chars),
+                value: f.value,
+                low: f.low,
+                high: f.high,
+                unit: f.unit.as_deref(),
+                qualifier: f.qualifier,
+                object: f.object.as_deref(),
+                change: f.change,
+                iso: f.iso.as_deref(),
+                rule: f.rule,
+            };
+            json::fact(out, k, &view);
+            k += 1;
+        }
+    }
+    json::between_lists(out);
+    let entities = fields
+        .iter()
+        .flat_map(|m| m.entities.iter().map(move |e| (m, e)));
+    for (k, ((m, e), &chars)) in entities.zip(&entity_chars).enumerate() {
+        let view = EntityView {
+            label: e.label,
+            at: At::new(m.field, m.text, e.span, chars),
+            lemma: &e.lemma,
+            expansion: e.expansion.as_deref(),
+            rule: e.rule,
+        };
+        json::entity(out, k, &view);
+    }
+    json::footer(out, None);
+}
+
+/// Appends the code-point offsets (start, end) of the facts and of the entities of one
+/// field to `facts` and `entities`, counting through the text once: the two lists are
+/// walked together by start.
+fn char_offsets(
+    m: &FieldMentions<'_>,
+    facts: &mut Vec<[usize; 2]>,
+    entities: &mut Vec<[usize; 2]>,
+) {
+    let mut offsets = CharOffsets::new(m.text);
+    let mut chars = |span: Span| {
+        [
+            offsets.char_offset(span.start),
+            offsets.char_offset(span.end),
+        ]
+    };
+    let (mut f, mut e) = (m.facts.iter().peekable(), m.entities.iter().peekable());
+    loop {
+        let fact_first = match (f.peek(), e.peek()) {
+            (Some(x), Some(y)) => x.span.start <= y.span.start,
+            (Some(_), None) => true,
+            (None, Some(_)) => false,
+            (None, None) => return,
+        };
+        if fact_first {
+            facts.extend(f.next().map(|x| chars(x.span)));
+        } else {
+            entities.extend(e.next().map(|y| chars(y.span)));
+        }
     }
 }

@@ -8,8 +8,9 @@ use std::path::{Path, PathBuf};
 
 use tempfile::NamedTempFile;
 
-/// Size of the output buffer.
-const BUFFER_BYTES: usize = 1 << 20;
+/// Size of the output buffer. Writes at least this long (the pipeline's pieces of output,
+/// usually) go straight to the output instead of being copied into the buffer first.
+const BUFFER_BYTES: usize = 64 << 10;
 
 /// Where output lines go.
 pub enum Sink {
