@@ -28,9 +28,6 @@ pub enum WordShape {
 pub struct Word {
     /// Where the word is in the original text.
     pub span: Span,
-    /// The folded form: a range of the folded copy of the text.
-    norm_start: u32,
-    norm_end: u32,
     /// Digits, letters, or both.
     pub shape: WordShape,
     /// True when the word's first char is an uppercase letter.
@@ -50,6 +47,9 @@ pub struct Text<'t> {
     norm: String,
     /// The words in text order.
     pub words: Vec<Word>,
+    /// Each word's folded form: its byte range in `norm`, both ends char boundaries of it
+    /// (private, so that [`Text::norm`] can rely on it).
+    norm_ranges: Vec<[u32; 2]>,
     /// Per-word lexicon data (candidate stems), computed per word on first use.
     forms: Slots,
 }
@@ -302,6 +302,7 @@ impl<'t> Text<'t> {
             copied: 0,
         };
         let mut words = Vec::with_capacity(text.len() / 8 + 1);
+        let mut norm_ranges = Vec::with_capacity(text.len() / 8 + 1);
         let mut sentence_start = true;
         let mut i = 0;
         while let Some(&b) = bytes.get(i) {
@@ -346,10 +347,12 @@ impl<'t> Text<'t> {
             } else {
                 WordShape::Mixed
             };
+            // Both ends are char boundaries of the final copy: `i` and `end` are char
+            // boundaries of the text, nothing after them is copied yet, and the copy only
+            // ever grows by whole chars or by the text's bytes up to a char boundary.
+            norm_ranges.push([norm_start as u32, copy.position(end) as u32]);
             words.push(Word {
                 span: Span::new(i, end),
-                norm_start: norm_start as u32,
-                norm_end: copy.position(end) as u32,
                 shape,
                 capitalized: first & UPPER != 0,
                 sentence_start,
@@ -366,15 +369,22 @@ impl<'t> Text<'t> {
             text,
             norm: copy.norm,
             words,
+            norm_ranges,
             forms: Slots::default(),
         }
     }
 
-    /// The folded lowercase form of word `i`.
+    /// The folded lowercase form of word `i`. Called per word by every rule loop, so it
+    /// skips the char-boundary checks of `str` slicing (the range is still bounds-checked).
     #[inline]
     pub fn norm(&self, i: usize) -> &str {
-        let w = &self.words[i];
-        &self.norm[w.norm_start as usize..w.norm_end as usize]
+        let [start, end] = self.norm_ranges[i];
+        let bytes = &self.norm.as_bytes()[start as usize..end as usize];
+        debug_assert!(std::str::from_utf8(bytes).is_ok());
+        // SAFETY: `norm` is valid UTF-8 and never changes after `Text::new`, which made
+        // both ends of every range in the private `norm_ranges` char boundaries of it (see
+        // there; the tests check it), so the bytes between them are valid UTF-8.
+        unsafe { std::str::from_utf8_unchecked(bytes) }
     }
 
     /// The lexicon data of the words ([`Forms`]), each word's computed on first use: what
@@ -477,6 +487,16 @@ mod equivalence {
         out
     }
 
+    /// The invariant [`Text::norm`] relies on: every folded range lies on char boundaries.
+    fn ranges_on_char_boundaries(t: &Text) -> bool {
+        t.words.len() == t.norm_ranges.len()
+            && t.norm_ranges.iter().all(|&[start, end]| {
+                start <= end
+                    && t.norm.is_char_boundary(start as usize)
+                    && t.norm.is_char_boundary(end as usize)
+            })
+    }
+
     proptest! {
         #[test]
         fn byte_scanner_agrees_with_the_char_definition(
@@ -489,6 +509,7 @@ mod equivalence {
                     (w.span.start, w.span.end, t.norm(i).to_owned(), w.shape, w.capitalized, w.sentence_start)
                 })
                 .collect();
+            prop_assert!(ranges_on_char_boundaries(&t));
             prop_assert_eq!(got, reference(&text));
         }
 
@@ -503,6 +524,7 @@ mod equivalence {
                     (w.span.start, w.span.end, t.norm(i).to_owned(), w.shape, w.capitalized, w.sentence_start)
                 })
                 .collect();
+            prop_assert!(ranges_on_char_boundaries(&t));
             prop_assert_eq!(got, reference(&text));
         }
     }
