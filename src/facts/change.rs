@@ -11,8 +11,16 @@ use crate::text::Text;
 const WINDOW: usize = 4;
 
 /// The trend verb that `norm` is a form of (`артты`, `азайып`), if any.
-/// Of the stems that start the word, the first in table order wins.
+/// Of the stems that start the word, the first in table order wins. Words whose first three
+/// letters start no stem-and-ending form cost one bit test.
 pub fn trend_of(norm: &str, vocab: &Vocabulary) -> Option<Trend> {
+    if vocab
+        .trend_starts
+        .as_ref()
+        .is_some_and(|starts| !starts.may_start(norm))
+    {
+        return None;
+    }
     vocab
         .trend_stems
         .candidates(norm)
@@ -86,4 +94,29 @@ pub fn change_after(
         }
     }
     None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_start_gate_keeps_every_trend_form() {
+        let vocab = Vocabulary::load();
+        let starts = vocab
+            .trend_starts
+            .as_ref()
+            .expect("all forms have three letters");
+        for trend in &vocab.trends {
+            for ending in vocab.verb_endings.iter().filter(|e| !e.is_empty()) {
+                for tail in ["", "отыр", "п"] {
+                    let form = format!("{}{ending}{tail}", trend.stem);
+                    assert!(starts.may_start(&form), "{form}");
+                }
+            }
+        }
+        assert!(trend_of("артты", &vocab).is_some());
+        assert!(trend_of("азайып", &vocab).is_some());
+        assert!(trend_of("адамдар", &vocab).is_none());
+    }
 }

@@ -5,7 +5,7 @@
 use crate::morph::hash::{FastMap, FastSet};
 
 use super::phrase::{Endings, PhraseTable};
-use super::prefix::{PrefixIndex, SuffixIndex, WordMap};
+use super::prefix::{PrefixIndex, SuffixIndex, Trigrams, WordMap};
 use super::table::{rows, Row};
 use crate::mention::{Direction, Label, Qualifier};
 
@@ -71,6 +71,10 @@ pub struct Vocabulary {
     pub trend_stems: PrefixIndex,
     /// The index in `trends` of each stem (its first row).
     pub trend_index: FastMap<&'static str, usize>,
+    /// The first three letters of every trend verb form (a stem and a verb ending), to
+    /// reject most words with one bit test; None when some stem and ending together are
+    /// shorter than three letters (a longer form's third letter is then anything).
+    pub trend_starts: Option<Trigrams>,
     /// Comparative words stating a difference (`көп`, `төмен`).
     pub comparatives: WordMap<Direction>,
     /// Endings that make a stem a verb form.
@@ -325,6 +329,7 @@ impl Vocabulary {
             qualifiers_after,
             trend_stems: stems_of(&trends),
             trend_index: index_of(&trends),
+            trend_starts: starts_of(&trends, &verb_endings),
             trends,
             comparatives,
             verb_endings,
@@ -341,6 +346,22 @@ fn stems_of(trends: &[Trend]) -> PrefixIndex {
         stems.insert(trend.stem);
     }
     stems
+}
+
+/// The first three letters of each stem followed by each verb ending, or None when some such
+/// form has fewer than three letters.
+fn starts_of(trends: &[Trend], endings: &FastSet<&'static str>) -> Option<Trigrams> {
+    let mut starts = Trigrams::default();
+    for trend in trends {
+        for ending in endings.iter().filter(|e| !e.is_empty()) {
+            let form = format!("{}{ending}", trend.stem);
+            if form.chars().count() < 3 {
+                return None;
+            }
+            starts.insert(&form);
+        }
+    }
+    Some(starts)
 }
 
 /// The row of each stem (the first, if a stem is repeated).
