@@ -15,6 +15,7 @@ use crate::text::Text;
 use crate::trace::Trace;
 
 use crate::morph::hash::{FastMap, FastSet};
+use crate::morph::prefilter::StemFilter;
 use std::sync::LazyLock;
 
 /// One reading of a gazetteer name.
@@ -45,8 +46,10 @@ pub struct Descriptor {
 /// The place nouns of `data/place_descriptors.tsv`, matched on stems.
 pub struct Descriptors {
     by_stem: FastMap<String, Descriptor>,
-    /// First two letters of every stem: the cheap first gate of a lookup.
-    starts: TwoLetterStarts,
+    /// The starts of every stem: the cheap first gate of a lookup.
+    starts: KeyStarts,
+    /// The hashes of every stem: a candidate stem not in it is not hashed again for the map.
+    stems: StemFilter,
 }
 
 const DESCRIPTORS: &str = "src/entities/data/place_descriptors.tsv";
@@ -76,8 +79,16 @@ impl Descriptors {
                 },
             );
         }
-        let starts = TwoLetterStarts::of(by_stem.keys().map(String::as_str));
-        Descriptors { by_stem, starts }
+        let starts = KeyStarts::of(by_stem.keys().map(String::as_str));
+        let mut stems = StemFilter::default();
+        for key in by_stem.keys() {
+            stems.add_key(key);
+        }
+        Descriptors {
+            by_stem,
+            starts,
+            stems,
+        }
     }
 
     /// The place noun at word `i`, if it is one in the 3rd-person possessive form a
@@ -89,14 +100,15 @@ impl Descriptors {
     }
 
     fn lookup(&self, text: &Text, i: usize) -> Option<(&Descriptor, Analysis)> {
-        if i == 0 || i >= text.words.len() || !self.starts.may_start(text.norm(i)) {
+        if i == 0 || i >= text.words.len() || !self.starts.may_reach(WordStart::of(text.norm(i))) {
             return None;
         }
         if !text.gap_after(i - 1).chars().all(char::is_whitespace) {
             return None;
         }
-        morph()
-            .find_stem_at(text, i, |s| self.by_stem.get(s))
+        text.stems(i)
+            .filter(|s| self.stems.may_contain(s.hash))
+            .find_map(|s| self.by_stem.get(s.text).map(|d| (d, s.analysis)))
             .filter(|(d, a)| {
                 a.stripped(Slot::Possessive) && (d.inside || !text.words[i].capitalized)
             })
@@ -673,6 +685,7 @@ impl Default for PlaceRules {
 mod tests {
     use super::*;
     use crate::morph::candidate_stems;
+    use crate::morph::hash::stem_hash;
 
     /// Folded words whose stems the gates rely on: inflected, repaired and exception forms.
     fn sample_words() -> Vec<String> {
@@ -711,6 +724,14 @@ mod tests {
     }
 
     #[test]
+    fn place_nouns_are_found_through_the_gates() {
+        let text = Text::new("Мұнайлы ауданында, Қырғыз Республикасы");
+        assert!(place_nouns().at(&text, 1).is_some());
+        assert!(place_nouns().at(&text, 3).is_some());
+        assert!(place_nouns().at(&text, 2).is_none());
+    }
+
+    #[test]
     fn two_letter_starts_pass_every_stem_of_a_key() {
         let keys = ["облыс", "ауыл", "көл", "ab", "ә"];
         let starts = TwoLetterStarts::of(keys);
@@ -730,7 +751,14 @@ mod tests {
         }
         for row in table::rows(DESCRIPTORS, include_str!("data/place_descriptors.tsv"), 4) {
             let inflected = fold_word(&format!("{}ында", row.col(0)));
-            assert!(place_nouns().starts.may_start(&inflected), "{}", row.col(0));
+            assert!(
+                place_nouns().starts.may_reach_word(&inflected),
+                "{}",
+                row.col(0)
+            );
+            assert!(place_nouns()
+                .stems
+                .may_contain(stem_hash(row.col(0).as_bytes())));
         }
     }
 }

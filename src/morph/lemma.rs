@@ -16,9 +16,26 @@ pub(super) const MIN_UNKNOWN_STEM: usize = 4;
 const MIN_UNKNOWN_SUFFIX: u8 = 2;
 
 impl Morph {
-    /// The canonical form of an entity's surface (original letter case kept).
+    /// The canonical form of an entity's surface (original letter case kept). It depends
+    /// only on the surface, so it is remembered per thread (names recur across articles).
     pub fn entity_lemma(&self, surface: &str) -> String {
         let surface = surface.trim_end();
+        if let Some(lemma) = ENTITY_LEMMAS.with(|memo| memo.borrow().get(surface).cloned()) {
+            return lemma;
+        }
+        let lemma = self.surface_lemma(surface);
+        ENTITY_LEMMAS.with(|memo| {
+            let mut memo = memo.borrow_mut();
+            if memo.len() >= MAX_CACHED_LEMMAS {
+                memo.clear();
+            }
+            memo.insert(surface.to_owned(), lemma.clone());
+        });
+        lemma
+    }
+
+    /// [`Morph::entity_lemma`] of a surface without trailing spaces, computed.
+    fn surface_lemma(&self, surface: &str) -> String {
         let last_start = surface
             .char_indices()
             .rev()
@@ -115,6 +132,8 @@ const MAX_CACHED_LEMMAS: usize = 1 << 14;
 thread_local! {
     /// Folded last words of entities and their lemma cut.
     static LEMMAS: RefCell<FastMap<String, Kept>> = RefCell::new(FastMap::default());
+    /// Entity surfaces and their lemmas.
+    static ENTITY_LEMMAS: RefCell<FastMap<String, String>> = RefCell::new(FastMap::default());
 }
 
 /// The prefix of `surface` holding its first `chars` folded chars (folding drops invisible
