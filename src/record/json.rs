@@ -49,6 +49,16 @@ impl<'a> From<&'a Location> for At<'a> {
     }
 }
 
+/// The id of the rule that built a mention.
+#[derive(Clone, Copy)]
+pub(super) enum RuleId<'a> {
+    /// A string literal of the rule code, as a mention holds it: none needs escaping (a
+    /// test reads the sources), so it is copied without a check.
+    Literal(&'static str),
+    /// Any string, as a record read back holds it.
+    Read(&'a str),
+}
+
 /// A [`FactRecord`], borrowed.
 pub(super) struct FactView<'a> {
     pub label: Label,
@@ -61,7 +71,7 @@ pub(super) struct FactView<'a> {
     pub object: Option<&'a str>,
     pub change: Option<Change>,
     pub iso: Option<&'a str>,
-    pub rule: &'a str,
+    pub rule: RuleId<'a>,
 }
 
 impl<'a> From<&'a FactRecord> for FactView<'a> {
@@ -77,7 +87,7 @@ impl<'a> From<&'a FactRecord> for FactView<'a> {
             object: f.object.as_deref(),
             change: f.change,
             iso: f.iso.as_deref(),
-            rule: &f.rule,
+            rule: RuleId::Read(&f.rule),
         }
     }
 }
@@ -88,7 +98,7 @@ pub(super) struct EntityView<'a> {
     pub at: At<'a>,
     pub lemma: &'a str,
     pub expansion: Option<&'a str>,
-    pub rule: &'a str,
+    pub rule: RuleId<'a>,
 }
 
 impl<'a> From<&'a EntityRecord> for EntityView<'a> {
@@ -98,7 +108,7 @@ impl<'a> From<&'a EntityRecord> for EntityView<'a> {
             at: At::from(&e.location),
             lemma: &e.lemma,
             expansion: e.expansion.as_deref(),
-            rule: &e.rule,
+            rule: RuleId::Read(&e.rule),
         }
     }
 }
@@ -183,9 +193,9 @@ pub(super) fn fact(out: &mut Vec<u8>, k: usize, fact: &FactView<'_>) {
     }
     out.extend_from_slice(b",\"iso\":");
     optional_string(out, fact.iso);
-    out.extend_from_slice(b",\"rule\":");
-    string(out, fact.rule);
-    out.push(b'}');
+    out.extend_from_slice(b",\"rule\":\"");
+    rule_id(out, fact.rule);
+    out.extend_from_slice(b"\"}");
 }
 
 /// The entity numbered `k` in its list (a comma before all but the first).
@@ -197,23 +207,25 @@ pub(super) fn entity(out: &mut Vec<u8>, k: usize, entity: &EntityView<'_>) {
     });
     out.extend_from_slice(label(entity.label));
     location(out, &entity.at);
-    out.extend_from_slice(b",\"lemma\":");
-    string(out, entity.lemma);
-    out.extend_from_slice(b",\"expansion\":");
+    out.extend_from_slice(b",\"lemma\":\"");
+    contents(out, entity.lemma);
+    out.extend_from_slice(b"\",\"expansion\":");
     optional_string(out, entity.expansion);
-    out.extend_from_slice(b",\"rule\":");
-    string(out, entity.rule);
-    out.push(b'}');
+    out.extend_from_slice(b",\"rule\":\"");
+    rule_id(out, entity.rule);
+    out.extend_from_slice(b"\"}");
 }
 
 /// The flattened location keys, after the label.
+// Always inlined (into the fact and entity writers), with its four integers.
+#[inline(always)]
 fn location(out: &mut Vec<u8>, at: &At<'_>) {
     out.extend_from_slice(match at.field {
-        Field::Title => b",\"field\":\"title\",\"text\":",
-        Field::Text => b",\"field\":\"text\",\"text\":",
+        Field::Title => b",\"field\":\"title\",\"text\":\"",
+        Field::Text => b",\"field\":\"text\",\"text\":\"",
     });
-    string(out, at.text);
-    out.extend_from_slice(b",\"start\":");
+    contents(out, at.text);
+    out.extend_from_slice(b"\",\"start\":");
     integer(out, at.start as u64);
     out.extend_from_slice(b",\"end\":");
     integer(out, at.end as u64);
@@ -321,6 +333,8 @@ fn optional_number(out: &mut Vec<u8>, value: Option<f64>) {
 
 /// `value` in decimal, as serde_json (itoa) writes it. Up to 8 digits (every offset of an
 /// article below 100 MB) are built in one word, appended whole and cut to length.
+// Always inlined: written four times per mention, where a call costs as much as the digits.
+#[inline(always)]
 fn integer(out: &mut Vec<u8>, mut value: u64) {
     if value >= 100_000_000 {
         out.extend_from_slice(value.to_string().as_bytes());
@@ -372,33 +386,69 @@ fn string(out: &mut Vec<u8>, s: &str) {
     }
 }
 
-/// True when `bytes` hold a quote, a backslash or a control character (below U+0020).
-/// Tests 16 bytes at a time without early exit inside a block, so each block compiles to a
-/// few vector instructions; the last block overlaps the one before when the length is not a
-/// multiple of 16. Shorter strings are tested 8 bytes at a time the same way.
-fn needs_escape(bytes: &[u8]) -> bool {
-    fn special(b: u8) -> bool {
-        b < 0x20 || b == b'"' || b == b'\\'
+/// The contents of a JSON string (the caller writes the quotes, as part of the keys around
+/// it): copied whole when no byte needs escaping, else escaped by serde_json (whose quotes
+/// are cut off again; rare).
+#[inline]
+fn contents(out: &mut Vec<u8>, s: &str) {
+    if needs_escape(s.as_bytes()) {
+        let start = out.len();
+        // Writing to a Vec cannot fail.
+        let _ = serde_json::to_writer(&mut *out, s);
+        out.pop();
+        out.remove(start);
+    } else {
+        out.extend_from_slice(s.as_bytes());
     }
-    fn any_special<const N: usize>(block: &[u8]) -> bool {
-        let block: &[u8; N] = block.try_into().expect("a block of N bytes");
-        block.iter().fold(false, |any, &b| any | special(b))
-    }
-    fn blocks<const N: usize>(bytes: &[u8]) -> bool {
-        let mut at = 0;
-        while at + N < bytes.len() {
-            if any_special::<N>(&bytes[at..at + N]) {
-                return true;
-            }
-            at += N;
+}
+
+/// The contents of a rule id: a literal of the rule code is copied without an escape check.
+fn rule_id(out: &mut Vec<u8>, rule: RuleId<'_>) {
+    match rule {
+        RuleId::Literal(rule) => {
+            debug_assert!(!needs_escape(rule.as_bytes()), "rule id {rule:?}");
+            out.extend_from_slice(rule.as_bytes());
         }
-        any_special::<N>(&bytes[bytes.len() - N..])
+        RuleId::Read(rule) => contents(out, rule),
     }
-    match bytes.len() {
-        16.. => blocks::<16>(bytes),
-        8.. => blocks::<8>(bytes),
-        _ => bytes.iter().any(|&b| special(b)),
-    }
+}
+
+/// True when `bytes` hold a quote, a backslash or a control character (below U+0020).
+/// Tests 8 bytes at a time in one machine word, without early exit; the last word overlaps
+/// the one before when the length is not a multiple of 8. Shorter strings are tested bytewise.
+#[inline]
+fn needs_escape(bytes: &[u8]) -> bool {
+    let special = match bytes.len() {
+        8.. => {
+            let mut words = bytes.chunks_exact(8);
+            let any = words
+                .by_ref()
+                .fold(0, |any, w| any | special_bytes(word(w)));
+            any | special_bytes(word(&bytes[bytes.len() - 8..]))
+        }
+        _ => u64::from(bytes.iter().any(|&b| b < 0x20 || b == b'"' || b == b'\\')),
+    };
+    special != 0
+}
+
+/// The 8 bytes of `w` as a little-endian word.
+#[inline(always)]
+fn word(w: &[u8]) -> u64 {
+    u64::from_le_bytes(w.try_into().expect("8 bytes"))
+}
+
+/// Nonzero when a byte of `w` is a quote, a backslash or below 0x20. Each term is the
+/// classic "has a byte below n" test (`(w - n·ONES) & !w & HIGHS`; a quote or backslash is a
+/// zero byte of `w` xor that byte): its bits can be wrong only above a byte that does
+/// match, so the whole is zero exactly when no byte matches.
+#[inline(always)]
+fn special_bytes(w: u64) -> u64 {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGHS: u64 = 0x8080_8080_8080_8080;
+    let below = |x: u64, n: u8| x.wrapping_sub(ONES * u64::from(n)) & !x;
+    let quote = w ^ (ONES * u64::from(b'"'));
+    let backslash = w ^ (ONES * u64::from(b'\\'));
+    (below(w, 0x20) | below(quote, 1) | below(backslash, 1)) & HIGHS
 }
 
 #[cfg(test)]
@@ -540,5 +590,49 @@ mod tests {
                 }
             }
         }
+    }
+
+    /// Rule ids are copied without an escape check ([`RuleId::Literal`]): every string
+    /// literal of the sources shaped like a rule id (`family/name…`) must hold no escape
+    /// sequence and no control character, so none needs escaping in JSON.
+    #[test]
+    fn rule_id_literals_need_no_escaping() {
+        fn rust_files(dir: &std::path::Path, files: &mut Vec<std::path::PathBuf>) {
+            for entry in std::fs::read_dir(dir).expect("source dir").flatten() {
+                let path = entry.path();
+                if path.is_dir() {
+                    rust_files(&path, files);
+                } else if path.extension().is_some_and(|e| e == "rs") {
+                    files.push(path);
+                }
+            }
+        }
+        let mut files = Vec::new();
+        rust_files(
+            &std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src"),
+            &mut files,
+        );
+        let mut seen = 0;
+        for path in files {
+            let source = std::fs::read_to_string(&path).expect("source file");
+            for (at, _) in source.match_indices('"') {
+                let rest = &source[at + 1..];
+                let family = rest
+                    .bytes()
+                    .take_while(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || *b == b'_')
+                    .count();
+                if family == 0 || !rest[family..].starts_with('/') {
+                    continue;
+                }
+                let literal = rest.split('"').next().unwrap_or_default();
+                seen += 1;
+                assert!(
+                    !needs_escape(literal.as_bytes()),
+                    "{}: rule-id-like literal {literal:?}",
+                    path.display()
+                );
+            }
+        }
+        assert!(seen > 100, "found only {seen} rule-id-like literals");
     }
 }

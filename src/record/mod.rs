@@ -43,7 +43,7 @@ pub use json::write_record;
 use crate::article::Article;
 use crate::mention::{Change, Entity, Fact, Label, Qualifier};
 use crate::text::{CharOffsets, Span};
-use json::{At, EntityView, FactView, Header};
+use json::{At, EntityView, FactView, Header, RuleId};
 
 /// The schema tag written in every record.
 pub const SCHEMA: &str = "kazfacts/1";
@@ -288,7 +288,7 @@ pub fn write_article(out: &mut Vec<u8>, article: &Article, fields: &[FieldMentio
                 object: f.object.as_deref(),
                 change: f.change,
                 iso: f.iso.as_deref(),
-                rule: f.rule,
+                rule: RuleId::Literal(f.rule),
             };
             json::fact(out, k, &view);
             k += 1;
@@ -304,7 +304,7 @@ pub fn write_article(out: &mut Vec<u8>, article: &Article, fields: &[FieldMentio
             at: At::new(m.field, m.text, e.span, chars),
             lemma: &e.lemma,
             expansion: e.expansion.as_deref(),
-            rule: e.rule,
+            rule: RuleId::Literal(e.rule),
         };
         json::entity(out, k, &view);
     }
