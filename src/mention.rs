@@ -149,6 +149,18 @@ pub enum Qualifier {
 }
 
 impl Qualifier {
+    /// Every qualifier.
+    pub const ALL: [Qualifier; 8] = [
+        Qualifier::Exact,
+        Qualifier::About,
+        Qualifier::MoreThan,
+        Qualifier::LessThan,
+        Qualifier::Nearly,
+        Qualifier::UpTo,
+        Qualifier::AtLeast,
+        Qualifier::AtMost,
+    ];
+
     /// The snake_case name used in output and tables.
     pub fn name(self) -> &'static str {
         match self {
@@ -165,18 +177,7 @@ impl Qualifier {
 
     /// Parses the snake_case name.
     pub fn from_name(name: &str) -> Option<Qualifier> {
-        [
-            Qualifier::Exact,
-            Qualifier::About,
-            Qualifier::MoreThan,
-            Qualifier::LessThan,
-            Qualifier::Nearly,
-            Qualifier::UpTo,
-            Qualifier::AtLeast,
-            Qualifier::AtMost,
-        ]
-        .into_iter()
-        .find(|q| q.name() == name)
+        Qualifier::ALL.into_iter().find(|q| q.name() == name)
     }
 }
 

@@ -165,15 +165,30 @@ pub(super) fn footer(out: &mut Vec<u8>, error: Option<&RecordError>) {
     out.push(b'}');
 }
 
-/// The fact numbered `k` in its list (a comma before all but the first).
-pub(super) fn fact(out: &mut Vec<u8>, k: usize, fact: &FactView<'_>) {
+/// Opens the mention numbered `k` in its list (a comma before all but the first): its label
+/// and location keys.
+#[inline(always)]
+fn open_mention(out: &mut Vec<u8>, k: usize, class: Label, at: &At<'_>) {
     out.extend_from_slice(if k == 0 {
         b"{\"label\":"
     } else {
         b",{\"label\":"
     });
-    out.extend_from_slice(label(fact.label));
-    location(out, &fact.at);
+    out.extend_from_slice(label(class));
+    location(out, at);
+}
+
+/// Writes the rule id and closes the mention.
+#[inline(always)]
+fn close_mention(out: &mut Vec<u8>, rule: RuleId<'_>) {
+    out.extend_from_slice(b",\"rule\":\"");
+    rule_id(out, rule);
+    out.extend_from_slice(b"\"}");
+}
+
+/// The fact numbered `k` in its list (a comma before all but the first).
+pub(super) fn fact(out: &mut Vec<u8>, k: usize, fact: &FactView<'_>) {
+    open_mention(out, k, fact.label, &fact.at);
     out.extend_from_slice(b",\"value\":");
     optional_number(out, fact.value);
     out.extend_from_slice(b",\"low\":");
@@ -193,27 +208,17 @@ pub(super) fn fact(out: &mut Vec<u8>, k: usize, fact: &FactView<'_>) {
     }
     out.extend_from_slice(b",\"iso\":");
     optional_string(out, fact.iso);
-    out.extend_from_slice(b",\"rule\":\"");
-    rule_id(out, fact.rule);
-    out.extend_from_slice(b"\"}");
+    close_mention(out, fact.rule);
 }
 
 /// The entity numbered `k` in its list (a comma before all but the first).
 pub(super) fn entity(out: &mut Vec<u8>, k: usize, entity: &EntityView<'_>) {
-    out.extend_from_slice(if k == 0 {
-        b"{\"label\":"
-    } else {
-        b",{\"label\":"
-    });
-    out.extend_from_slice(label(entity.label));
-    location(out, &entity.at);
+    open_mention(out, k, entity.label, &entity.at);
     out.extend_from_slice(b",\"lemma\":\"");
     contents(out, entity.lemma);
     out.extend_from_slice(b"\",\"expansion\":");
     optional_string(out, entity.expansion);
-    out.extend_from_slice(b",\"rule\":\"");
-    rule_id(out, entity.rule);
-    out.extend_from_slice(b"\"}");
+    close_mention(out, entity.rule);
 }
 
 /// The flattened location keys, after the label.
@@ -522,16 +527,7 @@ mod tests {
         for l in Label::ALL {
             assert_eq!(label(l), serde_json::to_vec(&l).unwrap(), "{l}");
         }
-        for q in [
-            Qualifier::Exact,
-            Qualifier::About,
-            Qualifier::MoreThan,
-            Qualifier::LessThan,
-            Qualifier::Nearly,
-            Qualifier::UpTo,
-            Qualifier::AtLeast,
-            Qualifier::AtMost,
-        ] {
+        for q in Qualifier::ALL {
             assert_eq!(qualifier(q), serde_json::to_vec(&q).unwrap(), "{q:?}");
         }
         let mut values = vec![
