@@ -57,21 +57,9 @@ thread_local! {
 #[derive(Debug, Default)]
 pub struct Slots {
     words: OnceCell<Box<[OnceCell<Rc<WordStems>>]>>,
-    start_keys: OnceCell<Box<[StartKey]>>,
 }
 
 impl Slots {
-    /// The [`StartKey`] of word `i` of `text`. A rule that asks asks about most words, so
-    /// the keys of all words are computed together on the first call.
-    #[inline]
-    fn start_key(&self, text: &Text, i: usize) -> StartKey {
-        self.start_keys.get_or_init(|| {
-            (0..text.words.len())
-                .map(|k| StartKey::of(text.norm(k)))
-                .collect()
-        })[i]
-    }
-
     /// The stems of word `i` of `text` (whose slots these are), computed on first call.
     fn get(&self, text: &Text, i: usize) -> &WordStems {
         let words = self
@@ -126,10 +114,11 @@ impl<'a> Forms<'a> {
         Forms { text, slots }
     }
 
-    /// The [`StartKey`] of word `i`.
+    /// The [`StartKey`] of word `i`: a few byte operations, so computed on each call (the
+    /// rules ask about a minority of the words, behind their own gates).
     #[inline]
     pub fn start_key(&self, i: usize) -> StartKey {
-        self.slots.start_key(self.text, i)
+        StartKey::of(self.text.norm(i))
     }
 
     /// The [`stem_hash`] of word `i`'s folded form.
