@@ -7,11 +7,14 @@
 
 use crate::morph::hash::{FastMap, FastSet};
 use crate::morph::prefilter::StemFilter;
+use crate::morph::word_cache::WordCache;
+use std::cell::RefCell;
 
 use crate::mention::{Entity, Label};
 use crate::morph::suffixes::Slot;
 use crate::morph::{common_noun_lemma, morph, surface_prefix, table};
 use crate::text::fold::fold_word;
+use crate::text::words::WordShape;
 use crate::text::Text;
 use crate::trace::Trace;
 
@@ -79,6 +82,7 @@ fn common_noun_lemma_at(text: &Text, i: usize, lemma: String) -> String {
 }
 
 /// What a word is, as far as this class goes.
+#[derive(Clone, Copy)]
 struct Found {
     /// Folded chars of the lemma (a prefix of the word).
     lemma_chars: usize,
@@ -87,6 +91,18 @@ struct Found {
     /// A language adjective, which may head `қазақ тілі`.
     language_adjective: bool,
     rule: &'static str,
+    /// The word names a place standing alone (`Қытай`): capitalized mid-sentence, it is
+    /// the place, not its people.
+    place_word: bool,
+}
+
+/// Entries of the per-thread memo of [`NorpRules::classify_word`] (a power of two).
+const MEMO_SLOTS: usize = 1 << 12;
+
+thread_local! {
+    /// What the folded words that passed the start gates are ([`NorpRules::classify_word`]):
+    /// a tenth of the words pass, and they recur.
+    static MEMO: RefCell<WordCache<Option<Found>>> = RefCell::new(WordCache::new(MEMO_SLOTS));
 }
 
 impl NorpRules {
@@ -222,9 +238,21 @@ impl NorpRules {
 
     /// What word `i` is, if anything. Most words stop at the start gates: a listed word (or
     /// its `-ша` adverb) starts like one, a resident adjective like a place or compass word.
-    fn classify(&self, text: &Text, i: usize) -> Option<Found> {
+    /// The rest depends on the folded word alone, so it is kept in the per-thread `memo`
+    /// (words recur), apart from the place test of a capitalized word mid-sentence.
+    fn classify(&self, text: &Text, i: usize, memo: &mut WordCache<Option<Found>>) -> Option<Found> {
+        // Digits have no stem but themselves, and every listed word has letters.
+        if text.words[i].shape == WordShape::Digits {
+            return None;
+        }
         let word = text.norm(i);
-        let start = WordStart::of(word);
+        let start = match WordStart::of_three_two_byte(word) {
+            Some(start) => start,
+            // Words under three letters are never NORP or LANGUAGE words (nine bytes or
+            // more make three chars).
+            None if word.len() < 9 && word.chars().nth(2).is_none() => return None,
+            None => WordStart::of(word),
+        };
         let listed = self.listed_starts.may_reach(start);
         // No candidate stem is longer than its word (a test in `place.rs` checks it).
         let resident =
@@ -234,17 +262,30 @@ impl NorpRules {
         if !(listed || resident && self.contains_resident_suffix(word)) {
             return None;
         }
-        // Words under three letters are never NORP or LANGUAGE words (nine bytes or more
-        // make three chars).
-        if word.len() < 9 && word.chars().nth(2).is_none() {
+        let make = || self.classify_word(text, i, listed, resident);
+        let found = match memo.get_or_insert_with(word.as_bytes(), 0, make) {
+            Some(found) => *found,
+            None => make(),
+        }?;
+        // A capitalized place name mid-sentence is the place (`Қытай`), not its people.
+        let w = &text.words[i];
+        if found.place_word && w.capitalized && !w.sentence_start {
             return None;
         }
+        Some(found)
+    }
+
+    /// [`NorpRules::classify`] of a word that passed the start gates (`listed`, `resident`):
+    /// what its folded form alone says.
+    fn classify_word(&self, text: &Text, i: usize, listed: bool, resident: bool) -> Option<Found> {
+        let word = text.norm(i);
         if listed && self.is_language_adverb(word) {
             return Some(Found {
                 lemma_chars: word.chars().count(),
                 label: Label::Language,
                 language_adjective: false,
                 rule: "language/adverb",
+                place_word: false,
             });
         }
         let ((label, language_adjective, rule), analysis) = text.stems(i).find_map(|s| {
@@ -259,11 +300,6 @@ impl NorpRules {
             };
             found.map(|f| (f, s.analysis))
         })?;
-        // A capitalized place name mid-sentence is the place (`Қытай`), not its people.
-        let w = &text.words[i];
-        if w.capitalized && !w.sentence_start && self.is_place_word(word) {
-            return None;
-        }
         // Short stems are common words in disguise (`сақта`, `уағына`): whole words only,
         // and no possessive cut for any (`шешенің` is "mother's").
         let stem_chars = word[..analysis.kept].chars().count();
@@ -277,6 +313,7 @@ impl NorpRules {
             label,
             language_adjective,
             rule,
+            place_word: self.is_place_word(word),
         })
     }
 
@@ -289,12 +326,25 @@ impl NorpRules {
         Some((inside, analysis.stripped(Slot::Plural)))
     }
 
-    /// Appends candidates found in `text` to `out`.
+    /// Appends candidates found in `text` to `out`. Kept out of line so that profiles show
+    /// the stage under its own name.
+    #[inline(never)]
     pub fn find(&self, text: &Text, out: &mut Vec<Entity>, trace: &mut Trace) {
+        MEMO.with(|memo| self.find_with(text, &mut memo.borrow_mut(), out, trace));
+    }
+
+    /// [`NorpRules::find`] with the per-thread memo.
+    fn find_with(
+        &self,
+        text: &Text,
+        memo: &mut WordCache<Option<Found>>,
+        out: &mut Vec<Entity>,
+        trace: &mut Trace,
+    ) {
         let n = text.words.len();
         let mut i = 0;
         while i < n {
-            let Some(found) = self.classify(text, i) else {
+            let Some(found) = self.classify(text, i, memo) else {
                 i += 1;
                 continue;
             };
@@ -430,7 +480,10 @@ mod tests {
         let rules = NorpRules::new();
         let text = Text::new("қазақтар алматылықтар ағылшынша үй шығысқазақстандық");
         let rules_of: Vec<_> = (0..text.words.len())
-            .map(|i| rules.classify(&text, i).map(|f| f.rule))
+            .map(|i| {
+                let mut memo = WordCache::new(2);
+                rules.classify(&text, i, &mut memo).map(|f| f.rule)
+            })
             .collect();
         assert_eq!(
             rules_of,

@@ -257,21 +257,23 @@ impl WordStart {
     /// The start of a folded word.
     #[inline]
     pub(crate) fn of(word: &str) -> Self {
-        let bytes = word.as_bytes();
-        // Three two-byte letters (Cyrillic, most words): the first six bytes.
-        if let Some(&[a, b, c, d, e, f]) = bytes.first_chunk::<6>() {
-            let three = u64::from_le_bytes([a, b, c, d, e, f, 0, 0]);
-            if three & THREE_LEADS_MASK == THREE_LEADS {
-                return WordStart {
-                    two: two_byte_pair_index(three),
-                    three,
-                };
-            }
-        }
-        Self::general(bytes)
+        Self::of_three_two_byte(word).unwrap_or_else(|| Self::general(word.as_bytes()))
+    }
+
+    /// The start of a folded word that starts with three two-byte letters (Cyrillic, most
+    /// words), from its first six bytes; `None` for any other word.
+    #[inline(always)]
+    pub(crate) fn of_three_two_byte(word: &str) -> Option<Self> {
+        let &[a, b, c, d, e, f] = word.as_bytes().first_chunk::<6>()?;
+        let three = u64::from_le_bytes([a, b, c, d, e, f, 0, 0]);
+        (three & THREE_LEADS_MASK == THREE_LEADS).then(|| WordStart {
+            two: two_byte_pair_index(three),
+            three,
+        })
     }
 
     /// [`WordStart::of`] for a word that does not start with three two-byte letters.
+    #[inline(never)]
     fn general(bytes: &[u8]) -> Self {
         let end_after = |start: usize| match bytes.get(start) {
             Some(&b) => (start + utf8_len(b)).min(bytes.len()),
