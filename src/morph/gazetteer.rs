@@ -3,7 +3,7 @@
 //! `Нұр-Сұлтанда`). Lookups are hash probes on folded words; the last word goes through
 //! [`super::Morph::find_stem`], so a whole-word hit wins over any cut (lexicon first).
 
-use super::hash::FastMap;
+use super::hash::{stem_hash, FastMap};
 use super::prefilter::{StartFilter, StemFilter};
 
 use super::{morph, Analysis};
@@ -29,6 +29,10 @@ pub struct Gazetteer<T> {
     /// The keys of `multi` (first words).
     firsts: StemFilter,
 }
+
+/// A name of a [`Gazetteer`], by number.
+#[derive(Debug, Clone, Copy)]
+pub struct NameId(usize);
 
 /// A name found at some word.
 pub struct NameMatch<'g, T> {
@@ -124,34 +128,51 @@ impl<T> Gazetteer<T> {
 
     /// The longest name starting at word `i` of `text`, if any.
     pub fn longest_at(&self, text: &Text, i: usize) -> Option<NameMatch<'_, T>> {
-        let forms = text.forms();
-        if let Some(ids) = self
-            .firsts
-            .may_contain(forms.word_hash(i))
-            .then(|| self.multi.get(text.norm(i)))
-            .flatten()
-        {
-            let best = ids
-                .iter()
-                .filter_map(|&id| self.match_multi(text, i, id))
-                .max_by_key(|m| m.last);
-            if best.is_some() {
-                return best;
+        if self.starts_multi(text.norm(i)) {
+            if let Some(found) = self.multi_at(text, i) {
+                return Some(found);
             }
         }
+        let (id, analysis) = self.single_at(text, i)?;
+        Some(self.single_match(i, id, analysis))
+    }
+
+    /// True when the folded `word` is the first word of a name of several words.
+    pub fn starts_multi(&self, word: &str) -> bool {
+        self.firsts.may_contain(stem_hash(word.as_bytes())) && self.multi.contains_key(word)
+    }
+
+    /// The longest name of several words starting at word `i` of `text`, if any.
+    pub fn multi_at(&self, text: &Text, i: usize) -> Option<NameMatch<'_, T>> {
+        self.multi
+            .get(text.norm(i))?
+            .iter()
+            .filter_map(|&id| self.match_multi(text, i, id))
+            .max_by_key(|m| m.last)
+    }
+
+    /// The one-word name word `i` of `text` (or its stem) names: its id and how the word
+    /// was cut. Depends on the folded word alone.
+    pub fn single_at(&self, text: &Text, i: usize) -> Option<(NameId, Analysis)> {
+        let forms = text.forms();
         if !self.starts.may_reach_key(forms.start_key(i)) {
             return None;
         }
-        let (&id, analysis) = forms
+        forms
             .stems(i)
             .filter(|s| self.singles.may_contain(s.hash))
-            .find_map(|s| self.single.get(s.text).map(|id| (id, s.analysis)))?;
-        Some(NameMatch {
+            .find_map(|s| self.single.get(s.text).map(|&id| (NameId(id), s.analysis)))
+    }
+
+    /// The match of the one-word name `id` at word `i`, reached by `analysis`.
+    pub fn single_match(&self, i: usize, id: NameId, analysis: Analysis) -> NameMatch<'_, T> {
+        let name = &self.names[id.0];
+        NameMatch {
             last: i,
-            values: &self.names[id].values,
+            values: &name.values,
             analysis,
-            written: &self.names[id].written,
-        })
+            written: &name.written,
+        }
     }
 
     fn match_multi(&self, text: &Text, i: usize, id: usize) -> Option<NameMatch<'_, T>> {
