@@ -240,7 +240,12 @@ impl NorpRules {
     /// its `-ша` adverb) starts like one, a resident adjective like a place or compass word.
     /// The rest depends on the folded word alone, so it is kept in the per-thread `memo`
     /// (words recur), apart from the place test of a capitalized word mid-sentence.
-    fn classify(&self, text: &Text, i: usize, memo: &mut WordCache<Option<Found>>) -> Option<Found> {
+    fn classify(
+        &self,
+        text: &Text,
+        i: usize,
+        memo: &mut WordCache<Option<Found>>,
+    ) -> Option<Found> {
         // Digits have no stem but themselves, and every listed word has letters.
         if text.words[i].shape == WordShape::Digits {
             return None;

@@ -7,14 +7,14 @@
 use crate::mention::{Entity, Label};
 use crate::morph::gazetteer::in_quotes;
 use crate::morph::gazetteer::{hyphen_suffix_end, name_words, Gazetteer, NameId, NameMatch};
-use crate::morph::word_cache::WordCache;
-use std::cell::RefCell;
 use crate::morph::suffixes::Slot;
+use crate::morph::word_cache::WordCache;
 use crate::morph::{entity_lemma, morph, table, Analysis};
 use crate::text::bytes::{load_le, utf8_len};
 use crate::text::fold::fold_word;
 use crate::text::Text;
 use crate::trace::Trace;
+use std::cell::RefCell;
 
 use crate::morph::hash::{FastMap, FastSet};
 use crate::morph::prefilter::StemFilter;
@@ -449,7 +449,10 @@ impl PlaceNames {
             single: self.names.single_at(text, i),
         };
         let facts = PLACE_MEMO.with(|memo| {
-            match memo.borrow_mut().get_or_insert_with(word.as_bytes(), 0, make) {
+            match memo
+                .borrow_mut()
+                .get_or_insert_with(word.as_bytes(), 0, make)
+            {
                 Some(facts) => *facts,
                 None => make(),
             }
