@@ -98,6 +98,8 @@ impl PersonRules {
             .filter(|p| endings.iter().any(|(e, _)| e == p))
             .map(str::to_owned)
             .collect();
+        // The morphology tables are parsed here, at startup, not by the first field.
+        morph();
         let first_starts = TwoLetterStarts::of(first_names.keys().map(String::as_str));
         let mut first_openings = StartFilter::default();
         for name in first_names.keys() {
@@ -189,19 +191,16 @@ impl PersonRules {
             .map(|(_, strength)| *strength)
     }
 
-    /// The name facts of a folded word from the tables alone, cached per thread.
-    fn word_facts(&self, word: &str) -> WordFacts {
+    /// The name facts of a folded word from the tables alone, kept in `cache`.
+    fn word_facts(&self, word: &str, cache: &mut WordCache<WordFacts>) -> WordFacts {
         let make = || WordFacts {
             first: self.lookup_first_name(word),
             surname: self.lookup_surname_ending(word),
         };
-        WORD_FACTS.with(|cache| {
-            let mut cache = cache.borrow_mut();
-            match cache.get_or_insert_with(word.as_bytes(), 0, make) {
-                Some(facts) => *facts,
-                None => make(),
-            }
-        })
+        match cache.get_or_insert_with(word.as_bytes(), 0, make) {
+            Some(facts) => *facts,
+            None => make(),
+        }
     }
 
     /// Appends candidates found in `text` to `out`. Kept out of line so that profiles show
@@ -209,20 +208,26 @@ impl PersonRules {
     #[inline(never)]
     pub fn find(&self, text: &Text, out: &mut Vec<Entity>, trace: &mut Trace) {
         SCRATCH.with(|cell| {
-            let mut scratch = cell.take();
-            let mut memo = std::mem::take(&mut scratch.memo);
+            let mut scratch = cell.borrow_mut();
+            let Scratch {
+                memo,
+                facts,
+                seen,
+                loose,
+            } = &mut *scratch;
+            let mut memo = std::mem::take(memo);
             memo.clear();
             memo.resize(text.words.len(), Cell::default());
-            scratch.seen.clear();
-            scratch.loose.clear();
+            seen.clear();
+            loose.clear();
             let scan = Scan {
                 rules: self,
                 text,
                 memo,
+                facts: RefCell::new(facts),
             };
-            scan.run(&mut scratch, out, trace);
+            scan.run(seen, loose, out, trace);
             scratch.memo = scan.memo;
-            cell.set(scratch);
         });
     }
 }
@@ -247,16 +252,30 @@ struct WordMemo {
 }
 
 /// Buffers reused from field to field (one set per thread).
-#[derive(Default)]
 struct Scratch {
     memo: Vec<Cell<WordMemo>>,
+    /// [`WordFacts`] per folded word: capitalized words recur (`Қазақстан`, `Астана`, the
+    /// names of the day), and each would otherwise be peeled and looked up again in every
+    /// field. Taken once per field, not once per word.
+    facts: WordCache<WordFacts>,
     seen: Seen,
     /// The words cased like a name outside every name found, in order.
     loose: Vec<usize>,
 }
 
+impl Default for Scratch {
+    fn default() -> Self {
+        Scratch {
+            memo: Vec::new(),
+            facts: WordCache::new(CACHE_SLOTS),
+            seen: Seen::default(),
+            loose: Vec::new(),
+        }
+    }
+}
+
 thread_local! {
-    static SCRATCH: Cell<Scratch> = Cell::default();
+    static SCRATCH: RefCell<Scratch> = RefCell::default();
 }
 
 /// One pass over a field: the word facts the rules ask for repeatedly (place name? first
@@ -266,6 +285,8 @@ struct Scan<'a, 't> {
     rules: &'a PersonRules,
     text: &'a Text<'t>,
     memo: Vec<Cell<WordMemo>>,
+    /// The thread's [`WordFacts`] cache, for this field.
+    facts: RefCell<&'a mut WordCache<WordFacts>>,
 }
 
 impl Scan<'_, '_> {
@@ -298,7 +319,9 @@ impl Scan<'_, '_> {
     fn compute_facts(&self, i: usize) -> NameFacts {
         let cased = has_lowercase_after_first(self.text.surface(i));
         let facts = if cased {
-            let found = self.rules.word_facts(self.text.norm(i));
+            let found = self
+                .rules
+                .word_facts(self.text.norm(i), &mut self.facts.borrow_mut());
             NameFacts {
                 cased,
                 first: found.first,
@@ -417,10 +440,15 @@ impl Scan<'_, '_> {
     }
 
     /// Appends every person of the field to `out`: the names the rules find, then the
-    /// words outside them whose stem is a word of one (`scratch`: empty buffers).
-    fn run(&self, scratch: &mut Scratch, out: &mut Vec<Entity>, trace: &mut Trace) {
+    /// words outside them whose stem is a word of one (`seen`, `loose`: empty buffers).
+    fn run(
+        &self,
+        seen: &mut Seen,
+        loose: &mut Vec<usize>,
+        out: &mut Vec<Entity>,
+        trace: &mut Trace,
+    ) {
         let n = self.text.words.len();
-        let Scratch { seen, loose, .. } = scratch;
         let mut i = 0;
         while i < n {
             if !self.text.words[i].capitalized {
@@ -570,11 +598,6 @@ const CACHE_SLOTS: usize = 1 << 14;
 const LEMMA_SLOTS: usize = 1024;
 
 thread_local! {
-    /// A per-thread cache of [`WordFacts`] per folded word: capitalized words recur
-    /// (`Қазақстан`, `Астана`, the names of the day), and each would otherwise be peeled and
-    /// looked up again in every field.
-    static WORD_FACTS: RefCell<WordCache<WordFacts>> = RefCell::new(WordCache::new(CACHE_SLOTS));
-
     /// The entity lemmas of name surfaces ([`Lemma`]): names recur.
     static LEMMAS: RefCell<WordCache<String>> = RefCell::new(WordCache::new(LEMMA_SLOTS));
 }
