@@ -211,29 +211,28 @@ impl TwoLetterStarts {
 /// [`crate::morph::prefilter::StartFilter`]: suffixes and stem repairs only change a word's
 /// last letters, so a key of five letters or more keeps its first three, a shorter one its
 /// first two (exception stems keep their form's first two; a test checks both). A word's
-/// first two letters index a bitmap directly (exactly, for Cyrillic); only a word whose two
-/// letters start a long key pays for a hashed probe of its first three. A collision only
-/// lets more words through.
+/// first two letters, hashed, index a byte table; only a word whose two letters start a long
+/// key pays for a hashed probe of its first three. A collision only lets more words through.
 pub(crate) struct KeyStarts {
-    /// Per two-letter start, two bits: [`STARTS_SOME_KEY`] and [`STARTS_SHORT_KEY`].
-    twos: Vec<u64>,
+    /// Per hashed two-letter start: [`STARTS_SOME_KEY`] and [`STARTS_SHORT_KEY`].
+    twos: Vec<u8>,
     /// First three letters of the long keys, hashed.
     threes: Vec<u64>,
 }
 
 /// [`KeyStarts::twos`] bit: some key starts with these two letters.
-const STARTS_SOME_KEY: u64 = 1;
+const STARTS_SOME_KEY: u8 = 1;
 /// [`KeyStarts::twos`] bit: a key of fewer than five letters starts with them.
-const STARTS_SHORT_KEY: u64 = 2;
-/// Entries of [`KeyStarts::twos`]: one per pair of Cyrillic letters.
+const STARTS_SHORT_KEY: u8 = 2;
+/// Entries of [`KeyStarts::twos`] (a power of two).
 const TWO_LETTER_STARTS: usize = 1 << 16;
 /// Bits in [`KeyStarts::threes`] (a power of two).
 const THREE_LETTER_BITS: usize = 1 << 15;
 /// Shortest stem whose first three letters survive every suffix and repair.
 const LONG_KEY_CHARS: usize = 5;
 
-/// A folded word's start as [`KeyStarts`] probe it: its first two letters as an index, its
-/// first three packed. Computed once per word for any number of tables.
+/// A folded word's start as [`KeyStarts`] probe it: its first two letters hashed to an
+/// index, its first three packed. Computed once per word for any number of tables.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct WordStart {
     two: usize,
@@ -244,15 +243,12 @@ pub(crate) struct WordStart {
 const THREE_LEADS_MASK: u64 = 0xE0_00E0_00E0;
 /// [`THREE_LEADS_MASK`] of three two-byte chars.
 const THREE_LEADS: u64 = 0xC0_00C0_00C0;
-/// [`THREE_LEADS_MASK`] of the first two chars.
-const TWO_LEADS_MASK: u64 = 0xE0_00E0;
 
-/// The two-letter index of two two-byte chars (the low four bytes of `packed`): each char's
-/// offset in the block of its lead byte's two low bits (U+0400..U+04FF for Cyrillic).
+/// The [`KeyStarts::twos`] index of a word's first two letters (their bytes, packed).
 #[inline]
-fn two_byte_pair_index(packed: u64) -> usize {
-    let b = packed as u32;
-    (((b & 0x03) << 14) | (b & 0x3F00) | ((b >> 10) & 0xC0) | ((b >> 24) & 0x3F)) as usize
+fn two_letter_index(packed: u64) -> usize {
+    (packed.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - TWO_LETTER_STARTS.trailing_zeros()))
+        as usize
 }
 
 impl WordStart {
@@ -267,9 +263,10 @@ impl WordStart {
     #[inline(always)]
     pub(crate) fn of_three_two_byte(word: &str) -> Option<Self> {
         let &[a, b, c, d, e, f] = word.as_bytes().first_chunk::<6>()?;
-        let three = u64::from_le_bytes([a, b, c, d, e, f, 0, 0]);
+        let two = u64::from(u32::from_le_bytes([a, b, c, d]));
+        let three = two | u64::from(u16::from_le_bytes([e, f])) << 32;
         (three & THREE_LEADS_MASK == THREE_LEADS).then(|| WordStart {
-            two: two_byte_pair_index(three),
+            two: two_letter_index(two),
             three,
         })
     }
@@ -291,16 +288,8 @@ impl WordStart {
             }
         };
         let all = load_le(bytes);
-        let two = all & mask(two_end);
-        let two = if two_end == 4 && two & TWO_LEADS_MASK == THREE_LEADS & TWO_LEADS_MASK {
-            two_byte_pair_index(two)
-        } else {
-            // Any other pair (ASCII, longer chars, a single char): hashed into the same
-            // index space.
-            (two.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 48) as usize
-        };
         WordStart {
-            two,
+            two: two_letter_index(all & mask(two_end)),
             three: all & mask(three_end),
         }
     }
@@ -316,21 +305,19 @@ fn three_letter_bit(packed: u64) -> usize {
 impl KeyStarts {
     fn empty() -> Self {
         KeyStarts {
-            twos: vec![0; TWO_LETTER_STARTS / 32],
+            twos: vec![0; TWO_LETTER_STARTS],
             threes: vec![0; THREE_LETTER_BITS / 64],
         }
     }
 
     /// The [`STARTS_SOME_KEY`] and [`STARTS_SHORT_KEY`] bits of a two-letter start.
     #[inline]
-    fn two_flags(&self, two: usize) -> u64 {
-        let two = two & (TWO_LETTER_STARTS - 1);
-        (self.twos[two / 32] >> (2 * (two % 32))) & 3
+    fn two_flags(&self, two: usize) -> u8 {
+        self.twos[two & (TWO_LETTER_STARTS - 1)]
     }
 
-    fn set_two_flags(&mut self, two: usize, flags: u64) {
-        let two = two & (TWO_LETTER_STARTS - 1);
-        self.twos[two / 32] |= flags << (2 * (two % 32));
+    fn set_two_flags(&mut self, two: usize, flags: u8) {
+        self.twos[two & (TWO_LETTER_STARTS - 1)] |= flags;
     }
 
     /// Records a key by its first three letters (a word reaching it starts with them).
