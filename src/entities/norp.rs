@@ -481,6 +481,23 @@ mod tests {
     }
 
     #[test]
+    fn listed_starts_pass_every_reaching_word() {
+        let rules = NorpRules::new();
+        let keys: Vec<&str> = rules
+            .norp
+            .iter()
+            .chain(&rules.languages)
+            .map(String::as_str)
+            .collect();
+        super::super::place::tests::assert_starts_pass_every_reaching_word(
+            &rules.listed_starts,
+            &keys,
+        );
+        assert!(rules.listed_starts.may_reach_word("орысша"));
+        assert!(!rules.listed_starts.may_reach_word("сала"));
+    }
+
+    #[test]
     fn classifies_listed_words_residents_and_adverbs() {
         let rules = NorpRules::new();
         let text = Text::new("қазақтар алматылықтар ағылшынша үй шығысқазақстандық");

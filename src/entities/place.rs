@@ -7,6 +7,7 @@
 use crate::mention::{Entity, Label};
 use crate::morph::gazetteer::in_quotes;
 use crate::morph::gazetteer::{hyphen_suffix_end, name_words, Gazetteer, NameId, NameMatch};
+use crate::morph::peel::repair_source_starts;
 use crate::morph::suffixes::Slot;
 use crate::morph::word_cache::WordCache;
 use crate::morph::{entity_lemma, morph, table, Analysis};
@@ -207,10 +208,10 @@ impl TwoLetterStarts {
 }
 
 /// Which word starts can reach a key of a stem table, tested on the first bytes of a folded
-/// word (no decoding, no per-text data). This is the rule of
-/// [`crate::morph::prefilter::StartFilter`]: suffixes and stem repairs only change a word's
-/// last letters, so a key of five letters or more keeps its first three, a shorter one its
-/// first two (exception stems keep their form's first two; a test checks both). A word's
+/// word (no decoding, no per-text data). Suffixes and stem repairs only change a word's last
+/// letters, so a key of five letters or more keeps its first three; a shorter one keeps
+/// them or those of a stem a repair turns into it (`сағ` → `сақ`), listed with the key, and
+/// an exception form's stem is listed under the form's start (tests check all). A word's
 /// first two letters, hashed, index a byte table; only a word whose two letters start a long
 /// key pays for a hashed probe of its first three. A collision only lets more words through.
 pub(crate) struct KeyStarts {
@@ -228,8 +229,6 @@ const STARTS_SHORT_KEY: u8 = 2;
 const TWO_LETTER_STARTS: usize = 1 << 16;
 /// Bits in [`KeyStarts::threes`] (a power of two).
 const THREE_LETTER_BITS: usize = 1 << 15;
-/// Shortest stem whose first three letters survive every suffix and repair.
-const LONG_KEY_CHARS: usize = 5;
 
 /// A folded word's start as [`KeyStarts`] probe it: its first two letters hashed to an
 /// index, its first three packed. Computed once per word for any number of tables.
@@ -328,15 +327,28 @@ impl KeyStarts {
         self.threes[bit / 64] |= 1 << (bit % 64);
     }
 
-    /// The starts of `keys` (folded words).
+    /// The starts of `keys` (folded words). A key of three letters or more is reached only
+    /// from words starting with its first three letters, with those of the stems a repair
+    /// turns into it ([`repair_source_starts`]), or from an exception form whose stem it is;
+    /// a shorter key from words starting with its first two.
     pub(crate) fn of<'k>(keys: impl IntoIterator<Item = &'k str>) -> Self {
         let mut starts = KeyStarts::empty();
+        let mut all = FastSet::default();
         for key in keys {
-            if key.chars().nth(LONG_KEY_CHARS - 1).is_some() {
+            all.insert(key);
+            if key.chars().nth(2).is_some() {
                 starts.add_long(key);
+                for source in repair_source_starts(key) {
+                    starts.add_long(&source);
+                }
             } else {
                 let two = WordStart::of(key).two;
                 starts.set_two_flags(two, STARTS_SOME_KEY | STARTS_SHORT_KEY);
+            }
+        }
+        for (form, stem) in morph().exceptions() {
+            if all.contains(stem) {
+                starts.add_long(form);
             }
         }
         starts
@@ -712,7 +724,7 @@ impl Default for PlaceRules {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use crate::morph::candidate_stems;
     use crate::morph::hash::stem_hash;
@@ -751,6 +763,67 @@ mod tests {
                 assert!(stem.len() <= word.len(), "{word} → {stem}");
             }
         }
+    }
+
+    /// Words that may reach `key` through [`crate::morph::Morph::find_stem`]: the key and
+    /// the stems a repair turns into it (over-generated: last letter voiced, a vowel
+    /// before the last dropped), each with suffixes of every slot.
+    fn words_reaching(key: &str) -> Vec<String> {
+        let chars: Vec<char> = key.chars().collect();
+        let mut bases = vec![key.to_owned()];
+        if let Some((&last, body)) = chars.split_last() {
+            for voiced in ['г', 'ғ', 'б'] {
+                bases.push(body.iter().chain([&voiced]).collect());
+            }
+            if let Some((_, head)) = body.split_last() {
+                for end in [last, 'г', 'ғ', 'б'] {
+                    bases.push(head.iter().chain([&end]).collect());
+                }
+            }
+        }
+        let tails = [
+            "",
+            "ы",
+            "і",
+            "ың",
+            "ына",
+            "ында",
+            "інде",
+            "тар",
+            "ларда",
+            "дағы",
+            "ша",
+        ];
+        bases
+            .iter()
+            .flat_map(|b| tails.iter().map(move |t| format!("{b}{t}")))
+            .collect()
+    }
+
+    /// A [`KeyStarts`] of `keys` passes every word whose stems reach one of them: inflected
+    /// keys, repaired stems, exception forms.
+    pub(crate) fn assert_starts_pass_every_reaching_word(starts: &KeyStarts, keys: &[&str]) {
+        let exceptions = morph().exceptions().map(|(form, _)| form.to_owned());
+        let words: Vec<String> = keys
+            .iter()
+            .flat_map(|k| words_reaching(k))
+            .chain(exceptions)
+            .collect();
+        for word in &words {
+            let reached = morph().find_stem(word, |s| keys.contains(&s).then_some(()));
+            assert!(
+                reached.is_none() || starts.may_reach_word(word),
+                "{word} reaches a key but fails the start gate"
+            );
+        }
+    }
+
+    #[test]
+    fn place_noun_starts_pass_every_reaching_word() {
+        let keys: Vec<&str> = place_nouns().by_stem.keys().map(String::as_str).collect();
+        assert_starts_pass_every_reaching_word(&place_nouns().starts, &keys);
+        assert!(place_nouns().starts.may_reach_word("аулында"));
+        assert!(!place_nouns().starts.may_reach_word("тағы"));
     }
 
     #[test]

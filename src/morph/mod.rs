@@ -128,6 +128,14 @@ impl Morph {
         }
     }
 
+    /// The exception forms (whole folded words) with the stems [`Morph::find_stem`] gives
+    /// them.
+    pub fn exceptions(&self) -> impl Iterator<Item = (&str, &str)> {
+        self.special
+            .iter()
+            .filter_map(|(form, stem)| Some((form.as_str(), stem.as_deref()?)))
+    }
+
     /// True for a word on the stop list (never stripped).
     pub fn is_stop(&self, word: &str) -> bool {
         matches!(self.special.get(word), Some(None))

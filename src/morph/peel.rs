@@ -128,6 +128,32 @@ fn walk(
     }
 }
 
+/// The final consonants a repair unvoices: (in the peeled stem, in the repaired one).
+const VOICING: [(char, char); 3] = [('г', 'к'), ('ғ', 'қ'), ('б', 'п')];
+
+/// The first three letters of every stem of at least three letters that a repair
+/// ([`for_each_repair`]) turns into the folded `key`, where they differ from the key's own:
+/// `сағ` for `сақ`, `орс` for `орыс`. A repair changes only the last two letters of a stem,
+/// so a key of five letters or more has none.
+pub fn repair_source_starts(key: &str) -> Vec<String> {
+    let chars: Vec<char> = key.chars().collect();
+    let voiced = |c: char| VOICING.iter().find(|(_, u)| *u == c).map(|&(v, _)| v);
+    let mut out = Vec::new();
+    match *chars.as_slice() {
+        // `сағ` → `сақ`: the last letter voiced.
+        [a, b, c] => out.extend(voiced(c).map(|v| [a, b, v])),
+        // `орс` → `орыс`: the inserted vowel dropped, the last letter maybe voiced too.
+        [a, b, 'ы' | 'і', d] => {
+            out.push([a, b, d]);
+            out.extend(voiced(d).map(|v| [a, b, v]));
+        }
+        _ => {}
+    }
+    out.into_iter()
+        .map(|start| start.iter().collect())
+        .collect()
+}
+
 /// Calls `f` on each repaired form of `stem` (reference F.3), stopping when it returns true:
 /// final `г ғ б` back to `к қ п`, and `ы`/`і` re-inserted between two final consonants.
 /// `buf` is scratch space. Returns whether `f` stopped.
@@ -139,12 +165,10 @@ pub fn for_each_repair(stem: &str, buf: &mut String, mut f: impl FnMut(&str) -> 
     // `у` after a vowel is a glide, a consonant for this rule (ауыл → аулы).
     let before_is_consonant =
         !is_vowel(before) || (before == 'у' && chars.next().is_some_and(is_vowel));
-    let unvoiced = match last {
-        'г' => Some('к'),
-        'ғ' => Some('қ'),
-        'б' => Some('п'),
-        _ => None,
-    };
+    let unvoiced = VOICING
+        .iter()
+        .find(|(voiced, _)| *voiced == last)
+        .map(|&(_, u)| u);
     let body = &stem[..stem.len() - last.len_utf8()];
     if let Some(u) = unvoiced {
         buf.clear();
