@@ -106,7 +106,8 @@ impl Descriptors {
         if i == 0 || i >= text.words.len() || !self.starts.may_reach(WordStart::of(text.norm(i))) {
             return None;
         }
-        if !text.gap_after(i - 1).chars().all(char::is_whitespace) {
+        let gap = text.gap_after(i - 1);
+        if gap != " " && !gap.chars().all(char::is_whitespace) {
             return None;
         }
         text.stems(i)
@@ -127,7 +128,9 @@ impl Descriptors {
         let n = text.words.len();
         let mut k = last;
         for _ in 0..MAX_COORDINATED {
-            let next = if text.gap_after(k).trim() == "," {
+            // Most gaps are one space: no comma, and no need to trim.
+            let gap = text.gap_after(k);
+            let next = if gap != " " && gap.trim() == "," {
                 k + 1
             } else if k + 1 < n && CONJUNCTIONS.contains(&text.norm(k + 1)) {
                 k + 2
