@@ -20,7 +20,7 @@ use crate::trace::Trace;
 
 use super::place::{place_names, KeyStarts, Place, WordStart, CONJUNCTIONS};
 use crate::morph::gazetteer::Gazetteer;
-use crate::text::bytes::load_le;
+use crate::text::bytes::{load_le, utf8_len};
 
 const NORP: &str = "src/entities/data/norp.tsv";
 const LANGUAGES: &str = "src/entities/data/languages.tsv";
@@ -181,17 +181,25 @@ impl NorpRules {
     }
 
     /// True when a folded word contains a resident suffix anywhere (`алматылықтар`): the
-    /// suffixes are only compared where their second byte occurs.
+    /// suffixes are only compared at char starts (a suffix is whole chars) whose next byte
+    /// is the second byte of one.
     fn contains_resident_suffix(&self, word: &str) -> bool {
         let bytes = word.as_bytes();
-        (1..bytes.len())
-            .filter(|&j| self.suffix_marks[usize::from(bytes[j])])
-            .any(|j| {
-                let window = load_le(&bytes[j - 1..]);
-                self.packed_suffixes
+        let mut start = 0;
+        while let Some(&second) = bytes.get(start + 1) {
+            if self.suffix_marks[usize::from(second)] {
+                let window = load_le(&bytes[start..]);
+                if self
+                    .packed_suffixes
                     .iter()
                     .any(|&(suffix, mask)| window & mask == suffix)
-            })
+                {
+                    return true;
+                }
+            }
+            start += utf8_len(bytes[start]);
+        }
+        false
     }
 
     /// True when a folded stem is a place plus a resident suffix (`алматылық`).
