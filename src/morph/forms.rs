@@ -1,10 +1,10 @@
 //! Per-text word forms: for a word of a [`Text`], computed on first use and only for the
-//! words the rules ask about, what every lexicon probe needs: the word's [`StartKey`], the stems
+//! words the rules ask about, what every lexicon probe needs: the stems
 //! [`super::Morph::find_stem`] would try, in its order, each with its [`stem_hash`] and the
 //! analysis that reached it, and whether the word has a case ending. A table probe for a
 //! word that matches nothing is then a few bit tests ([`super::prefilter`]) instead of
 //! decoding, hashing and peeling the word again for every table and every rule. The
-//! word's own hash is cheap enough to compute on each call.
+//! word's own hash and [`StartKey`] are cheap enough to compute on each call.
 
 use std::cell::{OnceCell, RefCell};
 use std::rc::Rc;
