@@ -17,7 +17,7 @@ use crate::text::Text;
 use crate::trace::Trace;
 
 use super::place::{place_at, place_nouns, TwoLetterStarts};
-use crate::morph::prefilter::StartFilter;
+use crate::morph::prefilter::{StartFilter, StemFilter};
 
 const FIRST_NAMES: &str = "src/entities/data/first_names.tsv";
 const SURNAME_ENDINGS: &str = "src/entities/data/surname_endings.tsv";
@@ -65,6 +65,8 @@ pub struct PersonRules {
     first_starts: TwoLetterStarts,
     /// Starts of every first name (three letters of long names): the second gate.
     first_openings: StartFilter,
+    /// The first names by stem hash: most stems are rejected without a map probe.
+    first_keys: StemFilter,
 }
 
 impl PersonRules {
@@ -102,8 +104,10 @@ impl PersonRules {
         morph();
         let first_starts = TwoLetterStarts::of(first_names.keys().map(String::as_str));
         let mut first_openings = StartFilter::default();
+        let mut first_keys = StemFilter::default();
         for name in first_names.keys() {
             first_openings.add(name);
+            first_keys.add_key(name);
         }
         let mut ending_ends = [false; 256];
         for (ending, _) in &endings {
@@ -127,6 +131,7 @@ impl PersonRules {
             patronymic_endings,
             first_starts,
             first_openings,
+            first_keys,
         }
     }
 
@@ -135,13 +140,20 @@ impl PersonRules {
         self.first_starts.may_start(word) && self.first_openings.may_reach(word)
     }
 
-    /// The first-name table hit of a folded word (lexicon first, then its stems).
-    fn lookup_first_name(&self, word: &str) -> Option<FirstName> {
+    /// The first-name table hit of word `i` (lexicon first, then its stems, through the
+    /// text's word forms).
+    fn lookup_first_name(&self, text: &Text, i: usize) -> Option<FirstName> {
+        let word = text.norm(i);
         if !self.may_reach_first_name(word) {
             return None;
         }
-        morph()
-            .find_stem(word, |s| self.first_names.get(s))
+        text.stems(i)
+            .filter(|s| self.first_keys.may_contain(s.hash))
+            .find_map(|s| {
+                self.first_names
+                    .get(s.text)
+                    .map(|common| (common, s.analysis))
+            })
             .map(|(&common, analysis)| FirstName {
                 whole: analysis.kept == word.len(),
                 numbered: analysis.stripped(Slot::Plural) || analysis.stripped(Slot::Possessive),
@@ -165,14 +177,12 @@ impl PersonRules {
         })
     }
 
-    /// The surname ending of a folded word after peeling case endings, if any.
-    fn lookup_surname_ending(&self, word: &str) -> Option<Ending> {
-        if !self.may_reach_surname(word) {
+    /// The surname ending of word `i` after peeling case endings, if any.
+    fn lookup_surname_ending(&self, text: &Text, i: usize) -> Option<Ending> {
+        if !self.may_reach_surname(text.norm(i)) {
             return None;
         }
-        morph()
-            .find_stem(word, |s| self.surname_ending_of(s))
-            .map(|(strength, _)| strength)
+        text.stems(i).find_map(|s| self.surname_ending_of(s.text))
     }
 
     /// The strength of the surname ending a folded stem ends with (after at least
@@ -191,11 +201,13 @@ impl PersonRules {
             .map(|(_, strength)| *strength)
     }
 
-    /// The name facts of a folded word from the tables alone, kept in `cache`.
-    fn word_facts(&self, word: &str, cache: &mut WordCache<WordFacts>) -> WordFacts {
+    /// The name facts of word `i` from the tables alone (they depend on its folded form
+    /// only), kept in `cache`.
+    fn word_facts(&self, text: &Text, i: usize, cache: &mut WordCache<WordFacts>) -> WordFacts {
+        let word = text.norm(i);
         let make = || WordFacts {
-            first: self.lookup_first_name(word),
-            surname: self.lookup_surname_ending(word),
+            first: self.lookup_first_name(text, i),
+            surname: self.lookup_surname_ending(text, i),
         };
         match cache.get_or_insert_with(word.as_bytes(), 0, make) {
             Some(facts) => *facts,
@@ -321,7 +333,7 @@ impl Scan<'_, '_> {
         let facts = if cased {
             let found = self
                 .rules
-                .word_facts(self.text.norm(i), &mut self.facts.borrow_mut());
+                .word_facts(self.text, i, &mut self.facts.borrow_mut());
             NameFacts {
                 cased,
                 first: found.first,
@@ -804,6 +816,8 @@ mod tests {
         for name in rules.first_names.keys() {
             assert!(rules.may_reach_first_name(name), "{name}");
             assert!(rules.may_reach_first_name(&format!("{name}ның")), "{name}");
+            let hash = crate::morph::hash::stem_hash(name.as_bytes());
+            assert!(rules.first_keys.may_contain(hash), "{name}");
         }
     }
 
