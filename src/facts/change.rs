@@ -4,6 +4,7 @@
 //! fact, in the same clause. `-ға дейін` before the verb makes the number the level reached
 //! (relation `to`); otherwise it is the size of the change (`by`).
 
+use super::numeral::gap_bytes;
 use super::vocab::{Trend, Vocabulary};
 use crate::mention::{Change, Relation};
 use crate::text::Text;
@@ -71,9 +72,10 @@ pub fn change_after(
     }
     let end = (last + 1 + WINDOW).min(text.words.len());
     for k in last + 1..end {
-        if text
-            .gap_after(k - 1)
-            .contains(['.', ',', ';', ':', '!', '?', '—', '–'])
+        if gap_bytes(text, k - 1) != b" "
+            && text
+                .gap_after(k - 1)
+                .contains(['.', ',', ';', ':', '!', '?', '—', '–'])
         {
             return None;
         }

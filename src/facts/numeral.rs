@@ -106,15 +106,51 @@ pub fn preload() {
     LazyLock::force(&LEXICON);
 }
 
-/// True when the gap between two words of one numeral is plain spacing.
-fn spacing(gap: &str) -> bool {
+/// True when the gap between two words is plain spacing (one ASCII space, most often).
+pub(crate) fn spacing(gap: &str) -> bool {
     gap == " " || (!gap.is_empty() && gap.chars().all(is_space))
 }
 
 /// True when the gap is exactly one hyphen (`1000-нан`, `бір-ақ`).
-fn single_hyphen(gap: &str) -> bool {
+pub(crate) fn single_hyphen(gap: &str) -> bool {
     let mut chars = gap.chars();
     matches!((chars.next(), chars.next()), (Some(c), None) if is_hyphen(c))
+}
+
+/// The bytes of `text.gap_after(k)`, sliced without its char-boundary checks: word spans
+/// end and start on char boundaries, so byte tests on them agree with tests on the `&str`.
+#[inline]
+pub(crate) fn gap_bytes<'t>(text: &Text<'t>, k: usize) -> &'t [u8] {
+    match text.words.get(k + 1) {
+        Some(next) => text
+            .text
+            .as_bytes()
+            .get(text.words[k].span.end..next.span.start)
+            .unwrap_or_default(),
+        None => &[],
+    }
+}
+
+/// `spacing(text.gap_after(k))`: a word follows word `k` after plain spacing. The usual
+/// single ASCII space and a glued word are answered on the bytes.
+#[inline]
+pub(crate) fn spaced(text: &Text, k: usize) -> bool {
+    match gap_bytes(text, k) {
+        b" " => true,
+        [] => false,
+        _ => spacing(text.gap_after(k)),
+    }
+}
+
+/// `single_hyphen(text.gap_after(k))`: exactly one hyphen joins word `k` to the next. Only
+/// a one-byte or three-byte gap can be one (`-`, U+2010, U+2011), so others cost no decoding.
+#[inline]
+pub(crate) fn hyphen_joined(text: &Text, k: usize) -> bool {
+    match gap_bytes(text, k) {
+        b"-" => true,
+        gap if gap.len() == 3 => single_hyphen(text.gap_after(k)),
+        _ => false,
+    }
 }
 
 /// An ending written after a hyphen: `1000-нан`, `бір-ақ`, `2-нші`.
@@ -126,7 +162,7 @@ fn hyphen_ending<'t>(
     let next = last + 1;
     if next >= text.words.len()
         || text.words[next].shape != WordShape::Letters
-        || !single_hyphen(text.gap_after(last))
+        || !hyphen_joined(text, last)
     {
         return None;
     }

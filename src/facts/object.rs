@@ -7,11 +7,10 @@
 use std::sync::LazyLock;
 
 use super::number::After;
-use super::numeral::number_word;
+use super::numeral::{hyphen_joined, number_word, spaced};
 use super::prefix::SuffixIndex;
 use super::table::rows;
 use super::vocab::Vocabulary;
-use crate::text::fold::{is_hyphen, is_space};
 use crate::text::words::WordShape;
 use crate::text::Text;
 
@@ -72,10 +71,7 @@ pub fn object_after(
         return Some((*m.value).to_owned());
     }
     // `ата-ана`: a hyphenated pair is one noun.
-    let hyphened = first + 1 < text.words.len()
-        && text.gap_after(first).chars().count() == 1
-        && text.gap_after(first).chars().all(is_hyphen)
-        && text.words[first + 1].shape == WordShape::Letters;
+    let hyphened = hyphen_joined(text, first) && text.words[first + 1].shape == WordShape::Letters;
     if hyphened {
         return Some(format!("{norm}-{}", stem(text.norm(first + 1))));
     }
@@ -157,11 +153,9 @@ fn plain_word(
     if k >= text.words.len() {
         return false;
     }
-    let gap = text.gap_after(prev);
     let w = &text.words[k];
     let norm = text.norm(k);
-    !gap.is_empty()
-        && gap.chars().all(is_space)
+    spaced(text, prev)
         && w.shape == WordShape::Letters
         && !w.capitalized
         && !vocab.not_objects.contains(norm)

@@ -5,9 +5,9 @@
 
 use memchr::memmem;
 
-use super::{ends_with_any, equals_any, spacing, After, NumberRules};
-use crate::facts::numeral::{is_ending, read_numeral, Numeral};
-use crate::text::fold::{is_hyphen, is_space};
+use super::{ends_with_any, equals_any, hyphen_joined, spaced, After, NumberRules};
+use crate::facts::numeral::{gap_bytes, is_ending, read_numeral, Numeral};
+use crate::text::fold::is_space;
 use crate::text::words::WordShape;
 use crate::text::Text;
 
@@ -26,7 +26,7 @@ impl NumberRules {
         let month_genitive = before.is_some_and(|b| {
             // The genitive ends the word itself: a cheap test before the table lookup.
             ends_with_any(text.norm(b), &GENITIVE)
-                && spacing(text.gap_after(b))
+                && spaced(text, b)
                 && self
                     .vocab
                     .time_nouns
@@ -56,12 +56,13 @@ impl NumberRules {
     /// (`data/name_parts.tsv`).
     pub(super) fn inside_name(&self, text: &Text, num: &Numeral) -> bool {
         let starts = |k: usize, parts: &[&str]| parts.iter().any(|p| text.norm(k).starts_with(p));
-        let before = num.first_word.checked_sub(1).is_some_and(|b| {
-            spacing(text.gap_after(b)) && starts(b, &self.vocab.name_parts_before)
-        });
+        let before = num
+            .first_word
+            .checked_sub(1)
+            .is_some_and(|b| spaced(text, b) && starts(b, &self.vocab.name_parts_before));
         let next = num.last_word + 1;
         let after = next < text.words.len()
-            && spacing(text.gap_after(num.last_word))
+            && spaced(text, num.last_word)
             && starts(next, &self.vocab.name_parts_after);
         before || after
     }
@@ -81,7 +82,7 @@ impl NumberRules {
         let named_after = next < text.words.len()
             && latin(next)
             && text.words[next].capitalized
-            && spacing(text.gap_after(num.last_word));
+            && spaced(text, num.last_word);
         if named_before || named_after {
             return Some("part of a Latin-script name");
         }
@@ -93,13 +94,12 @@ impl NumberRules {
             return glued.then_some("letters glued to digits (a model name)");
         }
         let before = num.first_word.checked_sub(1).map(|b| text.norm(b));
-        let after = (next < text.words.len() && spacing(text.gap_after(num.last_word)))
-            .then(|| text.norm(next));
+        let after =
+            (next < text.words.len() && spaced(text, num.last_word)).then(|| text.norm(next));
         // `бірінші тоқсанда`: after an ordinal, a number word is a noun ("quarter").
         let prev = num.first_word.checked_sub(1);
-        let after_ordinal = prev.is_some_and(|p| {
-            spacing(text.gap_after(p)) && read_numeral(text, p).is_some_and(|o| o.ordinal)
-        });
+        let after_ordinal = prev
+            .is_some_and(|p| spaced(text, p) && read_numeral(text, p).is_some_and(|o| o.ordinal));
         if after_ordinal {
             return Some("noun after an ordinal");
         }
@@ -133,7 +133,7 @@ impl NumberRules {
     pub(super) fn time_noun_after(&self, text: &Text, last: usize, after: &After<'_, '_>) -> bool {
         let next = last + 1;
         next < text.words.len()
-            && spacing(text.gap_after(last))
+            && spaced(text, last)
             && after.time_noun(next)
             && after.measure(next).is_none()
     }
@@ -148,16 +148,10 @@ const GENITIVE: [&str; 6] = ["ның", "нің", "дың", "дің", "тың", "
 /// `бір-бірімен`, `екі-екіден`: a number word repeated across a hyphen is not a count.
 /// Returns the last word of the repetition.
 pub(super) fn reduplicated(text: &Text, num: &Numeral) -> Option<usize> {
-    let next = num.last_word + 1;
-    let gap = text.gap_after(num.last_word);
-    if num.digits
-        || next >= text.words.len()
-        || gap.chars().count() != 1
-        || !gap.chars().all(is_hyphen)
-    {
+    if num.digits || !hyphen_joined(text, num.last_word) {
         return None;
     }
-    let again = read_numeral(text, next)?;
+    let again = read_numeral(text, num.last_word + 1)?;
     (again.value == num.value).then_some(again.last_word)
 }
 
@@ -168,8 +162,8 @@ fn slashed(text: &Text, i: usize) -> bool {
     if !digits(i) {
         return false;
     }
-    let next = i + 1 < text.words.len() && text.gap_after(i) == "/" && digits(i + 1);
-    next || (i > 0 && text.gap_after(i - 1) == "/" && digits(i - 1))
+    let next = gap_bytes(text, i) == b"/" && digits(i + 1);
+    next || (i > 0 && gap_bytes(text, i - 1) == b"/" && digits(i - 1))
 }
 
 /// True when word `i` lies inside a short quoted name (`«Хабар 24»`, `«Бір белдеу, бір
@@ -228,7 +222,12 @@ fn after_numero_sign(before: &str) -> bool {
     match k.checked_sub(1).map(|j| bytes[j]) {
         None => false,
         Some(b) if b < 0x80 && !matches!(b, 0x09..=0x0D) => false,
-        Some(_) => before[..k].trim_end_matches(is_space).ends_with('№'),
+        // A letter ends most texts before a number: one char decoded answers.
+        Some(_) => match before[..k].chars().next_back() {
+            Some('№') => true,
+            Some(c) if is_space(c) => before[..k].trim_end_matches(is_space).ends_with('№'),
+            _ => false,
+        },
     }
 }
 
@@ -242,9 +241,7 @@ pub(super) fn inside_compound(text: &Text, i: usize) -> bool {
     if i == 0 {
         return false;
     }
-    let gap = text.gap_after(i - 1);
-    let glued_hyphen = gap.chars().count() == 1 && gap.chars().all(is_hyphen);
-    glued_hyphen
+    hyphen_joined(text, i - 1)
         && text.words[i - 1].shape != WordShape::Digits
         && read_numeral(text, i - 1).is_none()
 }
