@@ -29,7 +29,7 @@ pub struct Trigrams(Box<[u64; 512]>);
 impl Trigrams {
     /// The word and bit of the first three letters of `s`, read on the UTF-8 bytes: the low
     /// bits of a code point are those of its last byte.
-    #[inline]
+    #[inline(always)]
     fn bit(s: &str) -> (usize, u64) {
         let bytes = s.as_bytes();
         // Fast path: three two-byte letters (Cyrillic).
@@ -62,7 +62,7 @@ impl Trigrams {
     }
 
     /// True when some recorded start may be that of `word`.
-    #[inline]
+    #[inline(always)]
     pub fn may_start(&self, word: &str) -> bool {
         let (k, mask) = Self::bit(word);
         self.0[k] & mask != 0

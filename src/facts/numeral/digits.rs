@@ -11,6 +11,9 @@ use crate::text::{Span, Text};
 /// Splits a digit word into its leading ASCII digits and the folded letters glued after them.
 pub(super) fn split_digit_word<'t>(text: &'t Text, i: usize) -> (&'t str, &'t str) {
     let norm = text.norm(i);
+    if text.words[i].shape == WordShape::Digits {
+        return (norm, "");
+    }
     let cut = norm
         .bytes()
         .position(|b| !b.is_ascii_digit())
@@ -153,8 +156,11 @@ impl DigitString {
         if let Some(spill) = self.spill.as_mut() {
             spill.push_str(s);
         } else if self.len + s.len() <= DIGIT_BUF {
-            self.buf[self.len..self.len + s.len()].copy_from_slice(s.as_bytes());
-            self.len += s.len();
+            // Byte by byte: the pieces are a few digits, shorter than a `memcpy` call.
+            for &b in s.as_bytes() {
+                self.buf[self.len] = b;
+                self.len += 1;
+            }
         } else {
             let mut spill = self.as_str().to_owned();
             spill.push_str(s);
