@@ -311,6 +311,13 @@ mod tests {
                 }
             }
         }
+        // The stop table's homographs are refused by `scale` as by `word`.
+        for stop in lexicon.stop.iter().chain(&lexicon.stop_prefixes) {
+            let want = lexicon
+                .word(stop)
+                .filter(|m| m.kind == lexicon::Kind::Scale);
+            assert_eq!(lexicon.scale(stop).map(|m| m.value), want.map(|m| m.value));
+        }
         assert!(lexicon.scale("адам").is_none() && lexicon.scale("мыңнан").is_some());
     }
 

@@ -3,8 +3,6 @@
 //! used in another sense (the article `бір`, `бір реттік`, `жүзді.`, `жер жүзі`), Latin model
 //! names, reduplications (`бір-бірімен`) and numbers inside hyphenated compounds.
 
-use memchr::memmem;
-
 use super::{ends_with_any, equals_any, hyphen_joined, spaced, After, NumberRules};
 use crate::facts::numeral::{gap_bytes, is_ending, read_numeral, Numeral};
 use crate::text::fold::is_space;
@@ -185,13 +183,11 @@ pub(super) fn quoted(text: &Text, i: usize) -> bool {
     let before = &text.text[from..span.start];
     let after = &text.text[span.end..to];
     // Substring searches first (fast), then the check that nothing breaks the quotes.
-    let Some(close) = memmem::find(after.as_bytes(), "»".as_bytes())
-        .filter(|&k| !after[..k].contains(['«', '\n']))
+    let Some(close) = find_close(after.as_bytes()).filter(|&k| !after[..k].contains(['«', '\n']))
     else {
         return false;
     };
-    let Some(open) = memmem::rfind(before.as_bytes(), "«".as_bytes())
-        .filter(|&k| !before[k..].contains(['»', '\n']))
+    let Some(open) = rfind_open(before.as_bytes()).filter(|&k| !before[k..].contains(['»', '\n']))
     else {
         return false;
     };
@@ -208,7 +204,18 @@ pub(super) fn quoted(text: &Text, i: usize) -> bool {
 
 /// True when `text` has a closing guillemet anywhere: [`quoted`] is false in other texts.
 pub(super) fn has_closing_quote(text: &str) -> bool {
-    memmem::find(text.as_bytes(), "»".as_bytes()).is_some()
+    find_close(text.as_bytes()).is_some()
+}
+
+/// The byte offset of the first `»` (C2 BB) in `s`. Searched by its lead byte 0xC2, which
+/// Cyrillic text seldom has, in one SIMD scan: no `memmem` searcher is built per call.
+fn find_close(s: &[u8]) -> Option<usize> {
+    memchr::memchr_iter(0xC2, s).find(|&k| s.get(k + 1) == Some(&0xBB))
+}
+
+/// The byte offset of the last `«` (C2 AB) in `s`, as [`find_close`] searches.
+fn rfind_open(s: &[u8]) -> Option<usize> {
+    memchr::memrchr_iter(0xC2, s).find(|&k| s.get(k + 1) == Some(&0xAB))
 }
 
 /// True when the last character of `before` other than spacing is `№`. Plain ASCII spaces
