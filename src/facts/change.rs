@@ -59,8 +59,10 @@ pub fn change_after(
     // `бес есе төмен`: a comparative closing a multiple; `10%-ға төмен`: right after.
     let times = last > 0 && text.norm(last - 1).starts_with("есе");
     let first = if times { last } else { last + 1 };
+    let blank =
+        || gap_bytes(text, last) == b" " || text.gap_after(last).chars().all(char::is_whitespace);
     for k in first..(last + 2).min(text.words.len()) {
-        if k > last && !text.gap_after(last).chars().all(char::is_whitespace) {
+        if k > last && !blank() {
             break;
         }
         if let Some(&direction) = vocab.comparatives.get(text.norm(k)) {

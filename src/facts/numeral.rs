@@ -22,6 +22,7 @@ use digits::read_digit_numeral;
 use lexicon::{Ending, Lexicon, LEXICON};
 use words::read_word_numeral;
 
+use crate::facts::prefix::Trigrams;
 use crate::text::fold::{is_hyphen, is_space};
 use crate::text::words::WordShape;
 use crate::text::{Span, Text};
@@ -82,6 +83,41 @@ pub fn may_start_numeral(text: &Text, i: usize) -> bool {
 /// endings; for callers that need to know whether a word is a number word at all.
 pub fn number_word(norm: &str) -> Option<f64> {
     LEXICON.word(norm).map(|m| m.value)
+}
+
+/// The first three letters of every number word with any ending ([`may_start_numeral`]).
+pub(crate) fn number_starts() -> &'static Trigrams {
+    &LEXICON.heads
+}
+
+/// The number words of the table.
+#[cfg(test)]
+pub(crate) fn number_words() -> impl Iterator<Item = &'static str> {
+    LEXICON.words.keys().copied()
+}
+
+/// The ending morphemes (`data/suffixes.tsv`) of which [`is_ending`] reads chains.
+pub(crate) fn morphemes() -> impl Iterator<Item = &'static str> {
+    LEXICON.suffixes.iter().flatten().map(|&(m, _)| m)
+}
+
+/// The starts of ending chains, up to two letters: each morpheme's first two letters (or its
+/// one letter), and each one-letter morpheme followed by the first letter of each morpheme.
+/// Any chain's first two letters (or its only letter) are among them.
+pub(crate) fn ending_heads() -> Vec<String> {
+    let mut heads: Vec<String> = Vec::new();
+    for m in morphemes() {
+        let head: String = m.chars().take(2).collect();
+        if head.chars().count() == 1 {
+            for next in morphemes() {
+                heads.extend(next.chars().next().map(|c| format!("{head}{c}")));
+            }
+        }
+        heads.push(head);
+    }
+    heads.sort();
+    heads.dedup();
+    heads
 }
 
 /// True when `s` is a chain of known endings (`ға`, `ның`, `ынан`, `дай`…); the empty

@@ -61,6 +61,13 @@ impl Trigrams {
         self.0[k] |= mask;
     }
 
+    /// Records every start recorded in `other`.
+    pub fn union_with(&mut self, other: &Trigrams) {
+        for (mine, theirs) in self.0.iter_mut().zip(other.0.iter()) {
+            *mine |= theirs;
+        }
+    }
+
     /// True when some recorded start may be that of `word`.
     #[inline(always)]
     pub fn may_start(&self, word: &str) -> bool {

@@ -116,12 +116,14 @@ impl NumberRules {
             return Some("adjective such as реттік");
         }
         let verb_form = matches!(num.suffix, "ді" | "ды" | "ті" | "ты");
-        let clause_end = next >= text.words.len()
-            || text
-                .gap_after(num.last_word)
-                .trim_start()
-                .starts_with(['.', '!', '?']);
-        if verb_form && num.first_word == num.last_word && clause_end {
+        let clause_end = || {
+            next >= text.words.len()
+                || text
+                    .gap_after(num.last_word)
+                    .trim_start()
+                    .starts_with(['.', '!', '?'])
+        };
+        if verb_form && num.first_word == num.last_word && clause_end() {
             return Some("past-tense verb (жүзді)");
         }
         None

@@ -4,7 +4,7 @@
 //! сантиметр`, `17 теңге 29 тиын`), sign words (`минус`, `плюс`) and temperature words.
 
 use super::{hyphen_joined, spaced, After, Draft, NumberRules};
-use crate::facts::numeral::{is_approx_ending, is_ending, read_numeral, Numeral};
+use crate::facts::numeral::{gap_bytes, is_approx_ending, is_ending, read_numeral, Numeral};
 use crate::facts::vocab::Measure;
 use crate::mention::Label;
 use crate::mention::Qualifier;
@@ -79,7 +79,8 @@ impl NumberRules {
             }
         }
         let next = d.last_word + 1;
-        if next < text.words.len() && text.gap_after(d.last_word).trim_matches(is_space) == "/" {
+        let slash = || text.gap_after(d.last_word).trim_matches(is_space) == "/";
+        if next < text.words.len() && gap_bytes(text, d.last_word) != b" " && slash() {
             // `мг / литр` (a unit), `километр/сағат` (a time unit).
             let per = match self.vocab.measures.match_at(text, next) {
                 Some(m) => Some((m.value.unit, m.last_word, m.ending)),

@@ -3,7 +3,7 @@
 //! decimal with a particle (`он екі де тоғыз` = 12.9 before a scale, unit or percent).
 
 use super::{is_ablative, is_dative, spaced, spacing, After, Draft, NumberRules};
-use crate::facts::numeral::{read_numeral, Numeral};
+use crate::facts::numeral::{gap_bytes, read_numeral, Numeral};
 use crate::mention::Qualifier;
 use crate::text::fold::{is_dash, is_hyphen, is_space};
 use crate::text::{Span, Text};
@@ -59,19 +59,25 @@ impl NumberRules {
         if next >= n || a.vague || a.collective {
             return;
         }
-        let gap = text.gap_after(a.last_word);
-        let trimmed = gap.trim_matches(is_space);
-        let dash =
-            trimmed.chars().count() == 1 && trimmed.chars().all(|c| is_dash(c) || is_hyphen(c));
-        if dash && (a.suffix.is_empty() || a.ordinal) {
-            if let Some(b) = read_numeral(text, next)
-                .filter(|b| b.ordinal == a.ordinal && b.value > a.value_scaled_by(b))
-            {
-                self.set_range(text, a, &b, d, "range/dash");
+        // Most numbers are followed by one space: no dash, and plain spacing.
+        if gap_bytes(text, a.last_word) != b" " {
+            let gap = text.gap_after(a.last_word);
+            let trimmed = gap.trim_matches(is_space);
+            let dash =
+                trimmed.chars().count() == 1 && trimmed.chars().all(|c| is_dash(c) || is_hyphen(c));
+            if dash && (a.suffix.is_empty() || a.ordinal) {
+                if let Some(b) = read_numeral(text, next)
+                    .filter(|b| b.ordinal == a.ordinal && b.value > a.value_scaled_by(b))
+                {
+                    self.set_range(text, a, &b, d, "range/dash");
+                }
+                return;
             }
-            return;
+            if !spacing(gap) {
+                return;
+            }
         }
-        if !spacing(gap) || a.ordinal {
+        if a.ordinal {
             return;
         }
         // The ablative is on the number or on its unit: `20-дан`, `24,6 теңгеден`.
