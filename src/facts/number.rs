@@ -39,6 +39,8 @@ struct Draft<'t> {
     rule: &'static str,
     start: usize,
     end: usize,
+    /// Index of the number's first word (words before it may join the span).
+    first_word: usize,
     /// Index of the last word inside the span.
     last_word: usize,
     /// The ending on the last inflected word, for case checks (`нан` in `мыңнан`).
@@ -272,6 +274,7 @@ impl NumberRules {
             },
             start: num.span.start,
             end: num.span.end,
+            first_word: num.first_word,
             last_word: num.last_word,
             ending: num.suffix,
             value: Some(num.value),

@@ -14,8 +14,9 @@ impl NumberRules {
         if d.label == Label::Ordinal {
             return;
         }
-        // The first word starting at or after `d.start`: a walk back over the fact's words.
-        let mut first = d.last_word + 1;
+        // The first word starting at or after `d.start`, which never follows the number's
+        // first word: a walk back over the words joined before it.
+        let mut first = d.first_word;
         while first > 0 && text.words[first - 1].span.start >= d.start {
             first -= 1;
         }
