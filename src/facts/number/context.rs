@@ -13,7 +13,8 @@ impl NumberRules {
     /// Numbers that belong to a DATE or TIME: after `сағат`, or before a time noun.
     pub(super) fn is_time(&self, text: &Text, num: &Numeral, after: &After<'_, '_>) -> bool {
         let before = num.first_word.checked_sub(1);
-        let after_clock = before.is_some_and(|b| equals_any(text.norm(b), &CLOCK_WORDS));
+        let before_norm = before.map(|b| text.norm(b));
+        let after_clock = before_norm.is_some_and(|b| equals_any(b, &CLOCK_WORDS));
         let year_like = (1900.0..=2100.0).contains(&num.value) && num.value.fract() == 0.0;
         let year_ordinal = num.ordinal && num.digits && year_like;
         let year_in = year_like && ends_with_any(num.suffix, &["да", "де", "та", "те"]);
@@ -23,7 +24,7 @@ impl NumberRules {
         // `наурыздың бесі`, `апрельдің 1-інен`: a day of a month named before it.
         let month_genitive = before.is_some_and(|b| {
             // The genitive ends the word itself: a cheap test before the table lookup.
-            ends_with_any(text.norm(b), &GENITIVE)
+            before_norm.is_some_and(|w| ends_with_any(w, &GENITIVE))
                 && spaced(text, b)
                 && self
                     .vocab
@@ -32,8 +33,8 @@ impl NumberRules {
                     .is_some_and(|m| m.last_word == b && ends_with_any(m.ending, &GENITIVE))
         });
         // `жасы жиырма тоғызда`: an age.
-        let age = before.is_some_and(|b| {
-            let rest = text.norm(b).strip_prefix("жас");
+        let age = before_norm.is_some_and(|b| {
+            let rest = b.strip_prefix("жас");
             rest.is_some_and(|r| matches!(r, "ы" | "ым" | "ың" | "ымыз" | "ында" | "та"))
         });
         // `он бірінде`, `жиырма төртінде`: a day of the month.
