@@ -358,6 +358,17 @@ mod tests {
     }
 
     #[test]
+    fn byte_gap_tests_agree_with_the_str_ones() {
+        let t = Text::new("5 тонна,  7\u{a0}кг-ға 1\u{2011}ші 2 - 3 4\n5 алты\u{2013}жеті соңы");
+        for k in 0..t.words.len() {
+            let gap = t.gap_after(k);
+            assert_eq!(gap_bytes(&t, k), gap.as_bytes(), "{k}");
+            assert_eq!(spaced(&t, k), spacing(gap), "{gap:?}");
+            assert_eq!(hyphen_joined(&t, k), single_hyphen(gap), "{gap:?}");
+        }
+    }
+
+    #[test]
     fn refuses_homographs_and_dates() {
         for s in [
             "үшін",

@@ -255,3 +255,23 @@ pub(super) fn inside_compound(text: &Text, i: usize) -> bool {
         && text.words[i - 1].shape != WordShape::Digits
         && read_numeral(text, i - 1).is_none()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn guillemet_search_finds_what_str_find_finds() {
+        for s in [
+            "«Хабар 24» арнасы",
+            "ал «бір» және «екі»",
+            "°C ±5 «",
+            "жоқ",
+            "»«",
+            "л«л»л",
+        ] {
+            assert_eq!(find_close(s.as_bytes()), s.find('»'), "{s}");
+            assert_eq!(rfind_open(s.as_bytes()), s.rfind('«'), "{s}");
+        }
+    }
+}
