@@ -4,6 +4,7 @@
 //! fact, in the same clause. `-ға дейін` before the verb makes the number the level reached
 //! (relation `to`); otherwise it is the size of the change (`by`).
 
+use super::numeral::gap_bytes;
 use super::vocab::{Trend, Vocabulary};
 use crate::mention::{Change, Relation};
 use crate::text::Text;
@@ -58,8 +59,10 @@ pub fn change_after(
     // `бес есе төмен`: a comparative closing a multiple; `10%-ға төмен`: right after.
     let times = last > 0 && text.norm(last - 1).starts_with("есе");
     let first = if times { last } else { last + 1 };
+    let blank =
+        || gap_bytes(text, last) == b" " || text.gap_after(last).chars().all(char::is_whitespace);
     for k in first..(last + 2).min(text.words.len()) {
-        if k > last && !text.gap_after(last).chars().all(char::is_whitespace) {
+        if k > last && !blank() {
             break;
         }
         if let Some(&direction) = vocab.comparatives.get(text.norm(k)) {
@@ -71,9 +74,10 @@ pub fn change_after(
     }
     let end = (last + 1 + WINDOW).min(text.words.len());
     for k in last + 1..end {
-        if text
-            .gap_after(k - 1)
-            .contains(['.', ',', ';', ':', '!', '?', '—', '–'])
+        if gap_bytes(text, k - 1) != b" "
+            && text
+                .gap_after(k - 1)
+                .contains(['.', ',', ';', ':', '!', '?', '—', '–'])
         {
             return None;
         }

@@ -16,12 +16,12 @@ mod range;
 use std::cell::OnceCell;
 
 use super::change::change_after;
+pub(super) use super::numeral::{hyphen_joined, spaced, spacing};
 use super::numeral::{may_start_numeral, read_numeral, Numeral};
 use super::object::object_after;
 use super::vocab::Vocabulary;
 use super::FactContext;
 use crate::mention::{Fact, Label, Qualifier, Relation};
-use crate::text::fold::{is_hyphen, is_space};
 use crate::text::words::WordShape;
 use crate::text::{Span, Text};
 use crate::trace::Trace;
@@ -39,6 +39,8 @@ struct Draft<'t> {
     rule: &'static str,
     start: usize,
     end: usize,
+    /// Index of the number's first word (words before it may join the span).
+    first_word: usize,
     /// Index of the last word inside the span.
     last_word: usize,
     /// The ending on the last inflected word, for case checks (`нан` in `мыңнан`).
@@ -72,14 +74,19 @@ impl NumberRules {
         let quotes = OnceCell::new();
         let mut i = 0;
         while i < text.words.len() {
-            if !may_start_numeral(text, i) || inside_compound(text, i) {
+            if !may_start_numeral(text, i) {
                 i += 1;
                 continue;
             }
+            // Words that read as no numeral (a fifth of the candidates) skip the context test.
             let Some(numeral) = read_numeral(text, i) else {
                 i += 1;
                 continue;
             };
+            if inside_compound(text, i) {
+                i += 1;
+                continue;
+            }
             let numeral = self.particle_decimal(text, &numeral).unwrap_or(numeral);
             if let Some(last) = reduplicated(text, &numeral) {
                 trace.rejected("number/reduplicated", numeral.span, || "бір-бірі".into());
@@ -231,7 +238,7 @@ impl NumberRules {
     /// The unit of a classifier right after word `last` (`бас` → `head`, `дана` → `pcs`).
     fn classifier_unit(&self, text: &Text, last: usize) -> Option<String> {
         let next = last + 1;
-        if next >= text.words.len() || !spacing(text.gap_after(last)) {
+        if next >= text.words.len() || !spaced(text, last) {
             return None;
         }
         let unit = self
@@ -250,8 +257,7 @@ impl NumberRules {
         if !plain {
             return None;
         }
-        let gap = text.gap_after(d.last_word);
-        let glued = gap.chars().count() == 1 && gap.chars().all(is_hyphen);
+        let glued = hyphen_joined(text, d.last_word);
         let word = text.words.get(noun)?;
         let lower = word.shape == WordShape::Letters && !word.capitalized;
         (plain && glued && lower && self.vocab.measures.match_at(text, noun).is_none())
@@ -273,6 +279,7 @@ impl NumberRules {
             },
             start: num.span.start,
             end: num.span.end,
+            first_word: num.first_word,
             last_word: num.last_word,
             ending: num.suffix,
             value: Some(num.value),
@@ -321,11 +328,6 @@ fn share_change(text: &Text, facts: &mut [Fact]) {
             a.change = Some(change);
         }
     }
-}
-
-/// True when the gap between two words is plain spacing (one ASCII space, most often).
-fn spacing(gap: &str) -> bool {
-    gap == " " || (!gap.is_empty() && gap.chars().all(is_space))
 }
 
 /// True when `word` ends with one of `endings`; the last byte is compared first, so most

@@ -22,6 +22,7 @@ use digits::read_digit_numeral;
 use lexicon::{Ending, Lexicon, LEXICON};
 use words::read_word_numeral;
 
+use crate::facts::prefix::Trigrams;
 use crate::text::fold::{is_hyphen, is_space};
 use crate::text::words::WordShape;
 use crate::text::{Span, Text};
@@ -84,6 +85,41 @@ pub fn number_word(norm: &str) -> Option<f64> {
     LEXICON.word(norm).map(|m| m.value)
 }
 
+/// The first three letters of every number word with any ending ([`may_start_numeral`]).
+pub(crate) fn number_starts() -> &'static Trigrams {
+    &LEXICON.heads
+}
+
+/// The number words of the table.
+#[cfg(test)]
+pub(crate) fn number_words() -> impl Iterator<Item = &'static str> {
+    LEXICON.words.keys().copied()
+}
+
+/// The ending morphemes (`data/suffixes.tsv`) of which [`is_ending`] reads chains.
+pub(crate) fn morphemes() -> impl Iterator<Item = &'static str> {
+    LEXICON.suffixes.iter().flatten().map(|&(m, _)| m)
+}
+
+/// The starts of ending chains, up to two letters: each morpheme's first two letters (or its
+/// one letter), and each one-letter morpheme followed by the first letter of each morpheme.
+/// Any chain's first two letters (or its only letter) are among them.
+pub(crate) fn ending_heads() -> Vec<String> {
+    let mut heads: Vec<String> = Vec::new();
+    for m in morphemes() {
+        let head: String = m.chars().take(2).collect();
+        if head.chars().count() == 1 {
+            for next in morphemes() {
+                heads.extend(next.chars().next().map(|c| format!("{head}{c}")));
+            }
+        }
+        heads.push(head);
+    }
+    heads.sort();
+    heads.dedup();
+    heads
+}
+
 /// True when `s` is a chain of known endings (`ға`, `ның`, `ынан`, `дай`…); the empty
 /// string is one. Used to match inflected unit and currency words.
 pub fn is_ending(s: &str) -> bool {
@@ -106,15 +142,51 @@ pub fn preload() {
     LazyLock::force(&LEXICON);
 }
 
-/// True when the gap between two words of one numeral is plain spacing.
-fn spacing(gap: &str) -> bool {
+/// True when the gap between two words is plain spacing (one ASCII space, most often).
+pub(crate) fn spacing(gap: &str) -> bool {
     gap == " " || (!gap.is_empty() && gap.chars().all(is_space))
 }
 
 /// True when the gap is exactly one hyphen (`1000-нан`, `бір-ақ`).
-fn single_hyphen(gap: &str) -> bool {
+pub(crate) fn single_hyphen(gap: &str) -> bool {
     let mut chars = gap.chars();
     matches!((chars.next(), chars.next()), (Some(c), None) if is_hyphen(c))
+}
+
+/// The bytes of `text.gap_after(k)`, sliced without its char-boundary checks: word spans
+/// end and start on char boundaries, so byte tests on them agree with tests on the `&str`.
+#[inline]
+pub(crate) fn gap_bytes<'t>(text: &Text<'t>, k: usize) -> &'t [u8] {
+    match text.words.get(k + 1) {
+        Some(next) => text
+            .text
+            .as_bytes()
+            .get(text.words[k].span.end..next.span.start)
+            .unwrap_or_default(),
+        None => &[],
+    }
+}
+
+/// `spacing(text.gap_after(k))`: a word follows word `k` after plain spacing. The usual
+/// single ASCII space and a glued word are answered on the bytes.
+#[inline]
+pub(crate) fn spaced(text: &Text, k: usize) -> bool {
+    match gap_bytes(text, k) {
+        b" " => true,
+        [] => false,
+        _ => spacing(text.gap_after(k)),
+    }
+}
+
+/// `single_hyphen(text.gap_after(k))`: exactly one hyphen joins word `k` to the next. Only
+/// a one-byte or three-byte gap can be one (`-`, U+2010, U+2011), so others cost no decoding.
+#[inline]
+pub(crate) fn hyphen_joined(text: &Text, k: usize) -> bool {
+    match gap_bytes(text, k) {
+        b"-" => true,
+        gap if gap.len() == 3 => single_hyphen(text.gap_after(k)),
+        _ => false,
+    }
 }
 
 /// An ending written after a hyphen: `1000-нан`, `бір-ақ`, `2-нші`.
@@ -126,7 +198,7 @@ fn hyphen_ending<'t>(
     let next = last + 1;
     if next >= text.words.len()
         || text.words[next].shape != WordShape::Letters
-        || !single_hyphen(text.gap_after(last))
+        || !hyphen_joined(text, last)
     {
         return None;
     }
@@ -275,7 +347,25 @@ mod tests {
                 }
             }
         }
+        // The stop table's homographs are refused by `scale` as by `word`.
+        for stop in lexicon.stop.iter().chain(&lexicon.stop_prefixes) {
+            let want = lexicon
+                .word(stop)
+                .filter(|m| m.kind == lexicon::Kind::Scale);
+            assert_eq!(lexicon.scale(stop).map(|m| m.value), want.map(|m| m.value));
+        }
         assert!(lexicon.scale("адам").is_none() && lexicon.scale("мыңнан").is_some());
+    }
+
+    #[test]
+    fn byte_gap_tests_agree_with_the_str_ones() {
+        let t = Text::new("5 тонна,  7\u{a0}кг-ға 1\u{2011}ші 2 - 3 4\n5 алты\u{2013}жеті соңы");
+        for k in 0..t.words.len() {
+            let gap = t.gap_after(k);
+            assert_eq!(gap_bytes(&t, k), gap.as_bytes(), "{k}");
+            assert_eq!(spaced(&t, k), spacing(gap), "{gap:?}");
+            assert_eq!(hyphen_joined(&t, k), single_hyphen(gap), "{gap:?}");
+        }
     }
 
     #[test]

@@ -7,11 +7,10 @@
 use std::sync::LazyLock;
 
 use super::number::After;
-use super::numeral::number_word;
+use super::numeral::{hyphen_joined, number_word, spaced};
 use super::prefix::SuffixIndex;
 use super::table::rows;
 use super::vocab::Vocabulary;
-use crate::text::fold::{is_hyphen, is_space};
 use crate::text::words::WordShape;
 use crate::text::Text;
 
@@ -72,12 +71,9 @@ pub fn object_after(
         return Some((*m.value).to_owned());
     }
     // `ата-ана`: a hyphenated pair is one noun.
-    let hyphened = first + 1 < text.words.len()
-        && text.gap_after(first).chars().count() == 1
-        && text.gap_after(first).chars().all(is_hyphen)
-        && text.words[first + 1].shape == WordShape::Letters;
+    let hyphened = hyphen_joined(text, first) && text.words[first + 1].shape == WordShape::Letters;
     if hyphened {
-        return Some(format!("{norm}-{}", stem(text.norm(first + 1))));
+        return Some(joined(norm, '-', stem(text.norm(first + 1))));
     }
     let last = norm.as_bytes().last();
     let adjective = vocab.object_adjectives.contains(norm)
@@ -91,7 +87,7 @@ pub fn object_after(
     let next_plain = || plain_word(text, first, first + 1, vocab, after);
     if adjective {
         if next_plain() {
-            return Some(format!("{norm} {}", stem(text.norm(first + 1))));
+            return Some(joined(norm, ' ', stem(text.norm(first + 1))));
         }
         if measured {
             return None;
@@ -104,9 +100,18 @@ pub fn object_after(
         .get(first + 1)
         .and_then(|_| possessed(text.norm(first + 1)));
     if let Some(head) = head.filter(|_| next_plain()) {
-        return Some(format!("{norm} {head}"));
+        return Some(joined(norm, ' ', head));
     }
     Some(unpossessed(stem(norm)).to_owned())
+}
+
+/// `a`, `sep` and `b` in one string, allocated once (cheaper than `format!`).
+fn joined(a: &str, sep: char, b: &str) -> String {
+    let mut s = String::with_capacity(a.len() + sep.len_utf8() + b.len());
+    s.push_str(a);
+    s.push(sep);
+    s.push_str(b);
+    s
 }
 
 /// A possessed head noun (`фермасы`, `залы`, `орталығы`) with its case ending peeled
@@ -157,22 +162,34 @@ fn plain_word(
     if k >= text.words.len() {
         return false;
     }
-    let gap = text.gap_after(prev);
     let w = &text.words[k];
     let norm = text.norm(k);
-    !gap.is_empty()
-        && gap.chars().all(is_space)
+    spaced(text, prev)
         && w.shape == WordShape::Letters
         && !w.capitalized
         && !vocab.not_objects.contains(norm)
-        // A letter word reads as a numeral only if it is a number word.
-        && number_word(norm).is_none()
-        && after.qualifier(k).is_none()
-        && vocab.qualifiers_before.match_at(text, k).is_none()
-        && !after.time_noun(k)
-        && !super::change::is_trend_verb(norm, vocab)
+        && !rule_word(text, k, vocab, after)
         && !vocab.comparatives.contains(norm)
         && !verb_like(norm, vocab)
+}
+
+/// Word `k` is a number word, a qualifier, a time noun or a trend verb form. Most words
+/// start with none of their first three letters (`rule_word_starts`): one bit test.
+fn rule_word(text: &Text, k: usize, vocab: &Vocabulary, after: &After<'_, '_>) -> bool {
+    let norm = text.norm(k);
+    if vocab
+        .rule_word_starts
+        .as_ref()
+        .is_some_and(|starts| !starts.may_start(norm))
+    {
+        return false;
+    }
+    // A letter word reads as a numeral only if it is a number word.
+    number_word(norm).is_some()
+        || after.qualifier(k).is_some()
+        || vocab.qualifiers_before.match_at(text, k).is_some()
+        || after.time_noun(k)
+        || super::change::is_trend_verb(norm, vocab)
 }
 
 /// The word ends like a verb form or verbal noun (`сатылып`, `бөлінген`, `жеткізу`) of the
@@ -211,6 +228,50 @@ fn stem(word: &str) -> &str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_rule_word_gate_keeps_every_rule_word() {
+        use crate::facts::numeral::{morphemes, number_words};
+        let vocab = Vocabulary::load();
+        let gate = vocab
+            .rule_word_starts
+            .as_ref()
+            .expect("trend forms have 3 letters");
+        // A word of three letters fixes the start; a shorter one is followed by any chain
+        // of up to two morphemes when it takes endings.
+        let chains: Vec<String> = std::iter::once("")
+            .chain(morphemes())
+            .flat_map(|a| {
+                std::iter::once("")
+                    .chain(morphemes())
+                    .map(move |b| format!("{a}{b}"))
+            })
+            .collect();
+        let check = |word: &str, inflects: bool| {
+            if word.chars().count() >= 3 || !inflects {
+                assert!(gate.may_start(word), "{word}");
+            } else {
+                for chain in &chains {
+                    let form = format!("{word}{chain}");
+                    assert!(gate.may_start(&form), "{form}");
+                }
+            }
+        };
+        number_words().for_each(|w| check(w, true));
+        for table in [&vocab.qualifiers_before, &vocab.qualifiers_after] {
+            table.starts().for_each(|(w, inflects)| check(w, inflects));
+        }
+        vocab
+            .time_nouns
+            .starts()
+            .for_each(|(w, inflects)| check(w, inflects));
+        for trend in &vocab.trends {
+            for ending in vocab.verb_endings.iter().filter(|e| !e.is_empty()) {
+                check(&format!("{}{ending}", trend.stem), false);
+            }
+        }
+        assert!(!gate.may_start("адам") && gate.may_start("астам") && gate.may_start("жылы"));
+    }
 
     #[test]
     fn stems_keep_three_letters() {

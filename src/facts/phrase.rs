@@ -2,7 +2,7 @@
 //! `айлық есептік көрсеткіш`, `ақш доллары`); all but the last word must match exactly,
 //! the last may carry any chain of endings (`метрден`, `долларына`). The longest phrase wins.
 
-use super::prefix::{PrefixIndex, WordMap};
+use super::prefix::{PrefixIndex, Trigrams, WordMap};
 use crate::morph::hash::FastMap;
 
 use super::numeral::{is_ending, is_inflection};
@@ -89,6 +89,36 @@ impl<T> PhraseTable<T> {
         })
     }
 
+    /// Records in `gate` the first three letters of every word a phrase can start at: the
+    /// first word, or for a one-word phrase shorter than three letters that takes endings,
+    /// the word followed by each start of an ending chain (`кгға`).
+    pub fn add_starts(&self, gate: &mut Trigrams, ending_heads: &[String]) {
+        let mut form = String::new();
+        for e in self.by_first.values().flatten() {
+            let first = e.words[0];
+            gate.insert(first);
+            if e.words.len() == 1 && e.inflects != Endings::None && first.chars().count() < 3 {
+                for head in ending_heads {
+                    form.clear();
+                    form.push_str(first);
+                    form.push_str(head);
+                    gate.insert(&form);
+                }
+            }
+        }
+    }
+
+    /// The first word of each phrase with whether a one-word phrase takes endings.
+    #[cfg(test)]
+    pub fn starts(&self) -> impl Iterator<Item = (&'static str, bool)> + '_ {
+        self.by_first.values().flatten().map(|e| {
+            (
+                e.words[0],
+                e.words.len() == 1 && e.inflects != Endings::None,
+            )
+        })
+    }
+
     /// False when no phrase can end at word `k` (checked on the table's set of last words when
     /// no phrase takes endings); true otherwise.
     pub fn may_end_at(&self, text: &Text, k: usize) -> bool {
@@ -128,8 +158,7 @@ impl<T> PhraseTable<T> {
             return None;
         }
         for (k, w) in words.iter().enumerate().take(words.len() - 1) {
-            let gap = text.gap_after(i + k);
-            if text.norm(i + k) != *w || !joins(gap) {
+            if text.norm(i + k) != *w || !joins(text.gap_after(i + k)) {
                 return None;
             }
         }

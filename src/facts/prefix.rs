@@ -29,7 +29,7 @@ pub struct Trigrams(Box<[u64; 512]>);
 impl Trigrams {
     /// The word and bit of the first three letters of `s`, read on the UTF-8 bytes: the low
     /// bits of a code point are those of its last byte.
-    #[inline]
+    #[inline(always)]
     fn bit(s: &str) -> (usize, u64) {
         let bytes = s.as_bytes();
         // Fast path: three two-byte letters (Cyrillic).
@@ -61,8 +61,15 @@ impl Trigrams {
         self.0[k] |= mask;
     }
 
+    /// Records every start recorded in `other`.
+    pub fn union_with(&mut self, other: &Trigrams) {
+        for (mine, theirs) in self.0.iter_mut().zip(other.0.iter()) {
+            *mine |= theirs;
+        }
+    }
+
     /// True when some recorded start may be that of `word`.
-    #[inline]
+    #[inline(always)]
     pub fn may_start(&self, word: &str) -> bool {
         let (k, mask) = Self::bit(word);
         self.0[k] & mask != 0

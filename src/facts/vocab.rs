@@ -4,6 +4,7 @@
 
 use crate::morph::hash::{FastMap, FastSet};
 
+use super::numeral::{ending_heads, number_starts};
 use super::phrase::{Endings, PhraseTable};
 use super::prefix::{PrefixIndex, SuffixIndex, Trigrams, WordMap};
 use super::table::{rows, Row};
@@ -75,6 +76,10 @@ pub struct Vocabulary {
     /// reject most words with one bit test; None when some stem and ending together are
     /// shorter than three letters (a longer form's third letter is then anything).
     pub trend_starts: Option<Trigrams>,
+    /// The first three letters of every word that a number word, a qualifier (before or
+    /// after), a time noun or a trend verb form can start with (with any ending): a word
+    /// outside them is none of these. None when `trend_starts` is None.
+    pub rule_word_starts: Option<Trigrams>,
     /// Comparative words stating a difference (`көп`, `төмен`).
     pub comparatives: WordMap<Direction>,
     /// Endings that make a stem a verb form.
@@ -310,7 +315,21 @@ impl Vocabulary {
         ) {
             compound_nouns.insert(row.cell(0), Endings::Any, row.cell(1));
         }
+        let trend_starts = starts_of(&trends, &verb_endings);
+        let rule_word_starts = trend_starts.as_ref().map(|trend_starts| {
+            let mut starts = Trigrams::default();
+            starts.union_with(trend_starts);
+            starts.union_with(number_starts());
+            let heads = ending_heads();
+            for table in [&qualifiers_before, &qualifiers_after] {
+                table.add_starts(&mut starts, &heads);
+            }
+            time_nouns.add_starts(&mut starts, &heads);
+            starts
+        });
         Vocabulary {
+            rule_word_starts,
+            trend_starts,
             classifiers,
             verb_shapes,
             measure_nouns,
@@ -329,7 +348,6 @@ impl Vocabulary {
             qualifiers_after,
             trend_stems: stems_of(&trends),
             trend_index: index_of(&trends),
-            trend_starts: starts_of(&trends, &verb_endings),
             trends,
             comparatives,
             verb_endings,

@@ -3,11 +3,9 @@
 //! used in another sense (the article `бір`, `бір реттік`, `жүзді.`, `жер жүзі`), Latin model
 //! names, reduplications (`бір-бірімен`) and numbers inside hyphenated compounds.
 
-use memchr::memmem;
-
-use super::{ends_with_any, equals_any, spacing, After, NumberRules};
-use crate::facts::numeral::{is_ending, read_numeral, Numeral};
-use crate::text::fold::{is_hyphen, is_space};
+use super::{ends_with_any, equals_any, hyphen_joined, spaced, After, NumberRules};
+use crate::facts::numeral::{gap_bytes, is_ending, read_numeral, Numeral};
+use crate::text::fold::is_space;
 use crate::text::words::WordShape;
 use crate::text::Text;
 
@@ -15,7 +13,8 @@ impl NumberRules {
     /// Numbers that belong to a DATE or TIME: after `сағат`, or before a time noun.
     pub(super) fn is_time(&self, text: &Text, num: &Numeral, after: &After<'_, '_>) -> bool {
         let before = num.first_word.checked_sub(1);
-        let after_clock = before.is_some_and(|b| equals_any(text.norm(b), &CLOCK_WORDS));
+        let before_norm = before.map(|b| text.norm(b));
+        let after_clock = before_norm.is_some_and(|b| equals_any(b, &CLOCK_WORDS));
         let year_like = (1900.0..=2100.0).contains(&num.value) && num.value.fract() == 0.0;
         let year_ordinal = num.ordinal && num.digits && year_like;
         let year_in = year_like && ends_with_any(num.suffix, &["да", "де", "та", "те"]);
@@ -25,8 +24,8 @@ impl NumberRules {
         // `наурыздың бесі`, `апрельдің 1-інен`: a day of a month named before it.
         let month_genitive = before.is_some_and(|b| {
             // The genitive ends the word itself: a cheap test before the table lookup.
-            ends_with_any(text.norm(b), &GENITIVE)
-                && spacing(text.gap_after(b))
+            before_norm.is_some_and(|w| ends_with_any(w, &GENITIVE))
+                && spaced(text, b)
                 && self
                     .vocab
                     .time_nouns
@@ -34,8 +33,8 @@ impl NumberRules {
                     .is_some_and(|m| m.last_word == b && ends_with_any(m.ending, &GENITIVE))
         });
         // `жасы жиырма тоғызда`: an age.
-        let age = before.is_some_and(|b| {
-            let rest = text.norm(b).strip_prefix("жас");
+        let age = before_norm.is_some_and(|b| {
+            let rest = b.strip_prefix("жас");
             rest.is_some_and(|r| matches!(r, "ы" | "ым" | "ың" | "ымыз" | "ында" | "та"))
         });
         // `он бірінде`, `жиырма төртінде`: a day of the month.
@@ -56,12 +55,13 @@ impl NumberRules {
     /// (`data/name_parts.tsv`).
     pub(super) fn inside_name(&self, text: &Text, num: &Numeral) -> bool {
         let starts = |k: usize, parts: &[&str]| parts.iter().any(|p| text.norm(k).starts_with(p));
-        let before = num.first_word.checked_sub(1).is_some_and(|b| {
-            spacing(text.gap_after(b)) && starts(b, &self.vocab.name_parts_before)
-        });
+        let before = num
+            .first_word
+            .checked_sub(1)
+            .is_some_and(|b| spaced(text, b) && starts(b, &self.vocab.name_parts_before));
         let next = num.last_word + 1;
         let after = next < text.words.len()
-            && spacing(text.gap_after(num.last_word))
+            && spaced(text, num.last_word)
             && starts(next, &self.vocab.name_parts_after);
         before || after
     }
@@ -81,7 +81,7 @@ impl NumberRules {
         let named_after = next < text.words.len()
             && latin(next)
             && text.words[next].capitalized
-            && spacing(text.gap_after(num.last_word));
+            && spaced(text, num.last_word);
         if named_before || named_after {
             return Some("part of a Latin-script name");
         }
@@ -93,13 +93,12 @@ impl NumberRules {
             return glued.then_some("letters glued to digits (a model name)");
         }
         let before = num.first_word.checked_sub(1).map(|b| text.norm(b));
-        let after = (next < text.words.len() && spacing(text.gap_after(num.last_word)))
-            .then(|| text.norm(next));
+        let after =
+            (next < text.words.len() && spaced(text, num.last_word)).then(|| text.norm(next));
         // `бірінші тоқсанда`: after an ordinal, a number word is a noun ("quarter").
         let prev = num.first_word.checked_sub(1);
-        let after_ordinal = prev.is_some_and(|p| {
-            spacing(text.gap_after(p)) && read_numeral(text, p).is_some_and(|o| o.ordinal)
-        });
+        let after_ordinal = prev
+            .is_some_and(|p| spaced(text, p) && read_numeral(text, p).is_some_and(|o| o.ordinal));
         if after_ordinal {
             return Some("noun after an ordinal");
         }
@@ -118,12 +117,14 @@ impl NumberRules {
             return Some("adjective such as реттік");
         }
         let verb_form = matches!(num.suffix, "ді" | "ды" | "ті" | "ты");
-        let clause_end = next >= text.words.len()
-            || text
-                .gap_after(num.last_word)
-                .trim_start()
-                .starts_with(['.', '!', '?']);
-        if verb_form && num.first_word == num.last_word && clause_end {
+        let clause_end = || {
+            next >= text.words.len()
+                || text
+                    .gap_after(num.last_word)
+                    .trim_start()
+                    .starts_with(['.', '!', '?'])
+        };
+        if verb_form && num.first_word == num.last_word && clause_end() {
             return Some("past-tense verb (жүзді)");
         }
         None
@@ -133,7 +134,7 @@ impl NumberRules {
     pub(super) fn time_noun_after(&self, text: &Text, last: usize, after: &After<'_, '_>) -> bool {
         let next = last + 1;
         next < text.words.len()
-            && spacing(text.gap_after(last))
+            && spaced(text, last)
             && after.time_noun(next)
             && after.measure(next).is_none()
     }
@@ -148,16 +149,10 @@ const GENITIVE: [&str; 6] = ["ның", "нің", "дың", "дің", "тың", "
 /// `бір-бірімен`, `екі-екіден`: a number word repeated across a hyphen is not a count.
 /// Returns the last word of the repetition.
 pub(super) fn reduplicated(text: &Text, num: &Numeral) -> Option<usize> {
-    let next = num.last_word + 1;
-    let gap = text.gap_after(num.last_word);
-    if num.digits
-        || next >= text.words.len()
-        || gap.chars().count() != 1
-        || !gap.chars().all(is_hyphen)
-    {
+    if num.digits || !hyphen_joined(text, num.last_word) {
         return None;
     }
-    let again = read_numeral(text, next)?;
+    let again = read_numeral(text, num.last_word + 1)?;
     (again.value == num.value).then_some(again.last_word)
 }
 
@@ -168,8 +163,8 @@ fn slashed(text: &Text, i: usize) -> bool {
     if !digits(i) {
         return false;
     }
-    let next = i + 1 < text.words.len() && text.gap_after(i) == "/" && digits(i + 1);
-    next || (i > 0 && text.gap_after(i - 1) == "/" && digits(i - 1))
+    let next = gap_bytes(text, i) == b"/" && digits(i + 1);
+    next || (i > 0 && gap_bytes(text, i - 1) == b"/" && digits(i - 1))
 }
 
 /// True when word `i` lies inside a short quoted name (`«Хабар 24»`, `«Бір белдеу, бір
@@ -191,13 +186,11 @@ pub(super) fn quoted(text: &Text, i: usize) -> bool {
     let before = &text.text[from..span.start];
     let after = &text.text[span.end..to];
     // Substring searches first (fast), then the check that nothing breaks the quotes.
-    let Some(close) = memmem::find(after.as_bytes(), "»".as_bytes())
-        .filter(|&k| !after[..k].contains(['«', '\n']))
+    let Some(close) = find_close(after.as_bytes()).filter(|&k| !after[..k].contains(['«', '\n']))
     else {
         return false;
     };
-    let Some(open) = memmem::rfind(before.as_bytes(), "«".as_bytes())
-        .filter(|&k| !before[k..].contains(['»', '\n']))
+    let Some(open) = rfind_open(before.as_bytes()).filter(|&k| !before[k..].contains(['»', '\n']))
     else {
         return false;
     };
@@ -214,7 +207,18 @@ pub(super) fn quoted(text: &Text, i: usize) -> bool {
 
 /// True when `text` has a closing guillemet anywhere: [`quoted`] is false in other texts.
 pub(super) fn has_closing_quote(text: &str) -> bool {
-    memmem::find(text.as_bytes(), "»".as_bytes()).is_some()
+    find_close(text.as_bytes()).is_some()
+}
+
+/// The byte offset of the first `»` (C2 BB) in `s`. Searched by its lead byte 0xC2, which
+/// Cyrillic text seldom has, in one SIMD scan: no `memmem` searcher is built per call.
+fn find_close(s: &[u8]) -> Option<usize> {
+    memchr::memchr_iter(0xC2, s).find(|&k| s.get(k + 1) == Some(&0xBB))
+}
+
+/// The byte offset of the last `«` (C2 AB) in `s`, as [`find_close`] searches.
+fn rfind_open(s: &[u8]) -> Option<usize> {
+    memchr::memrchr_iter(0xC2, s).find(|&k| s.get(k + 1) == Some(&0xAB))
 }
 
 /// True when the last character of `before` other than spacing is `№`. Plain ASCII spaces
@@ -228,7 +232,12 @@ fn after_numero_sign(before: &str) -> bool {
     match k.checked_sub(1).map(|j| bytes[j]) {
         None => false,
         Some(b) if b < 0x80 && !matches!(b, 0x09..=0x0D) => false,
-        Some(_) => before[..k].trim_end_matches(is_space).ends_with('№'),
+        // A letter ends most texts before a number: one char decoded answers.
+        Some(_) => match before[..k].chars().next_back() {
+            Some('№') => true,
+            Some(c) if is_space(c) => before[..k].trim_end_matches(is_space).ends_with('№'),
+            _ => false,
+        },
     }
 }
 
@@ -242,9 +251,27 @@ pub(super) fn inside_compound(text: &Text, i: usize) -> bool {
     if i == 0 {
         return false;
     }
-    let gap = text.gap_after(i - 1);
-    let glued_hyphen = gap.chars().count() == 1 && gap.chars().all(is_hyphen);
-    glued_hyphen
+    hyphen_joined(text, i - 1)
         && text.words[i - 1].shape != WordShape::Digits
         && read_numeral(text, i - 1).is_none()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn guillemet_search_finds_what_str_find_finds() {
+        for s in [
+            "«Хабар 24» арнасы",
+            "ал «бір» және «екі»",
+            "°C ±5 «",
+            "жоқ",
+            "»«",
+            "л«л»л",
+        ] {
+            assert_eq!(find_close(s.as_bytes()), s.find('»'), "{s}");
+            assert_eq!(rfind_open(s.as_bytes()), s.rfind('«'), "{s}");
+        }
+    }
 }

@@ -3,8 +3,8 @@
 //! (`5км`), rates (`сағатына 80 шақырым`, `мг / литр`), compound amounts (`1 метр 20
 //! сантиметр`, `17 теңге 29 тиын`), sign words (`минус`, `плюс`) and temperature words.
 
-use super::{spacing, After, Draft, NumberRules};
-use crate::facts::numeral::{is_approx_ending, is_ending, read_numeral, Numeral};
+use super::{hyphen_joined, spaced, After, Draft, NumberRules};
+use crate::facts::numeral::{gap_bytes, is_approx_ending, is_ending, read_numeral, Numeral};
 use crate::facts::vocab::Measure;
 use crate::mention::Label;
 use crate::mention::Qualifier;
@@ -65,7 +65,7 @@ impl NumberRules {
     /// `сағатына 80 шақырым` (km/h), `секундына 500 текше метр` (m3/s), `мг / литр` (mg/l).
     pub(super) fn per_unit<'t>(&self, text: &'t Text, num: &Numeral<'t>, d: &mut Draft<'t>) {
         let Some(unit) = d.unit.as_mut() else { return };
-        if num.first_word > 0 && spacing(text.gap_after(num.first_word - 1)) {
+        if num.first_word > 0 && spaced(text, num.first_word - 1) {
             let per = match text.norm(num.first_word - 1) {
                 "сағатына" => Some("/h"),
                 "секундына" => Some("/s"),
@@ -79,7 +79,8 @@ impl NumberRules {
             }
         }
         let next = d.last_word + 1;
-        if next < text.words.len() && text.gap_after(d.last_word).trim_matches(is_space) == "/" {
+        let slash = || text.gap_after(d.last_word).trim_matches(is_space) == "/";
+        if next < text.words.len() && gap_bytes(text, d.last_word) != b" " && slash() {
             // `мг / литр` (a unit), `километр/сағат` (a time unit).
             let per = match self.vocab.measures.match_at(text, next) {
                 Some(m) => Some((m.value.unit, m.last_word, m.ending)),
@@ -102,7 +103,7 @@ impl NumberRules {
     /// `1 метр 20 сантиметр`, `17 теңге 29 тиын`: a smaller unit's amount added.
     pub(super) fn compound<'t>(&self, text: &'t Text, big: Measure, d: &mut Draft<'t>) {
         let next = d.last_word + 1;
-        if next >= text.words.len() || !spacing(text.gap_after(d.last_word)) || d.low.is_some() {
+        if next >= text.words.len() || !spaced(text, d.last_word) || d.low.is_some() {
             return;
         }
         let Some(small) = read_numeral(text, next).filter(|n| !n.ordinal && n.suffix.is_empty())
@@ -110,7 +111,7 @@ impl NumberRules {
             return;
         };
         let k = small.last_word + 1;
-        if k >= text.words.len() || !spacing(text.gap_after(small.last_word)) {
+        if k >= text.words.len() || !spaced(text, small.last_word) {
             return;
         }
         let Some(m) = self.vocab.measures.match_at(text, k) else {
@@ -151,7 +152,7 @@ impl NumberRules {
         after: &After<'_, 't>,
     ) -> Option<Measure> {
         let next = d.last_word + 1;
-        if next >= text.words.len() || !spacing(text.gap_after(d.last_word)) {
+        if next >= text.words.len() || !spaced(text, d.last_word) {
             return None;
         }
         let m = after.measure(next)?;
@@ -160,8 +161,7 @@ impl NumberRules {
         d.ending = m.ending;
         // `265 кг-ға`, `17 500 МВт-қа`: an abbreviation takes its ending after a hyphen.
         let k = m.last_word + 1;
-        let gap = text.gap_after(m.last_word);
-        let hyphen = gap.chars().count() == 1 && gap.chars().all(is_hyphen);
+        let hyphen = hyphen_joined(text, m.last_word);
         if m.ending.is_empty() && hyphen && k < text.words.len() && is_ending(text.norm(k)) {
             d.last_word = k;
             d.end = text.words[k].span.end;
@@ -241,7 +241,7 @@ impl NumberRules {
         let Some(before) = num.first_word.checked_sub(1) else {
             return;
         };
-        if !spacing(text.gap_after(before)) {
+        if !spaced(text, before) {
             return;
         }
         match text.norm(before) {
@@ -257,7 +257,7 @@ impl NumberRules {
     /// `10 градус суық`, `5 градус ыстық`.
     pub(super) fn temperature<'t>(&self, text: &'t Text, d: &mut Draft<'t>) {
         let next = d.last_word + 1;
-        if next < text.words.len() && spacing(text.gap_after(d.last_word)) {
+        if next < text.words.len() && spaced(text, d.last_word) {
             let word = text.norm(next);
             let cold = ["суық", "аяз"].iter().any(|w| word.starts_with(w));
             if cold || word.starts_with("ыстық") {

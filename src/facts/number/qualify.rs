@@ -2,7 +2,7 @@
 //! number (`шамамен`, `кемінде`, `ең көбі`) and after it or its unit (`астам`, `жуық`,
 //! `дейін`, chained as in `астамға жуығы`), with the case each one governs.
 
-use super::{is_ablative, is_dative, spacing, After, Draft, NumberRules};
+use super::{is_ablative, is_dative, spaced, After, Draft, NumberRules};
 use crate::facts::vocab::Governs;
 use crate::mention::{Label, Qualifier};
 use crate::text::Text;
@@ -14,15 +14,16 @@ impl NumberRules {
         if d.label == Label::Ordinal {
             return;
         }
-        // The first word starting at or after `d.start`: a walk back over the fact's words.
-        let mut first = d.last_word + 1;
+        // The first word starting at or after `d.start`, which never follows the number's
+        // first word: a walk back over the words joined before it.
+        let mut first = d.first_word;
         while first > 0 && text.words[first - 1].span.start >= d.start {
             first -= 1;
         }
         // Longest first: `ең көбі` before `көбі`.
         let ends_before = first > 0 && self.vocab.qualifiers_before.may_end_at(text, first - 1);
         for back in (1..=3).rev().filter(|_| ends_before) {
-            if first < back || !spacing(text.gap_after(first - 1)) {
+            if first < back || !spaced(text, first - 1) {
                 continue;
             }
             let at = first - back;
@@ -35,7 +36,7 @@ impl NumberRules {
         }
         let next = d.last_word + 1;
         let starts_from = next < text.words.len()
-            && spacing(text.gap_after(d.last_word))
+            && spaced(text, d.last_word)
             && text.norm(next).starts_with("басталад");
         if starts_from && is_ablative(d.ending) && d.qualifier == Qualifier::Exact {
             // `2 800 теңгеден басталады`: a price that starts from an amount.
@@ -44,7 +45,7 @@ impl NumberRules {
         }
         for _ in 0..2 {
             let next = d.last_word + 1;
-            if next >= text.words.len() || !spacing(text.gap_after(d.last_word)) {
+            if next >= text.words.len() || !spaced(text, d.last_word) {
                 return;
             }
             let Some(m) = after.qualifier(next) else {

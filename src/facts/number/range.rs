@@ -2,8 +2,8 @@
 //! `20-дан 30-ға дейін`, `үш пен бес доллар`), fractions (`үштен бірі`) and the spoken
 //! decimal with a particle (`он екі де тоғыз` = 12.9 before a scale, unit or percent).
 
-use super::{is_ablative, is_dative, spacing, After, Draft, NumberRules};
-use crate::facts::numeral::{read_numeral, Numeral};
+use super::{is_ablative, is_dative, spaced, spacing, After, Draft, NumberRules};
+use crate::facts::numeral::{gap_bytes, read_numeral, Numeral};
 use crate::mention::Qualifier;
 use crate::text::fold::{is_dash, is_hyphen, is_space};
 use crate::text::{Span, Text};
@@ -22,7 +22,7 @@ impl NumberRules {
         if a.digits || a.ordinal || !a.suffix.is_empty() || particle + 1 >= n {
             return None;
         }
-        let plain = spacing(text.gap_after(a.last_word)) && spacing(text.gap_after(particle));
+        let plain = spaced(text, a.last_word) && spaced(text, particle);
         if !plain || !matches!(text.norm(particle), "да" | "де" | "та" | "те") {
             return None;
         }
@@ -59,19 +59,25 @@ impl NumberRules {
         if next >= n || a.vague || a.collective {
             return;
         }
-        let gap = text.gap_after(a.last_word);
-        let trimmed = gap.trim_matches(is_space);
-        let dash =
-            trimmed.chars().count() == 1 && trimmed.chars().all(|c| is_dash(c) || is_hyphen(c));
-        if dash && (a.suffix.is_empty() || a.ordinal) {
-            if let Some(b) = read_numeral(text, next)
-                .filter(|b| b.ordinal == a.ordinal && b.value > a.value_scaled_by(b))
-            {
-                self.set_range(text, a, &b, d, "range/dash");
+        // Most numbers are followed by one space: no dash, and plain spacing.
+        if gap_bytes(text, a.last_word) != b" " {
+            let gap = text.gap_after(a.last_word);
+            let trimmed = gap.trim_matches(is_space);
+            let dash =
+                trimmed.chars().count() == 1 && trimmed.chars().all(|c| is_dash(c) || is_hyphen(c));
+            if dash && (a.suffix.is_empty() || a.ordinal) {
+                if let Some(b) = read_numeral(text, next)
+                    .filter(|b| b.ordinal == a.ordinal && b.value > a.value_scaled_by(b))
+                {
+                    self.set_range(text, a, &b, d, "range/dash");
+                }
+                return;
             }
-            return;
+            if !spacing(gap) {
+                return;
+            }
         }
-        if !spacing(gap) || a.ordinal {
+        if a.ordinal {
             return;
         }
         // The ablative is on the number or on its unit: `20-дан`, `24,6 теңгеден`.
@@ -85,7 +91,7 @@ impl NumberRules {
         };
         if let Some(from) = from {
             let after = from + 1;
-            if after >= n || !spacing(text.gap_after(from)) {
+            if after >= n || !spaced(text, from) {
                 return;
             }
             let Some(b) = read_numeral(text, after) else {
@@ -94,15 +100,14 @@ impl NumberRules {
             // The dative is on the number or on its unit: `20-дан 30-ға`, `80-нен 60 шақырымға`.
             let mut k = b.last_word;
             let mut ending = b.suffix;
-            if k + 1 < n && spacing(text.gap_after(k)) {
+            if k + 1 < n && spaced(text, k) {
                 if let Some(m) = self.vocab.measures.match_at(text, k + 1) {
                     k = m.last_word;
                     ending = m.ending;
                 }
             }
-            let until = k + 1 < n
-                && spacing(text.gap_after(k))
-                && matches!(text.norm(k + 1), "дейін" | "шейін");
+            let until =
+                k + 1 < n && spaced(text, k) && matches!(text.norm(k + 1), "дейін" | "шейін");
             // Both directions: `20-дан 30-ға дейін`, and a fall `27 теңгеден 24 теңгеге дейін`.
             if is_dative(ending) && until && b.value != a.value {
                 self.set_range(text, a, &b, d, "range/from-to");
@@ -110,7 +115,7 @@ impl NumberRules {
             return;
         }
         let pair = matches!(text.norm(next), "пен" | "мен" | "бен");
-        if a.suffix.is_empty() && pair && next + 1 < n && spacing(text.gap_after(next)) {
+        if a.suffix.is_empty() && pair && next + 1 < n && spaced(text, next) {
             if let Some(b) = read_numeral(text, next + 1) {
                 let measured = self.unit_after(text, &b);
                 let dated = self.time_noun_after(text, b.last_word, after);
@@ -124,7 +129,7 @@ impl NumberRules {
     /// True when a unit, currency or percent word follows the numeral `b` directly.
     fn unit_after(&self, text: &Text, b: &Numeral) -> bool {
         b.last_word + 1 < text.words.len()
-            && spacing(text.gap_after(b.last_word))
+            && spaced(text, b.last_word)
             && self
                 .vocab
                 .measures
@@ -159,7 +164,7 @@ impl NumberRules {
             return;
         }
         let next = a.last_word + 1;
-        if next >= text.words.len() || !spacing(text.gap_after(a.last_word)) {
+        if next >= text.words.len() || !spaced(text, a.last_word) {
             return;
         }
         let Some(b) = read_numeral(text, next) else {

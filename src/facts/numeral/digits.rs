@@ -3,7 +3,7 @@
 //! after (`60 млрд`, `2,5 мыңнан`) and an ending after a hyphen (`1000-нан`, `2-нші`).
 
 use super::lexicon::{Ending, Lexicon};
-use super::{hyphen_ending, spacing, Numeral};
+use super::{gap_bytes, hyphen_ending, spaced, Numeral};
 use crate::text::fold::is_space;
 use crate::text::words::WordShape;
 use crate::text::{Span, Text};
@@ -11,6 +11,9 @@ use crate::text::{Span, Text};
 /// Splits a digit word into its leading ASCII digits and the folded letters glued after them.
 pub(super) fn split_digit_word<'t>(text: &'t Text, i: usize) -> (&'t str, &'t str) {
     let norm = text.norm(i);
+    if text.words[i].shape == WordShape::Digits {
+        return (norm, "");
+    }
     let cut = norm
         .bytes()
         .position(|b| !b.is_ascii_digit())
@@ -45,12 +48,12 @@ pub(super) fn read_digit_numeral<'t>(
         // Dot grouping: 1.844.036 or 1.500,25.
         if last == i {
             let mut k = i;
-            while k + 1 < n && text.gap_after(k) == "." && is_group(text, k + 1) {
+            while k + 1 < n && gap_bytes(text, k) == b"." && is_group(text, k + 1) {
                 k += 1;
             }
             let groups = k - i;
             let comma_follows = k + 1 < n
-                && text.gap_after(k) == ","
+                && gap_bytes(text, k) == b","
                 && text.words[k + 1].shape != WordShape::Letters;
             if groups >= 2 || (groups == 1 && comma_follows) {
                 for g in i + 1..=k {
@@ -61,9 +64,9 @@ pub(super) fn read_digit_numeral<'t>(
         }
     }
     if tail.is_empty() && last + 1 < n {
-        let gap = text.gap_after(last);
+        let gap = gap_bytes(text, last);
         let after_sagat = i > 0 && text.norm(i - 1) == "сағат";
-        let decimal = gap == "," || (gap == "." && last == i && !after_sagat);
+        let decimal = gap == b"," || (gap == b"." && last == i && !after_sagat);
         if decimal && text.words[last + 1].shape != WordShape::Letters {
             let (frac, frac_tail) = split_digit_word(text, last + 1);
             if !frac.is_empty() {
@@ -91,7 +94,7 @@ pub(super) fn read_digit_numeral<'t>(
                 ending = lexicon.ending(tail).unwrap_or_default();
             }
         }
-    } else if last + 1 < n && spacing(text.gap_after(last)) {
+    } else if last + 1 < n && spaced(text, last) {
         if let Some(m) = lexicon.scale(text.norm(last + 1)) {
             value *= m.value;
             scaled = true;
@@ -153,8 +156,11 @@ impl DigitString {
         if let Some(spill) = self.spill.as_mut() {
             spill.push_str(s);
         } else if self.len + s.len() <= DIGIT_BUF {
-            self.buf[self.len..self.len + s.len()].copy_from_slice(s.as_bytes());
-            self.len += s.len();
+            // Byte by byte: the pieces are a few digits, shorter than a `memcpy` call.
+            for &b in s.as_bytes() {
+                self.buf[self.len] = b;
+                self.len += 1;
+            }
         } else {
             let mut spill = self.as_str().to_owned();
             spill.push_str(s);
@@ -196,8 +202,8 @@ pub(super) fn dotted_date_at(text: &Text, i: usize) -> bool {
     i + 2 < text.words.len()
         && short(i)
         && short(i + 1)
-        && text.gap_after(i) == "."
-        && text.gap_after(i + 1) == "."
+        && gap_bytes(text, i) == b"."
+        && gap_bytes(text, i + 1) == b"."
         && text.words[i + 2].shape != WordShape::Letters
 }
 

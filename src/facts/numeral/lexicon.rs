@@ -89,6 +89,9 @@ pub(super) struct Lexicon {
     pub(super) heads: Trigrams,
     /// The same starts for the scale words only (`мың`, `млн`): the gate of [`Lexicon::scale`].
     pub(super) scale_heads: Trigrams,
+    /// Whether a homograph of the stop table may pass `scale_heads`: a stop word or a stop
+    /// prefix of three or more letters that does not pass it stops no word that does.
+    scale_stops: bool,
 }
 
 /// The starts of every number word with any ending: the first three letters of a word of
@@ -225,7 +228,12 @@ impl Lexicon {
                 }
             }
         }
+        let scale_stops = stop
+            .iter()
+            .chain(&stop_prefixes)
+            .any(|w| w.chars().count() < 3 || scale_heads.may_start(w));
         Lexicon {
+            scale_stops,
             words,
             stem_lens,
             suffixes,
@@ -312,7 +320,12 @@ impl Lexicon {
         if !self.scale_heads.may_start(norm) {
             return None;
         }
-        self.word(norm).filter(|m| m.kind == Kind::Scale)
+        let found = if self.scale_stops {
+            self.word(norm)
+        } else {
+            self.inner_word(norm)
+        };
+        found.filter(|m| m.kind == Kind::Scale)
     }
 
     /// Matches a word inside a compound, where homographs are numbers (`қырық бірге` = to 41).

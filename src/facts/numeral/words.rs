@@ -4,7 +4,7 @@
 //! тоғыз`) and an ending on the last word or after a hyphen (`бір-ақ`).
 
 use super::lexicon::{Ending, Kind, Lexicon};
-use super::{hyphen_ending, spacing, Numeral};
+use super::{hyphen_ending, spaced, Numeral};
 use crate::text::Text;
 
 /// Left-to-right accumulation of number words (reference B.1).
@@ -111,7 +111,7 @@ pub(super) fn read_word_run<'t>(
         let more = m.suffix.is_empty()
             && acc.open()
             && j + 1 < text.words.len()
-            && spacing(text.gap_after(j))
+            && spaced(text, j)
             && lexicon.inner_word(text.norm(j + 1)).is_some_and(|n| {
                 (scales || n.kind != Kind::Scale) && acc.clone().push(n.kind, n.value)
             });
@@ -179,8 +179,8 @@ pub(super) fn read_decimal_tail<'t>(
 ) -> Option<(f64, usize, &'t str, Ending, bool)> {
     let point = last + 1;
     if point + 1 >= text.words.len()
-        || !spacing(text.gap_after(last))
-        || !spacing(text.gap_after(point))
+        || !spaced(text, last)
+        || !spaced(text, point)
         || text.norm(point) != "бүтін"
     {
         return None;
@@ -191,7 +191,7 @@ pub(super) fn read_decimal_tail<'t>(
         let ablative = matches!(m.suffix, "нан" | "ден" | "дан" | "тан" | "тен" | "нен");
         if ablative && matches!(m.value as u64, 10 | 100 | 1000) && j + 1 < text.words.len() {
             denominator = Some(m.value);
-            if !spacing(text.gap_after(j)) {
+            if !spaced(text, j) {
                 return None;
             }
             j += 1;
@@ -203,7 +203,7 @@ pub(super) fn read_decimal_tail<'t>(
     let mut value = whole + fraction / den;
     let (mut l, mut suffix, mut ending, mut scaled) =
         (run.last_word, run.suffix, run.ending, false);
-    if suffix.is_empty() && l + 1 < text.words.len() && spacing(text.gap_after(l)) {
+    if suffix.is_empty() && l + 1 < text.words.len() && spaced(text, l) {
         if let Some(m) = lexicon.scale(text.norm(l + 1)) {
             value *= m.value;
             l += 1;
