@@ -325,6 +325,9 @@ pub struct Lexicon {
     /// number word of two letters. A word that fails it gets no class but `DIGITS`: most
     /// words are rejected by this one bit test.
     head_bits: KeyBits,
+    /// What the heads of `head_bits` start ([`HeadInfo`]), exactly: a word that passes the
+    /// bit test is classed from its head's entry, with no set lookups.
+    heads: HeadIndex,
     /// A one-probe filter over the [`word_key`] of the words of `entries`.
     listed: KeyBits,
     words: FastMap<String, DateWord>,
@@ -442,6 +445,7 @@ impl Lexicon {
                 .collect(),
             numeral_head_bits: KeyBits::new(HEAD_BITS),
             head_bits: KeyBits::new(HEAD_BITS),
+            heads: HeadIndex::default(),
             listed: KeyBits::new(18),
             hour_words: rows("numerals.tsv", include_str!("../data/numerals.tsv"))
                 .filter(|r| matches!(r.cell(2), "unit" | "ten"))
@@ -546,23 +550,24 @@ impl Lexicon {
         for w in &self.markers[Marker::RangeWord as usize] {
             add(w, WordClass::RANGE_WORD);
         }
+        let mut heads: FastMap<u64, u8> = FastMap::default();
         for w in entries.keys() {
             self.listed.insert(word_key(w));
-            self.head_bits.insert(head_keys(w).0);
+            *heads.entry(head_keys(w).0).or_default() |= HeadInfo::LISTED;
         }
         self.entries = WordIndex::new(entries);
         for &k in &self.numeral_heads {
             self.numeral_head_bits.insert(k);
-            self.head_bits.insert(k);
+            *heads.entry(k).or_default() |= HeadInfo::NUMERAL;
         }
         // A word starting with a number word of two letters: the word itself, and the
         // heads of every Cyrillic letter after it.
         for &short in &self.short_numerals {
-            self.head_bits.insert(short);
+            *heads.entry(short).or_default() |= HeadInfo::NUMERAL;
             for lead in 0xD0..=0xD3u8 {
                 for trail in 0x80..=0xBFu8 {
-                    self.head_bits
-                        .insert(short | u64::from(u16::from_le_bytes([lead, trail])) << 32);
+                    let head = short | u64::from(u16::from_le_bytes([lead, trail])) << 32;
+                    *heads.entry(head).or_default() |= HeadInfo::NUMERAL;
                 }
             }
         }
@@ -573,10 +578,14 @@ impl Lexicon {
             for b in std::iter::once(None).chain(roman.map(Some)) {
                 for c in std::iter::once(None).chain(roman.map(Some)) {
                     let head: String = [Some(a), b, b.and(c)].into_iter().flatten().collect();
-                    self.head_bits.insert(head_keys(&head).0);
+                    *heads.entry(head_keys(&head).0).or_default() |= HeadInfo::ROMAN;
                 }
             }
         }
+        for &head in heads.keys() {
+            self.head_bits.insert(head);
+        }
+        self.heads = HeadIndex::new(heads);
     }
 
     /// The [`WordClass`] of word `i` of `text` ([`Lexicon::class`]; a word of digits only
@@ -601,19 +610,46 @@ impl Lexicon {
         };
         match cyrillic_head(norm.as_bytes()) {
             Some(head) if !self.head_bits.contains(head) => WordClass(bits),
-            _ => self.listed_class(shape, norm, bits),
+            Some(head) => self.head_class(shape, norm, head, bits),
+            None => self.listed_class(shape, norm, bits),
         }
     }
 
-    /// [`Lexicon::class`] of a word that passed the head filter or has no Cyrillic head:
-    /// the exact class, with a filter before each lookup.
+    /// [`Lexicon::class`] of a word whose [`cyrillic_head`] `head` passed the head filter:
+    /// the head's [`HeadInfo`] says which tests can add a class (it is exact for
+    /// `NUMERAL`, which depends on the head only).
+    #[inline(never)]
+    fn head_class(&self, shape: WordShape, norm: &str, head: u64, mut bits: u16) -> WordClass {
+        let info = self.heads.get(head);
+        if info & HeadInfo::NUMERAL != 0 {
+            bits |= WordClass::NUMERAL;
+        }
+        if info & HeadInfo::LISTED != 0 {
+            bits |= self.listed_bits(norm);
+        }
+        if info & HeadInfo::ROMAN != 0 && shape == WordShape::Letters && norm.chars().all(is_roman)
+        {
+            bits |= WordClass::ROMAN;
+        }
+        WordClass(bits)
+    }
+
+    /// The class bits of `norm` in `entries` (0 for a word not there).
+    #[inline]
+    fn listed_bits(&self, norm: &str) -> u16 {
+        let key = word_key(norm);
+        if !self.listed.contains(key) {
+            return 0;
+        }
+        self.entries.get(norm, key).map_or(0, |e| e.class)
+    }
+
+    /// [`Lexicon::class`] of a word with no Cyrillic head, and the reference the head
+    /// filter is tested against: the exact class, with a filter before each lookup.
     #[inline(never)]
     fn listed_class(&self, shape: WordShape, norm: &str, mut bits: u16) -> WordClass {
         let (head, short) = head_keys(norm);
-        let key = word_key(norm);
-        if self.listed.contains(key) {
-            bits |= self.entries.get(norm, key).map_or(0, |e| e.class);
-        }
+        bits |= self.listed_bits(norm);
         let numeral_head =
             self.numeral_head_bits.contains(head) && self.numeral_heads.contains(&head);
         if numeral_head || self.short_numerals.contains(&short) {
@@ -879,32 +915,94 @@ impl KeyBits {
     }
 }
 
+/// Flags of a head in [`Lexicon::heads`]: what words starting with it can be.
+struct HeadInfo;
+
+impl HeadInfo {
+    /// The head of a number word, or a number word of two letters and any letter: the
+    /// word gets `NUMERAL`.
+    const NUMERAL: u8 = 1;
+    /// The head of a word of [`Lexicon::entries`]: the word is looked up.
+    const LISTED: u8 = 1 << 1;
+    /// A head of Roman numeral letters: the word is tested letter by letter.
+    const ROMAN: u8 = 1 << 2;
+}
+
+/// An exact map from [`head_keys`] heads to their [`HeadInfo`] flags: open addressing on
+/// the key, usually one probe; 0 for a head not there.
+#[derive(Default)]
+struct HeadIndex {
+    /// Each slot: a head and its flags (flags 0: empty slot).
+    slots: Vec<(u64, u8)>,
+    /// 64 minus the log2 of the number of slots.
+    shift: u32,
+}
+
+impl HeadIndex {
+    /// Indexes `heads` in a table at most half full.
+    fn new(heads: FastMap<u64, u8>) -> Self {
+        let log2 = (2 * heads.len())
+            .max(2)
+            .next_power_of_two()
+            .trailing_zeros();
+        let mut index = HeadIndex {
+            slots: vec![(0, 0); 1 << log2],
+            shift: 64 - log2,
+        };
+        let mask = index.slots.len() - 1;
+        for (head, info) in heads.into_iter().filter(|&(_, info)| info != 0) {
+            let mut k = index.slot(head);
+            while index.slots[k].1 != 0 {
+                k = (k + 1) & mask;
+            }
+            index.slots[k] = (head, info);
+        }
+        index
+    }
+
+    /// The first slot to probe for `head`.
+    fn slot(&self, head: u64) -> usize {
+        (head.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> self.shift) as usize
+    }
+
+    /// The flags of `head` (0 when not there).
+    fn get(&self, head: u64) -> u8 {
+        let mask = self.slots.len().wrapping_sub(1);
+        let mut k = self.slot(head) & mask;
+        while let Some(&(key, info)) = self.slots.get(k) {
+            if info == 0 || key == head {
+                return info;
+            }
+            k = (k + 1) & mask;
+        }
+        0
+    }
+}
+
 /// The log2 of the size of the head filters.
 const HEAD_BITS: u32 = 15;
 
-/// A 64-bit key of a whole word from its length and its first and last 8 bytes (all of it
-/// when shorter): equal words have equal keys, most different words different ones.
+/// A 64-bit key of a whole word from its length and its first and last 8 bytes (first and
+/// last 4 when shorter, all of it under 4): equal words have equal keys, most different
+/// words different ones.
 fn word_key(word: &str) -> u64 {
     let b = word.as_bytes();
     let n = b.len();
-    let (first, last) = match (b.get(..8), n.checked_sub(8).and_then(|k| b.get(k..))) {
-        (Some(first), Some(last)) => (le_u64(first), le_u64(last)),
-        _ => {
-            let mut packed = 0u64;
-            for (j, &x) in b.iter().enumerate() {
-                packed |= u64::from(x) << (8 * j);
-            }
-            (packed, 0)
+    let packed = match (b.first_chunk::<8>(), b.last_chunk::<8>()) {
+        (Some(&first), Some(&last)) => {
+            u64::from_le_bytes(first) ^ u64::from_le_bytes(last).rotate_left(29)
         }
+        _ => match (b.first_chunk::<4>(), b.last_chunk::<4>()) {
+            (Some(&first), Some(&last)) => {
+                u64::from(u32::from_le_bytes(first)) | u64::from(u32::from_le_bytes(last)) << 32
+            }
+            _ => b
+                .iter()
+                .enumerate()
+                .fold(0, |packed, (j, &x)| packed | u64::from(x) << (8 * j)),
+        },
     };
-    first ^ last.rotate_left(29) ^ (n as u64).wrapping_mul(0xFF51_AFD7_ED55_8CCD)
-}
-
-/// Eight bytes as a little-endian integer.
-fn le_u64(bytes: &[u8]) -> u64 {
-    let mut word = [0u8; 8];
-    word.copy_from_slice(&bytes[..8]);
-    u64::from_le_bytes(word)
+    packed ^ (n as u64).wrapping_mul(0xFF51_AFD7_ED55_8CCD)
 }
 
 /// The first three letters of a word and its first two (the whole word when shorter),
@@ -1039,14 +1137,35 @@ mod tests {
         }
         words.extend(
             [
-                "xxi", "хх", "iv", "і", "v", "оның", "үшін", "он", "үш", "онғ",
+                "xxi",
+                "хх",
+                "хххі",
+                "іі",
+                "хі5",
+                "iv",
+                "і",
+                "v",
+                "оның",
+                "үшін",
+                "он",
+                "үш",
+                "онғ",
+                "қазақстан",
+                "астана",
+                "мыңнан",
+                "жылыы",
+                "айтты",
+                "бойынша",
+                "ж",
+                "жы",
             ]
             .map(String::from),
         );
         words
     }
 
-    /// The fast path of [`Lexicon::class`] gives the exact class on every sample.
+    /// The fast paths of [`Lexicon::class`] (the head filter, then the head's
+    /// [`HeadInfo`]) give the exact class of [`Lexicon::listed_class`] on every sample.
     #[test]
     fn head_filter_never_rejects_a_class() {
         let lex = Lexicon::shared();
