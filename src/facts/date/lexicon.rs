@@ -6,7 +6,6 @@ use crate::mention::Qualifier;
 use crate::morph::hash::{FastMap, FastSet};
 use crate::table::{rows, Row};
 use crate::text::words::WordShape;
-use crate::text::Text;
 use std::sync::LazyLock;
 
 /// A measure of time a number can count (`үш күн`, `екі сағат`).
@@ -280,6 +279,11 @@ impl WordClass {
     pub const GREETING: u16 = 1 << 14;
     /// A range word between two numbers (`мен`, `бен`, `пен`: [`Marker::RangeWord`]).
     pub const RANGE_WORD: u16 = 1 << 15;
+
+    /// The class of a word of digits only.
+    pub fn digits() -> WordClass {
+        WordClass(WordClass::DIGITS)
+    }
 
     /// True when any of `flags` is set.
     pub fn any(self, flags: u16) -> bool {
@@ -586,16 +590,6 @@ impl Lexicon {
             self.head_bits.insert(head);
         }
         self.heads = HeadIndex::new(heads);
-    }
-
-    /// The [`WordClass`] of word `i` of `text` ([`Lexicon::class`]; a word of digits only
-    /// is not read).
-    #[inline]
-    pub fn word_class(&self, text: &Text, i: usize) -> WordClass {
-        match text.words[i].shape {
-            WordShape::Digits => WordClass(WordClass::DIGITS),
-            shape => self.class(shape, text.norm(i)),
-        }
     }
 
     /// The [`WordClass`] of a word of this shape and folded form: for most words one bit
@@ -1214,6 +1208,16 @@ mod tests {
         assert_eq!(cyrillic_head("жылы".as_bytes()), Some(head_keys("жыл").0));
         assert_eq!(cyrillic_head("abc".as_bytes()), None);
         assert_eq!(cyrillic_head("о".as_bytes()), None);
+    }
+
+    /// No day ending is made of digits only (so none ends a word of digits): the DATE
+    /// prefilter looks for day endings on words with letters only.
+    #[test]
+    fn day_endings_have_letters() {
+        let lex = Lexicon::shared();
+        for ending in &lex.markers[Marker::DayEnding as usize] {
+            assert!(!ending.bytes().all(|b| b.is_ascii_digit()), "{ending}");
+        }
     }
 
     /// The word index finds every indexed word and nothing else.

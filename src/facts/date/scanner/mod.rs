@@ -48,6 +48,28 @@ pub struct Scanner<'a, 't> {
     nums: Recent<Option<Num>>,
     /// Recent words read as calendar nouns.
     nouns: Recent<Option<NounForm<'a>>>,
+    /// The last run of numbers the DATE prefilter read ([`Scanner::run_at`]).
+    run: Cell<Option<Run>>,
+}
+
+/// What the DATE prefilter needs to know about a run of numbers (the words from a start to
+/// its [`Scanner::number_reach`]), read once for all the starts in it. Each position is
+/// the last word (plus one, 0 for none) with that property, so that "is there one at or
+/// after start `i`" is one comparison: `i < position`.
+#[derive(Clone, Copy)]
+struct Run {
+    /// The first start of the run.
+    first: usize,
+    /// Its [`Scanner::number_reach`].
+    end: usize,
+    /// A calendar noun, up to two words after `end`.
+    calendar: usize,
+    /// A word with a day ending ([`Marker::DayEnding`]).
+    day: usize,
+    /// A year in four digits.
+    year: usize,
+    /// A locative word ([`Marker::Locative`]).
+    locative: usize,
 }
 
 /// How far after a number the prefilters look for a calendar or clock noun.
@@ -100,16 +122,20 @@ impl<'a, 't> Scanner<'a, 't> {
         context: &'a FactContext,
         tracing: bool,
     ) -> Self {
-        let classes: Vec<WordClass> = (0..text.words.len())
-            .map(|i| lex.word_class(text, i))
-            .collect();
-        let mut starts = Vec::new();
+        // One pass: each word's class, the starts and the union of the classes.
+        let mut classes = Vec::with_capacity(text.words.len());
+        let mut starts = Vec::with_capacity(text.words.len());
         let mut present = WordClass::default();
-        for (i, &class) in classes.iter().enumerate() {
+        for (i, word) in text.words.iter().enumerate() {
+            let class = match word.shape {
+                WordShape::Digits => WordClass::digits(),
+                shape => lex.class(shape, text.norm(i)),
+            };
             present = present.union(class);
             if class.any(START) {
                 starts.push(i);
             }
+            classes.push(class);
         }
         Scanner {
             lex,
@@ -121,6 +147,7 @@ impl<'a, 't> Scanner<'a, 't> {
             present,
             nums: Recent::new(),
             nouns: Recent::new(),
+            run: Cell::new(None),
         }
     }
 
@@ -289,19 +316,58 @@ impl<'a, 't> Scanner<'a, 't> {
         if (is_hyphen_gap(g1) && is_hyphen_gap(g2)) || (g1 == b"." && g2 == b".") {
             return true;
         }
-        let Some(end) = self.number_reach(i) else {
+        let Some(run) = self.run_at(i) else {
             return true;
         };
         // A year in four digits may take a locative ending (`2017-де`).
-        let year = (i..=end)
-            .any(|k| self.text.words[k].shape == WordShape::Digits && self.text.norm(k).len() == 4);
         self.after_age(i)
-            || (self.present.any(WordClass::CALENDAR)
-                && (i..=end + 2).any(|k| self.class(k).any(WordClass::CALENDAR)))
-            || (i..=end).any(|k| {
-                let w = self.norm(k);
-                self.lex.ends(Marker::DayEnding, w) || (year && self.lex.is(Marker::Locative, w))
-            })
+            || (self.present.any(WordClass::CALENDAR) && i < run.calendar)
+            || i < run.day
+            || (i < run.year && i < run.locative)
+    }
+
+    /// The [`Run`] of numbers that start `i` is in: the last one read when `i` is in it
+    /// (sound: every start of a run reaches the same word, as [`Scanner::number_reach`]
+    /// walks the same words from any of them), else read from `i`; None when the run is
+    /// longer than [`MAX_REACH`].
+    fn run_at(&self, i: usize) -> Option<Run> {
+        if let Some(run) = self.run.get().filter(|r| r.first <= i && i <= r.end) {
+            return Some(run);
+        }
+        let end = self.number_reach(i)?;
+        let mut run = Run {
+            first: i,
+            end,
+            calendar: 0,
+            day: 0,
+            year: 0,
+            locative: 0,
+        };
+        for k in i..=end {
+            let w = self.text.norm(k);
+            // No day ending is made of digits (a test checks it).
+            if self.text.words[k].shape == WordShape::Digits {
+                if w.len() == 4 {
+                    run.year = k + 1;
+                }
+            } else if self.lex.ends(Marker::DayEnding, w) {
+                run.day = k + 1;
+            }
+        }
+        if run.year > 0 {
+            let locative = (i..=end)
+                .rev()
+                .find(|&k| self.lex.is(Marker::Locative, self.norm(k)));
+            run.locative = locative.map_or(0, |k| k + 1);
+        }
+        if self.present.any(WordClass::CALENDAR) {
+            let calendar = (i..=end + 2)
+                .rev()
+                .find(|&k| self.has(k, WordClass::CALENDAR));
+            run.calendar = calendar.map_or(0, |k| k + 1);
+        }
+        self.run.set(Some(run));
+        Some(run)
     }
 
     /// True when a word with one of the class `flags` stands where the noun of a modifier
