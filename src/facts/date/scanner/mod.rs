@@ -312,9 +312,16 @@ impl<'a, 't> Scanner<'a, 't> {
         if !class.any(WordClass::DIGITS | WordClass::NUMERAL) {
             return false;
         }
-        let (g1, g2) = (self.gap(i), self.gap(i + 1));
-        if (is_hyphen_gap(g1) && is_hyphen_gap(g2)) || (g1 == b"." && g2 == b".") {
-            return true;
+        // Numeric dates start with a word of digits ([`Scanner::numeric_date`]).
+        if self.text.words[i].shape == WordShape::Digits {
+            let g1 = self.gap(i);
+            let numeric = match g1 {
+                b"." => self.gap(i + 1) == b".",
+                _ => is_hyphen_gap(g1) && is_hyphen_gap(self.gap(i + 1)),
+            };
+            if numeric {
+                return true;
+            }
         }
         let Some(run) = self.run_at(i) else {
             return true;
@@ -418,9 +425,8 @@ impl<'a, 't> Scanner<'a, 't> {
         while j + 1 < self.text.words.len() {
             let joined = self
                 .class(j + 1)
-                .any(WordClass::DIGITS | WordClass::NUMERAL)
-                || is_hyphen_gap(self.gap(j))
-                || self.has(j + 1, WordClass::RANGE_WORD);
+                .any(WordClass::DIGITS | WordClass::NUMERAL | WordClass::RANGE_WORD)
+                || is_hyphen_gap(self.gap(j));
             if !joined {
                 break;
             }
