@@ -629,7 +629,7 @@ impl Lexicon {
     }
 
     /// The class bits of `norm` in `entries` (0 for a word not there).
-    #[inline]
+    #[inline(always)]
     fn listed_bits(&self, norm: &str) -> u16 {
         let key = word_key(norm);
         if !self.listed.contains(key) {

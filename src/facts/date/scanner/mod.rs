@@ -101,6 +101,7 @@ impl<T: Copy> Recent<T> {
     }
 
     /// The value for word `i`, computed by `f` unless cached.
+    #[inline]
     fn get(&self, i: usize, f: impl FnOnce() -> T) -> T {
         let slot = &self.slots[i % RECENT];
         match slot.get() {
