@@ -589,6 +589,34 @@ mod tests {
         assert!(checked >= 100, "the tables should give readings");
     }
 
+    /// [`Scanner::run_at`] gives every start of a run the answer a fresh scanner gives it:
+    /// the run read for an earlier start serves the later ones (checked on the example
+    /// tables, with runs of numbers, ranges and hyphenated endings).
+    #[test]
+    fn runs_read_once_answer_like_fresh_ones() {
+        let context = FactContext::default();
+        let mut sentences = examples();
+        sentences.push("5 млн 200 мың теңге, 2026–2028 жылдары 10-15 мен 20 жас 2017-де".into());
+        let mut shared = 0;
+        for sentence in sentences {
+            let text = Text::new(&sentence);
+            let warm = Scanner::new(Lexicon::shared(), &text, &context, false);
+            for &i in warm.starts() {
+                let fresh = Scanner::new(Lexicon::shared(), &text, &context, false);
+                assert_eq!(
+                    warm.may_be_date_at(i),
+                    fresh.may_be_date_at(i),
+                    "{sentence}: word {i}"
+                );
+                shared += usize::from(warm.run.get().is_some_and(|r| r.first < i));
+            }
+        }
+        assert!(
+            shared >= 20,
+            "the examples should have runs of several starts"
+        );
+    }
+
     /// The byte tests on gaps agree with the char tests they replace, on every gap of the
     /// example tables and on every hyphen, dash and space variant.
     #[test]
