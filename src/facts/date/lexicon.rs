@@ -323,17 +323,17 @@ pub struct Lexicon {
     /// starts like a number word. Two of them: a scan is cheaper than a probe.
     short_numerals: Vec<u64>,
     /// A one-probe filter over the first three letters of the number words.
-    numeral_head_bits: KeyBits,
+    numeral_head_bits: KeyBits<HEAD_BITS>,
     /// A one-probe filter over [`cyrillic_head`]: the heads of the number words, of the
     /// words of `entries` and of Roman numerals, and every Cyrillic head starting with a
     /// number word of two letters. A word that fails it gets no class but `DIGITS`: most
     /// words are rejected by this one bit test.
-    head_bits: KeyBits,
+    head_bits: KeyBits<HEAD_BITS>,
     /// What the heads of `head_bits` start ([`HeadInfo`]), exactly: a word that passes the
     /// bit test is classed from its head's entry, with no set lookups.
     heads: HeadIndex,
     /// A one-probe filter over the [`word_key`] of the words of `entries`.
-    listed: KeyBits,
+    listed: KeyBits<LISTED_BITS>,
     words: FastMap<String, DateWord>,
     modifiers: FastMap<String, Modifier>,
     qualifiers: FastMap<String, (Side, Qualifier)>,
@@ -447,10 +447,10 @@ impl Lexicon {
                 .filter(|w| w.chars().count() == 2)
                 .map(numeral_key)
                 .collect(),
-            numeral_head_bits: KeyBits::new(HEAD_BITS),
-            head_bits: KeyBits::new(HEAD_BITS),
+            numeral_head_bits: KeyBits::new(),
+            head_bits: KeyBits::new(),
             heads: HeadIndex::default(),
-            listed: KeyBits::new(18),
+            listed: KeyBits::new(),
             hour_words: rows("numerals.tsv", include_str!("../data/numerals.tsv"))
                 .filter(|r| matches!(r.cell(2), "unit" | "ten"))
                 .map(|r| (r.cell(0).to_owned(), r.parse::<u32>(1)))
@@ -874,38 +874,36 @@ fn may_be_roman(norm: &str) -> bool {
     )
 }
 
-/// A one-probe bit filter over 64-bit keys: false means the key was never inserted.
-struct KeyBits {
-    bits: Vec<u64>,
-    /// 64 minus the log2 of the number of bits.
-    shift: u32,
+/// A one-probe bit filter over 64-bit keys: false means the key was never inserted. Its
+/// size, `2^LOG2` bits, is a constant: a probe is a multiply, a constant shift and a bit
+/// test, with no bounds check.
+struct KeyBits<const LOG2: u32> {
+    bits: Box<[u64]>,
 }
 
-impl KeyBits {
-    /// A filter of `2^log2` bits.
-    fn new(log2: u32) -> Self {
+impl<const LOG2: u32> KeyBits<LOG2> {
+    /// An empty filter.
+    fn new() -> Self {
         KeyBits {
-            bits: vec![0; 1 << (log2 - 6)],
-            shift: 64 - log2,
+            bits: vec![0; 1 << (LOG2 - 6)].into_boxed_slice(),
         }
     }
 
-    fn bit(&self, key: u64) -> usize {
-        (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> self.shift) as usize
+    fn bit(key: u64) -> usize {
+        (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - LOG2)) as usize
     }
 
     fn insert(&mut self, key: u64) {
-        let k = self.bit(key);
+        let k = Self::bit(key);
         self.bits[k / 64] |= 1 << (k % 64);
     }
 
+    #[inline]
     fn contains(&self, key: u64) -> bool {
-        self.test(self.bit(key))
-    }
-
-    /// True when bit `k` ([`KeyBits::bit`] of some key) is set.
-    fn test(&self, k: usize) -> bool {
-        self.bits[k / 64] & (1 << (k % 64)) != 0
+        let k = Self::bit(key);
+        self.bits
+            .get(k / 64)
+            .is_some_and(|&w| w & (1 << (k % 64)) != 0)
     }
 }
 
@@ -975,6 +973,9 @@ impl HeadIndex {
 
 /// The log2 of the size of the head filters.
 const HEAD_BITS: u32 = 15;
+
+/// The log2 of the size of the filter of listed words.
+const LISTED_BITS: u32 = 18;
 
 /// A 64-bit key of a whole word from its length and its first and last 8 bytes (first and
 /// last 4 when shorter, all of it under 4): equal words have equal keys, most different
