@@ -239,6 +239,11 @@ impl<'a, 't> Scanner<'a, 't> {
         self.nums.get(i, || num_at(self.text, i))
     }
 
+    /// True when some word of the text has any of the class `flags`.
+    pub fn present(&self, flags: u16) -> bool {
+        self.present.any(flags)
+    }
+
     /// The class of word `i`, empty past the end.
     fn class(&self, i: usize) -> WordClass {
         self.classes.get(i).copied().unwrap_or_default()
@@ -587,6 +592,32 @@ mod tests {
             }
         }
         assert!(checked >= 100, "the tables should give readings");
+    }
+
+    /// The shared rules read TIME only in a text with a clock-unit noun (the gate of
+    /// [`crate::facts::time`]'s counted readings).
+    #[test]
+    fn shared_rules_read_time_only_with_a_clock_noun() {
+        let context = FactContext::default();
+        let mut checked = 0;
+        for sentence in examples() {
+            let text = Text::new(&sentence);
+            let s = Scanner::new(Lexicon::shared(), &text, &context, false);
+            for i in 0..text.words.len() {
+                let time = [s.modifier_phrase(i), s.number_phrase(i), s.unit_period(i)]
+                    .into_iter()
+                    .flatten()
+                    .any(|r| r.label == crate::mention::Label::Time);
+                if time {
+                    checked += 1;
+                    assert!(s.present(WordClass::CLOCK), "{sentence}: word {i}");
+                }
+            }
+        }
+        assert!(
+            checked >= 10,
+            "the tables should have counted TIME readings"
+        );
     }
 
     /// [`Scanner::run_at`] gives every start of a run the answer a fresh scanner gives it:
