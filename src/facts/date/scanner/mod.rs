@@ -447,6 +447,7 @@ impl<'a, 't> Scanner<'a, 't> {
     /// The TIME prefilter: a day-part, greeting, modifier or clock-unit word, or a number
     /// that is a clock (`20:40`, after `сағат`), may be a spoken clock (a number word before
     /// another) or has a clock unit in the next words (`1-2 сағат`, `жарты сағаттан`).
+    #[inline]
     pub fn may_start_time(&self, i: usize) -> bool {
         if !self.may_start(i) || !self.may_be_time_at(i) {
             return false;
