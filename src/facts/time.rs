@@ -65,9 +65,7 @@ impl TimeRules {
             .clock_phrase(s, i)
             .or_else(|| self.greeting(s, i))
             .or_else(|| self.day_part(s, i))
-            .or_else(|| s.modifier_phrase(i).filter(|r| r.label == Label::Time))
-            .or_else(|| s.number_phrase(i).filter(|r| r.label == Label::Time))
-            .or_else(|| s.unit_period(i).filter(|r| r.label == Label::Time))?;
+            .or_else(|| counted(s, i))?;
         self.join_range(s, &mut r);
         join_compound(s, &mut r);
         s.qualify(&mut r);
@@ -208,6 +206,19 @@ impl TimeRules {
         r.last = next.last;
         r.rule = "time/range";
     }
+}
+
+/// A TIME the shared DATE rules read: a modifier, number or period word with a clock-unit
+/// noun (`соңғы 24 сағатта`, `екі сағат`, `тәулік бойы` is DATE). Each is TIME only by its
+/// clock-unit noun, which has the `CLOCK` class: a text with no such word has none.
+fn counted(s: &Scanner, i: usize) -> Option<Reading> {
+    if !s.present(WordClass::CLOCK) {
+        return None;
+    }
+    s.modifier_phrase(i)
+        .filter(|r| r.label == Label::Time)
+        .or_else(|| s.number_phrase(i).filter(|r| r.label == Label::Time))
+        .or_else(|| s.unit_period(i).filter(|r| r.label == Label::Time))
 }
 
 /// A spoken clock time: an hour in words followed by minutes in words with a case ending

@@ -96,12 +96,29 @@ pub fn full_year(value: i64) -> Option<i32> {
 
 /// An ISO date, month or year from the known parts.
 pub fn iso(year: Option<i32>, month: Option<u32>, day: Option<u32>) -> Option<String> {
-    Some(match (year, month, day) {
-        (Some(y), Some(m), Some(d)) => format!("{y:04}-{m:02}-{d:02}"),
-        (Some(y), Some(m), None) => format!("{y:04}-{m:02}"),
-        (Some(y), None, _) => format!("{y:04}"),
-        _ => return None,
-    })
+    let year = year?;
+    // Built digit by digit: most DATE facts take this path, and `format!` costs several
+    // times more.
+    let mut out = String::with_capacity(10);
+    push_padded(&mut out, i64::from(year), 4);
+    for part in [month, month.and(day)].into_iter().flatten() {
+        out.push('-');
+        push_padded(&mut out, i64::from(part), 2);
+    }
+    Some(out)
+}
+
+/// Appends `value` in decimal, zero-padded to `width` digits: what `{value:0width$}`
+/// writes (by `format!` for a value that is negative or wider).
+fn push_padded(out: &mut String, value: i64, width: u32) {
+    match u64::try_from(value) {
+        Ok(v) if v < 10u64.pow(width) => {
+            for place in (0..width).rev() {
+                out.push(char::from(b'0' + (v / 10u64.pow(place) % 10) as u8));
+            }
+        }
+        _ => out.push_str(&format!("{value:0w$}", w = width as usize)),
+    }
 }
 
 #[cfg(test)]
@@ -134,6 +151,35 @@ mod tests {
         assert_eq!(iso_week(day(2024, 12, 30)), "2025-W01");
         assert_eq!(iso_day(weekday_of(day(2026, 2, 16), 0, 6)), "2026-02-21");
         assert_eq!(iso_day(weekday_of(day(2026, 2, 16), -1, 7)), "2026-02-15");
+    }
+
+    /// [`iso`] writes what `format!` wrote, padding included.
+    #[test]
+    fn iso_strings_are_zero_padded() {
+        assert_eq!(
+            iso(Some(2025), Some(3), Some(7)).as_deref(),
+            Some("2025-03-07")
+        );
+        assert_eq!(iso(Some(2025), Some(12), None).as_deref(), Some("2025-12"));
+        assert_eq!(iso(Some(2025), None, Some(7)).as_deref(), Some("2025"));
+        assert_eq!(iso(None, Some(3), Some(7)), None);
+        for (value, width) in [
+            (0, 4),
+            (7, 4),
+            (999, 4),
+            (12345, 4),
+            (-7, 4),
+            (-12345, 2),
+            (9, 2),
+        ] {
+            let mut out = String::new();
+            push_padded(&mut out, value, width);
+            assert_eq!(
+                out,
+                format!("{value:0w$}", w = width as usize),
+                "{value} {width}"
+            );
+        }
     }
 
     #[test]

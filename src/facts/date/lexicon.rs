@@ -6,7 +6,6 @@ use crate::mention::Qualifier;
 use crate::morph::hash::{FastMap, FastSet};
 use crate::table::{rows, Row};
 use crate::text::words::WordShape;
-use crate::text::Text;
 use std::sync::LazyLock;
 
 /// A measure of time a number can count (`үш күн`, `екі сағат`).
@@ -281,6 +280,11 @@ impl WordClass {
     /// A range word between two numbers (`мен`, `бен`, `пен`: [`Marker::RangeWord`]).
     pub const RANGE_WORD: u16 = 1 << 15;
 
+    /// The class of a word of digits only.
+    pub fn digits() -> WordClass {
+        WordClass(WordClass::DIGITS)
+    }
+
     /// True when any of `flags` is set.
     pub fn any(self, flags: u16) -> bool {
         self.0 & flags != 0
@@ -319,14 +323,17 @@ pub struct Lexicon {
     /// starts like a number word. Two of them: a scan is cheaper than a probe.
     short_numerals: Vec<u64>,
     /// A one-probe filter over the first three letters of the number words.
-    numeral_head_bits: KeyBits,
+    numeral_head_bits: KeyBits<HEAD_BITS>,
     /// A one-probe filter over [`cyrillic_head`]: the heads of the number words, of the
     /// words of `entries` and of Roman numerals, and every Cyrillic head starting with a
     /// number word of two letters. A word that fails it gets no class but `DIGITS`: most
     /// words are rejected by this one bit test.
-    head_bits: KeyBits,
+    head_bits: KeyBits<HEAD_BITS>,
+    /// What the heads of `head_bits` start ([`HeadInfo`]), exactly: a word that passes the
+    /// bit test is classed from its head's entry, with no set lookups.
+    heads: HeadIndex,
     /// A one-probe filter over the [`word_key`] of the words of `entries`.
-    listed: KeyBits,
+    listed: KeyBits<LISTED_BITS>,
     words: FastMap<String, DateWord>,
     modifiers: FastMap<String, Modifier>,
     qualifiers: FastMap<String, (Side, Qualifier)>,
@@ -440,9 +447,10 @@ impl Lexicon {
                 .filter(|w| w.chars().count() == 2)
                 .map(numeral_key)
                 .collect(),
-            numeral_head_bits: KeyBits::new(HEAD_BITS),
-            head_bits: KeyBits::new(HEAD_BITS),
-            listed: KeyBits::new(18),
+            numeral_head_bits: KeyBits::new(),
+            head_bits: KeyBits::new(),
+            heads: HeadIndex::default(),
+            listed: KeyBits::new(),
             hour_words: rows("numerals.tsv", include_str!("../data/numerals.tsv"))
                 .filter(|r| matches!(r.cell(2), "unit" | "ten"))
                 .map(|r| (r.cell(0).to_owned(), r.parse::<u32>(1)))
@@ -546,23 +554,24 @@ impl Lexicon {
         for w in &self.markers[Marker::RangeWord as usize] {
             add(w, WordClass::RANGE_WORD);
         }
+        let mut heads: FastMap<u64, u8> = FastMap::default();
         for w in entries.keys() {
             self.listed.insert(word_key(w));
-            self.head_bits.insert(head_keys(w).0);
+            *heads.entry(head_keys(w).0).or_default() |= HeadInfo::LISTED;
         }
         self.entries = WordIndex::new(entries);
         for &k in &self.numeral_heads {
             self.numeral_head_bits.insert(k);
-            self.head_bits.insert(k);
+            *heads.entry(k).or_default() |= HeadInfo::NUMERAL;
         }
         // A word starting with a number word of two letters: the word itself, and the
         // heads of every Cyrillic letter after it.
         for &short in &self.short_numerals {
-            self.head_bits.insert(short);
+            *heads.entry(short).or_default() |= HeadInfo::NUMERAL;
             for lead in 0xD0..=0xD3u8 {
                 for trail in 0x80..=0xBFu8 {
-                    self.head_bits
-                        .insert(short | u64::from(u16::from_le_bytes([lead, trail])) << 32);
+                    let head = short | u64::from(u16::from_le_bytes([lead, trail])) << 32;
+                    *heads.entry(head).or_default() |= HeadInfo::NUMERAL;
                 }
             }
         }
@@ -573,20 +582,14 @@ impl Lexicon {
             for b in std::iter::once(None).chain(roman.map(Some)) {
                 for c in std::iter::once(None).chain(roman.map(Some)) {
                     let head: String = [Some(a), b, b.and(c)].into_iter().flatten().collect();
-                    self.head_bits.insert(head_keys(&head).0);
+                    *heads.entry(head_keys(&head).0).or_default() |= HeadInfo::ROMAN;
                 }
             }
         }
-    }
-
-    /// The [`WordClass`] of word `i` of `text` ([`Lexicon::class`]; a word of digits only
-    /// is not read).
-    #[inline]
-    pub fn word_class(&self, text: &Text, i: usize) -> WordClass {
-        match text.words[i].shape {
-            WordShape::Digits => WordClass(WordClass::DIGITS),
-            shape => self.class(shape, text.norm(i)),
+        for &head in heads.keys() {
+            self.head_bits.insert(head);
         }
+        self.heads = HeadIndex::new(heads);
     }
 
     /// The [`WordClass`] of a word of this shape and folded form: for most words one bit
@@ -601,19 +604,46 @@ impl Lexicon {
         };
         match cyrillic_head(norm.as_bytes()) {
             Some(head) if !self.head_bits.contains(head) => WordClass(bits),
-            _ => self.listed_class(shape, norm, bits),
+            Some(head) => self.head_class(shape, norm, head, bits),
+            None => self.listed_class(shape, norm, bits),
         }
     }
 
-    /// [`Lexicon::class`] of a word that passed the head filter or has no Cyrillic head:
-    /// the exact class, with a filter before each lookup.
+    /// [`Lexicon::class`] of a word whose [`cyrillic_head`] `head` passed the head filter:
+    /// the head's [`HeadInfo`] says which tests can add a class (it is exact for
+    /// `NUMERAL`, which depends on the head only).
+    #[inline(never)]
+    fn head_class(&self, shape: WordShape, norm: &str, head: u64, mut bits: u16) -> WordClass {
+        let info = self.heads.get(head);
+        if info & HeadInfo::NUMERAL != 0 {
+            bits |= WordClass::NUMERAL;
+        }
+        if info & HeadInfo::LISTED != 0 {
+            bits |= self.listed_bits(norm);
+        }
+        if info & HeadInfo::ROMAN != 0 && shape == WordShape::Letters && norm.chars().all(is_roman)
+        {
+            bits |= WordClass::ROMAN;
+        }
+        WordClass(bits)
+    }
+
+    /// The class bits of `norm` in `entries` (0 for a word not there).
+    #[inline(always)]
+    fn listed_bits(&self, norm: &str) -> u16 {
+        let key = word_key(norm);
+        if !self.listed.contains(key) {
+            return 0;
+        }
+        self.entries.get(norm, key).map_or(0, |e| e.class)
+    }
+
+    /// [`Lexicon::class`] of a word with no Cyrillic head, and the reference the head
+    /// filter is tested against: the exact class, with a filter before each lookup.
     #[inline(never)]
     fn listed_class(&self, shape: WordShape, norm: &str, mut bits: u16) -> WordClass {
         let (head, short) = head_keys(norm);
-        let key = word_key(norm);
-        if self.listed.contains(key) {
-            bits |= self.entries.get(norm, key).map_or(0, |e| e.class);
-        }
+        bits |= self.listed_bits(norm);
         let numeral_head =
             self.numeral_head_bits.contains(head) && self.numeral_heads.contains(&head);
         if numeral_head || self.short_numerals.contains(&short) {
@@ -844,67 +874,130 @@ fn may_be_roman(norm: &str) -> bool {
     )
 }
 
-/// A one-probe bit filter over 64-bit keys: false means the key was never inserted.
-struct KeyBits {
-    bits: Vec<u64>,
-    /// 64 minus the log2 of the number of bits.
-    shift: u32,
+/// A one-probe bit filter over 64-bit keys: false means the key was never inserted. Its
+/// size, `2^LOG2` bits, is a constant: a probe is a multiply, a constant shift and a bit
+/// test, with no bounds check.
+struct KeyBits<const LOG2: u32> {
+    bits: Box<[u64]>,
 }
 
-impl KeyBits {
-    /// A filter of `2^log2` bits.
-    fn new(log2: u32) -> Self {
+impl<const LOG2: u32> KeyBits<LOG2> {
+    /// An empty filter.
+    fn new() -> Self {
         KeyBits {
-            bits: vec![0; 1 << (log2 - 6)],
-            shift: 64 - log2,
+            bits: vec![0; 1 << (LOG2 - 6)].into_boxed_slice(),
         }
     }
 
-    fn bit(&self, key: u64) -> usize {
-        (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> self.shift) as usize
+    fn bit(key: u64) -> usize {
+        (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - LOG2)) as usize
     }
 
     fn insert(&mut self, key: u64) {
-        let k = self.bit(key);
+        let k = Self::bit(key);
         self.bits[k / 64] |= 1 << (k % 64);
     }
 
+    #[inline]
     fn contains(&self, key: u64) -> bool {
-        self.test(self.bit(key))
+        let k = Self::bit(key);
+        self.bits
+            .get(k / 64)
+            .is_some_and(|&w| w & (1 << (k % 64)) != 0)
+    }
+}
+
+/// Flags of a head in [`Lexicon::heads`]: what words starting with it can be.
+struct HeadInfo;
+
+impl HeadInfo {
+    /// The head of a number word, or a number word of two letters and any letter: the
+    /// word gets `NUMERAL`.
+    const NUMERAL: u8 = 1;
+    /// The head of a word of [`Lexicon::entries`]: the word is looked up.
+    const LISTED: u8 = 1 << 1;
+    /// A head of Roman numeral letters: the word is tested letter by letter.
+    const ROMAN: u8 = 1 << 2;
+}
+
+/// An exact map from [`head_keys`] heads to their [`HeadInfo`] flags: open addressing on
+/// the key, usually one probe; 0 for a head not there.
+#[derive(Default)]
+struct HeadIndex {
+    /// Each slot: a head and its flags (flags 0: empty slot).
+    slots: Vec<(u64, u8)>,
+    /// 64 minus the log2 of the number of slots.
+    shift: u32,
+}
+
+impl HeadIndex {
+    /// Indexes `heads` in a table at most half full.
+    fn new(heads: FastMap<u64, u8>) -> Self {
+        let log2 = (2 * heads.len())
+            .max(2)
+            .next_power_of_two()
+            .trailing_zeros();
+        let mut index = HeadIndex {
+            slots: vec![(0, 0); 1 << log2],
+            shift: 64 - log2,
+        };
+        let mask = index.slots.len() - 1;
+        for (head, info) in heads.into_iter().filter(|&(_, info)| info != 0) {
+            let mut k = index.slot(head);
+            while index.slots[k].1 != 0 {
+                k = (k + 1) & mask;
+            }
+            index.slots[k] = (head, info);
+        }
+        index
     }
 
-    /// True when bit `k` ([`KeyBits::bit`] of some key) is set.
-    fn test(&self, k: usize) -> bool {
-        self.bits[k / 64] & (1 << (k % 64)) != 0
+    /// The first slot to probe for `head`.
+    fn slot(&self, head: u64) -> usize {
+        (head.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> self.shift) as usize
+    }
+
+    /// The flags of `head` (0 when not there).
+    fn get(&self, head: u64) -> u8 {
+        let mask = self.slots.len().wrapping_sub(1);
+        let mut k = self.slot(head) & mask;
+        while let Some(&(key, info)) = self.slots.get(k) {
+            if info == 0 || key == head {
+                return info;
+            }
+            k = (k + 1) & mask;
+        }
+        0
     }
 }
 
 /// The log2 of the size of the head filters.
 const HEAD_BITS: u32 = 15;
 
-/// A 64-bit key of a whole word from its length and its first and last 8 bytes (all of it
-/// when shorter): equal words have equal keys, most different words different ones.
+/// The log2 of the size of the filter of listed words.
+const LISTED_BITS: u32 = 18;
+
+/// A 64-bit key of a whole word from its length and its first and last 8 bytes (first and
+/// last 4 when shorter, all of it under 4): equal words have equal keys, most different
+/// words different ones.
 fn word_key(word: &str) -> u64 {
     let b = word.as_bytes();
     let n = b.len();
-    let (first, last) = match (b.get(..8), n.checked_sub(8).and_then(|k| b.get(k..))) {
-        (Some(first), Some(last)) => (le_u64(first), le_u64(last)),
-        _ => {
-            let mut packed = 0u64;
-            for (j, &x) in b.iter().enumerate() {
-                packed |= u64::from(x) << (8 * j);
-            }
-            (packed, 0)
+    let packed = match (b.first_chunk::<8>(), b.last_chunk::<8>()) {
+        (Some(&first), Some(&last)) => {
+            u64::from_le_bytes(first) ^ u64::from_le_bytes(last).rotate_left(29)
         }
+        _ => match (b.first_chunk::<4>(), b.last_chunk::<4>()) {
+            (Some(&first), Some(&last)) => {
+                u64::from(u32::from_le_bytes(first)) | u64::from(u32::from_le_bytes(last)) << 32
+            }
+            _ => b
+                .iter()
+                .enumerate()
+                .fold(0, |packed, (j, &x)| packed | u64::from(x) << (8 * j)),
+        },
     };
-    first ^ last.rotate_left(29) ^ (n as u64).wrapping_mul(0xFF51_AFD7_ED55_8CCD)
-}
-
-/// Eight bytes as a little-endian integer.
-fn le_u64(bytes: &[u8]) -> u64 {
-    let mut word = [0u8; 8];
-    word.copy_from_slice(&bytes[..8]);
-    u64::from_le_bytes(word)
+    packed ^ (n as u64).wrapping_mul(0xFF51_AFD7_ED55_8CCD)
 }
 
 /// The first three letters of a word and its first two (the whole word when shorter),
@@ -1039,14 +1132,35 @@ mod tests {
         }
         words.extend(
             [
-                "xxi", "хх", "iv", "і", "v", "оның", "үшін", "он", "үш", "онғ",
+                "xxi",
+                "хх",
+                "хххі",
+                "іі",
+                "хі5",
+                "iv",
+                "і",
+                "v",
+                "оның",
+                "үшін",
+                "он",
+                "үш",
+                "онғ",
+                "қазақстан",
+                "астана",
+                "мыңнан",
+                "жылыы",
+                "айтты",
+                "бойынша",
+                "ж",
+                "жы",
             ]
             .map(String::from),
         );
         words
     }
 
-    /// The fast path of [`Lexicon::class`] gives the exact class on every sample.
+    /// The fast paths of [`Lexicon::class`] (the head filter, then the head's
+    /// [`HeadInfo`]) give the exact class of [`Lexicon::listed_class`] on every sample.
     #[test]
     fn head_filter_never_rejects_a_class() {
         let lex = Lexicon::shared();
@@ -1095,6 +1209,16 @@ mod tests {
         assert_eq!(cyrillic_head("жылы".as_bytes()), Some(head_keys("жыл").0));
         assert_eq!(cyrillic_head("abc".as_bytes()), None);
         assert_eq!(cyrillic_head("о".as_bytes()), None);
+    }
+
+    /// No day ending is made of digits only (so none ends a word of digits): the DATE
+    /// prefilter looks for day endings on words with letters only.
+    #[test]
+    fn day_endings_have_letters() {
+        let lex = Lexicon::shared();
+        for ending in &lex.markers[Marker::DayEnding as usize] {
+            assert!(!ending.bytes().all(|b| b.is_ascii_digit()), "{ending}");
+        }
     }
 
     /// The word index finds every indexed word and nothing else.

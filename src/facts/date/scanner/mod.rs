@@ -48,6 +48,28 @@ pub struct Scanner<'a, 't> {
     nums: Recent<Option<Num>>,
     /// Recent words read as calendar nouns.
     nouns: Recent<Option<NounForm<'a>>>,
+    /// The last run of numbers the DATE prefilter read ([`Scanner::run_at`]).
+    run: Cell<Option<Run>>,
+}
+
+/// What the DATE prefilter needs to know about a run of numbers (the words from a start to
+/// its [`Scanner::number_reach`]), read once for all the starts in it. Each position is
+/// the last word (plus one, 0 for none) with that property, so that "is there one at or
+/// after start `i`" is one comparison: `i < position`.
+#[derive(Clone, Copy)]
+struct Run {
+    /// The first start of the run.
+    first: usize,
+    /// Its [`Scanner::number_reach`].
+    end: usize,
+    /// A calendar noun, up to two words after `end`.
+    calendar: usize,
+    /// A word with a day ending ([`Marker::DayEnding`]).
+    day: usize,
+    /// A year in four digits.
+    year: usize,
+    /// A locative word ([`Marker::Locative`]).
+    locative: usize,
 }
 
 /// How far after a number the prefilters look for a calendar or clock noun.
@@ -79,6 +101,7 @@ impl<T: Copy> Recent<T> {
     }
 
     /// The value for word `i`, computed by `f` unless cached.
+    #[inline]
     fn get(&self, i: usize, f: impl FnOnce() -> T) -> T {
         let slot = &self.slots[i % RECENT];
         match slot.get() {
@@ -100,16 +123,20 @@ impl<'a, 't> Scanner<'a, 't> {
         context: &'a FactContext,
         tracing: bool,
     ) -> Self {
-        let classes: Vec<WordClass> = (0..text.words.len())
-            .map(|i| lex.word_class(text, i))
-            .collect();
-        let mut starts = Vec::new();
+        // One pass: each word's class, the starts and the union of the classes.
+        let mut classes = Vec::with_capacity(text.words.len());
+        let mut starts = Vec::with_capacity(text.words.len());
         let mut present = WordClass::default();
-        for (i, &class) in classes.iter().enumerate() {
+        for (i, word) in text.words.iter().enumerate() {
+            let class = match word.shape {
+                WordShape::Digits => WordClass::digits(),
+                shape => lex.class(shape, text.norm(i)),
+            };
             present = present.union(class);
             if class.any(START) {
                 starts.push(i);
             }
+            classes.push(class);
         }
         Scanner {
             lex,
@@ -121,6 +148,7 @@ impl<'a, 't> Scanner<'a, 't> {
             present,
             nums: Recent::new(),
             nouns: Recent::new(),
+            run: Cell::new(None),
         }
     }
 
@@ -211,6 +239,11 @@ impl<'a, 't> Scanner<'a, 't> {
         self.nums.get(i, || num_at(self.text, i))
     }
 
+    /// True when some word of the text has any of the class `flags`.
+    pub fn present(&self, flags: u16) -> bool {
+        self.present.any(flags)
+    }
+
     /// The class of word `i`, empty past the end.
     fn class(&self, i: usize) -> WordClass {
         self.classes.get(i).copied().unwrap_or_default()
@@ -285,23 +318,69 @@ impl<'a, 't> Scanner<'a, 't> {
         if !class.any(WordClass::DIGITS | WordClass::NUMERAL) {
             return false;
         }
-        let (g1, g2) = (self.gap(i), self.gap(i + 1));
-        if (is_hyphen_gap(g1) && is_hyphen_gap(g2)) || (g1 == b"." && g2 == b".") {
-            return true;
+        // Numeric dates start with a word of digits ([`Scanner::numeric_date`]).
+        if self.text.words[i].shape == WordShape::Digits {
+            let g1 = self.gap(i);
+            let numeric = match g1 {
+                b"." => self.gap(i + 1) == b".",
+                _ => is_hyphen_gap(g1) && is_hyphen_gap(self.gap(i + 1)),
+            };
+            if numeric {
+                return true;
+            }
         }
-        let Some(end) = self.number_reach(i) else {
+        let Some(run) = self.run_at(i) else {
             return true;
         };
         // A year in four digits may take a locative ending (`2017-де`).
-        let year = (i..=end)
-            .any(|k| self.text.words[k].shape == WordShape::Digits && self.text.norm(k).len() == 4);
         self.after_age(i)
-            || (self.present.any(WordClass::CALENDAR)
-                && (i..=end + 2).any(|k| self.class(k).any(WordClass::CALENDAR)))
-            || (i..=end).any(|k| {
-                let w = self.norm(k);
-                self.lex.ends(Marker::DayEnding, w) || (year && self.lex.is(Marker::Locative, w))
-            })
+            || (self.present.any(WordClass::CALENDAR) && i < run.calendar)
+            || i < run.day
+            || (i < run.year && i < run.locative)
+    }
+
+    /// The [`Run`] of numbers that start `i` is in: the last one read when `i` is in it
+    /// (sound: every start of a run reaches the same word, as [`Scanner::number_reach`]
+    /// walks the same words from any of them), else read from `i`; None when the run is
+    /// longer than [`MAX_REACH`].
+    fn run_at(&self, i: usize) -> Option<Run> {
+        if let Some(run) = self.run.get().filter(|r| r.first <= i && i <= r.end) {
+            return Some(run);
+        }
+        let end = self.number_reach(i)?;
+        let mut run = Run {
+            first: i,
+            end,
+            calendar: 0,
+            day: 0,
+            year: 0,
+            locative: 0,
+        };
+        for k in i..=end {
+            let w = self.text.norm(k);
+            // No day ending is made of digits (a test checks it).
+            if self.text.words[k].shape == WordShape::Digits {
+                if w.len() == 4 {
+                    run.year = k + 1;
+                }
+            } else if self.lex.ends(Marker::DayEnding, w) {
+                run.day = k + 1;
+            }
+        }
+        if run.year > 0 {
+            let locative = (i..=end)
+                .rev()
+                .find(|&k| self.lex.is(Marker::Locative, self.norm(k)));
+            run.locative = locative.map_or(0, |k| k + 1);
+        }
+        if self.present.any(WordClass::CALENDAR) {
+            let calendar = (i..=end + 2)
+                .rev()
+                .find(|&k| self.has(k, WordClass::CALENDAR));
+            run.calendar = calendar.map_or(0, |k| k + 1);
+        }
+        self.run.set(Some(run));
+        Some(run)
     }
 
     /// True when a word with one of the class `flags` stands where the noun of a modifier
@@ -352,9 +431,8 @@ impl<'a, 't> Scanner<'a, 't> {
         while j + 1 < self.text.words.len() {
             let joined = self
                 .class(j + 1)
-                .any(WordClass::DIGITS | WordClass::NUMERAL)
-                || is_hyphen_gap(self.gap(j))
-                || self.has(j + 1, WordClass::RANGE_WORD);
+                .any(WordClass::DIGITS | WordClass::NUMERAL | WordClass::RANGE_WORD)
+                || is_hyphen_gap(self.gap(j));
             if !joined {
                 break;
             }
@@ -369,6 +447,7 @@ impl<'a, 't> Scanner<'a, 't> {
     /// The TIME prefilter: a day-part, greeting, modifier or clock-unit word, or a number
     /// that is a clock (`20:40`, after `сағат`), may be a spoken clock (a number word before
     /// another) or has a clock unit in the next words (`1-2 сағат`, `жарты сағаттан`).
+    #[inline]
     pub fn may_start_time(&self, i: usize) -> bool {
         if !self.may_start(i) || !self.may_be_time_at(i) {
             return false;
@@ -514,6 +593,60 @@ mod tests {
             }
         }
         assert!(checked >= 100, "the tables should give readings");
+    }
+
+    /// The shared rules read TIME only in a text with a clock-unit noun (the gate of
+    /// [`crate::facts::time`]'s counted readings).
+    #[test]
+    fn shared_rules_read_time_only_with_a_clock_noun() {
+        let context = FactContext::default();
+        let mut checked = 0;
+        for sentence in examples() {
+            let text = Text::new(&sentence);
+            let s = Scanner::new(Lexicon::shared(), &text, &context, false);
+            for i in 0..text.words.len() {
+                let time = [s.modifier_phrase(i), s.number_phrase(i), s.unit_period(i)]
+                    .into_iter()
+                    .flatten()
+                    .any(|r| r.label == crate::mention::Label::Time);
+                if time {
+                    checked += 1;
+                    assert!(s.present(WordClass::CLOCK), "{sentence}: word {i}");
+                }
+            }
+        }
+        assert!(
+            checked >= 10,
+            "the tables should have counted TIME readings"
+        );
+    }
+
+    /// [`Scanner::run_at`] gives every start of a run the answer a fresh scanner gives it:
+    /// the run read for an earlier start serves the later ones (checked on the example
+    /// tables, with runs of numbers, ranges and hyphenated endings).
+    #[test]
+    fn runs_read_once_answer_like_fresh_ones() {
+        let context = FactContext::default();
+        let mut sentences = examples();
+        sentences.push("5 млн 200 мың теңге, 2026–2028 жылдары 10-15 мен 20 жас 2017-де".into());
+        let mut shared = 0;
+        for sentence in sentences {
+            let text = Text::new(&sentence);
+            let warm = Scanner::new(Lexicon::shared(), &text, &context, false);
+            for &i in warm.starts() {
+                let fresh = Scanner::new(Lexicon::shared(), &text, &context, false);
+                assert_eq!(
+                    warm.may_be_date_at(i),
+                    fresh.may_be_date_at(i),
+                    "{sentence}: word {i}"
+                );
+                shared += usize::from(warm.run.get().is_some_and(|r| r.first < i));
+            }
+        }
+        assert!(
+            shared >= 20,
+            "the examples should have runs of several starts"
+        );
     }
 
     /// The byte tests on gaps agree with the char tests they replace, on every gap of the
