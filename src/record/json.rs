@@ -191,22 +191,27 @@ pub(super) fn fact(out: &mut Vec<u8>, k: usize, fact: &FactView<'_>) {
     open_mention(out, k, fact.label, &fact.at);
     out.extend_from_slice(b",\"value\":");
     optional_number(out, fact.value);
-    out.extend_from_slice(b",\"low\":");
-    optional_number(out, fact.low);
-    out.extend_from_slice(b",\"high\":");
-    optional_number(out, fact.high);
-    out.extend_from_slice(b",\"unit\":");
-    optional_string(out, fact.unit);
-    out.extend_from_slice(b",\"qualifier\":");
-    out.extend_from_slice(qualifier(fact.qualifier));
-    out.extend_from_slice(b",\"object\":");
-    optional_string(out, fact.object);
-    out.extend_from_slice(b",\"change\":");
-    match fact.change {
-        Some(change) => write_change(out, change),
-        None => out.extend_from_slice(b"null"),
+    // Most facts have no range: its two keys and nulls go in one piece.
+    if fact.low.is_none() && fact.high.is_none() {
+        out.extend_from_slice(b",\"low\":null,\"high\":null,\"unit\":");
+    } else {
+        out.extend_from_slice(b",\"low\":");
+        optional_number(out, fact.low);
+        out.extend_from_slice(b",\"high\":");
+        optional_number(out, fact.high);
+        out.extend_from_slice(b",\"unit\":");
     }
-    out.extend_from_slice(b",\"iso\":");
+    optional_string(out, fact.unit);
+    out.extend_from_slice(qualifier(fact.qualifier));
+    optional_string(out, fact.object);
+    match fact.change {
+        Some(change) => {
+            out.extend_from_slice(b",\"change\":");
+            write_change(out, change);
+            out.extend_from_slice(b",\"iso\":");
+        }
+        None => out.extend_from_slice(b",\"change\":null,\"iso\":"),
+    }
     optional_string(out, fact.iso);
     close_mention(out, fact.rule);
 }
@@ -271,17 +276,18 @@ fn label(label: Label) -> &'static [u8] {
     }
 }
 
-/// A qualifier name as a JSON string (a test checks every one against serde).
+/// A qualifier name as a JSON string with its key before it and the key after it (a test
+/// checks every name against serde).
 fn qualifier(qualifier: Qualifier) -> &'static [u8] {
     match qualifier {
-        Qualifier::Exact => b"\"exact\"",
-        Qualifier::About => b"\"about\"",
-        Qualifier::MoreThan => b"\"more_than\"",
-        Qualifier::LessThan => b"\"less_than\"",
-        Qualifier::Nearly => b"\"nearly\"",
-        Qualifier::UpTo => b"\"up_to\"",
-        Qualifier::AtLeast => b"\"at_least\"",
-        Qualifier::AtMost => b"\"at_most\"",
+        Qualifier::Exact => b",\"qualifier\":\"exact\",\"object\":",
+        Qualifier::About => b",\"qualifier\":\"about\",\"object\":",
+        Qualifier::MoreThan => b",\"qualifier\":\"more_than\",\"object\":",
+        Qualifier::LessThan => b",\"qualifier\":\"less_than\",\"object\":",
+        Qualifier::Nearly => b",\"qualifier\":\"nearly\",\"object\":",
+        Qualifier::UpTo => b",\"qualifier\":\"up_to\",\"object\":",
+        Qualifier::AtLeast => b",\"qualifier\":\"at_least\",\"object\":",
+        Qualifier::AtMost => b",\"qualifier\":\"at_most\",\"object\":",
     }
 }
 
@@ -319,7 +325,8 @@ const EXACT_INTEGERS: f64 = 9_007_199_254_740_992.0; // 2^53
 fn optional_number(out: &mut Vec<u8>, value: Option<f64>) {
     match value {
         Some(v) if v.is_finite() => {
-            if v.abs() < EXACT_INTEGERS && v.fract() == 0.0 {
+            // `as` saturates and truncates: the round trip keeps exactly the integers.
+            if v.abs() < EXACT_INTEGERS && (v as i64) as f64 == v {
                 // ryu's shortest form of an exact integer below 2^53 is its digits; it adds
                 // `.0`, and the sign of a negative zero.
                 if v.is_sign_negative() {
@@ -528,7 +535,9 @@ mod tests {
             assert_eq!(label(l), serde_json::to_vec(&l).unwrap(), "{l}");
         }
         for q in Qualifier::ALL {
-            assert_eq!(qualifier(q), serde_json::to_vec(&q).unwrap(), "{q:?}");
+            let name = serde_json::to_string(&q).unwrap();
+            let expected = format!(",\"qualifier\":{name},\"object\":");
+            assert_eq!(qualifier(q), expected.as_bytes(), "{q:?}");
         }
         let mut values = vec![
             0.0,
