@@ -169,12 +169,8 @@ pub(super) fn footer(out: &mut Vec<u8>, error: Option<&RecordError>) {
 /// and location keys.
 #[inline(always)]
 fn open_mention(out: &mut Vec<u8>, k: usize, class: Label, at: &At<'_>) {
-    out.extend_from_slice(if k == 0 {
-        b"{\"label\":"
-    } else {
-        b",{\"label\":"
-    });
-    out.extend_from_slice(label(class));
+    let open = label(class);
+    out.extend_from_slice(if k == 0 { &open[1..] } else { open });
     location(out, at);
 }
 
@@ -182,6 +178,12 @@ fn open_mention(out: &mut Vec<u8>, k: usize, class: Label, at: &At<'_>) {
 #[inline(always)]
 fn close_mention(out: &mut Vec<u8>, rule: RuleId<'_>) {
     out.extend_from_slice(b",\"rule\":\"");
+    close_rule(out, rule);
+}
+
+/// Writes the rule id after its key and closes the mention.
+#[inline(always)]
+fn close_rule(out: &mut Vec<u8>, rule: RuleId<'_>) {
     rule_id(out, rule);
     out.extend_from_slice(b"\"}");
 }
@@ -221,9 +223,16 @@ pub(super) fn entity(out: &mut Vec<u8>, k: usize, entity: &EntityView<'_>) {
     open_mention(out, k, entity.label, &entity.at);
     out.extend_from_slice(b",\"lemma\":\"");
     contents(out, entity.lemma);
-    out.extend_from_slice(b"\",\"expansion\":");
-    optional_string(out, entity.expansion);
-    close_mention(out, entity.rule);
+    match entity.expansion {
+        // The usual entity: the null and the next key in one piece.
+        None => out.extend_from_slice(b"\",\"expansion\":null,\"rule\":\""),
+        Some(expansion) => {
+            out.extend_from_slice(b"\",\"expansion\":");
+            string(out, expansion);
+            out.extend_from_slice(b",\"rule\":\"");
+        }
+    }
+    close_rule(out, entity.rule);
 }
 
 /// The flattened location keys, after the label.
@@ -245,34 +254,35 @@ fn location(out: &mut Vec<u8>, at: &At<'_>) {
     integer(out, at.byte_end as u64);
 }
 
-/// A class name as a JSON string (a test checks every one against serde).
+/// The opening of a mention of a class: a comma (cut off for the first of a list), the
+/// brace and the label key and value (a test checks every name against serde).
 fn label(label: Label) -> &'static [u8] {
     match label {
-        Label::Cardinal => b"\"CARDINAL\"",
-        Label::Ordinal => b"\"ORDINAL\"",
-        Label::Percentage => b"\"PERCENTAGE\"",
-        Label::Money => b"\"MONEY\"",
-        Label::Quantity => b"\"QUANTITY\"",
-        Label::Date => b"\"DATE\"",
-        Label::Time => b"\"TIME\"",
-        Label::Person => b"\"PERSON\"",
-        Label::Organisation => b"\"ORGANISATION\"",
-        Label::Gpe => b"\"GPE\"",
-        Label::Location => b"\"LOCATION\"",
-        Label::Position => b"\"POSITION\"",
-        Label::Norp => b"\"NORP\"",
-        Label::Law => b"\"LAW\"",
-        Label::Project => b"\"PROJECT\"",
-        Label::Event => b"\"EVENT\"",
-        Label::Facility => b"\"FACILITY\"",
-        Label::Product => b"\"PRODUCT\"",
-        Label::Language => b"\"LANGUAGE\"",
-        Label::Disease => b"\"DISEASE\"",
-        Label::Contact => b"\"CONTACT\"",
-        Label::Art => b"\"ART\"",
-        Label::Adage => b"\"ADAGE\"",
-        Label::Miscellaneous => b"\"MISCELLANEOUS\"",
-        Label::NonHuman => b"\"NON_HUMAN\"",
+        Label::Cardinal => b",{\"label\":\"CARDINAL\"",
+        Label::Ordinal => b",{\"label\":\"ORDINAL\"",
+        Label::Percentage => b",{\"label\":\"PERCENTAGE\"",
+        Label::Money => b",{\"label\":\"MONEY\"",
+        Label::Quantity => b",{\"label\":\"QUANTITY\"",
+        Label::Date => b",{\"label\":\"DATE\"",
+        Label::Time => b",{\"label\":\"TIME\"",
+        Label::Person => b",{\"label\":\"PERSON\"",
+        Label::Organisation => b",{\"label\":\"ORGANISATION\"",
+        Label::Gpe => b",{\"label\":\"GPE\"",
+        Label::Location => b",{\"label\":\"LOCATION\"",
+        Label::Position => b",{\"label\":\"POSITION\"",
+        Label::Norp => b",{\"label\":\"NORP\"",
+        Label::Law => b",{\"label\":\"LAW\"",
+        Label::Project => b",{\"label\":\"PROJECT\"",
+        Label::Event => b",{\"label\":\"EVENT\"",
+        Label::Facility => b",{\"label\":\"FACILITY\"",
+        Label::Product => b",{\"label\":\"PRODUCT\"",
+        Label::Language => b",{\"label\":\"LANGUAGE\"",
+        Label::Disease => b",{\"label\":\"DISEASE\"",
+        Label::Contact => b",{\"label\":\"CONTACT\"",
+        Label::Art => b",{\"label\":\"ART\"",
+        Label::Adage => b",{\"label\":\"ADAGE\"",
+        Label::Miscellaneous => b",{\"label\":\"MISCELLANEOUS\"",
+        Label::NonHuman => b",{\"label\":\"NON_HUMAN\"",
     }
 }
 
@@ -532,7 +542,8 @@ mod tests {
     #[test]
     fn names_and_numbers_match_serde_json() {
         for l in Label::ALL {
-            assert_eq!(label(l), serde_json::to_vec(&l).unwrap(), "{l}");
+            let name = serde_json::to_string(&l).unwrap();
+            assert_eq!(label(l), format!(",{{\"label\":{name}").as_bytes(), "{l}");
         }
         for q in Qualifier::ALL {
             let name = serde_json::to_string(&q).unwrap();
