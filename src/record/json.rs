@@ -395,36 +395,38 @@ const DIGIT_PAIRS: [[u8; 2]; 100] = {
     pairs
 };
 
-/// A JSON string: copied whole when no byte needs escaping, else written by serde_json.
+/// A JSON string: its [`contents`] in quotes.
 fn string(out: &mut Vec<u8>, s: &str) {
-    if needs_escape(s.as_bytes()) {
-        // Writing to a Vec cannot fail.
-        let _ = serde_json::to_writer(&mut *out, s);
-    } else {
-        out.reserve(s.len() + 2);
-        out.push(b'"');
-        out.extend_from_slice(s.as_bytes());
-        out.push(b'"');
-    }
+    out.push(b'"');
+    contents(out, s);
+    out.push(b'"');
 }
 
 /// The contents of a JSON string (the caller writes the quotes, as part of the keys around
 /// it): copied whole when no byte needs escaping, else escaped by serde_json (whose quotes
 /// are cut off again; rare).
-#[inline]
+// Always inlined (twice per mention): the check and the copy cost less than the call.
+#[inline(always)]
 fn contents(out: &mut Vec<u8>, s: &str) {
     if needs_escape(s.as_bytes()) {
-        let start = out.len();
-        // Writing to a Vec cannot fail.
-        let _ = serde_json::to_writer(&mut *out, s);
-        out.pop();
-        out.remove(start);
+        escaped_contents(out, s);
     } else {
         out.extend_from_slice(s.as_bytes());
     }
 }
 
+/// [`contents`] of a string that needs escaping.
+#[cold]
+fn escaped_contents(out: &mut Vec<u8>, s: &str) {
+    let start = out.len();
+    // Writing to a Vec cannot fail.
+    let _ = serde_json::to_writer(&mut *out, s);
+    out.pop();
+    out.remove(start);
+}
+
 /// The contents of a rule id: a literal of the rule code is copied without an escape check.
+#[inline(always)]
 fn rule_id(out: &mut Vec<u8>, rule: RuleId<'_>) {
     match rule {
         RuleId::Literal(rule) => {
