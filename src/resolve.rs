@@ -75,10 +75,7 @@ pub fn resolve_in_place(facts: &mut Vec<Fact>, entities: &mut Vec<Entity>, trace
     sort_by_start(entities, |e| e.span.start);
     // Candidate `index` is facts[index], then entities[index - facts.len()]: within one
     // start, that is report order, the only place the priority order looks at it.
-    let mut entries = by_start(
-        facts.iter().map(|f| (f.span, f.label)),
-        entities.iter().map(|e| (e.span, e.label)),
-    );
+    let mut entries = by_start(facts, entities);
     let mut keep = vec![false; entries.len()];
     if trace.is_enabled() {
         rank(&mut entries, &mut keep);
@@ -106,6 +103,10 @@ struct Entry {
 }
 
 impl Entry {
+    fn new(span: Span, label: Label, index: usize) -> Self {
+        Entry { span, label, index }
+    }
+
     /// Priority order: longer first, then earlier start, then class, then report order.
     fn priority(&self) -> (Reverse<usize>, usize, Label, usize) {
         (
@@ -125,26 +126,28 @@ fn sort_by_start<T>(items: &mut [T], start: impl Fn(&T) -> usize) {
     }
 }
 
-/// The entries of two lists of (span, class), each sorted by start, merged by start; the
-/// first list's indices come first.
-fn by_start(
-    a: impl ExactSizeIterator<Item = (Span, Label)>,
-    b: impl ExactSizeIterator<Item = (Span, Label)>,
-) -> Vec<Entry> {
-    let split = a.len();
-    let mut entries = Vec::with_capacity(split + b.len());
-    let mut a = a.enumerate().peekable();
-    let mut b = b.enumerate().map(|(i, x)| (split + i, x)).peekable();
+/// The entries of the facts and the entities, each sorted by start, merged by start; the
+/// facts' indices come first.
+fn by_start(facts: &[Fact], entities: &[Entity]) -> Vec<Entry> {
+    let mut entries = Vec::with_capacity(facts.len() + entities.len());
+    let (mut f, mut e) = (0, 0);
     loop {
-        let next = match (a.peek(), b.peek()) {
-            (Some((_, x)), Some((_, y))) if x.0.start <= y.0.start => a.next(),
-            (_, Some(_)) => b.next(),
-            (Some(_), None) => a.next(),
+        let entry = match (facts.get(f), entities.get(e)) {
+            (Some(x), Some(y)) if x.span.start <= y.span.start => {
+                f += 1;
+                Entry::new(x.span, x.label, f - 1)
+            }
+            (_, Some(y)) => {
+                e += 1;
+                Entry::new(y.span, y.label, facts.len() + e - 1)
+            }
+            (Some(x), None) => {
+                f += 1;
+                Entry::new(x.span, x.label, f - 1)
+            }
             (None, None) => return entries,
         };
-        if let Some((index, (span, label))) = next {
-            entries.push(Entry { span, label, index });
-        }
+        entries.push(entry);
     }
 }
 

@@ -188,33 +188,22 @@ fn has_control(bytes: &[u8]) -> bool {
 }
 
 /// The JSON string whose opening quote is at `at`: its value (left empty unless `keep`) and
-/// the index after its closing quote; `None` when unsure (see the module doc).
+/// the index after its closing quote; `None` when unsure (see the module doc). One pass:
+/// the value is given room for the rest of the line (escapes only shrink it).
 fn string(line: &str, at: usize, keep: bool) -> Option<(String, usize)> {
     let b = line.as_bytes();
-    // First the closing quote, to size the value once.
-    let mut end = at + 1;
-    loop {
-        end += memchr::memchr2(b'"', b'\\', &b[end..])?;
-        if b[end] == b'"' {
-            break;
-        }
-        end += 2;
-        if end > b.len() {
-            return None;
-        }
-    }
-    let mut value = String::with_capacity(if keep { end - at - 1 } else { 0 });
+    let mut value = String::with_capacity(if keep { b.len() - at - 1 } else { 0 });
     let mut from = at + 1;
     loop {
-        let stop = from + memchr::memchr2(b'"', b'\\', &b[from..end + 1])?;
+        let stop = from + memchr::memchr2(b'"', b'\\', &b[from..])?;
         if has_control(&b[from..stop]) {
             return None;
         }
         if keep {
             value.push_str(&line[from..stop]);
         }
-        if stop == end {
-            return Some((value, end + 1));
+        if b[stop] == b'"' {
+            return Some((value, stop + 1));
         }
         let (decoded, next) = escape(b, stop)?;
         if keep {

@@ -169,12 +169,8 @@ pub(super) fn footer(out: &mut Vec<u8>, error: Option<&RecordError>) {
 /// and location keys.
 #[inline(always)]
 fn open_mention(out: &mut Vec<u8>, k: usize, class: Label, at: &At<'_>) {
-    out.extend_from_slice(if k == 0 {
-        b"{\"label\":"
-    } else {
-        b",{\"label\":"
-    });
-    out.extend_from_slice(label(class));
+    let open = label(class);
+    out.extend_from_slice(if k == 0 { &open[1..] } else { open });
     location(out, at);
 }
 
@@ -182,6 +178,12 @@ fn open_mention(out: &mut Vec<u8>, k: usize, class: Label, at: &At<'_>) {
 #[inline(always)]
 fn close_mention(out: &mut Vec<u8>, rule: RuleId<'_>) {
     out.extend_from_slice(b",\"rule\":\"");
+    close_rule(out, rule);
+}
+
+/// Writes the rule id after its key and closes the mention.
+#[inline(always)]
+fn close_rule(out: &mut Vec<u8>, rule: RuleId<'_>) {
     rule_id(out, rule);
     out.extend_from_slice(b"\"}");
 }
@@ -191,22 +193,27 @@ pub(super) fn fact(out: &mut Vec<u8>, k: usize, fact: &FactView<'_>) {
     open_mention(out, k, fact.label, &fact.at);
     out.extend_from_slice(b",\"value\":");
     optional_number(out, fact.value);
-    out.extend_from_slice(b",\"low\":");
-    optional_number(out, fact.low);
-    out.extend_from_slice(b",\"high\":");
-    optional_number(out, fact.high);
-    out.extend_from_slice(b",\"unit\":");
-    optional_string(out, fact.unit);
-    out.extend_from_slice(b",\"qualifier\":");
-    out.extend_from_slice(qualifier(fact.qualifier));
-    out.extend_from_slice(b",\"object\":");
-    optional_string(out, fact.object);
-    out.extend_from_slice(b",\"change\":");
-    match fact.change {
-        Some(change) => write_change(out, change),
-        None => out.extend_from_slice(b"null"),
+    // Most facts have no range: its two keys and nulls go in one piece.
+    if fact.low.is_none() && fact.high.is_none() {
+        out.extend_from_slice(b",\"low\":null,\"high\":null,\"unit\":");
+    } else {
+        out.extend_from_slice(b",\"low\":");
+        optional_number(out, fact.low);
+        out.extend_from_slice(b",\"high\":");
+        optional_number(out, fact.high);
+        out.extend_from_slice(b",\"unit\":");
     }
-    out.extend_from_slice(b",\"iso\":");
+    optional_string(out, fact.unit);
+    out.extend_from_slice(qualifier(fact.qualifier));
+    optional_string(out, fact.object);
+    match fact.change {
+        Some(change) => {
+            out.extend_from_slice(b",\"change\":");
+            write_change(out, change);
+            out.extend_from_slice(b",\"iso\":");
+        }
+        None => out.extend_from_slice(b",\"change\":null,\"iso\":"),
+    }
     optional_string(out, fact.iso);
     close_mention(out, fact.rule);
 }
@@ -216,9 +223,16 @@ pub(super) fn entity(out: &mut Vec<u8>, k: usize, entity: &EntityView<'_>) {
     open_mention(out, k, entity.label, &entity.at);
     out.extend_from_slice(b",\"lemma\":\"");
     contents(out, entity.lemma);
-    out.extend_from_slice(b"\",\"expansion\":");
-    optional_string(out, entity.expansion);
-    close_mention(out, entity.rule);
+    match entity.expansion {
+        // The usual entity: the null and the next key in one piece.
+        None => out.extend_from_slice(b"\",\"expansion\":null,\"rule\":\""),
+        Some(expansion) => {
+            out.extend_from_slice(b"\",\"expansion\":");
+            string(out, expansion);
+            out.extend_from_slice(b",\"rule\":\"");
+        }
+    }
+    close_rule(out, entity.rule);
 }
 
 /// The flattened location keys, after the label.
@@ -240,48 +254,50 @@ fn location(out: &mut Vec<u8>, at: &At<'_>) {
     integer(out, at.byte_end as u64);
 }
 
-/// A class name as a JSON string (a test checks every one against serde).
+/// The opening of a mention of a class: a comma (cut off for the first of a list), the
+/// brace and the label key and value (a test checks every name against serde).
 fn label(label: Label) -> &'static [u8] {
     match label {
-        Label::Cardinal => b"\"CARDINAL\"",
-        Label::Ordinal => b"\"ORDINAL\"",
-        Label::Percentage => b"\"PERCENTAGE\"",
-        Label::Money => b"\"MONEY\"",
-        Label::Quantity => b"\"QUANTITY\"",
-        Label::Date => b"\"DATE\"",
-        Label::Time => b"\"TIME\"",
-        Label::Person => b"\"PERSON\"",
-        Label::Organisation => b"\"ORGANISATION\"",
-        Label::Gpe => b"\"GPE\"",
-        Label::Location => b"\"LOCATION\"",
-        Label::Position => b"\"POSITION\"",
-        Label::Norp => b"\"NORP\"",
-        Label::Law => b"\"LAW\"",
-        Label::Project => b"\"PROJECT\"",
-        Label::Event => b"\"EVENT\"",
-        Label::Facility => b"\"FACILITY\"",
-        Label::Product => b"\"PRODUCT\"",
-        Label::Language => b"\"LANGUAGE\"",
-        Label::Disease => b"\"DISEASE\"",
-        Label::Contact => b"\"CONTACT\"",
-        Label::Art => b"\"ART\"",
-        Label::Adage => b"\"ADAGE\"",
-        Label::Miscellaneous => b"\"MISCELLANEOUS\"",
-        Label::NonHuman => b"\"NON_HUMAN\"",
+        Label::Cardinal => b",{\"label\":\"CARDINAL\"",
+        Label::Ordinal => b",{\"label\":\"ORDINAL\"",
+        Label::Percentage => b",{\"label\":\"PERCENTAGE\"",
+        Label::Money => b",{\"label\":\"MONEY\"",
+        Label::Quantity => b",{\"label\":\"QUANTITY\"",
+        Label::Date => b",{\"label\":\"DATE\"",
+        Label::Time => b",{\"label\":\"TIME\"",
+        Label::Person => b",{\"label\":\"PERSON\"",
+        Label::Organisation => b",{\"label\":\"ORGANISATION\"",
+        Label::Gpe => b",{\"label\":\"GPE\"",
+        Label::Location => b",{\"label\":\"LOCATION\"",
+        Label::Position => b",{\"label\":\"POSITION\"",
+        Label::Norp => b",{\"label\":\"NORP\"",
+        Label::Law => b",{\"label\":\"LAW\"",
+        Label::Project => b",{\"label\":\"PROJECT\"",
+        Label::Event => b",{\"label\":\"EVENT\"",
+        Label::Facility => b",{\"label\":\"FACILITY\"",
+        Label::Product => b",{\"label\":\"PRODUCT\"",
+        Label::Language => b",{\"label\":\"LANGUAGE\"",
+        Label::Disease => b",{\"label\":\"DISEASE\"",
+        Label::Contact => b",{\"label\":\"CONTACT\"",
+        Label::Art => b",{\"label\":\"ART\"",
+        Label::Adage => b",{\"label\":\"ADAGE\"",
+        Label::Miscellaneous => b",{\"label\":\"MISCELLANEOUS\"",
+        Label::NonHuman => b",{\"label\":\"NON_HUMAN\"",
     }
 }
 
-/// A qualifier name as a JSON string (a test checks every one against serde).
+/// A qualifier name as a JSON string with its key before it and the key after it (a test
+/// checks every name against serde).
 fn qualifier(qualifier: Qualifier) -> &'static [u8] {
     match qualifier {
-        Qualifier::Exact => b"\"exact\"",
-        Qualifier::About => b"\"about\"",
-        Qualifier::MoreThan => b"\"more_than\"",
-        Qualifier::LessThan => b"\"less_than\"",
-        Qualifier::Nearly => b"\"nearly\"",
-        Qualifier::UpTo => b"\"up_to\"",
-        Qualifier::AtLeast => b"\"at_least\"",
-        Qualifier::AtMost => b"\"at_most\"",
+        Qualifier::Exact => b",\"qualifier\":\"exact\",\"object\":",
+        Qualifier::About => b",\"qualifier\":\"about\",\"object\":",
+        Qualifier::MoreThan => b",\"qualifier\":\"more_than\",\"object\":",
+        Qualifier::LessThan => b",\"qualifier\":\"less_than\",\"object\":",
+        Qualifier::Nearly => b",\"qualifier\":\"nearly\",\"object\":",
+        Qualifier::UpTo => b",\"qualifier\":\"up_to\",\"object\":",
+        Qualifier::AtLeast => b",\"qualifier\":\"at_least\",\"object\":",
+        Qualifier::AtMost => b",\"qualifier\":\"at_most\",\"object\":",
     }
 }
 
@@ -319,7 +335,8 @@ const EXACT_INTEGERS: f64 = 9_007_199_254_740_992.0; // 2^53
 fn optional_number(out: &mut Vec<u8>, value: Option<f64>) {
     match value {
         Some(v) if v.is_finite() => {
-            if v.abs() < EXACT_INTEGERS && v.fract() == 0.0 {
+            // `as` saturates and truncates: the round trip keeps exactly the integers.
+            if v.abs() < EXACT_INTEGERS && (v as i64) as f64 == v {
                 // ryu's shortest form of an exact integer below 2^53 is its digits; it adds
                 // `.0`, and the sign of a negative zero.
                 if v.is_sign_negative() {
@@ -378,36 +395,38 @@ const DIGIT_PAIRS: [[u8; 2]; 100] = {
     pairs
 };
 
-/// A JSON string: copied whole when no byte needs escaping, else written by serde_json.
+/// A JSON string: its [`contents`] in quotes.
 fn string(out: &mut Vec<u8>, s: &str) {
-    if needs_escape(s.as_bytes()) {
-        // Writing to a Vec cannot fail.
-        let _ = serde_json::to_writer(&mut *out, s);
-    } else {
-        out.reserve(s.len() + 2);
-        out.push(b'"');
-        out.extend_from_slice(s.as_bytes());
-        out.push(b'"');
-    }
+    out.push(b'"');
+    contents(out, s);
+    out.push(b'"');
 }
 
 /// The contents of a JSON string (the caller writes the quotes, as part of the keys around
 /// it): copied whole when no byte needs escaping, else escaped by serde_json (whose quotes
 /// are cut off again; rare).
-#[inline]
+// Always inlined (twice per mention): the check and the copy cost less than the call.
+#[inline(always)]
 fn contents(out: &mut Vec<u8>, s: &str) {
     if needs_escape(s.as_bytes()) {
-        let start = out.len();
-        // Writing to a Vec cannot fail.
-        let _ = serde_json::to_writer(&mut *out, s);
-        out.pop();
-        out.remove(start);
+        escaped_contents(out, s);
     } else {
         out.extend_from_slice(s.as_bytes());
     }
 }
 
+/// [`contents`] of a string that needs escaping.
+#[cold]
+fn escaped_contents(out: &mut Vec<u8>, s: &str) {
+    let start = out.len();
+    // Writing to a Vec cannot fail.
+    let _ = serde_json::to_writer(&mut *out, s);
+    out.pop();
+    out.remove(start);
+}
+
 /// The contents of a rule id: a literal of the rule code is copied without an escape check.
+#[inline(always)]
 fn rule_id(out: &mut Vec<u8>, rule: RuleId<'_>) {
     match rule {
         RuleId::Literal(rule) => {
@@ -525,10 +544,13 @@ mod tests {
     #[test]
     fn names_and_numbers_match_serde_json() {
         for l in Label::ALL {
-            assert_eq!(label(l), serde_json::to_vec(&l).unwrap(), "{l}");
+            let name = serde_json::to_string(&l).unwrap();
+            assert_eq!(label(l), format!(",{{\"label\":{name}").as_bytes(), "{l}");
         }
         for q in Qualifier::ALL {
-            assert_eq!(qualifier(q), serde_json::to_vec(&q).unwrap(), "{q:?}");
+            let name = serde_json::to_string(&q).unwrap();
+            let expected = format!(",\"qualifier\":{name},\"object\":");
+            assert_eq!(qualifier(q), expected.as_bytes(), "{q:?}");
         }
         let mut values = vec![
             0.0,

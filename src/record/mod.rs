@@ -270,8 +270,9 @@ pub fn write_article(out: &mut Vec<u8>, article: &Article, fields: &[FieldMentio
         },
     );
     // Code-point offsets of the facts of one field, and of the entities of every field.
-    let mut fact_chars = Vec::new();
-    let mut entity_chars = Vec::new();
+    let most_facts = fields.iter().map(|m| m.facts.len()).max().unwrap_or(0);
+    let mut fact_chars = Vec::with_capacity(most_facts);
+    let mut entity_chars = Vec::with_capacity(fields.iter().map(|m| m.entities.len()).sum());
     let mut k = 0;
     for m in fields {
         fact_chars.clear();
@@ -326,18 +327,22 @@ fn char_offsets(
             offsets.char_offset(span.end),
         ]
     };
-    let (mut f, mut e) = (m.facts.iter().peekable(), m.entities.iter().peekable());
+    let (mut f, mut e) = (0, 0);
     loop {
-        let fact_first = match (f.peek(), e.peek()) {
-            (Some(x), Some(y)) => x.span.start <= y.span.start,
-            (Some(_), None) => true,
-            (None, Some(_)) => false,
+        match (m.facts.get(f), m.entities.get(e)) {
+            (Some(x), Some(y)) if x.span.start <= y.span.start => {
+                facts.push(chars(x.span));
+                f += 1;
+            }
+            (_, Some(y)) => {
+                entities.push(chars(y.span));
+                e += 1;
+            }
+            (Some(x), None) => {
+                facts.push(chars(x.span));
+                f += 1;
+            }
             (None, None) => return,
-        };
-        if fact_first {
-            facts.extend(f.next().map(|x| chars(x.span)));
-        } else {
-            entities.extend(e.next().map(|y| chars(y.span)));
         }
     }
 }
