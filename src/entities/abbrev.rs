@@ -249,7 +249,16 @@ impl Default for AbbreviationLinker {
 
 #[cfg(test)]
 mod tests {
-    use super::{fold_word, length_bits, space_bit};
+    use super::{case_of, fold_word, is_acronym, length_bits, space_bit, unicode_case};
+
+    #[test]
+    fn the_fast_case_agrees_with_unicode() {
+        for c in ('\0'..='\u{052F}').chain(['ª', 'ǅ', 'Ⅷ', 'ⅷ', '«', '№']) {
+            assert_eq!(case_of(c), unicode_case(c), "{c:?}");
+        }
+        assert!(is_acronym("ІІМ") && is_acronym("COVID-19"));
+        assert!(!is_acronym("ІІМ-і") && !is_acronym("ҚР ІІМ") && !is_acronym("Ж"));
+    }
     use crate::{Article, Extractor};
 
     #[test]
