@@ -34,8 +34,10 @@ pub mod bit {
     pub const QUOTED_HEAD: u16 = 1 << 4;
     /// A word of a numbered facility (number word or head noun).
     pub const FACILITY: u16 = 1 << 5;
-    /// The first word of a known name.
+    /// The first word of a known name of several words (the word itself, uninflected).
     pub const KNOWN: u16 = 1 << 6;
+    /// A known name of one word (inflected or not).
+    pub const KNOWN_SINGLE: u16 = 1 << 7;
     /// The gap before the word holds a closing quote (`»`, `”`, `›`, `“`, `"`).
     pub const QUOTE_BEFORE: u16 = 1 << 14;
     /// The gap before the word holds `№`.
@@ -190,12 +192,34 @@ impl StartTable {
                 .map(|(form, _)| form.clone()),
         );
         for prefix in prefixes {
-            self.starts.add_start(&prefix);
-            let list = &mut self.slots[slot(&prefix)];
-            match list.iter_mut().find(|p| *p.prefix == *prefix) {
-                Some(p) => p.bits |= bits,
-                None => list.push(Prefix::new(prefix, bits)),
-            }
+            self.add_prefix(prefix, bits);
+        }
+    }
+
+    /// Records folded `word` under `bits` for a table that looks it up as it is, not
+    /// through stems: only words starting with it pass.
+    pub fn add_word(&mut self, word: &str, bits: u16) {
+        self.add_prefix(word.to_owned(), bits);
+    }
+
+    fn add_prefix(&mut self, prefix: String, bits: u16) {
+        self.starts.add_start(&prefix);
+        let list = &mut self.slots[slot(&prefix)];
+        match list.iter_mut().find(|p| *p.prefix == *prefix) {
+            Some(p) => p.bits |= bits,
+            None => list.push(Prefix::new(prefix, bits)),
+        }
+    }
+
+    /// The bits [`Candidates::new`] gives a folded word: none when the start filter
+    /// rejects it, else [`StartTable::bits`].
+    #[cfg(test)]
+    pub fn gated_bits(&self, norm: &str) -> u16 {
+        use crate::morph::prefilter::StartKey;
+        if self.starts.may_reach_key(StartKey::of(norm)) {
+            self.bits(norm)
+        } else {
+            0
         }
     }
 
