@@ -8,7 +8,7 @@
 //! through the word itself, a stem that is a prefix of it (at least
 //! [`crate::morph::MIN_LEXICON_STEM`] letters) with its last letter voiced or a vowel put
 //! back before it, or a listed exception (`екеуі` → `екі`). So every word reaching a key
-//! starts with one of a few prefixes of that key ([`key_prefixes`]), or is an exception
+//! starts with one of a few forms of that key ([`key_prefixes`]), or is an exception
 //! form; the table holds those prefixes, found by a hash of their first three letters, behind
 //! a [`StartFilter`] of those letters probed with the start key the text computes once per
 //! word for every lexicon.
@@ -153,31 +153,31 @@ fn is_restored_vowel(c: char) -> bool {
 }
 
 /// Prefixes of which every word whose stem may be folded `key` starts with one. A stem is
-/// the word itself or a prefix of it of [`crate::morph::MIN_LEXICON_STEM`] chars or more,
-/// whose last letter may be unvoiced (`кітаб` → `кітап`) and before whose last letter
-/// `ы`/`і` may be put back (`аул` → `ауыл`): so the word keeps all but the last two chars
-/// of a key of five chars or more, and the first two of a shorter key, whose third char
-/// is the word's third, or its voiced form, or (after a restored vowel) the key's fourth.
+/// the word itself, or a prefix of it of [`crate::morph::MIN_LEXICON_STEM`] chars or more
+/// as it is or repaired ([`crate::morph::peel::for_each_repair`]): its last letter
+/// unvoiced (`кітаб` → `кітап`), or `ы`/`і` put back before its last letter, which may
+/// be unvoiced too (`аул` → `ауыл`). So a word reaching a key of three chars or more
+/// starts with the key, or with the key with its last letter voiced, or (when the key's
+/// second to last letter is `ы`/`і` and the stem keeps three chars) with the key without
+/// that vowel, its last letter voiced or not. A shorter key is only the word itself.
 fn key_prefixes(key: &str) -> Vec<String> {
     let k: Vec<char> = key.chars().collect();
-    let start = |chars: &[char]| chars.iter().collect::<String>();
-    let third = |c: char| {
-        std::iter::once(c)
-            .chain(voiced(c))
-            .map(|c| start(&[k[0], k[1], c]))
+    let n = k.len();
+    if n < crate::morph::MIN_LEXICON_STEM {
+        return vec![key.to_owned()];
+    }
+    // `body` followed by `last` or its voiced form.
+    let ending = |body: &[char], last: char| {
+        std::iter::once(last)
+            .chain(voiced(last))
+            .map(|c| body.iter().chain([&c]).collect::<String>())
             .collect::<Vec<_>>()
     };
-    match k.len() {
-        0..=2 => vec![key.to_owned()],
-        3 => third(k[2]),
-        4 if is_restored_vowel(k[2]) => {
-            let mut starts = third(k[3]);
-            starts.push(start(&k[..3]));
-            starts
-        }
-        4 => vec![start(&k[..3])],
-        n => vec![start(&k[..n - 2])],
+    let mut prefixes = ending(&k[..n - 1], k[n - 1]);
+    if n > crate::morph::MIN_LEXICON_STEM && is_restored_vowel(k[n - 2]) {
+        prefixes.extend(ending(&k[..n - 2], k[n - 1]));
     }
+    prefixes
 }
 
 impl StartTable {
