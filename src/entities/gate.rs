@@ -53,35 +53,61 @@ const SLOTS: usize = 1 << 13;
 /// A word prefix every word reaching some table keys starts with, and those tables' bits.
 struct Prefix {
     prefix: Box<str>,
-    /// The first eight bytes of the prefix ([`load_le`]), zero past its end.
-    head: u64,
-    /// The bits of `head` that are the prefix's.
-    head_mask: u64,
+    /// The first eight bytes of the prefix ([`Chunk`]).
+    head: Chunk,
+    /// The next eight bytes of the prefix (all zero for a prefix of eight bytes or less).
+    next: Chunk,
     bits: u16,
+}
+
+/// Up to eight bytes of a prefix ([`load_le`], zero past its end) and the bits that are
+/// the prefix's.
+struct Chunk {
+    value: u64,
+    mask: u64,
+}
+
+impl Chunk {
+    fn new(bytes: &[u8]) -> Self {
+        let mask = match bytes.len() {
+            8.. => u64::MAX,
+            n => (1u64 << (8 * n)) - 1,
+        };
+        Chunk {
+            value: load_le(bytes),
+            mask,
+        }
+    }
+
+    /// True when the eight bytes `loaded` start with the chunk.
+    #[inline]
+    fn starts(&self, loaded: u64) -> bool {
+        loaded & self.mask == self.value
+    }
 }
 
 impl Prefix {
     fn new(prefix: String, bits: u16) -> Self {
         let bytes = prefix.as_bytes();
-        let head_mask = match bytes.len() {
-            8.. => u64::MAX,
-            n => (1u64 << (8 * n)) - 1,
-        };
         Prefix {
-            head: load_le(bytes),
-            head_mask,
+            head: Chunk::new(bytes),
+            next: Chunk::new(bytes.get(8..).unwrap_or_default()),
             prefix: prefix.into(),
             bits,
         }
     }
 
     /// True when `word`, whose first eight bytes are `head`, starts with the prefix: the
-    /// heads are compared first, so most other prefixes cost no byte compare.
+    /// heads are compared first, so most other prefixes cost no byte compare, then the
+    /// next eight bytes, then (for a prefix of more than sixteen bytes) the rest.
     #[inline]
     fn starts(&self, word: &[u8], head: u64) -> bool {
-        head & self.head_mask == self.head
-            && word.len() >= self.prefix.len()
-            && (self.prefix.len() <= 8 || word.starts_with(self.prefix.as_bytes()))
+        let len = self.prefix.len();
+        self.head.starts(head)
+            && word.len() >= len
+            && (len <= 8
+                || (self.next.starts(load_le(&word[8..]))
+                    && (len <= 16 || word.starts_with(self.prefix.as_bytes()))))
     }
 }
 
@@ -247,7 +273,8 @@ impl Candidates {
     /// text for the quotes and signs in gaps ([`gap_marks`]).
     pub fn new(table: &StartTable, text: &Text) -> Self {
         let mut bits = vec![0; text.words.len()];
-        let mut marked = Vec::new();
+        // Most words have no bit: a quarter of them is room enough in one allocation.
+        let mut marked = Vec::with_capacity(text.words.len() / 4);
         for (i, b) in bits.iter_mut().enumerate() {
             if !table.starts.may_reach_key(text.start_key(i)) {
                 continue;
@@ -257,16 +284,13 @@ impl Candidates {
                 marked.push(i as u32);
             }
         }
-        let before = marked.len();
         gap_marks(text, |i, b| {
             if bits[i] == 0 {
-                marked.push(i as u32);
+                let at = marked.partition_point(|&m| (m as usize) < i);
+                marked.insert(at, i as u32);
             }
             bits[i] |= b;
         });
-        if marked.len() != before {
-            marked.sort_unstable();
-        }
         Candidates { bits, marked }
     }
 
