@@ -168,10 +168,16 @@ impl AbbreviationLinker {
     }
 }
 
-/// `word` folded ([`fold_word`]) into `buf`, reused to spare an allocation per lemma.
+/// `word` folded ([`fold_word`]) into `buf`, reused to spare an allocation per lemma. An
+/// ASCII word (`KAZINFORM`, the commonest acronym) folds to its ASCII lowercase.
 fn refold<'b>(buf: &'b mut String, word: &str) -> &'b str {
     buf.clear();
-    fold_word_into(word, buf);
+    if word.is_ascii() {
+        buf.push_str(word);
+        buf.make_ascii_lowercase();
+    } else {
+        fold_word_into(word, buf);
+    }
     buf
 }
 
@@ -249,7 +255,22 @@ impl Default for AbbreviationLinker {
 
 #[cfg(test)]
 mod tests {
-    use super::{case_of, fold_word, is_acronym, length_bits, space_bit, unicode_case};
+    use super::{case_of, fold_word, is_acronym, length_bits, refold, space_bit, unicode_case};
+
+    #[test]
+    fn refolding_is_folding() {
+        let mut buf = String::from("old");
+        for word in [
+            "KAZINFORM",
+            "ЕАЭО",
+            "Ішкі\u{00AD}істер",
+            "COVID-19",
+            "Astana Hub",
+            "",
+        ] {
+            assert_eq!(refold(&mut buf, word), fold_word(word), "{word}");
+        }
+    }
 
     #[test]
     fn the_fast_case_agrees_with_unicode() {
