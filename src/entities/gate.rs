@@ -317,10 +317,14 @@ impl Candidates {
 fn gap_marks(text: &Text, mut mark: impl FnMut(usize, u16)) {
     let words = &text.words;
     let mut next = 0;
-    for at in memchr::memchr3_iter(b'"', 0xC2, 0xE2, text.text.as_bytes()) {
-        let b = match text.text[at..].chars().next() {
-            Some('»' | '”' | '›' | '“' | '"') => bit::QUOTE_BEFORE,
-            Some('№') => bit::SIGN_BEFORE,
+    let bytes = text.text.as_bytes();
+    for at in memchr::memchr3_iter(b'"', 0xC2, 0xE2, bytes) {
+        // The UTF-8 of `"`, `»`, `“`, `”`, `›` and `№` (most hits are `«` or a dash).
+        let b = match bytes[at..] {
+            [b'"', ..] | [0xC2, 0xBB, ..] | [0xE2, 0x80, 0x9C | 0x9D | 0xBA, ..] => {
+                bit::QUOTE_BEFORE
+            }
+            [0xE2, 0x84, 0x96, ..] => bit::SIGN_BEFORE,
             _ => continue,
         };
         // The first word starting after `at` (hits come in order, so search from the last).
