@@ -8,9 +8,12 @@
 //! through the word itself, a stem that is a prefix of it (at least
 //! [`crate::morph::MIN_LEXICON_STEM`] letters) with its last letter voiced or a vowel put
 //! back before it, or a listed exception (`екеуі` → `екі`). So every word reaching a key
-//! starts with one of a few prefixes of that key ([`key_prefixes`]), or is an exception
-//! form; the table holds those prefixes, found by a hash of their first three letters.
+//! starts with one of a few forms of that key ([`key_prefixes`]), or is an exception
+//! form; the table holds those prefixes, found by a hash of their first three letters, behind
+//! a [`StartFilter`] of those letters probed with the start key the text computes once per
+//! word for every lexicon.
 
+use crate::morph::prefilter::StartFilter;
 use crate::text::bytes::load_le;
 use crate::text::fold::fold_word;
 use crate::text::Text;
@@ -31,8 +34,10 @@ pub mod bit {
     pub const QUOTED_HEAD: u16 = 1 << 4;
     /// A word of a numbered facility (number word or head noun).
     pub const FACILITY: u16 = 1 << 5;
-    /// The first word of a known name.
+    /// The first word of a known name of several words (the word itself, uninflected).
     pub const KNOWN: u16 = 1 << 6;
+    /// A known name of one word (inflected or not).
+    pub const KNOWN_SINGLE: u16 = 1 << 7;
     /// The gap before the word holds a closing quote (`»`, `”`, `›`, `“`, `"`).
     pub const QUOTE_BEFORE: u16 = 1 << 14;
     /// The gap before the word holds `№`.
@@ -48,42 +53,71 @@ const SLOTS: usize = 1 << 13;
 /// A word prefix every word reaching some table keys starts with, and those tables' bits.
 struct Prefix {
     prefix: Box<str>,
-    /// The first eight bytes of the prefix ([`load_le`]), zero past its end.
-    head: u64,
-    /// The bits of `head` that are the prefix's.
-    head_mask: u64,
+    /// The first eight bytes of the prefix ([`Chunk`]).
+    head: Chunk,
+    /// The next eight bytes of the prefix (all zero for a prefix of eight bytes or less).
+    next: Chunk,
     bits: u16,
+}
+
+/// Up to eight bytes of a prefix ([`load_le`], zero past its end) and the bits that are
+/// the prefix's.
+struct Chunk {
+    value: u64,
+    mask: u64,
+}
+
+impl Chunk {
+    fn new(bytes: &[u8]) -> Self {
+        let mask = match bytes.len() {
+            8.. => u64::MAX,
+            n => (1u64 << (8 * n)) - 1,
+        };
+        Chunk {
+            value: load_le(bytes),
+            mask,
+        }
+    }
+
+    /// True when the eight bytes `loaded` start with the chunk.
+    #[inline]
+    fn starts(&self, loaded: u64) -> bool {
+        loaded & self.mask == self.value
+    }
 }
 
 impl Prefix {
     fn new(prefix: String, bits: u16) -> Self {
         let bytes = prefix.as_bytes();
-        let head_mask = match bytes.len() {
-            8.. => u64::MAX,
-            n => (1u64 << (8 * n)) - 1,
-        };
         Prefix {
-            head: load_le(bytes),
-            head_mask,
+            head: Chunk::new(bytes),
+            next: Chunk::new(bytes.get(8..).unwrap_or_default()),
             prefix: prefix.into(),
             bits,
         }
     }
 
     /// True when `word`, whose first eight bytes are `head`, starts with the prefix: the
-    /// heads are compared first, so most other prefixes cost no byte compare.
+    /// heads are compared first, so most other prefixes cost no byte compare, then the
+    /// next eight bytes, then (for a prefix of more than sixteen bytes) the rest.
     #[inline]
     fn starts(&self, word: &[u8], head: u64) -> bool {
-        head & self.head_mask == self.head
-            && word.len() >= self.prefix.len()
-            && (self.prefix.len() <= 8 || word.starts_with(self.prefix.as_bytes()))
+        let len = self.prefix.len();
+        self.head.starts(head)
+            && word.len() >= len
+            && (len <= 8
+                || (self.next.starts(load_le(&word[8..]))
+                    && (len <= 16 || word.starts_with(self.prefix.as_bytes()))))
     }
 }
 
 /// The prefixes of every rule table (see [`key_prefixes`]), hashed by their first three
-/// chars, behind a [`StartFilter`] on those chars. Built once with the rules.
+/// chars, behind a [`StartFilter`] of those starts. Built once with the rules.
 pub struct StartTable {
-    filter: StartFilter,
+    /// The first test: a bit of each prefix's first three chars (two for a two-char
+    /// prefix), probed with a word's [`crate::text::Text::start_key`], which the text
+    /// computes once for all rules. Most words fail it.
+    starts: StartFilter,
     slots: Box<[Vec<Prefix>]>,
     /// Irregular forms and their stems (`src/morph/data/exceptions.tsv`), folded.
     exceptions: Vec<(String, String)>,
@@ -98,140 +132,9 @@ impl Default for StartTable {
         .map(|row| (fold_word(row.cell(0)), fold_word(row.cell(1))))
         .collect();
         StartTable {
-            filter: StartFilter::default(),
+            starts: StartFilter::default(),
             slots: (0..SLOTS).map(|_| Vec::new()).collect(),
             exceptions,
-        }
-    }
-}
-
-/// Bits of a char class in [`StartFilter`].
-const CLASS_BITS: u32 = 6;
-/// Char classes: [`END`], [`NO_PREFIX`], then one per char seen in the prefixes' first
-/// three chars, the last shared by the chars past it.
-const CLASSES: u8 = 1 << CLASS_BITS;
-/// The class past a word's end.
-const END: u8 = 0;
-/// The class of every char that no prefix has among its first three.
-const NO_PREFIX: u8 = 1;
-
-/// The first test of [`StartTable::bits`]: one bit per triple of char classes, set for the
-/// first three chars of every prefix (for every continuation of a shorter one). A word
-/// starting with a prefix has the same classes there, so its bit is set; most words' bits
-/// are not. Chars are read from bytes: ASCII, and two-byte Cyrillic by lead `0xD0..=0xD3`.
-struct StartFilter {
-    ascii: [u8; 128],
-    cyrillic: [u8; 256],
-    /// Classes given so far.
-    classes: u8,
-    /// `CLASSES³` bits.
-    bits: Box<[u64]>,
-}
-
-impl Default for StartFilter {
-    fn default() -> Self {
-        StartFilter {
-            ascii: [NO_PREFIX; 128],
-            cyrillic: [NO_PREFIX; 256],
-            classes: NO_PREFIX + 1,
-            bits: vec![0; (1 << (3 * CLASS_BITS)) / 64].into_boxed_slice(),
-        }
-    }
-}
-
-/// Index of a two-byte Cyrillic char (lead byte `0xD0..=0xD3`) in [`StartFilter`].
-#[inline]
-fn cyrillic_index(lead: u8, next: u8) -> usize {
-    (usize::from(lead & 0x03) << 6) | usize::from(next & 0x3F)
-}
-
-impl StartFilter {
-    /// The class slot of the char at the start of `bytes` and its length, or `None` for a
-    /// char the filter does not read.
-    #[inline]
-    fn slot(&mut self, bytes: &[u8]) -> Option<(&mut u8, usize)> {
-        match *bytes {
-            [b, ..] if b < 0x80 => Some((&mut self.ascii[usize::from(b)], 1)),
-            [lead, next, ..] if lead & 0xFC == 0xD0 => {
-                Some((&mut self.cyrillic[cyrillic_index(lead, next)], 2))
-            }
-            _ => None,
-        }
-    }
-
-    /// Sets the bits of every word that starts with folded `prefix`.
-    fn add(&mut self, prefix: &str) {
-        let mut bytes = prefix.as_bytes();
-        let mut classes = Vec::with_capacity(3);
-        while classes.len() < 3 && !bytes.is_empty() {
-            let fresh = self.classes;
-            let Some((class, len)) = self.slot(bytes) else {
-                // Words starting like this skip the filter.
-                return;
-            };
-            if *class == NO_PREFIX {
-                *class = fresh;
-            }
-            classes.push(*class);
-            bytes = &bytes[len..];
-            if *class == fresh && fresh < CLASSES - 1 {
-                self.classes += 1;
-            }
-        }
-        // Every continuation of a prefix of fewer than three chars, the end included.
-        let free = 3 - classes.len() as u32;
-        let base = classes
-            .iter()
-            .fold(0usize, |index, &c| (index << CLASS_BITS) | usize::from(c))
-            << (free * CLASS_BITS);
-        for rest in 0..1usize << (free * CLASS_BITS) {
-            let index = base | rest;
-            self.bits[index / 64] |= 1 << (index % 64);
-        }
-    }
-
-    /// The filter index of the classes of a folded word's first three chars, or `None`
-    /// when one of them is outside ASCII and two-byte Cyrillic (rare: such words skip the
-    /// filter).
-    #[inline]
-    fn start(&self, word: &[u8]) -> Option<usize> {
-        // Most words start with three two-byte Cyrillic letters.
-        if let Some(&[a, a2, b, b2, c, c2]) = word.first_chunk::<6>() {
-            if a & b & c & 0xFC == 0xD0 && (a | b | c) & 0xFC == 0xD0 {
-                let class = |lead, next| usize::from(self.cyrillic[cyrillic_index(lead, next)]);
-                return Some(
-                    (class(a, a2) << (2 * CLASS_BITS))
-                        | (class(b, b2) << CLASS_BITS)
-                        | class(c, c2),
-                );
-            }
-        }
-        let mut index = 0;
-        let mut i = 0;
-        for _ in 0..3 {
-            let class = match *word.get(i..)? {
-                [] => END,
-                [b, ..] if b < 0x80 => {
-                    i += 1;
-                    self.ascii[usize::from(b)]
-                }
-                [lead, next, ..] if lead & 0xFC == 0xD0 => {
-                    i += 2;
-                    self.cyrillic[cyrillic_index(lead, next)]
-                }
-                _ => return None,
-            };
-            index = (index << CLASS_BITS) | usize::from(class);
-        }
-        Some(index)
-    }
-
-    /// False when no prefix starts folded `word`; true when one may.
-    #[inline]
-    fn may_start(&self, word: &[u8]) -> bool {
-        match self.start(word) {
-            Some(index) => self.bits[index / 64] & (1 << (index % 64)) != 0,
-            None => true,
         }
     }
 }
@@ -276,31 +179,31 @@ fn is_restored_vowel(c: char) -> bool {
 }
 
 /// Prefixes of which every word whose stem may be folded `key` starts with one. A stem is
-/// the word itself or a prefix of it of [`crate::morph::MIN_LEXICON_STEM`] chars or more,
-/// whose last letter may be unvoiced (`кітаб` → `кітап`) and before whose last letter
-/// `ы`/`і` may be put back (`аул` → `ауыл`): so the word keeps all but the last two chars
-/// of a key of five chars or more, and the first two of a shorter key, whose third char
-/// is the word's third, or its voiced form, or (after a restored vowel) the key's fourth.
+/// the word itself, or a prefix of it of [`crate::morph::MIN_LEXICON_STEM`] chars or more
+/// as it is or repaired ([`crate::morph::peel::for_each_repair`]): its last letter
+/// unvoiced (`кітаб` → `кітап`), or `ы`/`і` put back before its last letter, which may
+/// be unvoiced too (`аул` → `ауыл`). So a word reaching a key of three chars or more
+/// starts with the key, or with the key with its last letter voiced, or (when the key's
+/// second to last letter is `ы`/`і` and the stem keeps three chars) with the key without
+/// that vowel, its last letter voiced or not. A shorter key is only the word itself.
 fn key_prefixes(key: &str) -> Vec<String> {
     let k: Vec<char> = key.chars().collect();
-    let start = |chars: &[char]| chars.iter().collect::<String>();
-    let third = |c: char| {
-        std::iter::once(c)
-            .chain(voiced(c))
-            .map(|c| start(&[k[0], k[1], c]))
+    let n = k.len();
+    if n < crate::morph::MIN_LEXICON_STEM {
+        return vec![key.to_owned()];
+    }
+    // `body` followed by `last` or its voiced form.
+    let ending = |body: &[char], last: char| {
+        std::iter::once(last)
+            .chain(voiced(last))
+            .map(|c| body.iter().chain([&c]).collect::<String>())
             .collect::<Vec<_>>()
     };
-    match k.len() {
-        0..=2 => vec![key.to_owned()],
-        3 => third(k[2]),
-        4 if is_restored_vowel(k[2]) => {
-            let mut starts = third(k[3]);
-            starts.push(start(&k[..3]));
-            starts
-        }
-        4 => vec![start(&k[..3])],
-        n => vec![start(&k[..n - 2])],
+    let mut prefixes = ending(&k[..n - 1], k[n - 1]);
+    if n > crate::morph::MIN_LEXICON_STEM && is_restored_vowel(k[n - 2]) {
+        prefixes.extend(ending(&k[..n - 2], k[n - 1]));
     }
+    prefixes
 }
 
 impl StartTable {
@@ -315,12 +218,34 @@ impl StartTable {
                 .map(|(form, _)| form.clone()),
         );
         for prefix in prefixes {
-            self.filter.add(&prefix);
-            let list = &mut self.slots[slot(&prefix)];
-            match list.iter_mut().find(|p| *p.prefix == *prefix) {
-                Some(p) => p.bits |= bits,
-                None => list.push(Prefix::new(prefix, bits)),
-            }
+            self.add_prefix(prefix, bits);
+        }
+    }
+
+    /// Records folded `word` under `bits` for a table that looks it up as it is, not
+    /// through stems: only words starting with it pass.
+    pub fn add_word(&mut self, word: &str, bits: u16) {
+        self.add_prefix(word.to_owned(), bits);
+    }
+
+    fn add_prefix(&mut self, prefix: String, bits: u16) {
+        self.starts.add_start(&prefix);
+        let list = &mut self.slots[slot(&prefix)];
+        match list.iter_mut().find(|p| *p.prefix == *prefix) {
+            Some(p) => p.bits |= bits,
+            None => list.push(Prefix::new(prefix, bits)),
+        }
+    }
+
+    /// The bits [`Candidates::new`] gives a folded word: none when the start filter
+    /// rejects it, else [`StartTable::bits`].
+    #[cfg(test)]
+    pub fn gated_bits(&self, norm: &str) -> u16 {
+        use crate::morph::prefilter::StartKey;
+        if self.starts.may_reach_key(StartKey::of(norm)) {
+            self.bits(norm)
+        } else {
+            0
         }
     }
 
@@ -328,9 +253,6 @@ impl StartTable {
     #[inline]
     pub fn bits(&self, norm: &str) -> u16 {
         let word = norm.as_bytes();
-        if !self.filter.may_start(word) {
-            return 0;
-        }
         let head = load_le(word);
         self.slots[slot_of_head(head)]
             .iter()
@@ -347,25 +269,28 @@ pub struct Candidates {
 }
 
 impl Candidates {
-    /// One pass over the words of `text`.
+    /// One pass over the words of `text` for their table bits, then one byte search of the
+    /// text for the quotes and signs in gaps ([`gap_marks`]).
     pub fn new(table: &StartTable, text: &Text) -> Self {
-        let mut bits = Vec::with_capacity(text.words.len());
-        let mut marked = Vec::new();
-        let bytes = text.text.as_bytes();
-        let mut end = 0;
-        for (i, word) in text.words.iter().enumerate() {
-            let start = word.span.start;
-            let mut b = table.bits(text.norm(i));
-            // A lone space, the most common gap, holds no quote or sign.
-            if start != end + 1 || bytes[end] != b' ' {
-                b |= gap_bits(&bytes[end..start]);
+        let mut bits = vec![0; text.words.len()];
+        // Most words have no bit: a quarter of them is room enough in one allocation.
+        let mut marked = Vec::with_capacity(text.words.len() / 4);
+        for (i, b) in bits.iter_mut().enumerate() {
+            if !table.starts.may_reach_key(text.start_key(i)) {
+                continue;
             }
-            end = word.span.end;
-            bits.push(b);
-            if b != 0 {
+            *b = table.bits(text.norm(i));
+            if *b != 0 {
                 marked.push(i as u32);
             }
         }
+        gap_marks(text, |i, b| {
+            if bits[i] == 0 {
+                let at = marked.partition_point(|&m| (m as usize) < i);
+                marked.insert(at, i as u32);
+            }
+            bits[i] |= b;
+        });
         Candidates { bits, marked }
     }
 
@@ -384,27 +309,28 @@ impl Candidates {
     }
 }
 
-/// [`bit::QUOTE_BEFORE`] and [`bit::SIGN_BEFORE`] of the gap before a word.
-fn gap_bits(gap: &[u8]) -> u16 {
-    match gap {
-        [b' '] => 0,
-        _ if gap.is_ascii() => {
-            if gap.contains(&b'"') {
+/// Calls `mark(i, bit)` with [`bit::QUOTE_BEFORE`] or [`bit::SIGN_BEFORE`] for every
+/// closing quote (`»`, `”`, `›`, `“`, `"`) or `№` in the gap before word `i` (the text
+/// before its first word included). Sound: each of these chars starts with `"`, `0xC2` or
+/// `0xE2`, so a byte search for those three finds them all; a char inside a word or after
+/// the last word belongs to no gap and is skipped.
+fn gap_marks(text: &Text, mut mark: impl FnMut(usize, u16)) {
+    let words = &text.words;
+    let mut next = 0;
+    let bytes = text.text.as_bytes();
+    for at in memchr::memchr3_iter(b'"', 0xC2, 0xE2, bytes) {
+        // The UTF-8 of `"`, `»`, `“`, `”`, `›` and `№` (most hits are `«` or a dash).
+        let b = match bytes[at..] {
+            [b'"', ..] | [0xC2, 0xBB, ..] | [0xE2, 0x80, 0x9C | 0x9D | 0xBA, ..] => {
                 bit::QUOTE_BEFORE
-            } else {
-                0
             }
-        }
-        _ => {
-            let mut bits = 0;
-            for c in String::from_utf8_lossy(gap).chars() {
-                match c {
-                    '»' | '”' | '›' | '“' | '"' => bits |= bit::QUOTE_BEFORE,
-                    '№' => bits |= bit::SIGN_BEFORE,
-                    _ => {}
-                }
-            }
-            bits
+            [0xE2, 0x84, 0x96, ..] => bit::SIGN_BEFORE,
+            _ => continue,
+        };
+        // The first word starting after `at` (hits come in order, so search from the last).
+        next += words[next..].partition_point(|w| w.span.start <= at);
+        if next < words.len() && (next == 0 || words[next - 1].span.end <= at) {
+            mark(next, b);
         }
     }
 }
@@ -413,6 +339,7 @@ fn gap_bits(gap: &[u8]) -> u16 {
 mod tests {
     use super::*;
     use crate::morph::morph;
+    use crate::morph::prefilter::StartKey;
 
     #[test]
     fn inflected_forms_reach_their_keys() {
@@ -479,6 +406,28 @@ mod tests {
     }
 
     #[test]
+    fn the_gap_search_finds_every_quote_and_sign_of_every_gap() {
+        let text = Text::new("\"Бір» екі ”үш“ — «төрт›, №5 №\u{a0}алты… жеті\"сегіз» ” ");
+        let mut found = vec![0; text.words.len()];
+        gap_marks(&text, |i, b| found[i] |= b);
+        // Each gap read char by char.
+        let mut end = 0;
+        for (i, word) in text.words.iter().enumerate() {
+            let mut expected = 0;
+            for c in text.text[end..word.span.start].chars() {
+                match c {
+                    '»' | '”' | '›' | '“' | '"' => expected |= bit::QUOTE_BEFORE,
+                    '№' => expected |= bit::SIGN_BEFORE,
+                    _ => {}
+                }
+            }
+            assert_eq!(found[i], expected, "{}", text.surface(i));
+            end = word.span.end;
+        }
+        assert_ne!(found.iter().fold(0, |a, b| a | b), 0);
+    }
+
+    #[test]
     fn the_start_filter_passes_every_word_of_a_prefix() {
         let mut table = StartTable::default();
         use crate::entities::{facility, known, law, org, position, quoted};
@@ -500,7 +449,7 @@ mod tests {
             let longer = prefix.chars().count() >= 3;
             let words = [prefix.clone(), format!("{prefix}ның"), format!("{prefix}a")];
             for word in words.iter().take(if longer { 3 } else { 1 }) {
-                assert!(table.filter.may_start(word.as_bytes()), "{word}");
+                assert!(table.starts.may_reach_key(StartKey::of(word)), "{word}");
                 assert_ne!(table.bits(word), 0, "{word}");
             }
         }

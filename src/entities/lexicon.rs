@@ -162,21 +162,23 @@ impl<T: Clone> PhraseTable<T> {
         }
     }
 
-    /// The longest name starting at word `i`: its last word index and value.
-    pub fn match_at(&self, text: &Text, i: usize) -> Option<(usize, &T)> {
-        if let Some(list) = self
+    /// The longest name of several words starting at word `i`: its last word index and
+    /// value. Only the last word may inflect: the first matches as it is.
+    pub fn phrase_at(&self, text: &Text, i: usize) -> Option<(usize, &T)> {
+        let list = self
             .multi_firsts
             .may_contain(text.forms().word_hash(i))
             .then(|| self.multi.get(text.norm(i)))
-            .flatten()
-        {
-            for phrase in list {
-                if let Some(last) = self.match_rest(text, i, &phrase.rest) {
-                    return Some((last, &phrase.value));
-                }
-            }
-        }
-        self.single.word(text, i).map(|v| (i, v))
+            .flatten()?;
+        list.iter().find_map(|phrase| {
+            self.match_rest(text, i, &phrase.rest)
+                .map(|last| (last, &phrase.value))
+        })
+    }
+
+    /// The name of one word that word `i` is (it may inflect).
+    pub fn word_at(&self, text: &Text, i: usize) -> Option<&T> {
+        self.single.word(text, i)
     }
 
     fn match_rest(&self, text: &Text, i: usize, rest: &[String]) -> Option<usize> {
@@ -213,8 +215,9 @@ mod tests {
         table.insert("Ұлттық банк", 1);
         table.insert("Ұлттық", 2);
         let text = Text::new("Ұлттық банк, Ұлттық. банк");
-        assert_eq!(table.match_at(&text, 0), Some((1, &1)));
-        assert_eq!(table.match_at(&text, 2), Some((2, &2)));
+        assert_eq!(table.phrase_at(&text, 0), Some((1, &1)));
+        assert_eq!(table.phrase_at(&text, 2), None);
+        assert_eq!(table.word_at(&text, 2), Some(&2));
     }
 
     #[test]

@@ -109,7 +109,7 @@ impl QuotedRules {
             let Some((&(head, possessive), analysis)) = self.heads.word_analysis(text, i) else {
                 continue;
             };
-            if let Some(q) = quoted_near(text, i, self.breaks) {
+            if let Some(q) = quoted_near(text, cands, i, self.breaks) {
                 self.quoted_list(text, q, head.label, out, trace);
             } else if analysis.slots & Slot::Plural.bit() != 0 {
                 trace.rejected(owner_rule_id(head.label), text.words[i].span, || {
@@ -170,7 +170,12 @@ impl QuotedRules {
 /// The quoted name before head word `i`, directly or across a few lowercase words that
 /// modify the head (`«Бастау» халықаралық фестивалі`; not an owner or another head), or
 /// name it (`«Жасыл ел» деп аталатын жоба`).
-fn quoted_near(text: &Text, i: usize, breaks: &Breaks) -> Option<Quoted> {
+fn quoted_near(text: &Text, cands: &Candidates, i: usize, breaks: &Breaks) -> Option<Quoted> {
+    // A quoted name ends before word `j` only when the gap before `j` holds a closing quote.
+    let first = i.saturating_sub(MAX_WORDS_BEFORE_HEAD);
+    if !(first..=i).any(|j| cands.has(j, bit::QUOTE_BEFORE)) {
+        return None;
+    }
     let mut j = i;
     for _ in 0..=MAX_WORDS_BEFORE_HEAD {
         if let Some(q) = quoted_before(text, j) {

@@ -120,6 +120,19 @@ impl StartFilter {
         }
     }
 
+    /// Records a folded word start of two chars or more: every word beginning with it
+    /// passes [`StartFilter::may_reach_key`] (its first three chars, or its first two and
+    /// its end, give the start's bit). For gates that know the starts of the words they
+    /// want rather than keys.
+    pub fn add_start(&mut self, start: &str) {
+        assert!(
+            start.chars().nth(1).is_some(),
+            "a word start of two chars or more, not `{start}`"
+        );
+        let [a, b, c] = start_of(start);
+        self.set(start_bit(a, b, c));
+    }
+
     /// False when no key's stem can start like the folded `word` (no peel needed).
     pub fn may_reach(&self, word: &str) -> bool {
         self.may_reach_key(StartKey::of(word))
