@@ -320,7 +320,10 @@ fn share_change(text: &Text, facts: &mut [Fact]) {
         if a.change.is_some() || a.label != b.label || a.label == Label::Ordinal {
             continue;
         }
-        let between = &text.text[a.span.end..b.span.start];
+        // Candidates may still overlap here (resolution comes later): no gap, no list.
+        let Some(between) = text.text.get(a.span.end..b.span.start) else {
+            continue;
+        };
         let listed = between.trim_start().starts_with(',')
             && !between.contains(['.', '!', '?', ';', ':', '\n'])
             && between.split_whitespace().count() <= MAX_WORDS_BETWEEN;
