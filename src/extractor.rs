@@ -67,6 +67,10 @@ impl Extractor {
         }
         BUFFERS.with(|buffers| {
             let (title, body) = &mut *buffers.borrow_mut();
+            // Cleared first, so that nothing of an article whose extraction panicked (see
+            // `pipeline`) is left for the next one.
+            title.clear();
+            body.clear();
             self.analyze_article(article, title, body);
             let body_field = FieldMentions {
                 field: Field::Text,
@@ -90,8 +94,6 @@ impl Extractor {
                 }
                 None => write_article(out, article, &[body_field]),
             }
-            title.clear();
-            body.clear();
             counts
         })
     }

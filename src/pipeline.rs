@@ -4,15 +4,17 @@
 //! is processed. Memory is bounded by two chunks plus their output, whatever the input size,
 //! and the output does not depend on the thread count.
 
+use std::any::Any;
 use std::io::{self, Write};
 use std::ops::AddAssign;
+use std::panic::{self, AssertUnwindSafe};
 
 use rayon::prelude::*;
 
 use crate::article::Article;
 use crate::extractor::Extractor;
 use crate::input::{Articles, InputError, Raw};
-use crate::record::{write_article, write_record};
+use crate::record::{write_article, write_record, Record};
 
 /// Output bytes reserved per input byte of a piece (records are about 3.6 times their
 /// article; more output only costs the buffer a regrowth).
@@ -219,7 +221,7 @@ fn process<J: Job>(
                 if let (Err(error), true) = (&item, report) {
                     piece.errors.push(error.report_line());
                 }
-                tally += job.run(&item, &mut piece.out)?;
+                tally += run_guarded(job, &item, piece, report)?;
             }
             Ok(tally)
         })
@@ -227,6 +229,56 @@ fn process<J: Job>(
             a += b;
             Ok(a)
         })
+}
+
+/// Runs `job` on one item; a panic inside it (a bug in a rule) costs only this item: its
+/// partial output is dropped and an `internal` error record takes its place (and a line on
+/// stderr when `report`), so every input item still yields exactly one record.
+fn run_guarded<J: Job>(job: &J, item: &Item, piece: &mut Piece, report: bool) -> io::Result<Tally> {
+    let start = piece.out.len();
+    let out = &mut piece.out;
+    match panic::catch_unwind(AssertUnwindSafe(|| job.run(item, out))) {
+        Ok(result) => result,
+        Err(payload) => {
+            piece.out.truncate(start);
+            let (id, source) = match item {
+                Ok(article) => (article.id.clone(), article.source.clone()),
+                Err(error) => (error.id().to_owned(), error.source().to_owned()),
+            };
+            let message = format!(
+                "{source}: extraction failed (a bug in kazfacts, please report it with this \
+                 article): {}",
+                panic_message(payload.as_ref())
+            );
+            if report {
+                piece
+                    .errors
+                    .push(format!("kazfacts: {INTERNAL}: {message}"));
+            }
+            write_record(
+                &mut piece.out,
+                &Record::failed(id, source, INTERNAL, message),
+            );
+            piece.out.push(b'\n');
+            Ok(Tally {
+                records: 1,
+                errors: 1,
+                ..Tally::default()
+            })
+        }
+    }
+}
+
+/// The error kind of a record whose extraction panicked.
+pub const INTERNAL: &str = "internal";
+
+/// The text a panic was raised with, when it is a string.
+fn panic_message(payload: &(dyn Any + Send)) -> &str {
+    payload
+        .downcast_ref::<&str>()
+        .copied()
+        .or_else(|| payload.downcast_ref::<String>().map(String::as_str))
+        .unwrap_or("panic without a message")
 }
 
 #[cfg(test)]
@@ -295,6 +347,59 @@ mod tests {
             assert_eq!(counts.tally.errors, 7);
             assert_eq!(counts.bytes, dump.len() as u64);
             assert_eq!(calls, 50usize.div_ceil(chunk_articles));
+        }
+    }
+
+    /// Writes each article's id, but panics on the ids listed.
+    struct PanicsOn(&'static [&'static str]);
+
+    impl Job for PanicsOn {
+        fn run(&self, item: &Item, out: &mut Vec<u8>) -> io::Result<Tally> {
+            let id = item.as_ref().map(|a| a.id.clone()).unwrap_or_default();
+            out.extend_from_slice(id.as_bytes());
+            assert!(!self.0.contains(&id.as_str()), "rule bug on {id}");
+            out.push(b'\n');
+            Ok(Tally {
+                records: 1,
+                ..Tally::default()
+            })
+        }
+    }
+
+    #[test]
+    fn a_panicking_article_becomes_an_internal_error_record_and_the_run_goes_on() {
+        let dir = tempfile::tempdir().unwrap();
+        let dump: String = (0..6)
+            .map(|i| format!("{{\"id\":\"a{i}\",\"text\":\"мәтін\"}}\n"))
+            .collect();
+        let path = dir.path().join("d.jsonl");
+        std::fs::write(&path, &dump).unwrap();
+        for threads in [1, 2] {
+            let options = Options {
+                threads: Some(threads),
+                chunk_articles: 4,
+                chunk_bytes: 1 << 20,
+            };
+            let mut articles =
+                Articles::new(vec![Input::Path(path.clone())], ReadOptions::default());
+            let mut out = Vec::new();
+            let job = PanicsOn(&["a1", "a4"]);
+            let counts = run(&mut articles, &job, &mut out, &options, |_| {}).unwrap();
+            let lines: Vec<&str> = std::str::from_utf8(&out).unwrap().lines().collect();
+            assert_eq!(lines.len(), 6, "{lines:?}");
+            for (i, line) in lines.iter().enumerate() {
+                if i == 1 || i == 4 {
+                    let record: serde_json::Value = serde_json::from_str(line).unwrap();
+                    assert_eq!(record["id"], format!("a{i}"));
+                    assert_eq!(record["source"], format!("{}:{}", path.display(), i + 1));
+                    assert_eq!(record["error"]["kind"], INTERNAL);
+                    let message = record["error"]["message"].as_str().unwrap();
+                    assert!(message.ends_with(&format!("rule bug on a{i}")), "{message}");
+                } else {
+                    assert_eq!(*line, format!("a{i}"));
+                }
+            }
+            assert_eq!((counts.tally.records, counts.tally.errors), (6, 2));
         }
     }
 }

@@ -12,9 +12,10 @@
 //! * `date`, `title`: as read, or `null`.
 //! * `facts`, `entities`: sorted by `field` (`title` first) then `start`; never overlapping
 //!   within a field (the overlap policy is [`crate::resolve`]).
-//! * `error`: `null`, or `{"kind": …, "message": …}` when the article could not be read; such
-//!   a record has empty `facts` and `entities`. Kinds: `io`, `invalid_utf8`, `empty`,
-//!   `binary`, `json`, `missing_field`, `gzip`, `too_large`.
+//! * `error`: `null`, or `{"kind": …, "message": …}` when the article could not be read or
+//!   its extraction failed; such a record has empty `facts` and `entities`. Kinds: `io`,
+//!   `invalid_utf8`, `empty`, `binary`, `json`, `missing_field`, `gzip`, `too_large`, and
+//!   `internal` (a bug in a rule panicked on this article; the run goes on).
 //!
 //! Every fact and entity has:
 //! * `label`: a KazNERD class name; `field`: `"text"` or `"title"`;
