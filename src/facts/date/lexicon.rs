@@ -920,6 +920,12 @@ impl HeadInfo {
     const ROMAN: u8 = 1 << 2;
 }
 
+/// The log2 of the slot count of an open-addressing table holding `len` keys at most half
+/// full (two slots at least).
+fn half_full_log2(len: usize) -> u32 {
+    (2 * len).max(2).next_power_of_two().trailing_zeros()
+}
+
 /// An exact map from [`head_keys`] heads to their [`HeadInfo`] flags: open addressing on
 /// the key, usually one probe; 0 for a head not there.
 #[derive(Default)]
@@ -933,10 +939,7 @@ struct HeadIndex {
 impl HeadIndex {
     /// Indexes `heads` in a table at most half full.
     fn new(heads: FastMap<u64, u8>) -> Self {
-        let log2 = (2 * heads.len())
-            .max(2)
-            .next_power_of_two()
-            .trailing_zeros();
+        let log2 = half_full_log2(heads.len());
         let mut index = HeadIndex {
             slots: vec![(0, 0); 1 << log2],
             shift: 64 - log2,
@@ -1070,10 +1073,7 @@ struct WordIndex {
 impl WordIndex {
     /// Indexes `entries` in a table at most half full.
     fn new(entries: FastMap<String, Entry>) -> Self {
-        let log2 = (2 * entries.len())
-            .max(2)
-            .next_power_of_two()
-            .trailing_zeros();
+        let log2 = half_full_log2(entries.len());
         let mut index = WordIndex {
             slots: vec![(0, 0); 1 << log2],
             words: Vec::with_capacity(entries.len()),

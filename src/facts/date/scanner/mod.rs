@@ -577,21 +577,28 @@ mod tests {
 
     /// The DATE prefilter's exact part ([`Scanner::may_be_date_at`]) passes every word
     /// where a DATE or TIME construction reads something in the example tables.
-    #[test]
-    fn exact_needs_never_reject_a_reading() {
+    /// Calls `visit` with each example sentence, its scanner and each word index.
+    fn for_each_scanned_word(mut visit: impl FnMut(&str, &Scanner, usize)) {
         let context = FactContext::default();
-        let mut checked = 0;
         for sentence in examples() {
             let text = Text::new(&sentence);
             let s = Scanner::new(Lexicon::shared(), &text, &context, false);
             for i in 0..text.words.len() {
-                if s.reading_at(i).is_some() {
-                    checked += 1;
-                    assert!(s.may_start(i), "{sentence}: word {i} may start");
-                    assert!(s.may_be_date_at(i), "{sentence}: word {i} may be a date");
-                }
+                visit(&sentence, &s, i);
             }
         }
+    }
+
+    #[test]
+    fn exact_needs_never_reject_a_reading() {
+        let mut checked = 0;
+        for_each_scanned_word(|sentence, s, i| {
+            if s.reading_at(i).is_some() {
+                checked += 1;
+                assert!(s.may_start(i), "{sentence}: word {i} may start");
+                assert!(s.may_be_date_at(i), "{sentence}: word {i} may be a date");
+            }
+        });
         assert!(checked >= 100, "the tables should give readings");
     }
 
@@ -599,22 +606,17 @@ mod tests {
     /// [`crate::facts::time`]'s counted readings).
     #[test]
     fn shared_rules_read_time_only_with_a_clock_noun() {
-        let context = FactContext::default();
         let mut checked = 0;
-        for sentence in examples() {
-            let text = Text::new(&sentence);
-            let s = Scanner::new(Lexicon::shared(), &text, &context, false);
-            for i in 0..text.words.len() {
-                let time = [s.modifier_phrase(i), s.number_phrase(i), s.unit_period(i)]
-                    .into_iter()
-                    .flatten()
-                    .any(|r| r.label == crate::mention::Label::Time);
-                if time {
-                    checked += 1;
-                    assert!(s.present(WordClass::CLOCK), "{sentence}: word {i}");
-                }
+        for_each_scanned_word(|sentence, s, i| {
+            let time = [s.modifier_phrase(i), s.number_phrase(i), s.unit_period(i)]
+                .into_iter()
+                .flatten()
+                .any(|r| r.label == crate::mention::Label::Time);
+            if time {
+                checked += 1;
+                assert!(s.present(WordClass::CLOCK), "{sentence}: word {i}");
             }
-        }
+        });
         assert!(
             checked >= 10,
             "the tables should have counted TIME readings"
