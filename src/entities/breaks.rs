@@ -117,11 +117,13 @@ impl Breaks {
             MIN_INNER_STEM_CHARS
         };
         let ends = |list: &Endings, min: usize| list.any(norm, |e| chars() >= e.chars + min);
-        self.words.contains(norm)
-            || (!word.capitalized && chars() >= MIN_INFLECTED_CHARS && ends(&self.endings, 0))
+        // The ending tests first: they look at a few endings of the word's last byte, the
+        // set lookup hashes the whole word.
+        (!word.capitalized && ends(&self.endings, 0) && chars() >= MIN_INFLECTED_CHARS)
             || (word.capitalized
                 && ends(&self.initial_endings, min_stem)
                 && !morph().is_known(norm))
+            || self.words.contains(norm)
     }
 
     /// True when capitalized word `i` reads as a person's first name or surname.

@@ -7,7 +7,7 @@ use crate::morph::hash::FastSet;
 
 use crate::mention::{Entity, Label};
 use crate::text::fold::{fold_word, is_space};
-use crate::text::words::WordShape;
+use crate::text::words::{Word, WordShape};
 use crate::text::{Span, Text};
 use crate::trace::Trace;
 
@@ -36,12 +36,13 @@ impl ContactRules {
         let bytes = text.text.as_bytes();
         let mut i = 0;
         while i < text.words.len() {
-            // Both kinds start with an ASCII word (a Latin name, or digits): a Kazakh word
-            // is rejected by its first byte.
-            if !bytes[text.words[i].span.start].is_ascii() {
-                i += 1;
-                continue;
-            }
+            // Both kinds start with an ASCII word (a Latin name, or digits): Kazakh words
+            // are skipped by their first byte, in one tight scan.
+            let ascii = |w: &Word| bytes.get(w.span.start).is_some_and(u8::is_ascii);
+            let Some(skip) = text.words[i..].iter().position(ascii) else {
+                break;
+            };
+            i += skip;
             if let Some(span) = self.address_at(text, i) {
                 let rule = "contact/web-address";
                 trace.built(rule, span, Label::Contact);

@@ -82,15 +82,27 @@ pub fn owner_start(text: &Text, head: usize, breaks: &Breaks, reach: Reach) -> O
             }
             break;
         }
-        let person_ends = if reach.persons_end {
-            breaks.is_person(text, k)
-        } else {
-            breaks.is_full_name_part(text, k, head)
-        };
-        if breaks.is_break(text, k) || person_ends {
+        let name = starts_name(text, k);
+        // A lowercase word after the name's first word must be a link, one before it a
+        // modifier within the reach (a number's ending counts with its number): these
+        // cheap tests end most chains before the word lists and the person test are asked.
+        let modifier = !name && start.is_none() && !is_number_ending(text, k);
+        if (!name && start.is_some() && !breaks.is_link(text, k))
+            || (modifier && lower >= reach.max_lower)
+        {
             break;
         }
-        if starts_name(text, k) {
+        let person_ends = || {
+            if reach.persons_end {
+                breaks.is_person(text, k)
+            } else {
+                breaks.is_full_name_part(text, k, head)
+            }
+        };
+        if breaks.is_break(text, k) || person_ends() {
+            break;
+        }
+        if name {
             if capitals == 0 && breaks.is_generic(text, k) {
                 break;
             }
@@ -105,15 +117,9 @@ pub fn owner_start(text: &Text, head: usize, breaks: &Breaks, reach: Reach) -> O
             capitals += 1;
             start = Some(text.words[k].span.start);
         } else if start.is_some() {
-            if !breaks.is_link(text, k) {
-                break;
-            }
             capitals = 0;
-        } else if !is_number_ending(text, k) {
+        } else if modifier {
             lower += 1;
-            if lower > reach.max_lower {
-                break;
-            }
         }
         if text.words[k].sentence_start {
             break;
