@@ -304,6 +304,11 @@ fn three_letter_bit(packed: u64) -> usize {
         as usize
 }
 
+/// `a` and `b` OR-ed entry by entry.
+fn or_each<T: Copy + std::ops::BitOr<Output = T>>(a: &[T], b: &[T]) -> Vec<T> {
+    a.iter().zip(b).map(|(&x, &y)| x | y).collect()
+}
+
 impl KeyStarts {
     fn empty() -> Self {
         KeyStarts {
@@ -365,6 +370,16 @@ impl KeyStarts {
             starts.add_long(key);
         }
         starts
+    }
+
+    /// A table passing every start that `self` or `other` passes: one probe tells whether
+    /// a word may reach a key of either (both flag bits and three-letter bits are OR-ed, so
+    /// each table's test of [`KeyStarts::may_reach`] still holds on the union).
+    pub(crate) fn union(&self, other: &KeyStarts) -> Self {
+        KeyStarts {
+            twos: or_each(&self.twos, &other.twos),
+            threes: or_each(&self.threes, &other.threes),
+        }
     }
 
     /// False when no key's stem can start like the word of `start`.
