@@ -47,6 +47,9 @@ pub struct NorpRules {
     /// resident suffix: only words starting so are tried as resident adjectives
     /// (`алматылық`).
     resident_starts: KeyStarts,
+    /// [`KeyStarts::union`] of `listed_starts` and `resident_starts`: most words fail it, and
+    /// then skip the two separate probes.
+    any_starts: KeyStarts,
     /// The listed NORP and LANGUAGE words, by stem hash: most stems are rejected without
     /// hashing their text.
     listed_keys: StemFilter,
@@ -147,6 +150,7 @@ impl NorpRules {
         let mut resident_starts = compass.iter().map(String::as_str).collect::<Vec<_>>();
         resident_starts.extend(resident_places(place_names()));
         let resident_starts = KeyStarts::of_long_stem_starts(resident_starts);
+        let any_starts = listed_starts.union(&resident_starts);
         let mut listed_keys = StemFilter::default();
         for word in norp.iter().chain(&languages) {
             listed_keys.add_key(word);
@@ -172,6 +176,7 @@ impl NorpRules {
             adverb_suffixes,
             listed_starts,
             resident_starts,
+            any_starts,
             listed_keys,
             suffix_marks,
             packed_suffixes,
@@ -266,6 +271,9 @@ impl NorpRules {
             None if word.len() < 9 && word.chars().nth(2).is_none() => return None,
             None => WordStart::of(word),
         };
+        if !self.any_starts.may_reach(start) {
+            return None;
+        }
         let listed = self.listed_starts.may_reach(start);
         // No candidate stem is longer than its word (a test in `place.rs` checks it).
         let resident =
@@ -474,6 +482,7 @@ mod tests {
         for word in rules.norp.iter().chain(&rules.languages) {
             for form in [word.clone(), format!("{word}тар"), format!("{word}ша")] {
                 assert!(rules.listed_starts.may_reach_word(&form), "{form}");
+                assert!(rules.any_starts.may_reach_word(&form), "{form}");
             }
             assert!(rules.listed_keys.may_contain(stem_hash(word.as_bytes())));
         }
@@ -482,6 +491,7 @@ mod tests {
             for suffix in &rules.resident_suffixes {
                 let form = format!("{word}{suffix}");
                 assert!(rules.resident_starts.may_reach_word(&form), "{form}");
+                assert!(rules.any_starts.may_reach_word(&form), "{form}");
                 assert!(rules.contains_resident_suffix(&form), "{form}");
                 assert!(form.len() >= rules.min_resident_bytes, "{form}");
             }
@@ -499,6 +509,10 @@ mod tests {
             .collect();
         super::super::place::tests::assert_starts_pass_every_reaching_word(
             &rules.listed_starts,
+            &keys,
+        );
+        super::super::place::tests::assert_starts_pass_every_reaching_word(
+            &rules.any_starts,
             &keys,
         );
         assert!(rules.listed_starts.may_reach_word("орысша"));

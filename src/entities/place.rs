@@ -6,7 +6,7 @@
 
 use crate::mention::{Entity, Label};
 use crate::morph::gazetteer::in_quotes;
-use crate::morph::gazetteer::{hyphen_suffix_end, name_words, Gazetteer, NameId, NameMatch};
+use crate::morph::gazetteer::{hyphen_suffix_end, Gazetteer, NameId, NameMatch};
 use crate::morph::peel::repair_source_starts;
 use crate::morph::suffixes::Slot;
 use crate::morph::word_cache::WordCache;
@@ -304,6 +304,11 @@ fn three_letter_bit(packed: u64) -> usize {
         as usize
 }
 
+/// `a` and `b` OR-ed entry by entry.
+fn or_each<T: Copy + std::ops::BitOr<Output = T>>(a: &[T], b: &[T]) -> Vec<T> {
+    a.iter().zip(b).map(|(&x, &y)| x | y).collect()
+}
+
 impl KeyStarts {
     fn empty() -> Self {
         KeyStarts {
@@ -367,6 +372,16 @@ impl KeyStarts {
         starts
     }
 
+    /// A table passing every start that `self` or `other` passes: one probe tells whether
+    /// a word may reach a key of either (both flag bits and three-letter bits are OR-ed, so
+    /// each table's test of [`KeyStarts::may_reach`] still holds on the union).
+    pub(crate) fn union(&self, other: &KeyStarts) -> Self {
+        KeyStarts {
+            twos: or_each(&self.twos, &other.twos),
+            threes: or_each(&self.threes, &other.threes),
+        }
+    }
+
     /// False when no key's stem can start like the word of `start`.
     #[inline]
     pub(crate) fn may_reach(&self, start: WordStart) -> bool {
@@ -399,10 +414,12 @@ pub struct PlaceRules {
     descriptors: &'static Descriptors,
 }
 
-/// The place gazetteer and the first two letters of every name's first word.
+/// The place gazetteer and the starts of every name's first word.
 struct PlaceNames {
     names: Gazetteer<Place>,
-    starts: TwoLetterStarts,
+    /// A word that reaches no name's first word as itself or a stem (single names are
+    /// matched on stems, a longer name's first word as written) starts no name.
+    starts: KeyStarts,
 }
 
 static NAMES: LazyLock<PlaceNames> = LazyLock::new(load_names);
@@ -415,7 +432,7 @@ pub fn place_names() -> &'static Gazetteer<Place> {
 }
 
 /// The longest place name starting at word `i` ([`Gazetteer::longest_at`]), after a cheap
-/// gate: a word whose first two letters start no name's first word starts no name.
+/// gate: a word that cannot reach any name's first word ([`KeyStarts`]) starts no name.
 pub fn place_at<'t>(text: &Text<'t>, i: usize) -> Option<NameMatch<'static, Place>> {
     NAMES.longest_at(text, i)
 }
@@ -443,7 +460,7 @@ impl PlaceNames {
     /// See [`place_at`]: [`Gazetteer::longest_at`] with the word's own part memoized.
     fn longest_at(&self, text: &Text, i: usize) -> Option<NameMatch<'_, Place>> {
         let word = text.norm(i);
-        if !self.starts.may_start(word) {
+        if !self.starts.may_reach(WordStart::of(word)) {
             return None;
         }
         let make = || WordPlace {
@@ -519,11 +536,7 @@ fn load_names() -> PlaceNames {
             .collect();
     let ambiguous = |name: &str| first_names.contains(&crate::text::fold::fold_word(name));
     let mut names = Gazetteer::default();
-    let mut firsts = Vec::new();
-    let mut insert = |name: &str, place: Place| {
-        firsts.extend(name_words(name).into_iter().take(1));
-        names.insert(name, place);
-    };
+    let mut insert = |name: &str, place: Place| names.insert(name, place);
     for row in table::rows(COUNTRIES, include_str!("data/countries.tsv"), 2) {
         let country = Place {
             label: Label::Gpe,
@@ -575,7 +588,7 @@ fn load_names() -> PlaceNames {
             },
         );
     }
-    let starts = TwoLetterStarts::of(firsts.iter().map(String::as_str));
+    let starts = KeyStarts::of(names.first_words());
     PlaceNames { names, starts }
 }
 
@@ -819,6 +832,13 @@ pub(crate) mod tests {
                 "{word} reaches a key but fails the start gate"
             );
         }
+    }
+
+    #[test]
+    fn name_starts_pass_every_word_reaching_a_first_word() {
+        let keys: Vec<&str> = place_names().first_words().collect();
+        assert_starts_pass_every_reaching_word(&NAMES.starts, &keys);
+        assert!(NAMES.starts.may_reach_word("алматыдан"));
     }
 
     #[test]

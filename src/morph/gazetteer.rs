@@ -109,6 +109,13 @@ impl<T> Gazetteer<T> {
         self.single.keys().map(String::as_str)
     }
 
+    /// The folded first words of every name: the one-word names and the first words of the
+    /// longer ones (for cheap prefilters).
+    pub fn first_words(&self) -> impl Iterator<Item = &str> {
+        self.single_words()
+            .chain(self.multi.keys().map(String::as_str))
+    }
+
     /// The values of the one-word name spelled exactly as the folded `word` (no peeling).
     pub fn exact_word_values(&self, word: &str) -> Option<&[T]> {
         self.single
