@@ -5,6 +5,8 @@
 use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hasher};
 
+use crate::text::bytes::load_le;
+
 /// Multiply-rotate hashing in the style of rustc's FxHasher.
 #[derive(Default, Clone, Copy)]
 pub struct FastHasher(u64);
@@ -27,7 +29,7 @@ impl Hasher for FastHasher {
         }
         let rest = chunks.remainder();
         if !rest.is_empty() {
-            self.add(tail_le(rest));
+            self.add(load_le(rest));
         }
     }
 
@@ -50,23 +52,6 @@ impl Hasher for FastHasher {
     fn finish(&self) -> u64 {
         self.0
     }
-}
-
-/// The 1 to 7 bytes of `rest` as a little-endian number, zero-padded: read as two
-/// overlapping loads (their common bytes are equal, so OR-ing them is exact) instead of
-/// a `memcpy` call into a buffer.
-#[inline]
-fn tail_le(rest: &[u8]) -> u64 {
-    let n = rest.len();
-    if let (Some(lo), Some(hi)) = (rest.first_chunk::<4>(), rest.last_chunk::<4>()) {
-        return u64::from(u32::from_le_bytes(*lo))
-            | u64::from(u32::from_le_bytes(*hi)) << (8 * (n - 4));
-    }
-    if let (Some(lo), Some(hi)) = (rest.first_chunk::<2>(), rest.last_chunk::<2>()) {
-        return u64::from(u16::from_le_bytes(*lo))
-            | u64::from(u16::from_le_bytes(*hi)) << (8 * (n - 2));
-    }
-    rest.first().copied().map_or(0, u64::from)
 }
 
 /// The hash of a folded word or stem used by the per-text word forms
@@ -97,16 +82,6 @@ mod tests {
         set.insert("қазақстан".to_owned());
         assert!(set.contains("қазақстан"));
         assert!(!set.contains("қазақста"));
-    }
-
-    #[test]
-    fn tail_loads_equal_a_zero_padded_copy() {
-        let bytes = *b"abcdefg";
-        for n in 1..8 {
-            let mut word = [0u8; 8];
-            word[..n].copy_from_slice(&bytes[..n]);
-            assert_eq!(tail_le(&bytes[..n]), u64::from_le_bytes(word), "{n}");
-        }
     }
 
     #[test]

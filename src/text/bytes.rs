@@ -12,21 +12,40 @@ pub fn utf8_len(lead: u8) -> usize {
     }
 }
 
-/// Up to the first eight bytes of `bytes` as a little-endian number (no `memcpy` call).
+/// Up to the first eight bytes of `bytes` as a little-endian number, zero-padded (no
+/// `memcpy` call). Fewer than eight bytes are read as two overlapping loads: their common
+/// bytes are equal, so OR-ing them is exact.
 #[inline]
 pub fn load_le(bytes: &[u8]) -> u64 {
     if let Some(eight) = bytes.first_chunk::<8>() {
         return u64::from_le_bytes(*eight);
     }
-    bytes
-        .iter()
-        .enumerate()
-        .fold(0, |v, (k, &b)| v | u64::from(b) << (8 * k))
+    let n = bytes.len();
+    if let (Some(lo), Some(hi)) = (bytes.first_chunk::<4>(), bytes.last_chunk::<4>()) {
+        return u64::from(u32::from_le_bytes(*lo))
+            | u64::from(u32::from_le_bytes(*hi)) << (8 * (n - 4));
+    }
+    if let (Some(lo), Some(hi)) = (bytes.first_chunk::<2>(), bytes.last_chunk::<2>()) {
+        return u64::from(u16::from_le_bytes(*lo))
+            | u64::from(u16::from_le_bytes(*hi)) << (8 * (n - 2));
+    }
+    bytes.first().copied().map_or(0, u64::from)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn short_loads_equal_a_zero_padded_copy() {
+        let bytes = *b"abcdefghi";
+        for n in 0..=9 {
+            let mut word = [0u8; 8];
+            let k = n.min(8);
+            word[..k].copy_from_slice(&bytes[..k]);
+            assert_eq!(load_le(&bytes[..n]), u64::from_le_bytes(word), "{n}");
+        }
+    }
 
     #[test]
     fn lengths_and_loads() {
