@@ -45,6 +45,8 @@ impl NumericExtractor {
     }
 
     /// Appends every numeric candidate of `text` to `out` (overlaps are resolved later).
+    /// The numerals the number rules read are shared with the date and time rules, which
+    /// ask for the same words.
     pub fn extract(
         &self,
         text: &Text,
@@ -52,11 +54,13 @@ impl NumericExtractor {
         out: &mut Vec<Fact>,
         trace: &mut Trace,
     ) {
-        self.numbers.find(text, context, out, trace);
-        // One scanner for both: the per-word work is shared.
-        let scanner = self.dates.scanner(text, context, trace);
-        self.dates.find_with(&scanner, out, trace);
-        self.times.find_with(&scanner, out, trace);
+        numeral::share_readings(text, || {
+            self.numbers.find(text, context, out, trace);
+            // One scanner for both: the per-word work is shared.
+            let scanner = self.dates.scanner(text, context, trace);
+            self.dates.find_with(&scanner, out, trace);
+            self.times.find_with(&scanner, out, trace);
+        });
     }
 }
 

@@ -14,12 +14,14 @@
 
 mod digits;
 mod lexicon;
+mod shared;
 mod words;
 
 use std::sync::LazyLock;
 
 use digits::read_digit_numeral;
 use lexicon::{Ending, Lexicon, LEXICON};
+pub use shared::share_readings;
 use words::read_word_numeral;
 
 use crate::facts::prefix::Trigrams;
@@ -56,16 +58,19 @@ pub struct Numeral<'t> {
 }
 
 /// Reads the longest numeral starting at word `i` (digits with grouping/decimals/hyphen
-/// suffixes, number words with endings, mixed `2,5 мың`), or None.
+/// suffixes, number words with endings, mixed `2,5 мың`), or None. Inside
+/// [`share_readings`] for `text`, a word is read once.
 pub fn read_numeral<'t>(text: &'t Text, i: usize) -> Option<Numeral<'t>> {
-    let lexicon = &*LEXICON;
     if i >= text.words.len() {
         return None;
     }
-    match text.words[i].shape {
-        WordShape::Digits | WordShape::Mixed => read_digit_numeral(lexicon, text, i),
-        WordShape::Letters => read_word_numeral(lexicon, text, i),
-    }
+    shared::read(text, i, || {
+        let lexicon = &*LEXICON;
+        match text.words[i].shape {
+            WordShape::Digits | WordShape::Mixed => read_digit_numeral(lexicon, text, i),
+            WordShape::Letters => read_word_numeral(lexicon, text, i),
+        }
+    })
 }
 
 /// The prefilter: true when word `i` can start a numeral (digits, or letters whose first
