@@ -362,6 +362,31 @@ mod tests {
         assert!(lexicon.scale("адам").is_none() && lexicon.scale("мыңнан").is_some());
     }
 
+    /// The memoized word match is the fresh one, for every number word with every ending
+    /// and for homographs, asked twice (the second answer comes from the memo).
+    #[test]
+    fn memoized_word_matches_are_fresh_ones() {
+        let lexicon = &*LEXICON;
+        let mut forms: Vec<String> = vec!["үшін".into(), "оның".into(), "жетті".into()];
+        for word in lexicon.words.keys() {
+            forms.push(word.to_string());
+            for (ending, _) in lexicon.suffixes.iter().flatten() {
+                forms.push(format!("{word}{ending}"));
+            }
+        }
+        for form in &forms {
+            let fresh = format!("{:?}", lexicon.match_word(form));
+            for _ in 0..2 {
+                let got = lexicon.inner_word(form);
+                if lexicon.heads.may_start(form) {
+                    assert_eq!(format!("{got:?}"), fresh, "{form}");
+                } else {
+                    assert!(got.is_none(), "{form}");
+                }
+            }
+        }
+    }
+
     #[test]
     fn byte_gap_tests_agree_with_the_str_ones() {
         let t = Text::new("5 тонна,  7\u{a0}кг-ға 1\u{2011}ші 2 - 3 4\n5 алты\u{2013}жеті соңы");

@@ -4,6 +4,7 @@
 
 use std::cell::RefCell;
 use std::sync::LazyLock;
+use std::thread::LocalKey;
 
 use crate::facts::prefix::{PrefixIndex, Trigrams};
 use crate::morph::hash::{FastMap, FastSet};
@@ -154,10 +155,65 @@ impl MemoKey {
 
 const MEMO_BITS: u32 = 9;
 
+/// A direct-mapped memo: key and result by slot.
+type Memo<T> = RefCell<[(MemoKey, T); 1 << MEMO_BITS]>;
+
 thread_local! {
-    /// Direct-mapped memo of [`Lexicon::ending`]: key and result by slot.
-    static ENDING_MEMO: RefCell<[(MemoKey, Option<Ending>); 1 << MEMO_BITS]> =
+    /// The memo of [`Lexicon::ending`].
+    static ENDING_MEMO: Memo<Option<Ending>> =
         const { RefCell::new([(MemoKey::EMPTY, None); 1 << MEMO_BITS]) };
+    /// The memo of [`Lexicon::inner_word`] ([`Stem`]: the match without its borrowed ending).
+    static WORD_MEMO: Memo<Option<Stem>> =
+        const { RefCell::new([(MemoKey::EMPTY, None); 1 << MEMO_BITS]) };
+}
+
+/// The value kept in `memo` for `key`, else `compute`'s, then kept.
+#[inline]
+fn memoized<T: Copy + 'static>(
+    memo: &'static LocalKey<Memo<T>>,
+    key: MemoKey,
+    compute: impl FnOnce() -> T,
+) -> T {
+    memo.with(|memo| {
+        let slot = &mut memo.borrow_mut()[key.slot()];
+        if slot.0 == key {
+            return slot.1;
+        }
+        let value = compute();
+        *slot = (key, value);
+        value
+    })
+}
+
+/// A [`WordMatch`] as kept by the word memo: its ending is the last `suffix_len` bytes of
+/// the word.
+#[derive(Debug, Clone, Copy)]
+struct Stem {
+    value: f64,
+    kind: Kind,
+    suffix_len: usize,
+    ending: Ending,
+}
+
+impl Stem {
+    fn of(m: &WordMatch) -> Stem {
+        Stem {
+            value: m.value,
+            kind: m.kind,
+            suffix_len: m.suffix.len(),
+            ending: m.ending,
+        }
+    }
+
+    /// The match on `norm` (the word it was kept for).
+    fn on(self, norm: &str) -> Option<WordMatch<'_>> {
+        Some(WordMatch {
+            value: self.value,
+            kind: self.kind,
+            suffix: norm.get(norm.len().checked_sub(self.suffix_len)?..)?,
+            ending: self.ending,
+        })
+    }
 }
 
 pub(super) const MAX_ENDINGS: usize = 5;
@@ -247,18 +303,11 @@ impl Lexicon {
     /// Reads a whole ending as a chain of known morphemes (memoized per thread: texts repeat
     /// a few endings).
     pub(super) fn ending(&self, s: &str) -> Option<Ending> {
-        let Some(key) = MemoKey::of(s) else {
-            return self.chain(s, 0, Ending::default());
-        };
-        ENDING_MEMO.with(|memo| {
-            let slot = &mut memo.borrow_mut()[key.slot()];
-            if slot.0 == key {
-                return slot.1;
-            }
-            let ending = self.chain(s, 0, Ending::default());
-            *slot = (key, ending);
-            ending
-        })
+        let chain = || self.chain(s, 0, Ending::default());
+        match MemoKey::of(s) {
+            Some(key) => memoized(&ENDING_MEMO, key, chain),
+            None => chain(),
+        }
     }
 
     /// Endings follow the order derivation < plural < possessive < case < particle, with at
@@ -329,10 +378,24 @@ impl Lexicon {
     }
 
     /// Matches a word inside a compound, where homographs are numbers (`қырық бірге` = to 41).
+    /// Memoized per thread for words of up to 15 bytes: texts repeat a few number words.
     pub(super) fn inner_word<'w>(&self, norm: &'w str) -> Option<WordMatch<'w>> {
         if !self.heads.may_start(norm) {
             return None;
         }
+        match MemoKey::of(norm) {
+            Some(key) => {
+                let stem = memoized(&WORD_MEMO, key, || {
+                    self.match_word(norm).as_ref().map(Stem::of)
+                });
+                stem?.on(norm)
+            }
+            None => self.match_word(norm),
+        }
+    }
+
+    /// [`Lexicon::inner_word`] past its gate, without the memo.
+    pub(super) fn match_word<'w>(&self, norm: &'w str) -> Option<WordMatch<'w>> {
         // Lengths longest first: the whole word (an exact number word), then its stems.
         self.stem_lens.candidates(norm).find_map(|len| {
             if len == norm.len() {
