@@ -5,6 +5,7 @@
 //! calendar tables. `сағат` before a bare clock time stays outside the span, as in KazNERD;
 //! after a day-part word it is inside. `iso` is `HH:MM` (a range `HH:MM/HH:MM`).
 
+use super::date::calendar::{interval, Iso};
 use super::date::lexicon::{DayPart, Lexicon, Marker, ModifierKind, Unit, WordClass};
 use super::date::number::hyphen_gap;
 use super::date::reading::Reading;
@@ -181,7 +182,7 @@ impl TimeRules {
                 if let Some(c) = self.clock(s, k, true) {
                     let to = clock_reading(k, &c, None, r.rule);
                     if let (Some(from), Some(to)) = (&r.iso, &to.iso) {
-                        r.iso = Some(format!("{from}/{to}"));
+                        r.iso = Some(interval(from, to));
                     }
                     r.last = c.last;
                     r.rule = "time/range";
@@ -201,7 +202,7 @@ impl TimeRules {
             return;
         };
         if let (Some(from), Some(to)) = (&r.iso, &next.iso) {
-            r.iso = Some(format!("{from}/{to}"));
+            r.iso = Some(interval(from, to));
         }
         r.last = next.last;
         r.rule = "time/range";
@@ -271,7 +272,7 @@ fn clock_reading(first: usize, c: &Clock, part: Option<DayPart>, rule: &'static 
         c.hour
     };
     let mut r = Reading::new(first, c.last, Label::Time, rule);
-    r.iso = Some(format!("{hour:02}:{:02}", c.minute));
+    r.iso = Some(Iso::new().num(hour, 2).text(":").num(c.minute, 2).done());
     r
 }
 

@@ -65,22 +65,24 @@ pub fn iso_week(d: Date) -> String {
         day: 1,
     };
     let week = (days_from_civil(thursday) - days_from_civil(first)) / 7 + 1;
-    format!("{:04}-W{week:02}", thursday.year)
+    Iso::new()
+        .num(thursday.year, 4)
+        .text("-W")
+        .num(week, 2)
+        .done()
 }
 
 /// The date as `YYYY-MM-DD`.
 pub fn iso_day(d: Date) -> String {
-    format!("{:04}-{:02}-{:02}", d.year, d.month, d.day)
+    Iso::new().day(d).done()
 }
 
 /// The month `shift` months after the article's month, as `YYYY-MM`.
 pub fn iso_month_shift(d: Date, shift: i32) -> String {
     let index = d.year * 12 + d.month as i32 - 1 + shift;
-    format!(
-        "{:04}-{:02}",
-        index.div_euclid(12),
-        index.rem_euclid(12) + 1
-    )
+    (Iso::new().num(index.div_euclid(12), 4).text("-"))
+        .num(index.rem_euclid(12) + 1, 2)
+        .done()
 }
 
 /// Reads a year number: four digits as written, two-digit spoken years (`тоқсан бірінші
@@ -96,16 +98,58 @@ pub fn full_year(value: i64) -> Option<i32> {
 
 /// An ISO date, month or year from the known parts.
 pub fn iso(year: Option<i32>, month: Option<u32>, day: Option<u32>) -> Option<String> {
-    let year = year?;
-    // Built digit by digit: most DATE facts take this path, and `format!` costs several
-    // times more.
-    let mut out = String::with_capacity(10);
-    push_padded(&mut out, i64::from(year), 4);
+    let mut out = Iso::new().num(year?, 4);
     for part in [month, month.and(day)].into_iter().flatten() {
-        out.push('-');
-        push_padded(&mut out, i64::from(part), 2);
+        out = out.text("-").num(part, 2);
     }
-    Some(out)
+    Some(out.done())
+}
+
+/// An ISO string built piece by piece, digit by digit: every DATE and TIME fact builds one,
+/// and `format!` costs several times more. Numbers are zero-padded as `{:0width$}` pads
+/// them.
+pub struct Iso(String);
+
+impl Iso {
+    /// An empty string, with room for an interval of days.
+    pub fn new() -> Self {
+        Iso(String::with_capacity(24))
+    }
+
+    /// Appends `value` zero-padded to `width` digits.
+    pub fn num(mut self, value: impl Into<i64>, width: u32) -> Self {
+        push_padded(&mut self.0, value.into(), width);
+        self
+    }
+
+    /// Appends `s` as it is.
+    pub fn text(mut self, s: &str) -> Self {
+        self.0.push_str(s);
+        self
+    }
+
+    /// Appends the date as `YYYY-MM-DD`.
+    pub fn day(self, d: Date) -> Self {
+        (self.num(d.year, 4).text("-").num(d.month, 2))
+            .text("-")
+            .num(d.day, 2)
+    }
+
+    /// The string built.
+    pub fn done(self) -> String {
+        self.0
+    }
+}
+
+impl Default for Iso {
+    fn default() -> Self {
+        Iso::new()
+    }
+}
+
+/// `from/to`: an ISO interval of two ISO strings.
+pub fn interval(from: &str, to: &str) -> String {
+    Iso::new().text(from).text("/").text(to).done()
 }
 
 /// Appends `value` in decimal, zero-padded to `width` digits: what `{value:0width$}`
@@ -163,6 +207,14 @@ mod tests {
         assert_eq!(iso(Some(2025), Some(12), None).as_deref(), Some("2025-12"));
         assert_eq!(iso(Some(2025), None, Some(7)).as_deref(), Some("2025"));
         assert_eq!(iso(None, Some(3), Some(7)), None);
+        let clock = Iso::new().num(9, 2).text(":").num(5, 2).done();
+        assert_eq!(interval(&clock, "21:30"), "09:05/21:30");
+        let day = Date {
+            year: 987,
+            month: 1,
+            day: 2,
+        };
+        assert_eq!(Iso::new().day(day).done(), format!("{:04}-01-02", 987));
         for (value, width) in [
             (0, 4),
             (7, 4),

@@ -3,7 +3,7 @@
 
 use super::numeric::{century, set_years};
 use super::{Counted, Scanner};
-use crate::facts::date::calendar::{full_year, valid_day};
+use crate::facts::date::calendar::{full_year, valid_day, Iso};
 use crate::facts::date::lexicon::{Marker, Noun, NounForm, Unit};
 use crate::facts::date::number::{hyphen_gap, Num};
 use crate::facts::date::reading::{Kind, Reading};
@@ -76,9 +76,9 @@ impl Scanner<'_, '_> {
         high: u32,
     ) -> Option<String> {
         let year = self.context_year(i)?;
-        Some(format!(
-            "{year:04}-{month:02}-{low:02}/{year:04}-{month:02}-{high:02}"
-        ))
+        let at =
+            |iso: Iso, day: u32| (iso.num(year, 4).text("-").num(month, 2).text("-")).num(day, 2);
+        Some(at(at(Iso::new(), low).text("/"), high).done())
     }
 
     /// A number (or range) counted in `unit` at word `k`.
@@ -201,7 +201,7 @@ impl Scanner<'_, '_> {
         let locative = self.lex.is(Marker::Locative, form.ending);
         let fits = months.fract() == 0.0 && months >= 2.0 && months <= f64::from(date.month);
         (locative && fits && r.qualifier == Qualifier::Exact)
-            .then(|| format!("{0:04}-01/{0:04}-{1:02}", date.year, months as u32))
+            .then(|| year_stretch(date.year, i64::from(months as u32)))
     }
 
     /// `date/year-case`: a four-digit year with a locative or genitive ending and no `жыл`
@@ -271,10 +271,15 @@ pub(super) fn part_of_year(year: i32, unit: Unit, n: f64) -> Option<String> {
         return None;
     }
     let last = n as u32 * months;
-    Some(format!(
-        "{year:04}-{:02}/{year:04}-{last:02}",
-        last + 1 - months
-    ))
+    let at = |iso: Iso, month: u32| iso.num(year, 4).text("-").num(month, 2);
+    Some(at(at(Iso::new(), last + 1 - months).text("/"), last).done())
+}
+
+/// The first `months` months of `year`, as the ISO interval `YYYY-01/YYYY-MM`.
+pub(super) fn year_stretch(year: i32, months: i64) -> String {
+    (Iso::new().num(year, 4).text("-01/").num(year, 4).text("-"))
+        .num(months, 2)
+        .done()
 }
 
 /// A decade: a round number of tens (`90-жылдары`, `тоқсаныншы жылдар`, `1990 жылдары`).

@@ -4,6 +4,7 @@
 use super::counted::part_of_year;
 use super::Scanner;
 use crate::facts::date::calendar::valid_day;
+use crate::facts::date::calendar::{interval, iso};
 use crate::facts::date::lexicon::{ModifierKind, Noun, Side, Unit};
 use crate::facts::date::number::hyphen_gap;
 use crate::facts::date::reading::{Kind, Reading};
@@ -40,9 +41,9 @@ impl Scanner<'_, '_> {
                     .zip(n.unit)
                     .zip(n.value)
                     .and_then(|((y, u), v)| part_of_year(y, u, v))
-                    .or_else(|| r.year.map(|y| format!("{y:04}")));
+                    .or_else(|| iso(r.year, None, None));
             } else if n.month.is_none() {
-                r.iso = r.year.map(|y| format!("{y:04}"));
+                r.iso = iso(r.year, None, None);
             } else if n.iso.is_some() && n.day.is_none() {
                 // `2026 жылғы 22-24 сәуірде`: a range of days, read in the stated year.
                 r.iso = n.iso;
@@ -98,10 +99,10 @@ impl Scanner<'_, '_> {
             return;
         }
         r.iso = match (
-            crate::facts::date::calendar::iso(r.year, r.month, r.day),
-            crate::facts::date::calendar::iso(next.year, next.month, next.day),
+            iso(r.year, r.month, r.day),
+            iso(next.year, next.month, next.day),
         ) {
-            (Some(from), Some(to)) => Some(format!("{from}/{to}")),
+            (Some(from), Some(to)) => Some(interval(&from, &to)),
             _ => None,
         };
         (r.year, r.month, r.day) = (None, None, None);

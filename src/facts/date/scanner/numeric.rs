@@ -2,7 +2,7 @@
 //! `date/century-roman` (`XXI ғасыр`).
 
 use super::Scanner;
-use crate::facts::date::calendar::valid_day;
+use crate::facts::date::calendar::{valid_day, Iso};
 use crate::facts::date::lexicon::{is_roman, Noun, Unit};
 use crate::facts::date::number::hyphen_gap;
 use crate::facts::date::reading::Reading;
@@ -73,7 +73,7 @@ pub(super) fn century(first: usize, last: usize, lo: i64, hi: i64, rule: &'stati
 
 /// A span of whole years: `low`/`high` and the ISO interval `from/to`.
 pub(super) fn set_years(r: &mut Reading, from: i32, to: i32) {
-    r.iso = Some(format!("{from:04}/{to:04}"));
+    r.iso = Some(Iso::new().num(from, 4).text("/").num(to, 4).done());
     r.range = Some((f64::from(from), f64::from(to)));
 }
 

@@ -1,11 +1,11 @@
 //! Word-led rules: months, modifiers (`өткен`, `соңғы`, `биылғы`), date words (`бүгін`,
 //! `биыл`, seasons, weekdays) and bare calendar nouns with a period word (`жыл сайын`).
 
-use super::counted::part_of_year;
+use super::counted::{part_of_year, year_stretch};
 use super::numeric::roman;
 use super::Scanner;
 use crate::facts::date::calendar::{
-    add_days, full_year, iso_day, iso_month_shift, iso_week, valid_day, weekday_of,
+    add_days, full_year, iso_day, iso_month_shift, iso_week, valid_day, weekday_of, Iso,
 };
 use crate::facts::date::lexicon::{DateWord, Marker, ModifierKind, Noun, Side, Unit};
 use crate::facts::date::reading::{Kind, Reading};
@@ -56,7 +56,8 @@ impl Scanner<'_, '_> {
             if let Some(Noun::Month { month: to, .. }) = self.noun(k).map(|f| f.noun) {
                 let mut r = Reading::new(i, k, Label::Date, "date/month-range");
                 if let Some(d) = self.context.article_date.filter(|_| to > month) {
-                    r.iso = Some(format!("{0:04}-{month:02}/{0:04}-{to:02}", d.year));
+                    let at = |iso: Iso, month: u32| iso.num(d.year, 4).text("-").num(month, 2);
+                    r.iso = Some(at(at(Iso::new(), month).text("/"), to).done());
                 }
                 return Some(r);
             }
@@ -197,7 +198,7 @@ impl Scanner<'_, '_> {
             let this_year = year.filter(|_| shift == Some(0));
             if let (Unit::Month, Some(y), Some(m)) = (unit, this_year, months) {
                 // A stretch of the calendar year, not a duration: iso only.
-                r.iso = Some(format!("{y:04}-01/{y:04}-{m:02}"));
+                r.iso = Some(year_stretch(y, m));
                 (r.value, r.unit) = (None, None);
             }
             return Some(r);
@@ -287,7 +288,7 @@ impl Scanner<'_, '_> {
                 && matches!(self.qualifier(i + 2), Some((Side::After, _)));
             match unit {
                 Unit::Year if since => {
-                    r.iso = Some(format!("{:04}-01-01/{}", d.year, iso_day(d)));
+                    r.iso = Some(Iso::new().num(d.year, 4).text("-01-01/").day(d).done());
                 }
                 Unit::Year => r.year = Some(d.year),
                 Unit::Month => r.iso = Some(iso_month_shift(d, 0)),
