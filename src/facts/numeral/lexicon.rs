@@ -185,34 +185,37 @@ fn memoized<T: Copy + 'static>(
     })
 }
 
-/// A [`WordMatch`] as kept by the word memo: its ending is the last `suffix_len` bytes of
-/// the word.
+/// A [`WordMatch`] as kept by the word memo (its ending is the last `suffix_len` bytes of
+/// the word), and whether the word is a homograph of the stop table.
 #[derive(Debug, Clone, Copy)]
 struct Stem {
     value: f64,
     kind: Kind,
     suffix_len: usize,
     ending: Ending,
+    stopped: bool,
 }
 
 impl Stem {
-    fn of(m: &WordMatch) -> Stem {
+    fn of(m: &WordMatch, stopped: bool) -> Stem {
         Stem {
             value: m.value,
             kind: m.kind,
             suffix_len: m.suffix.len(),
             ending: m.ending,
+            stopped,
         }
     }
 
-    /// The match on `norm` (the word it was kept for).
-    fn on(self, norm: &str) -> Option<WordMatch<'_>> {
-        Some(WordMatch {
+    /// The match on `norm` (the word it was kept for) and its stop flag.
+    fn on(self, norm: &str) -> Option<(WordMatch<'_>, bool)> {
+        let found = WordMatch {
             value: self.value,
             kind: self.kind,
             suffix: norm.get(norm.len().checked_sub(self.suffix_len)?..)?,
             ending: self.ending,
-        })
+        };
+        Some((found, self.stopped))
     }
 }
 
@@ -357,10 +360,13 @@ impl Lexicon {
     /// Matches a folded word as a number word plus an optional ending, unless it is a
     /// homograph of the stop table (`бірге`, `үшін`).
     pub(super) fn word<'w>(&self, norm: &'w str) -> Option<WordMatch<'w>> {
-        let found = self.inner_word(norm)?;
-        let stopped =
-            self.stop.contains(norm) || self.stop_prefixes.iter().any(|p| norm.starts_with(p));
+        let (found, stopped) = self.lookup(norm)?;
         (!stopped).then_some(found)
+    }
+
+    /// True when `norm` is a homograph of the stop table.
+    fn stopped(&self, norm: &str) -> bool {
+        self.stop.contains(norm) || self.stop_prefixes.iter().any(|p| norm.starts_with(p))
     }
 
     /// Matches a folded word as a scale word (`мың`, `млрд`) plus an optional ending, as
@@ -380,17 +386,28 @@ impl Lexicon {
     /// Matches a word inside a compound, where homographs are numbers (`қырық бірге` = to 41).
     /// Memoized per thread for words of up to 15 bytes: texts repeat a few number words.
     pub(super) fn inner_word<'w>(&self, norm: &'w str) -> Option<WordMatch<'w>> {
+        self.lookup(norm).map(|(found, _)| found)
+    }
+
+    /// [`Lexicon::inner_word`], and whether the word is a homograph of the stop table
+    /// ([`Lexicon::word`]): both memoized per thread for words of up to 15 bytes.
+    #[inline]
+    fn lookup<'w>(&self, norm: &'w str) -> Option<(WordMatch<'w>, bool)> {
         if !self.heads.may_start(norm) {
             return None;
         }
         match MemoKey::of(norm) {
             Some(key) => {
                 let stem = memoized(&WORD_MEMO, key, || {
-                    self.match_word(norm).as_ref().map(Stem::of)
+                    let found = self.match_word(norm)?;
+                    Some(Stem::of(&found, self.stopped(norm)))
                 });
                 stem?.on(norm)
             }
-            None => self.match_word(norm),
+            None => {
+                let found = self.match_word(norm)?;
+                Some((found, self.stopped(norm)))
+            }
         }
     }
 
