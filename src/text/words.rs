@@ -222,9 +222,43 @@ fn scan_word(text: &str, mut i: usize, pairs: &Pairs) -> (usize, u8, Option<u8>)
 /// its surface): a char that folds (uppercase, look-alike, invisible, outside the tables),
 /// or a Latin letter in a Cyrillic word (look-alikes).
 #[inline]
-fn fold_changes(flags: u8) -> bool {
+const fn fold_changes(flags: u8) -> bool {
     flags & (CHANGES | UPPER) != 0 || (flags & LATIN != 0 && flags & CYRILLIC_LETTER != 0)
 }
+
+/// What the scanner flags of a word (the OR of its chars' flags) say about it.
+#[derive(Clone, Copy)]
+struct WordClass {
+    /// Its shape.
+    shape: WordShape,
+    /// Whether folding changes it ([`fold_changes`]).
+    changes: bool,
+}
+
+/// The [`WordClass`] of every value of a word's scanner flags: one load per word instead of
+/// a chain of tests.
+static WORD_CLASSES: [WordClass; 256] = {
+    let mut table = [WordClass {
+        shape: WordShape::Letters,
+        changes: false,
+    }; 256];
+    let mut k = 0;
+    while k < 256 {
+        let flags = k as u8;
+        table[k] = WordClass {
+            shape: if flags & (LATIN | CYRILLIC_LETTER | OTHER) == 0 {
+                WordShape::Digits
+            } else if flags & DIGIT == 0 {
+                WordShape::Letters
+            } else {
+                WordShape::Mixed
+            },
+            changes: fold_changes(flags),
+        };
+        k += 1;
+    }
+    table
+};
 
 /// The folded copy of a text being built: a copy of the whole text in which each word is
 /// folded in place when every char the fold changes keeps its UTF-8 length (nearly every
@@ -371,7 +405,8 @@ impl<'t> Text<'t> {
             };
             let (end, rest, separator) = scan_word(text, i + len, pairs);
             let seen = first | rest;
-            let [norm_start, norm_end] = if fold_changes(seen) {
+            let class = WORD_CLASSES[usize::from(seen)];
+            let [norm_start, norm_end] = if class.changes {
                 // A capitalized Cyrillic word (the usual case): only its first letter folds.
                 let first_only = len == 2
                     && first & CYRILLIC_LETTER != 0
@@ -380,20 +415,13 @@ impl<'t> Text<'t> {
             } else {
                 [i, end]
             };
-            let shape = if seen & (LATIN | CYRILLIC_LETTER | OTHER) == 0 {
-                WordShape::Digits
-            } else if seen & DIGIT == 0 {
-                WordShape::Letters
-            } else {
-                WordShape::Mixed
-            };
             // Both ends are char boundaries of the copy (see `FoldedCopy`): either those of
             // the word in the text, whose chars were replaced by chars of the same lengths,
             // or the ends of a whole string appended.
             norm_ranges.push([norm_start as u32, norm_end as u32]);
             words.push(Word {
                 span: Span::new(i, end),
-                shape,
+                shape: class.shape,
                 capitalized: first & UPPER != 0,
                 sentence_start,
             });
