@@ -179,12 +179,16 @@ fn other_char_flags(text: &str, i: usize) -> (u8, usize) {
     }
 }
 
+/// What [`scan_word`] gives for the end of a word that is not an ASCII byte (the end of
+/// the text or a non-ASCII char): [`WORD`], which no separator's [`ASCII_FLAGS`] hold.
+const NO_SEPARATOR: u8 = WORD;
+
 /// Scans the rest of a word from `i` and returns its end, the OR of its chars' flags, and
-/// the [`ASCII_FLAGS`] of the byte that ended it when that is an ASCII byte (`None` at the
-/// end of the text or before a non-ASCII char): runs of Cyrillic letters and ASCII bytes
-/// are classified by table, other chars decoded.
+/// the [`ASCII_FLAGS`] of the byte that ended it when that is an ASCII byte, else
+/// [`NO_SEPARATOR`] (a plain byte rather than an `Option`, so that it stays in a register):
+/// runs of Cyrillic letters and ASCII bytes are classified by table, other chars decoded.
 #[inline]
-fn scan_word(text: &str, mut i: usize, pairs: &Pairs) -> (usize, u8, Option<u8>) {
+fn scan_word(text: &str, mut i: usize, pairs: &Pairs) -> (usize, u8, u8) {
     let bytes = text.as_bytes();
     let mut seen = 0;
     loop {
@@ -197,7 +201,7 @@ fn scan_word(text: &str, mut i: usize, pairs: &Pairs) -> (usize, u8, Option<u8>)
         if b < 0x80 {
             let flags = ASCII_FLAGS[usize::from(b)];
             if flags & WORD == 0 {
-                return (i, seen, Some(flags));
+                return (i, seen, flags);
             }
             seen |= flags;
             i += 1;
@@ -215,7 +219,7 @@ fn scan_word(text: &str, mut i: usize, pairs: &Pairs) -> (usize, u8, Option<u8>)
         seen |= flags & !UPPER;
         i += len;
     }
-    (i, seen, None)
+    (i, seen, NO_SEPARATOR)
 }
 
 /// True when folding a word with these scanner flags changes it (else its folded form is
@@ -407,10 +411,10 @@ impl<'t> Text<'t> {
             let seen = first | rest;
             let class = WORD_CLASSES[usize::from(seen)];
             let [norm_start, norm_end] = if class.changes {
-                // A capitalized Cyrillic word (the usual case): only its first letter folds.
-                let first_only = len == 2
-                    && first & CYRILLIC_LETTER != 0
-                    && !fold_changes(rest | CYRILLIC_LETTER);
+                // A capitalized Cyrillic word (the usual case): only its first letter (two
+                // bytes, as every Cyrillic letter) folds.
+                let first_only =
+                    first & CYRILLIC_LETTER != 0 && !fold_changes(rest | CYRILLIC_LETTER);
                 copy.fold_word(i, end, first_only, seen & CYRILLIC_LETTER != 0, pairs)
             } else {
                 [i, end]
@@ -425,11 +429,10 @@ impl<'t> Text<'t> {
                 capitalized: first & UPPER != 0,
                 sentence_start,
             });
-            // The ASCII separator the scan stopped at is read here, not again.
-            (sentence_start, i) = match separator {
-                Some(flags) => (flags & SENTENCE_END != 0, end + 1),
-                None => (false, end),
-            };
+            // The ASCII separator the scan stopped at is read here, not again (no sentence
+            // ends at `NO_SEPARATOR`).
+            sentence_start = separator & SENTENCE_END != 0;
+            i = end + usize::from(separator & WORD == 0);
         }
         Text {
             text,
