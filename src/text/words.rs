@@ -6,7 +6,8 @@
 use std::sync::LazyLock;
 
 use super::fold::{
-    cyrillic_index, fold_cyrillic_char, is_alphanumeric, is_invisible, lower_char, CYRILLIC_FOLD,
+    cyrillic_index, fold_cyrillic_char, fold_word_into, is_alphanumeric, is_invisible, lower_char,
+    CYRILLIC_FOLD,
 };
 use super::span::Span;
 use crate::morph::forms::{Forms, Slots, Stem};
@@ -42,9 +43,10 @@ pub struct Word {
 pub struct Text<'t> {
     /// The original text, never modified.
     pub text: &'t str,
-    /// The text up to its last word with the chars that folding changes replaced: each
-    /// word's folded form is a range of it.
-    norm: String,
+    /// The text with its words folded in place, followed by the folded forms that could
+    /// not be (see `FoldedCopy`): each word's folded form is a range of it. Valid UTF-8
+    /// (private and built only by `FoldedCopy`, so that [`Text::norm`] can rely on it).
+    norm: Vec<u8>,
     /// The words in text order.
     pub words: Vec<Word>,
     /// Each word's folded form: its byte range in `norm`, both ends char boundaries of it
@@ -177,12 +179,16 @@ fn other_char_flags(text: &str, i: usize) -> (u8, usize) {
     }
 }
 
+/// What [`scan_word`] gives for the end of a word that is not an ASCII byte (the end of
+/// the text or a non-ASCII char): [`WORD`], which no separator's [`ASCII_FLAGS`] hold.
+const NO_SEPARATOR: u8 = WORD;
+
 /// Scans the rest of a word from `i` and returns its end, the OR of its chars' flags, and
-/// the [`ASCII_FLAGS`] of the byte that ended it when that is an ASCII byte (`None` at the
-/// end of the text or before a non-ASCII char): runs of Cyrillic letters and ASCII bytes
-/// are classified by table, other chars decoded.
+/// the [`ASCII_FLAGS`] of the byte that ended it when that is an ASCII byte, else
+/// [`NO_SEPARATOR`] (a plain byte rather than an `Option`, so that it stays in a register):
+/// runs of Cyrillic letters and ASCII bytes are classified by table, other chars decoded.
 #[inline]
-fn scan_word(text: &str, mut i: usize, pairs: &Pairs) -> (usize, u8, Option<u8>) {
+fn scan_word(text: &str, mut i: usize, pairs: &Pairs) -> (usize, u8, u8) {
     let bytes = text.as_bytes();
     let mut seen = 0;
     loop {
@@ -195,7 +201,7 @@ fn scan_word(text: &str, mut i: usize, pairs: &Pairs) -> (usize, u8, Option<u8>)
         if b < 0x80 {
             let flags = ASCII_FLAGS[usize::from(b)];
             if flags & WORD == 0 {
-                return (i, seen, Some(flags));
+                return (i, seen, flags);
             }
             seen |= flags;
             i += 1;
@@ -213,47 +219,84 @@ fn scan_word(text: &str, mut i: usize, pairs: &Pairs) -> (usize, u8, Option<u8>)
         seen |= flags & !UPPER;
         i += len;
     }
-    (i, seen, None)
+    (i, seen, NO_SEPARATOR)
 }
 
 /// True when folding a word with these scanner flags changes it (else its folded form is
 /// its surface): a char that folds (uppercase, look-alike, invisible, outside the tables),
 /// or a Latin letter in a Cyrillic word (look-alikes).
 #[inline]
-fn fold_changes(flags: u8) -> bool {
+const fn fold_changes(flags: u8) -> bool {
     flags & (CHANGES | UPPER) != 0 || (flags & LATIN != 0 && flags & CYRILLIC_LETTER != 0)
 }
 
-/// The folded copy of a text being built: the text with the chars that folding changes
-/// replaced, in which each word's folded form is a range. Unchanged stretches are copied
-/// lazily, in one piece up to the next char that changes.
+/// What the scanner flags of a word (the OR of its chars' flags) say about it.
+#[derive(Clone, Copy)]
+struct WordClass {
+    /// Its shape.
+    shape: WordShape,
+    /// Whether folding changes it ([`fold_changes`]).
+    changes: bool,
+}
+
+/// The [`WordClass`] of every value of a word's scanner flags: one load per word instead of
+/// a chain of tests.
+static WORD_CLASSES: [WordClass; 256] = {
+    let mut table = [WordClass {
+        shape: WordShape::Letters,
+        changes: false,
+    }; 256];
+    let mut k = 0;
+    while k < 256 {
+        let flags = k as u8;
+        table[k] = WordClass {
+            shape: if flags & (LATIN | CYRILLIC_LETTER | OTHER) == 0 {
+                WordShape::Digits
+            } else if flags & DIGIT == 0 {
+                WordShape::Letters
+            } else {
+                WordShape::Mixed
+            },
+            changes: fold_changes(flags),
+        };
+        k += 1;
+    }
+    table
+};
+
+/// The folded copy of a text being built: a copy of the whole text in which each word is
+/// folded in place when every char the fold changes keeps its UTF-8 length (nearly every
+/// word: Cyrillic letters fold to Cyrillic letters, ASCII letters of a Latin word to ASCII),
+/// and whose other folded forms are appended after the text. Either way each word's folded
+/// form is a range of it. It is valid UTF-8 at every step: a char is only ever replaced by a
+/// char of the same length, and appended forms are whole strings.
 struct FoldedCopy<'t> {
     text: &'t str,
-    norm: String,
-    /// Bytes of `text` before this are in `norm`; the rest are still to be copied.
-    copied: usize,
+    norm: Vec<u8>,
+    /// The folded form being appended (reused from word to word).
+    scratch: String,
 }
 
 impl FoldedCopy<'_> {
-    /// Where text position `at` (not yet copied) lands in the folded copy.
+    /// Replaces the char of `len` bytes at `at` by `folded` when that has the same length in
+    /// UTF-8; false (nothing written) otherwise.
     #[inline]
-    fn position(&self, at: usize) -> usize {
-        self.norm.len() + (at - self.copied)
-    }
-
-    /// Replaces the char at `start..end` of the text by `folded` (`None` drops it).
-    fn replace(&mut self, start: usize, end: usize, folded: Option<char>) {
-        self.norm.push_str(&self.text[self.copied..start]);
-        if let Some(c) = folded {
-            self.norm.push(c);
+    fn put(&mut self, at: usize, len: usize, folded: char) -> bool {
+        match self.norm.get_mut(at..at + len) {
+            Some(slot) if folded.len_utf8() == len => {
+                folded.encode_utf8(slot);
+                true
+            }
+            _ => false,
         }
-        self.copied = end;
     }
 
-    /// Folds the word at `start..end` ([`crate::text::fold::fold_word`]): chars the fold
-    /// keeps stay in the pending stretch, the others are replaced by table or by
-    /// [`fold_cyrillic_char`] / [`lower_char`], invisible chars dropped.
-    fn fold_word(&mut self, start: usize, end: usize, cyrillic: bool, pairs: &Pairs) {
+    /// Folds the word at `start..end` ([`crate::text::fold::fold_word`]) in place: Cyrillic
+    /// letters that fold are replaced by table ([`fold_cyrillic_char`]), other chars by
+    /// [`fold_cyrillic_char`] / [`lower_char`]. False when a char folds to one of another
+    /// length or is invisible (dropped by the fold): the word is then partly folded, and its
+    /// folded form must be appended instead.
+    fn fold_in_place(&mut self, start: usize, end: usize, cyrillic: bool, pairs: &Pairs) -> bool {
         let bytes = self.text.as_bytes();
         let table: &[char; 256] = &CYRILLIC_FOLD;
         let mut i = start;
@@ -262,8 +305,10 @@ impl FoldedCopy<'_> {
             let (c, len) = if b < 0x80 {
                 (char::from(b), 1)
             } else if let (0xD0..=0xD3, Some(&next)) = (b, bytes.get(i + 1)) {
-                if pair_flags(bytes, i, pairs) & CHANGES != 0 {
-                    self.replace(i, i + 2, Some(table[cyrillic_index(b, next)]));
+                if pair_flags(bytes, i, pairs) & CHANGES != 0
+                    && !self.put(i, 2, table[cyrillic_index(b, next)])
+                {
+                    return false;
                 }
                 i += 2;
                 continue;
@@ -273,33 +318,67 @@ impl FoldedCopy<'_> {
                     None => break,
                 }
             };
-            let folded = if is_invisible(c) {
-                None
-            } else if cyrillic {
-                Some(fold_cyrillic_char(c))
+            if is_invisible(c) {
+                return false;
+            }
+            let folded = if cyrillic {
+                fold_cyrillic_char(c)
             } else {
-                Some(lower_char(c))
+                lower_char(c)
             };
-            if folded != Some(c) {
-                self.replace(i, i + len, folded);
+            if folded != c && !self.put(i, len, folded) {
+                return false;
             }
             i += len;
         }
+        true
+    }
+
+    /// The range of the folded form of the word at `start..end`, whose fold changes it:
+    /// folded in place (only its first letter when `first_only`, a capitalized Cyrillic word,
+    /// the usual case), else appended after the text.
+    fn fold_word(
+        &mut self,
+        start: usize,
+        end: usize,
+        first_only: bool,
+        cyrillic: bool,
+        pairs: &Pairs,
+    ) -> [usize; 2] {
+        let in_place = if first_only {
+            let bytes = self.text.as_bytes();
+            self.put(
+                start,
+                2,
+                CYRILLIC_FOLD[cyrillic_index(bytes[start], bytes[start + 1])],
+            )
+        } else {
+            self.fold_in_place(start, end, cyrillic, pairs)
+        };
+        if in_place {
+            return [start, end];
+        }
+        self.scratch.clear();
+        fold_word_into(&self.text[start..end], &mut self.scratch);
+        let at = self.norm.len();
+        self.norm.extend_from_slice(self.scratch.as_bytes());
+        [at, self.norm.len()]
     }
 }
 
 impl<'t> Text<'t> {
     /// Segments `text` into words in one byte-level pass: ASCII and Cyrillic letters are
-    /// classified by table, other characters decoded. The folded copy is made in a few long
-    /// copies, interrupted only at the chars that folding changes.
+    /// classified by table, other characters decoded. The folded copy is the text copied
+    /// whole, with the words that folding changes folded in place (see `FoldedCopy`).
     pub fn new(text: &'t str) -> Self {
         let bytes = text.as_bytes();
         let pairs: &Pairs = &PAIR_FLAGS;
-        let fold_table: &[char; 256] = &CYRILLIC_FOLD;
+        let mut norm = Vec::with_capacity(text.len() + text.len() / 16);
+        norm.extend_from_slice(bytes);
         let mut copy = FoldedCopy {
             text,
-            norm: String::with_capacity(text.len() + text.len() / 16),
-            copied: 0,
+            norm,
+            scratch: String::new(),
         };
         let mut words = Vec::with_capacity(text.len() / 8 + 1);
         let mut norm_ranges = Vec::with_capacity(text.len() / 8 + 1);
@@ -330,41 +409,31 @@ impl<'t> Text<'t> {
             };
             let (end, rest, separator) = scan_word(text, i + len, pairs);
             let seen = first | rest;
-            let norm_start = copy.position(i);
-            if fold_changes(seen) {
-                if len == 2 && first & CYRILLIC_LETTER != 0 && !fold_changes(rest | CYRILLIC_LETTER)
-                {
-                    // A capitalized Cyrillic word (the usual case): only its first letter folds.
-                    copy.replace(i, i + 2, Some(fold_table[cyrillic_index(b, bytes[i + 1])]));
-                } else {
-                    copy.fold_word(i, end, seen & CYRILLIC_LETTER != 0, pairs);
-                }
-            }
-            let shape = if seen & (LATIN | CYRILLIC_LETTER | OTHER) == 0 {
-                WordShape::Digits
-            } else if seen & DIGIT == 0 {
-                WordShape::Letters
+            let class = WORD_CLASSES[usize::from(seen)];
+            let [norm_start, norm_end] = if class.changes {
+                // A capitalized Cyrillic word (the usual case): only its first letter (two
+                // bytes, as every Cyrillic letter) folds.
+                let first_only =
+                    first & CYRILLIC_LETTER != 0 && !fold_changes(rest | CYRILLIC_LETTER);
+                copy.fold_word(i, end, first_only, seen & CYRILLIC_LETTER != 0, pairs)
             } else {
-                WordShape::Mixed
+                [i, end]
             };
-            // Both ends are char boundaries of the final copy: `i` and `end` are char
-            // boundaries of the text, nothing after them is copied yet, and the copy only
-            // ever grows by whole chars or by the text's bytes up to a char boundary.
-            norm_ranges.push([norm_start as u32, copy.position(end) as u32]);
+            // Both ends are char boundaries of the copy (see `FoldedCopy`): either those of
+            // the word in the text, whose chars were replaced by chars of the same lengths,
+            // or the ends of a whole string appended.
+            norm_ranges.push([norm_start as u32, norm_end as u32]);
             words.push(Word {
                 span: Span::new(i, end),
-                shape,
+                shape: class.shape,
                 capitalized: first & UPPER != 0,
                 sentence_start,
             });
-            // The ASCII separator the scan stopped at is read here, not again.
-            (sentence_start, i) = match separator {
-                Some(flags) => (flags & SENTENCE_END != 0, end + 1),
-                None => (false, end),
-            };
+            // The ASCII separator the scan stopped at is read here, not again (no sentence
+            // ends at `NO_SEPARATOR`).
+            sentence_start = separator & SENTENCE_END != 0;
+            i = end + usize::from(separator & WORD == 0);
         }
-        let last = words.last().map_or(0, |w: &Word| w.span.end);
-        copy.replace(last, last, None);
         Text {
             text,
             norm: copy.norm,
@@ -379,11 +448,13 @@ impl<'t> Text<'t> {
     #[inline]
     pub fn norm(&self, i: usize) -> &str {
         let [start, end] = self.norm_ranges[i];
-        let bytes = &self.norm.as_bytes()[start as usize..end as usize];
+        let bytes = &self.norm[start as usize..end as usize];
         debug_assert!(std::str::from_utf8(bytes).is_ok());
-        // SAFETY: `norm` is valid UTF-8 and never changes after `Text::new`, which made
-        // both ends of every range in the private `norm_ranges` char boundaries of it (see
-        // there; the tests check it), so the bytes between them are valid UTF-8.
+        // SAFETY: the private `norm` is valid UTF-8 and never changes after `Text::new`:
+        // `FoldedCopy` starts it as a copy of the text, only ever replaces a char of it by a
+        // char of the same UTF-8 length, and appends whole strings. `Text::new` made both
+        // ends of every range in the private `norm_ranges` char boundaries of it (see
+        // there; the tests check both), so the bytes between them are valid UTF-8.
         unsafe { std::str::from_utf8_unchecked(bytes) }
     }
 
@@ -439,6 +510,18 @@ mod tests {
         assert!(!t.words[2].sentence_start);
         assert_eq!(t.words[2].shape, WordShape::Digits);
     }
+
+    #[test]
+    fn words_folded_in_place_and_appended_agree() {
+        // In place: a capitalized word, an all-caps word, a Latin word; appended: a Latin
+        // look-alike in a Cyrillic word, a soft hyphen.
+        let t = Text::new("Астана АҚШ COVID Cаенс Қазақ\u{00AD}стан ЁЛКА");
+        let norms: Vec<_> = (0..t.words.len()).map(|i| t.norm(i)).collect();
+        assert_eq!(
+            norms,
+            ["астана", "ақш", "covid", "саенс", "қазақстан", "елка"]
+        );
+    }
 }
 
 #[cfg(test)]
@@ -487,13 +570,17 @@ mod equivalence {
         out
     }
 
-    /// The invariant [`Text::norm`] relies on: every folded range lies on char boundaries.
+    /// The invariants [`Text::norm`] relies on: the folded copy is valid UTF-8 and every
+    /// folded range lies on char boundaries.
     fn ranges_on_char_boundaries(t: &Text) -> bool {
+        let Ok(norm) = std::str::from_utf8(&t.norm) else {
+            return false;
+        };
         t.words.len() == t.norm_ranges.len()
             && t.norm_ranges.iter().all(|&[start, end]| {
                 start <= end
-                    && t.norm.is_char_boundary(start as usize)
-                    && t.norm.is_char_boundary(end as usize)
+                    && norm.is_char_boundary(start as usize)
+                    && norm.is_char_boundary(end as usize)
             })
     }
 
