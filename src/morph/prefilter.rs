@@ -9,7 +9,7 @@
 //! never reject a word that matches.
 
 use super::hash::stem_hash;
-use crate::text::bytes::{load_le, utf8_len};
+use crate::text::bytes::load_le;
 
 /// Which word starts can reach a key: a cheap test run before any hashing or peeling.
 /// Suffixes and stem repairs only change a word's last letters (voicing the last, a
@@ -59,26 +59,24 @@ impl StartKey {
         Self::general(bytes)
     }
 
-    /// [`StartKey::of`] for a word that does not start with three two-byte chars.
+    /// [`StartKey::of`] for a word that does not start with three two-byte chars: its
+    /// first eight bytes (zero-padded), cut after its second and third chars, found from
+    /// the bytes that start chars.
     #[inline(never)]
     fn general(bytes: &[u8]) -> Self {
-        let end_after = |start: usize| match bytes.get(start) {
-            Some(&b) => (start + utf8_len(b)).min(bytes.len()),
-            None => bytes.len(),
-        };
-        let two_end = end_after(end_after(0));
-        let three_end = end_after(two_end);
-        let mask = |n: usize| {
-            if n >= 8 {
-                u64::MAX
-            } else {
-                (1u64 << (8 * n)) - 1
-            }
-        };
-        let all = load_le(bytes);
+        let head = load_le(bytes);
+        // A byte starts a char unless it is a continuation byte (0b10xx_xxxx); the padding
+        // zeros start chars too, so a shorter word keeps all its bytes.
+        let continuation = head & HIGH_BITS & !(head << 1);
+        let mut starts = !continuation & HIGH_BITS;
+        // Drop the starts of the first two chars: the lowest left starts the third.
+        starts &= starts.wrapping_sub(1);
+        starts &= starts.wrapping_sub(1);
+        let two = head & below(starts);
+        starts &= starts.wrapping_sub(1);
         StartKey {
-            three: all & mask(three_end),
-            two: all & mask(two_end),
+            three: head & below(starts),
+            two,
         }
     }
 
@@ -93,6 +91,18 @@ impl StartKey {
     pub fn two(self) -> u64 {
         self.two
     }
+}
+
+/// The high bit of every byte of a number.
+const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
+
+/// The mask of the bytes below the lowest byte whose high bit `starts` has (every byte
+/// when it has none). [`StartKey::general`] drops two bits first, so that byte is the
+/// third or a later one, and the shift stays under 64.
+#[inline]
+fn below(starts: u64) -> u64 {
+    let bytes = starts.trailing_zeros() / 8;
+    u64::MAX >> (64 - 8 * bytes)
 }
 
 /// The bitmap bit of a packed start (two or three chars).
