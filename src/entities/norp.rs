@@ -6,7 +6,7 @@
 //! `-ша/-ше` adverb (`қазақша`).
 
 use crate::morph::hash::{FastMap, FastSet};
-use crate::morph::prefilter::StemFilter;
+use crate::morph::prefilter::{StartKey, StemFilter};
 use crate::morph::word_cache::WordCache;
 use std::cell::RefCell;
 
@@ -257,23 +257,20 @@ impl NorpRules {
         &self,
         text: &Text,
         i: usize,
+        key: StartKey,
         memo: &mut WordCache<Option<Found>>,
     ) -> Option<Found> {
         // Digits have no stem but themselves, and every listed word has letters.
         if text.words[i].shape == WordShape::Digits {
             return None;
         }
-        let word = text.norm(i);
-        let start = match WordStart::of_three_two_byte(word) {
-            Some(start) => start,
-            // Words under three letters are never NORP or LANGUAGE words (nine bytes or
-            // more make three chars).
-            None if word.len() < 9 && word.chars().nth(2).is_none() => return None,
-            None => WordStart::of(word),
-        };
+        let start = WordStart::of_key(key);
         if !self.any_starts.may_reach(start) {
             return None;
         }
+        // Words under three letters are never NORP or LANGUAGE words.
+        let word = text.norm(i);
+        word.chars().nth(2)?;
         let listed = self.listed_starts.may_reach(start);
         // No candidate stem is longer than its word (a test in `place.rs` checks it).
         let resident =
@@ -362,10 +359,11 @@ impl NorpRules {
         out: &mut Vec<Entity>,
         trace: &mut Trace,
     ) {
+        let keys = text.forms().start_keys();
         let n = text.words.len();
         let mut i = 0;
         while i < n {
-            let Some(found) = self.classify(text, i, memo) else {
+            let Some(found) = self.classify(text, i, keys[i], memo) else {
                 i += 1;
                 continue;
             };
@@ -526,7 +524,9 @@ mod tests {
         let rules_of: Vec<_> = (0..text.words.len())
             .map(|i| {
                 let mut memo = WordCache::new(2);
-                rules.classify(&text, i, &mut memo).map(|f| f.rule)
+                rules
+                    .classify(&text, i, text.start_key(i), &mut memo)
+                    .map(|f| f.rule)
             })
             .collect();
         assert_eq!(

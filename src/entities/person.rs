@@ -17,7 +17,7 @@ use crate::text::Text;
 use crate::trace::Trace;
 
 use super::place::{place_at, place_nouns, TwoLetterStarts};
-use crate::morph::prefilter::{StartFilter, StemFilter};
+use crate::morph::prefilter::{StartFilter, StartKey, StemFilter};
 
 const FIRST_NAMES: &str = "src/entities/data/first_names.tsv";
 const SURNAME_ENDINGS: &str = "src/entities/data/surname_endings.tsv";
@@ -135,18 +135,18 @@ impl PersonRules {
         }
     }
 
-    /// False when no stem of the folded `word` can be a listed first name.
-    fn may_reach_first_name(&self, word: &str) -> bool {
-        self.first_starts.may_start(word) && self.first_openings.may_reach(word)
+    /// False when no stem of the folded word of start `key` can be a listed first name.
+    fn may_reach_first_name(&self, key: StartKey) -> bool {
+        self.first_starts.may_start_key(key) && self.first_openings.may_reach_key(key)
     }
 
     /// The first-name table hit of word `i` (lexicon first, then its stems, through the
     /// text's word forms).
     fn lookup_first_name(&self, text: &Text, i: usize) -> Option<FirstName> {
-        let word = text.norm(i);
-        if !self.may_reach_first_name(word) {
+        if !self.may_reach_first_name(text.start_key(i)) {
             return None;
         }
+        let word = text.norm(i);
         text.stems(i)
             .filter(|s| self.first_keys.may_contain(s.hash))
             .find_map(|s| {
@@ -814,8 +814,12 @@ mod tests {
     fn first_name_gate_passes_every_listed_name() {
         let rules = PersonRules::new();
         for name in rules.first_names.keys() {
-            assert!(rules.may_reach_first_name(name), "{name}");
-            assert!(rules.may_reach_first_name(&format!("{name}ның")), "{name}");
+            assert!(rules.may_reach_first_name(StartKey::of(name)), "{name}");
+            let inflected = format!("{name}ның");
+            assert!(
+                rules.may_reach_first_name(StartKey::of(&inflected)),
+                "{name}"
+            );
             let hash = crate::morph::hash::stem_hash(name.as_bytes());
             assert!(rules.first_keys.may_contain(hash), "{name}");
         }

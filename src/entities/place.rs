@@ -11,14 +11,13 @@ use crate::morph::peel::repair_source_starts;
 use crate::morph::suffixes::Slot;
 use crate::morph::word_cache::WordCache;
 use crate::morph::{entity_lemma, morph, table, Analysis};
-use crate::text::bytes::{load_le, utf8_len};
 use crate::text::fold::fold_word;
 use crate::text::Text;
 use crate::trace::Trace;
 use std::cell::RefCell;
 
 use crate::morph::hash::{FastMap, FastSet};
-use crate::morph::prefilter::StemFilter;
+use crate::morph::prefilter::{StartKey, StemFilter};
 use std::sync::LazyLock;
 
 /// One reading of a gazetteer name.
@@ -103,7 +102,10 @@ impl Descriptors {
     }
 
     fn lookup(&self, text: &Text, i: usize) -> Option<(&Descriptor, Analysis)> {
-        if i == 0 || i >= text.words.len() || !self.starts.may_reach(WordStart::of(text.norm(i))) {
+        if i == 0
+            || i >= text.words.len()
+            || !self.starts.may_reach(WordStart::of_key(text.start_key(i)))
+        {
             return None;
         }
         let gap = text.gap_after(i - 1);
@@ -162,24 +164,6 @@ pub(crate) struct TwoLetterStarts {
 /// Bits in a [`TwoLetterStarts`] bitmap (a power of two).
 const START_BITS: usize = 1 << 14;
 
-/// The bytes of the first two chars of a word (fewer for a shorter word), packed.
-#[inline]
-fn two_letter_key(word: &str) -> u64 {
-    let bytes = word.as_bytes();
-    // Two two-byte letters (Cyrillic, most words): the first four bytes.
-    if let Some(&[a, b, c, d]) = bytes.first_chunk::<4>() {
-        if a & 0xE0 == 0xC0 && c & 0xE0 == 0xC0 {
-            return u64::from(u32::from_le_bytes([a, b, c, d]));
-        }
-    }
-    let first = utf8_len(bytes.first().copied().unwrap_or(0));
-    let end = match bytes.get(first) {
-        Some(&b) => (first + utf8_len(b)).min(bytes.len()),
-        None => bytes.len(),
-    };
-    load_le(bytes) & (u64::MAX >> (64 - 8 * end.max(1)))
-}
-
 impl TwoLetterStarts {
     /// The starts of `keys` (folded words).
     pub(crate) fn of<'k>(keys: impl IntoIterator<Item = &'k str>) -> Self {
@@ -195,13 +179,24 @@ impl TwoLetterStarts {
 
     #[inline]
     fn bit(word: &str) -> usize {
-        (two_letter_key(word).wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 50) as usize
+        Self::bit_of_key(StartKey::of(word))
+    }
+
+    #[inline]
+    fn bit_of_key(key: StartKey) -> usize {
+        (key.two().wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 50) as usize
     }
 
     /// False when no key starts with the first two letters of the folded `word`.
-    #[inline]
+    #[cfg(test)]
     pub(crate) fn may_start(&self, word: &str) -> bool {
         self.has(Self::bit(word))
+    }
+
+    /// [`TwoLetterStarts::may_start`] of a word whose [`StartKey`] is known.
+    #[inline]
+    pub(crate) fn may_start_key(&self, key: StartKey) -> bool {
+        self.has(Self::bit_of_key(key))
     }
 
     #[inline]
@@ -241,11 +236,6 @@ pub(crate) struct WordStart {
     three: u64,
 }
 
-/// Lead bytes of three two-byte UTF-8 chars in the low six bytes of a number, masked.
-const THREE_LEADS_MASK: u64 = 0xE0_00E0_00E0;
-/// [`THREE_LEADS_MASK`] of three two-byte chars.
-const THREE_LEADS: u64 = 0xC0_00C0_00C0;
-
 /// The [`KeyStarts::twos`] index of a word's first two letters (their bytes, packed).
 #[inline]
 fn two_letter_index(packed: u64) -> usize {
@@ -257,42 +247,16 @@ impl WordStart {
     /// The start of a folded word.
     #[inline]
     pub(crate) fn of(word: &str) -> Self {
-        Self::of_three_two_byte(word).unwrap_or_else(|| Self::general(word.as_bytes()))
+        Self::of_key(StartKey::of(word))
     }
 
-    /// The start of a folded word that starts with three two-byte letters (Cyrillic, most
-    /// words), from its first six bytes; `None` for any other word.
-    #[inline(always)]
-    pub(crate) fn of_three_two_byte(word: &str) -> Option<Self> {
-        let &[a, b, c, d, e, f] = word.as_bytes().first_chunk::<6>()?;
-        let two = u64::from(u32::from_le_bytes([a, b, c, d]));
-        let three = two | u64::from(u16::from_le_bytes([e, f])) << 32;
-        (three & THREE_LEADS_MASK == THREE_LEADS).then(|| WordStart {
-            two: two_letter_index(two),
-            three,
-        })
-    }
-
-    /// [`WordStart::of`] for a word that does not start with three two-byte letters.
-    #[inline(never)]
-    fn general(bytes: &[u8]) -> Self {
-        let end_after = |start: usize| match bytes.get(start) {
-            Some(&b) => (start + utf8_len(b)).min(bytes.len()),
-            None => bytes.len(),
-        };
-        let two_end = end_after(end_after(0));
-        let three_end = end_after(two_end);
-        let mask = |n: usize| {
-            if n >= 8 {
-                u64::MAX
-            } else {
-                (1u64 << (8 * n)) - 1
-            }
-        };
-        let all = load_le(bytes);
+    /// The start of a word whose [`StartKey`] is known (word `i` of a text:
+    /// [`Text::start_key`]).
+    #[inline]
+    pub(crate) fn of_key(key: StartKey) -> Self {
         WordStart {
-            two: two_letter_index(all & mask(two_end)),
-            three: all & mask(three_end),
+            two: two_letter_index(key.two()),
+            three: key.three(),
         }
     }
 }
@@ -459,10 +423,10 @@ thread_local! {
 impl PlaceNames {
     /// See [`place_at`]: [`Gazetteer::longest_at`] with the word's own part memoized.
     fn longest_at(&self, text: &Text, i: usize) -> Option<NameMatch<'_, Place>> {
-        let word = text.norm(i);
-        if !self.starts.may_reach(WordStart::of(word)) {
+        if !self.starts.may_reach(WordStart::of_key(text.start_key(i))) {
             return None;
         }
+        let word = text.norm(i);
         let make = || WordPlace {
             starts_multi: self.names.starts_multi(word),
             single: self.names.single_at(text, i),

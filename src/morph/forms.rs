@@ -4,7 +4,8 @@
 //! analysis that reached it, and whether the word has a case ending. A table probe for a
 //! word that matches nothing is then a few bit tests ([`super::prefilter`]) instead of
 //! decoding, hashing and peeling the word again for every table and every rule. The
-//! word's own hash and [`StartKey`] are cheap enough to compute on each call.
+//! [`StartKey`]s, which the rules walking every word read, are computed for all words in
+//! one pass on first use; the word's own hash is cheap enough to compute on each call.
 
 use std::cell::{OnceCell, RefCell};
 use std::rc::Rc;
@@ -57,6 +58,8 @@ thread_local! {
 #[derive(Debug, Default)]
 pub struct Slots {
     words: OnceCell<Box<[OnceCell<Rc<WordStems>>]>>,
+    /// The [`StartKey`] of every word, in order.
+    starts: OnceCell<Box<[StartKey]>>,
 }
 
 impl Slots {
@@ -66,6 +69,15 @@ impl Slots {
             .words
             .get_or_init(|| vec![OnceCell::new(); text.words.len()].into_boxed_slice());
         words[i].get_or_init(|| lookup(text.norm(i), text.words[i].shape))
+    }
+
+    /// The start keys of the words of `text` (whose slots these are), computed on first call.
+    fn start_keys(&self, text: &Text) -> &[StartKey] {
+        self.starts.get_or_init(|| {
+            (0..text.words.len())
+                .map(|i| StartKey::of(text.norm(i)))
+                .collect()
+        })
     }
 }
 
@@ -114,11 +126,17 @@ impl<'a> Forms<'a> {
         Forms { text, slots }
     }
 
-    /// The [`StartKey`] of word `i`: a few byte operations, so computed on each call (the
-    /// rules ask about a minority of the words, behind their own gates).
+    /// The [`StartKey`] of word `i`.
     #[inline]
     pub fn start_key(&self, i: usize) -> StartKey {
-        StartKey::of(self.text.norm(i))
+        self.start_keys()[i]
+    }
+
+    /// The [`StartKey`] of every word, in order (one pass over the text on first use):
+    /// for the rules that gate every word on its start.
+    #[inline]
+    pub fn start_keys(&self) -> &'a [StartKey] {
+        self.slots.start_keys(self.text)
     }
 
     /// The [`stem_hash`] of word `i`'s folded form.

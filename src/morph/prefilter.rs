@@ -9,6 +9,7 @@
 //! never reject a word that matches.
 
 use super::hash::stem_hash;
+use crate::text::bytes::load_le;
 
 /// Which word starts can reach a key: a cheap test run before any hashing or peeling.
 /// Suffixes and stem repairs only change a word's last letters (voicing the last, a
@@ -24,71 +25,89 @@ const START_BITS: usize = 1 << 16;
 /// Shortest key whose first three letters survive every suffix and repair.
 const LONG_KEY_CHARS: usize = 5;
 
-/// The two [`StartFilter`] bits of a folded word (its first three chars, its first two):
-/// the same for every table, so computed once per word.
+/// The start of a folded word as the start gates read it: the UTF-8 bytes of its first
+/// three chars and of its first two, each packed little-endian (zero past the chars, at
+/// most the word's first eight bytes). Read from the bytes without decoding, the same for
+/// every table, and kept per text ([`super::forms::Forms::start_keys`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct StartKey {
-    three: u16,
-    two: u16,
+    three: u64,
+    two: u64,
 }
+
+/// Lead and continuation bits of three two-byte UTF-8 chars in the low six bytes.
+const THREE_TWO_BYTE_MASK: u64 = 0xC0E0_C0E0_C0E0;
+/// [`THREE_TWO_BYTE_MASK`] of three two-byte chars (`110xxxxx 10xxxxxx`).
+const THREE_TWO_BYTE: u64 = 0x80C0_80C0_80C0;
 
 impl StartKey {
     /// The key of a folded word.
+    #[inline]
     pub fn of(word: &str) -> Self {
-        let [a, b, c] = start_of(word);
+        let bytes = word.as_bytes();
+        if let Some(six) = bytes.first_chunk::<6>() {
+            // Three two-byte chars (most Kazakh words): their six bytes, and the first four.
+            let v = u64::from(u32::from_le_bytes([six[0], six[1], six[2], six[3]]))
+                | u64::from(u16::from_le_bytes([six[4], six[5]])) << 32;
+            if v & THREE_TWO_BYTE_MASK == THREE_TWO_BYTE {
+                return StartKey {
+                    three: v,
+                    two: v & 0xFFFF_FFFF,
+                };
+            }
+        }
+        Self::general(bytes)
+    }
+
+    /// [`StartKey::of`] for a word that does not start with three two-byte chars: its
+    /// first eight bytes (zero-padded), cut after its second and third chars, found from
+    /// the bytes that start chars.
+    #[inline(never)]
+    fn general(bytes: &[u8]) -> Self {
+        let head = load_le(bytes);
+        // A byte starts a char unless it is a continuation byte (0b10xx_xxxx); the padding
+        // zeros start chars too, so a shorter word keeps all its bytes.
+        let continuation = head & HIGH_BITS & !(head << 1);
+        let mut starts = !continuation & HIGH_BITS;
+        // Drop the starts of the first two chars: the lowest left starts the third.
+        starts &= starts.wrapping_sub(1);
+        starts &= starts.wrapping_sub(1);
+        let two = head & below(starts);
+        starts &= starts.wrapping_sub(1);
         StartKey {
-            three: start_bit(a, b, c) as u16,
-            two: start_bit(a, b, 0) as u16,
+            three: head & below(starts),
+            two,
         }
+    }
+
+    /// The packed bytes of the first three chars.
+    #[inline]
+    pub fn three(self) -> u64 {
+        self.three
+    }
+
+    /// The packed bytes of the first two chars.
+    #[inline]
+    pub fn two(self) -> u64 {
+        self.two
     }
 }
 
-/// The first three chars of a folded word as code points (0 past its end). ASCII and
-/// two-byte chars (all of Cyrillic) are decoded from the bytes; longer ones by `chars`.
+/// The high bit of every byte of a number.
+const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
+
+/// The mask of the bytes below the lowest byte whose high bit `starts` has (every byte
+/// when it has none). [`StartKey::general`] drops two bits first, so that byte is the
+/// third or a later one, and the shift stays under 64.
 #[inline]
-fn start_of(word: &str) -> [u32; 3] {
-    let bytes = word.as_bytes();
-    if let Some(six) = bytes.first_chunk::<6>() {
-        // Three two-byte chars (most Kazakh words): lead bytes 110xxxxx, then 10xxxxxx.
-        let v = u64::from(u32::from_le_bytes([six[0], six[1], six[2], six[3]]))
-            | u64::from(u16::from_le_bytes([six[4], six[5]])) << 32;
-        if v & 0xC0E0_C0E0_C0E0 == 0x80C0_80C0_80C0 {
-            let char_at = |k: usize| (u32::from(six[k] & 0x1F) << 6) | u32::from(six[k + 1] & 0x3F);
-            return [char_at(0), char_at(2), char_at(4)];
-        }
-    }
-    start_of_chars(word)
+fn below(starts: u64) -> u64 {
+    let bytes = starts.trailing_zeros() / 8;
+    u64::MAX >> (64 - 8 * bytes)
 }
 
-/// [`start_of`] for any word, char by char.
-fn start_of_chars(word: &str) -> [u32; 3] {
-    let bytes = word.as_bytes();
-    let mut out = [0u32; 3];
-    let mut i = 0;
-    for slot in &mut out {
-        let Some(&b) = bytes.get(i) else {
-            break;
-        };
-        if b < 0x80 {
-            *slot = u32::from(b);
-            i += 1;
-        } else if let (0xC0..=0xDF, Some(&next)) = (b, bytes.get(i + 1)) {
-            *slot = (u32::from(b & 0x1F) << 6) | u32::from(next & 0x3F);
-            i += 2;
-        } else {
-            let Some(c) = word[i..].chars().next() else {
-                break;
-            };
-            *slot = c as u32;
-            i += c.len_utf8();
-        }
-    }
-    out
-}
-
-/// The bitmap bit of a start (two or three chars; `c` is 0 for two).
-fn start_bit(a: u32, b: u32, c: u32) -> usize {
-    let packed = (u64::from(a) << 42) | (u64::from(b) << 21) | u64::from(c);
+/// The bitmap bit of a packed start (two or three chars).
+#[inline]
+fn start_bit(packed: u64) -> usize {
     (packed.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 48) as usize & (START_BITS - 1)
 }
 
@@ -112,11 +131,11 @@ impl StartFilter {
 
     /// Records a folded key.
     pub fn add(&mut self, key: &str) {
-        let [a, b, c] = start_of(key);
+        let start = StartKey::of(key);
         if key.chars().count() >= LONG_KEY_CHARS {
-            self.set(start_bit(a, b, c));
+            self.set(start_bit(start.three));
         } else {
-            self.set(start_bit(a, b, 0));
+            self.set(start_bit(start.two));
         }
     }
 
@@ -129,8 +148,7 @@ impl StartFilter {
             start.chars().nth(1).is_some(),
             "a word start of two chars or more, not `{start}`"
         );
-        let [a, b, c] = start_of(start);
-        self.set(start_bit(a, b, c));
+        self.set(start_bit(StartKey::of(start).three));
     }
 
     /// False when no key's stem can start like the folded `word` (no peel needed).
@@ -142,7 +160,7 @@ impl StartFilter {
     /// text: [`crate::text::Text::start_key`]).
     #[inline]
     pub fn may_reach_key(&self, key: StartKey) -> bool {
-        self.get(usize::from(key.three)) || self.get(usize::from(key.two))
+        self.get(start_bit(key.three)) || self.get(start_bit(key.two))
     }
 }
 
@@ -241,7 +259,15 @@ mod tests {
     }
 
     #[test]
-    fn byte_decoding_agrees_with_chars() {
+    fn byte_reading_agrees_with_chars() {
+        // The bytes of the first `n` chars, zero-padded, at most eight.
+        let packed = |word: &str, n: usize| {
+            let end = word.char_indices().nth(n).map_or(word.len(), |(at, _)| at);
+            let mut eight = [0u8; 8];
+            let k = end.min(8);
+            eight[..k].copy_from_slice(&word.as_bytes()[..k]);
+            u64::from_le_bytes(eight)
+        };
         for word in [
             "",
             "а",
@@ -254,11 +280,11 @@ mod tests {
             "日本語",
             "a日ә",
             "covid19",
+            "😀😀😀",
         ] {
-            let mut chars = word.chars().map(|c| c as u32);
-            let want = [0; 3].map(|_| chars.next().unwrap_or(0));
-            assert_eq!(start_of(word), want, "{word}");
-            assert_eq!(start_of_chars(word), want, "{word}");
+            let key = StartKey::of(word);
+            assert_eq!(key.three(), packed(word, 3), "{word}");
+            assert_eq!(key.two(), packed(word, 2), "{word}");
         }
     }
 
