@@ -206,7 +206,6 @@ fn verb_like(norm: &str, vocab: &Vocabulary) -> bool {
     vocab
         .verb_shapes
         .candidates(norm)
-        .iter()
         .any(|&(ending, min)| norm.ends_with(ending) && has_chars(norm, min))
 }
 
@@ -220,7 +219,7 @@ fn has_chars(s: &str, n: usize) -> bool {
 fn stem(word: &str) -> &str {
     let mut s = word;
     for _ in 0..2 {
-        let peeled = NOUN_ENDINGS.candidates(s).iter().find_map(|&(e, min)| {
+        let peeled = NOUN_ENDINGS.candidates(s).find_map(|&(e, min)| {
             let rest = s.strip_suffix(e)?;
             has_chars(rest, min).then_some(rest)
         });
@@ -278,6 +277,50 @@ mod tests {
             }
         }
         assert!(!gate.may_start("адам") && gate.may_start("астам") && gate.may_start("жылы"));
+    }
+
+    #[test]
+    fn the_ending_index_peels_as_a_scan_of_the_table() {
+        let mut endings: Vec<&str> =
+            rows("noun_endings.tsv", include_str!("data/noun_endings.tsv"))
+                .map(|row| row.cell(0))
+                .collect();
+        endings.sort_by_key(|e| std::cmp::Reverse(e.len()));
+        let scan = |word: &str| {
+            let mut s = word;
+            for _ in 0..2 {
+                let peeled = endings.iter().find_map(|e| {
+                    let rest = s.strip_suffix(e)?;
+                    let min = if SHORT_STEM_CASES.contains(e) {
+                        2
+                    } else {
+                        MIN_STEM_CHARS
+                    };
+                    (rest.chars().count() >= min).then_some(rest)
+                });
+                match peeled {
+                    Some(rest) => s = rest,
+                    None => break,
+                }
+            }
+            s.to_owned()
+        };
+        for stem_word in [
+            "ел",
+            "бала",
+            "қылмыскер",
+            "адам",
+            "оқушы",
+            "мектеп",
+            "жағдай",
+        ] {
+            for a in std::iter::once("").chain(endings.iter().copied()) {
+                for b in std::iter::once("").chain(endings.iter().copied()) {
+                    let word = format!("{stem_word}{a}{b}");
+                    assert_eq!(stem(&word), scan(&word), "{word}");
+                }
+            }
+        }
     }
 
     #[test]
