@@ -93,12 +93,8 @@ impl NumberRules {
                 i = last + 1;
                 continue;
             }
-            match self.build(text, &numeral, &quotes, trace) {
-                Some((fact, last)) => {
-                    trace.built(fact.rule, fact.span, fact.label);
-                    out.push(fact);
-                    i = last + 1;
-                }
+            match self.build(text, &numeral, &quotes, trace, out) {
+                Some(last) => i = last + 1,
                 None => i = numeral.last_word + 1,
             }
         }
@@ -111,7 +107,8 @@ impl NumberRules {
         num: &Numeral<'t>,
         quotes: &OnceCell<bool>,
         trace: &mut Trace,
-    ) -> Option<(Fact, usize)> {
+        out: &mut Vec<Fact>,
+    ) -> Option<usize> {
         let after = &After::new(&self.vocab, text, num.last_word + 1);
         if self.is_time(text, num, after) {
             trace.rejected("number/time-noun", num.span, || "date or time".into());
@@ -193,18 +190,25 @@ impl NumberRules {
             self.qualify(text, &mut d, after);
         }
         let last = d.last_word;
-        Some((self.finish(text, d, after), last))
+        self.finish(text, &mut d, after, out);
+        if let Some(fact) = out.last() {
+            trace.built(fact.rule, fact.span, fact.label);
+        }
+        Some(last)
     }
 
-    /// Turns a finished draft into a fact: the change stated by the clause, the qualifier
-    /// it implies, and the counted object of a CARDINAL.
-    fn finish(&self, text: &Text, d: Draft<'_>, after: &After<'_, '_>) -> Fact {
+    /// Turns a finished draft into a fact, built in place at the end of `out`: the change
+    /// stated by the clause, the qualifier it implies, and the counted object of a CARDINAL.
+    fn finish(&self, text: &Text, d: &mut Draft<'_>, after: &After<'_, '_>, out: &mut Vec<Fact>) {
         let span = Span::new(d.start, d.end);
-        let mut fact = Fact::new(d.label, span, d.rule);
+        out.push(Fact::new(d.label, span, d.rule));
+        let Some(fact) = out.last_mut() else {
+            return;
+        };
         fact.value = d.value;
         fact.low = d.low;
         fact.high = d.high;
-        fact.unit = d.unit;
+        fact.unit = d.unit.take();
         let until = matches!(text.norm(d.last_word), "дейін" | "шейін");
         let to_level = d.qualifier == Qualifier::UpTo || (d.low.is_some() && until);
         // A rank (`88-орынға көтерілді`) is no amount that rose or fell.
@@ -232,7 +236,6 @@ impl NumberRules {
             // `450 мың бас ірі қара`: the classifier gives the unit (decision 5).
             fact.unit = self.classifier_unit(text, d.last_word);
         }
-        fact
     }
 
     /// The unit of a classifier right after word `last` (`бас` → `head`, `дана` → `pcs`).

@@ -14,14 +14,23 @@ use super::vocab::Vocabulary;
 use crate::text::words::WordShape;
 use crate::text::Text;
 
-/// Noun endings, longest first within each bucket.
-static NOUN_ENDINGS: LazyLock<SuffixIndex<()>> = LazyLock::new(|| {
+/// Noun endings, longest first within each bucket, with the least stem in letters each
+/// leaves (two after the endings of `SHORT_STEM_CASES`, else `MIN_STEM_CHARS`).
+static NOUN_ENDINGS: LazyLock<SuffixIndex<usize>> = LazyLock::new(|| {
     let mut endings: Vec<&'static str> =
         rows("noun_endings.tsv", include_str!("data/noun_endings.tsv"))
             .map(|row| row.cell(0))
             .collect();
     endings.sort_by_key(|e| std::cmp::Reverse(e.len()));
-    SuffixIndex::new(endings.into_iter().map(|e| (e, ())))
+    SuffixIndex::new(endings.into_iter().map(|e| {
+        // `елдің` → `ел`: a long ending may leave a two-letter stem.
+        let min = if SHORT_STEM_CASES.contains(&e) {
+            2
+        } else {
+            MIN_STEM_CHARS
+        };
+        (e, min)
+    }))
 });
 
 const MIN_STEM_CHARS: usize = 3;
@@ -31,10 +40,10 @@ const SHORT_STEM_CASES: [&str; 12] = [
     "дің", "дың", "тің", "тың", "нің", "ның", "ден", "дан", "тен", "тан", "нен", "нан",
 ];
 /// Consonants after which a final `-ы/-і` is read as a possessive of a head noun.
-const POSSESSED_AFTER: &str = "йлрзғгқкмңпб";
+const POSSESSED_AFTER: [char; 12] = ['й', 'л', 'р', 'з', 'ғ', 'г', 'қ', 'к', 'м', 'ң', 'п', 'б'];
 /// Consonants after which a final `-ы/-і` is dropped from a single-word object
 /// (`жағдайы` → `жағдай`); `г/ғ/қ/к` are left out (`кедергі`).
-const UNPOSSESSED_AFTER: &str = "йлрзмңпб";
+const UNPOSSESSED_AFTER: [char; 8] = ['й', 'л', 'р', 'з', 'м', 'ң', 'п', 'б'];
 /// Case endings after a possessive (`фермасына`, `қылмысының`).
 const POSSESSIVE_CASES: [&str; 10] = [
     "ның", "нің", "нда", "нде", "нан", "нен", "на", "не", "мен", "н",
@@ -81,7 +90,7 @@ pub fn object_after(
             e.as_bytes().last() == last
                 && norm
                     .strip_suffix(e)
-                    .is_some_and(|stem| stem.chars().count() >= MIN_STEM_CHARS)
+                    .is_some_and(|stem| has_chars(stem, MIN_STEM_CHARS))
         });
     // The tests of the next word are paid only where its answer matters.
     let next_plain = || plain_word(text, first, first + 1, vocab, after);
@@ -124,14 +133,14 @@ fn possessed(word: &str) -> Option<&str> {
         .filter(|e| e.as_bytes().last() == last)
         .find_map(|e| word.strip_suffix(e))
         .unwrap_or(word);
-    let long = bare.chars().count() > MIN_STEM_CHARS + 1;
+    let long = has_chars(bare, MIN_STEM_CHARS + 2);
     let after_vowel = bare.ends_with("сы") || bare.ends_with("сі");
     let after_consonant = (bare.ends_with('ы') || bare.ends_with('і'))
         && bare
             .chars()
             .rev()
             .nth(1)
-            .is_some_and(|c| POSSESSED_AFTER.contains(c));
+            .is_some_and(|c| POSSESSED_AFTER.contains(&c));
     (long && (after_vowel || after_consonant)).then_some(bare)
 }
 
@@ -141,8 +150,7 @@ fn unpossessed(word: &str) -> &str {
     let Some(bare) = word.strip_suffix('ы').or_else(|| word.strip_suffix('і')) else {
         return word;
     };
-    let keeps = bare.chars().count() >= MIN_STEM_CHARS
-        && bare.ends_with(|c: char| UNPOSSESSED_AFTER.contains(c));
+    let keeps = bare.ends_with(UNPOSSESSED_AFTER) && has_chars(bare, MIN_STEM_CHARS);
     if keeps {
         bare
     } else {
@@ -198,8 +206,12 @@ fn verb_like(norm: &str, vocab: &Vocabulary) -> bool {
     vocab
         .verb_shapes
         .candidates(norm)
-        .iter()
-        .any(|&(ending, min)| norm.ends_with(ending) && norm.chars().count() >= min)
+        .any(|&(ending, min)| norm.ends_with(ending) && has_chars(norm, min))
+}
+
+/// True when `s` has at least `n` characters (counted no further than `n`).
+fn has_chars(s: &str, n: usize) -> bool {
+    n == 0 || s.chars().nth(n - 1).is_some()
 }
 
 /// Peels up to two noun endings, keeping a stem of at least three letters (two after the
@@ -207,15 +219,9 @@ fn verb_like(norm: &str, vocab: &Vocabulary) -> bool {
 fn stem(word: &str) -> &str {
     let mut s = word;
     for _ in 0..2 {
-        let peeled = NOUN_ENDINGS.candidates(s).iter().find_map(|&(e, ())| {
+        let peeled = NOUN_ENDINGS.candidates(s).find_map(|&(e, min)| {
             let rest = s.strip_suffix(e)?;
-            // `елдің` → `ел`: a long ending may leave a two-letter stem.
-            let min = if SHORT_STEM_CASES.contains(&e) {
-                2
-            } else {
-                MIN_STEM_CHARS
-            };
-            (rest.chars().count() >= min).then_some(rest)
+            has_chars(rest, min).then_some(rest)
         });
         match peeled {
             Some(rest) => s = rest,
@@ -271,6 +277,50 @@ mod tests {
             }
         }
         assert!(!gate.may_start("адам") && gate.may_start("астам") && gate.may_start("жылы"));
+    }
+
+    #[test]
+    fn the_ending_index_peels_as_a_scan_of_the_table() {
+        let mut endings: Vec<&str> =
+            rows("noun_endings.tsv", include_str!("data/noun_endings.tsv"))
+                .map(|row| row.cell(0))
+                .collect();
+        endings.sort_by_key(|e| std::cmp::Reverse(e.len()));
+        let scan = |word: &str| {
+            let mut s = word;
+            for _ in 0..2 {
+                let peeled = endings.iter().find_map(|e| {
+                    let rest = s.strip_suffix(e)?;
+                    let min = if SHORT_STEM_CASES.contains(e) {
+                        2
+                    } else {
+                        MIN_STEM_CHARS
+                    };
+                    (rest.chars().count() >= min).then_some(rest)
+                });
+                match peeled {
+                    Some(rest) => s = rest,
+                    None => break,
+                }
+            }
+            s.to_owned()
+        };
+        for stem_word in [
+            "ел",
+            "бала",
+            "қылмыскер",
+            "адам",
+            "оқушы",
+            "мектеп",
+            "жағдай",
+        ] {
+            for a in std::iter::once("").chain(endings.iter().copied()) {
+                for b in std::iter::once("").chain(endings.iter().copied()) {
+                    let word = format!("{stem_word}{a}{b}");
+                    assert_eq!(stem(&word), scan(&word), "{word}");
+                }
+            }
+        }
     }
 
     #[test]

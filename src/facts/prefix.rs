@@ -219,29 +219,50 @@ impl Iterator for Lengths {
     }
 }
 
-/// Word endings bucketed by the low byte of their last letter, in insertion order within a
-/// bucket: a word is tested only against endings that end with its last letter's bucket.
+/// Word endings bucketed by their last two letters (low 6 bits of each), with the endings of
+/// one letter apart by the low byte of the letter: a word is tested only against endings that
+/// end with its last two letters' bucket, then against the one-letter endings of its last
+/// letter's bucket.
 pub struct SuffixIndex<T> {
-    buckets: Vec<Vec<(&'static str, T)>>,
+    pairs: Vec<Vec<(&'static str, T)>>,
+    singles: Vec<Vec<(&'static str, T)>>,
+}
+
+/// The bucket of endings of two or more letters whose last letters are `last` and `before`.
+#[inline]
+fn pair_slot(last: char, before: char) -> usize {
+    ((last as usize & 0x3F) << 6) | (before as usize & 0x3F)
 }
 
 impl<T: Copy> SuffixIndex<T> {
-    /// Buckets `endings`, keeping their order.
+    /// Buckets `endings`, keeping their order within each bucket.
     pub fn new(endings: impl IntoIterator<Item = (&'static str, T)>) -> Self {
-        let mut buckets = vec![Vec::new(); 256];
+        let mut pairs = vec![Vec::new(); SLOTS];
+        let mut singles = vec![Vec::new(); 256];
         for (ending, value) in endings {
-            if let Some(c) = ending.chars().next_back() {
-                buckets[c as usize & 0xFF].push((ending, value));
+            let mut chars = ending.chars().rev();
+            match (chars.next(), chars.next()) {
+                (Some(last), Some(before)) => pairs[pair_slot(last, before)].push((ending, value)),
+                (Some(last), None) => singles[last as usize & 0xFF].push((ending, value)),
+                _ => {}
             }
         }
-        SuffixIndex { buckets }
+        SuffixIndex { pairs, singles }
     }
 
-    /// The endings that `word` may end with, in table order.
-    pub fn candidates(&self, word: &str) -> &[(&'static str, T)] {
-        word.chars()
-            .next_back()
-            .map_or(&[], |c| &self.buckets[c as usize & 0xFF])
+    /// The endings that `word` may end with: those of two or more letters in table order,
+    /// then those of one letter in table order (table order itself for a table sorted longest
+    /// first).
+    #[inline]
+    pub fn candidates(&self, word: &str) -> impl Iterator<Item = &(&'static str, T)> {
+        let mut chars = word.chars().rev();
+        let (last, before) = (chars.next(), chars.next());
+        let pairs = match (last, before) {
+            (Some(last), Some(before)) => &self.pairs[pair_slot(last, before)][..],
+            _ => &[],
+        };
+        let singles = last.map_or(&[][..], |c| &self.singles[c as usize & 0xFF][..]);
+        pairs.iter().chain(singles)
     }
 }
 
@@ -319,9 +340,11 @@ mod tests {
 
     #[test]
     fn suffix_candidates_share_the_last_letter() {
-        let index = SuffixIndex::new([("ға", 1), ("дан", 2), ("ға", 3)]);
-        let found: Vec<i32> = index.candidates("балаға").iter().map(|e| e.1).collect();
-        assert_eq!(found, vec![1, 3]);
-        assert!(index.candidates("").is_empty());
+        let index = SuffixIndex::new([("ға", 1), ("дан", 2), ("ға", 3), ("а", 4), ("", 5)]);
+        let found: Vec<i32> = index.candidates("балаға").map(|e| e.1).collect();
+        assert_eq!(found, vec![1, 3, 4]);
+        let found: Vec<i32> = index.candidates("а").map(|e| e.1).collect();
+        assert_eq!(found, vec![4]);
+        assert_eq!(index.candidates("").count(), 0);
     }
 }

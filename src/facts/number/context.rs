@@ -76,7 +76,8 @@ impl NumberRules {
             return Some("a phone or reference number");
         }
         // `Boeing 737 MAX`, `COVID – он тоғыз`, `500 Startups`: part of a Latin-script name.
-        let latin = |k: usize| text.surface(k).chars().all(|c| c.is_ascii_alphabetic());
+        // On bytes: a non-ASCII character has no ASCII byte.
+        let latin = |k: usize| text.surface(k).bytes().all(|b| b.is_ascii_alphabetic());
         let named_before = num.first_word > 0 && latin(num.first_word - 1);
         let named_after = next < text.words.len()
             && latin(next)

@@ -103,7 +103,10 @@ impl NumberRules {
     /// `1 метр 20 сантиметр`, `17 теңге 29 тиын`: a smaller unit's amount added.
     pub(super) fn compound<'t>(&self, text: &'t Text, big: Measure, d: &mut Draft<'t>) {
         let next = d.last_word + 1;
-        if next >= text.words.len() || !spaced(text, d.last_word) || d.low.is_some() {
+        // The smaller unit only completes an uninflected larger one (`380 теңгеден 300
+        // теңгеге` is two amounts).
+        let inflected = !d.ending.is_empty();
+        if inflected || next >= text.words.len() || !spaced(text, d.last_word) || d.low.is_some() {
             return;
         }
         let Some(small) = read_numeral(text, next).filter(|n| !n.ordinal && n.suffix.is_empty())
@@ -121,9 +124,7 @@ impl NumberRules {
             return;
         };
         let part = small.value * m.value.factor * ratio;
-        // The smaller unit only completes an uninflected larger one (`380 теңгеден 300
-        // теңгеге` is two amounts).
-        if !d.ending.is_empty() || part >= 1.0 {
+        if part >= 1.0 {
             return;
         }
         d.value = d.value.map(|v| v + part);
