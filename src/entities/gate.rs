@@ -146,6 +146,16 @@ impl Default for StartTable {
 /// those the slot.
 #[inline]
 fn start_hash(head: u64) -> u64 {
+    first_three_chars(head).wrapping_mul(0x9E37_79B9_7F4A_7C15)
+}
+
+/// The bytes of the first three chars of `head` (all eight when they are longer).
+#[inline]
+fn first_three_chars(head: u64) -> u64 {
+    // Most words start with three two-byte chars (lead bytes 110x_xxxx, then 10xx_xxxx).
+    if head & 0xC0E0_C0E0_C0E0 == 0x80C0_80C0_80C0 {
+        return head & 0xFFFF_FFFF_FFFF;
+    }
     // A byte starts a char unless it is a continuation byte (0b10xx_xxxx); the padding
     // zeros start chars too, so a short word keeps all its bytes.
     let high = head & 0x8080_8080_8080_8080;
@@ -154,11 +164,10 @@ fn start_hash(head: u64) -> u64 {
     for _ in 0..3 {
         starts &= starts.wrapping_sub(1);
     }
-    let key = match starts.trailing_zeros() / 8 {
+    match starts.trailing_zeros() / 8 {
         8.. => head,
         end => head & ((1u64 << (end * 8)) - 1),
-    };
-    key.wrapping_mul(0x9E37_79B9_7F4A_7C15)
+    }
 }
 
 /// The bit of the start bitmap of a [`start_hash`].
@@ -393,6 +402,32 @@ mod tests {
                 table.add(&stem, 1);
                 assert_eq!(table.bits(&word) & 1, 1, "{word} → {stem}");
             }
+        }
+    }
+
+    #[test]
+    fn the_start_hash_reads_the_first_three_chars() {
+        for word in [
+            "министрлігі",
+            "ауыл",
+            "әкім",
+            "үш",
+            "а",
+            "abc",
+            "covid",
+            "ақ1",
+            "1ақ",
+            "a€b",
+            "😀😀😀",
+            "қаз😀",
+        ] {
+            let three: String = word.chars().take(3).collect();
+            let bytes = &three.as_bytes()[..three.len().min(8)];
+            assert_eq!(
+                first_three_chars(load_le(word.as_bytes())),
+                load_le(bytes),
+                "{word}"
+            );
         }
     }
 
