@@ -231,4 +231,32 @@ mod tests {
         );
         assert_eq!(owner_start(&text, 6, &breaks, Reach::NAMES), None);
     }
+
+    #[test]
+    fn every_owner_found_is_one_the_cheap_walk_allows() {
+        let breaks = Breaks::new();
+        let mut owned = 0;
+        for source in [
+            include_str!("cases/org.tsv"),
+            include_str!("cases/position.tsv"),
+            include_str!("cases/quoted.tsv"),
+            include_str!("cases/law.tsv"),
+            include_str!("cases/org_negative.tsv"),
+            include_str!("cases/quoted_negative.tsv"),
+        ] {
+            for row in super::super::table::rows("test", source) {
+                let text = Text::new(row.cell(0));
+                for head in 0..text.words.len() {
+                    for reach in [Reach::NAMES, Reach::POSTS, Reach::ADJACENT, Reach::THINGS] {
+                        let found = owner_start(&text, head, &breaks, reach);
+                        if found.is_some() {
+                            owned += 1;
+                            assert!(may_be_owned(&text, head, reach), "{}", text.text);
+                        }
+                    }
+                }
+            }
+        }
+        assert!(owned > 100, "{owned}");
+    }
 }
