@@ -38,6 +38,9 @@ pub mod bit {
     pub const KNOWN: u16 = 1 << 6;
     /// A known name of one word (inflected or not).
     pub const KNOWN_SINGLE: u16 = 1 << 7;
+    /// A head noun of a quoted name in the possessive form, which a capitalized owner
+    /// before it may name too (`Тегеран әуежайы`).
+    pub const QUOTED_OWNED: u16 = 1 << 8;
     /// The gap before the word holds a closing quote (`»`, `”`, `›`, `“`, `"`).
     pub const QUOTE_BEFORE: u16 = 1 << 14;
     /// The gap before the word holds `№`.
@@ -428,6 +431,21 @@ mod tests {
                 load_le(bytes),
                 "{word}"
             );
+        }
+    }
+
+    #[test]
+    fn only_possessive_heads_an_owner_may_name_are_quoted_owned() {
+        let mut table = StartTable::default();
+        crate::entities::quoted::QuotedRules::new(&mut table);
+        for word in ["бағдарламасы", "бағдарламасының", "әуежайында"]
+        {
+            assert_ne!(table.bits(word) & bit::QUOTED_OWNED, 0, "{word}");
+        }
+        // `жоспары` is a head of quoted names only; `жоба` is bare.
+        for word in ["жоспары", "жоспарында", "жоба"] {
+            assert_ne!(table.bits(word) & bit::QUOTED_HEAD, 0, "{word}");
+            assert_eq!(table.bits(word) & bit::QUOTED_OWNED, 0, "{word}");
         }
     }
 

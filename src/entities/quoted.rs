@@ -94,7 +94,12 @@ impl QuotedRules {
             let head = Head { label, with_owner };
             heads.insert(row.cell(0), (head, true));
             heads.insert(row.cell(1), (head, false));
-            gates.add(&fold_word(row.cell(0)), bit::QUOTED_HEAD);
+            let owned = if with_owner == WithOwner::No {
+                0
+            } else {
+                bit::QUOTED_OWNED
+            };
+            gates.add(&fold_word(row.cell(0)), bit::QUOTED_HEAD | owned);
             gates.add(&fold_word(row.cell(1)), bit::QUOTED_HEAD);
         }
         QuotedRules {
@@ -106,10 +111,13 @@ impl QuotedRules {
     /// Appends candidates found in `text` to `out`.
     pub fn find(&self, text: &Text, cands: &Candidates, out: &mut Vec<Entity>, trace: &mut Trace) {
         for i in cands.words(bit::QUOTED_HEAD).filter(|&i| i > 0) {
-            // A head makes a name only after a quote or a capitalized owner (the widest reach
-            // of [`QuotedRules::owned`]): other heads are not looked up.
+            // A head makes a name only after a quote, or as the possessive form of a head
+            // an owner may name, after a capitalized owner (within the widest reach of
+            // [`QuotedRules::owned`]): other heads are not looked up.
             let quote = quote_near(cands, i);
-            if !quote && !may_be_owned(text, i, Reach::THINGS) {
+            let may_be_named =
+                || cands.has(i, bit::QUOTED_OWNED) && may_be_owned(text, i, Reach::THINGS);
+            if !quote && !may_be_named() {
                 continue;
             }
             let Some((&(head, possessive), analysis)) = self.heads.word_analysis(text, i) else {
