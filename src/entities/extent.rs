@@ -129,6 +129,33 @@ pub fn owner_start(text: &Text, head: usize, breaks: &Breaks, reach: Reach) -> O
     start
 }
 
+/// False when [`owner_start`] surely finds no owner before word `head`: the walk it
+/// makes, without the word lists (which only end a chain sooner), meets neither a word that
+/// can start a name nor a gap that may close a quoted name within `reach.max_lower`
+/// modifiers. Only gaps and word flags are read, so a rule may ask it before looking its
+/// head word up.
+pub fn may_be_owned(text: &Text, head: usize, reach: Reach) -> bool {
+    let mut lower = 0;
+    for k in (0..head).rev() {
+        if !joinable(text.gap_after(k)) {
+            return lower <= MAX_LOWER_BEFORE_QUOTE && lower < reach.max_lower;
+        }
+        if starts_name(text, k) {
+            return true;
+        }
+        if !is_number_ending(text, k) {
+            if lower >= reach.max_lower {
+                return false;
+            }
+            lower += 1;
+        }
+        if text.words[k].sentence_start {
+            return false;
+        }
+    }
+    false
+}
+
 /// True when word `i` is the ending of a number written with a hyphen (the `інші` of
 /// `1-інші`): one modifier with its number, not two.
 fn is_number_ending(text: &Text, i: usize) -> bool {
@@ -203,5 +230,33 @@ mod tests {
             text.text.find("Ішкі")
         );
         assert_eq!(owner_start(&text, 6, &breaks, Reach::NAMES), None);
+    }
+
+    #[test]
+    fn every_owner_found_is_one_the_cheap_walk_allows() {
+        let breaks = Breaks::new();
+        let mut owned = 0;
+        for source in [
+            include_str!("cases/org.tsv"),
+            include_str!("cases/position.tsv"),
+            include_str!("cases/quoted.tsv"),
+            include_str!("cases/law.tsv"),
+            include_str!("cases/org_negative.tsv"),
+            include_str!("cases/quoted_negative.tsv"),
+        ] {
+            for row in super::super::table::rows("test", source) {
+                let text = Text::new(row.cell(0));
+                for head in 0..text.words.len() {
+                    for reach in [Reach::NAMES, Reach::POSTS, Reach::ADJACENT, Reach::THINGS] {
+                        let found = owner_start(&text, head, &breaks, reach);
+                        if found.is_some() {
+                            owned += 1;
+                            assert!(may_be_owned(&text, head, reach), "{}", text.text);
+                        }
+                    }
+                }
+            }
+        }
+        assert!(owned > 100, "{owned}");
     }
 }

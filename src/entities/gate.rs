@@ -10,10 +10,10 @@
 //! back before it, or a listed exception (`екеуі` → `екі`). So every word reaching a key
 //! starts with one of a few forms of that key ([`key_prefixes`]), or is an exception
 //! form; the table holds those prefixes, found by a hash of their first three letters, behind
-//! a [`StartFilter`] of those letters probed with the start key the text computes once per
-//! word for every lexicon.
+//! a bitmap of wider hashes of those letters. One hash of a word's first eight bytes, cut to
+//! its first three chars by a few bit operations, gives both, so a word that starts no
+//! prefix (most words) costs one bitmap probe.
 
-use crate::morph::prefilter::StartFilter;
 use crate::text::bytes::load_le;
 use crate::text::fold::fold_word;
 use crate::text::Text;
@@ -38,6 +38,9 @@ pub mod bit {
     pub const KNOWN: u16 = 1 << 6;
     /// A known name of one word (inflected or not).
     pub const KNOWN_SINGLE: u16 = 1 << 7;
+    /// A head noun of a quoted name in the possessive form, which a capitalized owner
+    /// before it may name too (`Тегеран әуежайы`).
+    pub const QUOTED_OWNED: u16 = 1 << 8;
     /// The gap before the word holds a closing quote (`»`, `”`, `›`, `“`, `"`).
     pub const QUOTE_BEFORE: u16 = 1 << 14;
     /// The gap before the word holds `№`.
@@ -49,6 +52,8 @@ const _: () = assert!(crate::morph::MIN_LEXICON_STEM >= 3);
 
 /// Slots of the start table (a power of two).
 const SLOTS: usize = 1 << 13;
+/// Bits of the start bitmap (a power of two, at least [`SLOTS`]).
+const START_BITS: usize = 1 << 16;
 
 /// A word prefix every word reaching some table keys starts with, and those tables' bits.
 struct Prefix {
@@ -112,12 +117,11 @@ impl Prefix {
 }
 
 /// The prefixes of every rule table (see [`key_prefixes`]), hashed by their first three
-/// chars, behind a [`StartFilter`] of those starts. Built once with the rules.
+/// chars, behind a bitmap of those starts. Built once with the rules.
 pub struct StartTable {
-    /// The first test: a bit of each prefix's first three chars (two for a two-char
-    /// prefix), probed with a word's [`crate::text::Text::start_key`], which the text
-    /// computes once for all rules. Most words fail it.
-    starts: StartFilter,
+    /// The first test: the bit of each prefix's [`start_hash`] (whose top bits are its
+    /// slot). Most words fail it.
+    starts: Box<[u64]>,
     slots: Box<[Vec<Prefix>]>,
     /// Irregular forms and their stems (`src/morph/data/exceptions.tsv`), folded.
     exceptions: Vec<(String, String)>,
@@ -132,22 +136,29 @@ impl Default for StartTable {
         .map(|row| (fold_word(row.cell(0)), fold_word(row.cell(1))))
         .collect();
         StartTable {
-            starts: StartFilter::default(),
+            starts: vec![0; START_BITS / 64].into_boxed_slice(),
             slots: (0..SLOTS).map(|_| Vec::new()).collect(),
             exceptions,
         }
     }
 }
 
-/// The slot of a word or prefix: a hash of its first three chars (of its first eight bytes
-/// when they are longer, which only puts more prefixes in one slot).
-fn slot(word: &str) -> usize {
-    slot_of_head(load_le(word.as_bytes()))
+/// The hash of a word or prefix whose first eight bytes are `head` ([`load_le`]): of its
+/// first three chars (of its first eight bytes when they are longer, which only puts more
+/// prefixes under one hash). Its top bits are the bit of the start bitmap, the top bits of
+/// those the slot.
+#[inline]
+fn start_hash(head: u64) -> u64 {
+    first_three_chars(head).wrapping_mul(0x9E37_79B9_7F4A_7C15)
 }
 
-/// [`slot`] of a word whose first eight bytes are `head` ([`load_le`]).
+/// The bytes of the first three chars of `head` (all eight when they are longer).
 #[inline]
-fn slot_of_head(head: u64) -> usize {
+fn first_three_chars(head: u64) -> u64 {
+    // Most words start with three two-byte chars (lead bytes 110x_xxxx, then 10xx_xxxx).
+    if head & 0xC0E0_C0E0_C0E0 == 0x80C0_80C0_80C0 {
+        return head & 0xFFFF_FFFF_FFFF;
+    }
     // A byte starts a char unless it is a continuation byte (0b10xx_xxxx); the padding
     // zeros start chars too, so a short word keeps all its bytes.
     let high = head & 0x8080_8080_8080_8080;
@@ -156,11 +167,22 @@ fn slot_of_head(head: u64) -> usize {
     for _ in 0..3 {
         starts &= starts.wrapping_sub(1);
     }
-    let key = match starts.trailing_zeros() / 8 {
+    match starts.trailing_zeros() / 8 {
         8.. => head,
         end => head & ((1u64 << (end * 8)) - 1),
-    };
-    (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 51) as usize & (SLOTS - 1)
+    }
+}
+
+/// The bit of the start bitmap of a [`start_hash`].
+#[inline]
+fn start_bit(hash: u64) -> usize {
+    (hash >> (64 - START_BITS.trailing_zeros())) as usize
+}
+
+/// The slot of a [`start_hash`].
+#[inline]
+fn slot_of(hash: u64) -> usize {
+    (hash >> (64 - SLOTS.trailing_zeros())) as usize
 }
 
 /// The voiced consonant whose stem repair gives `c` (`кітабы` → `кітап`).
@@ -229,32 +251,28 @@ impl StartTable {
     }
 
     fn add_prefix(&mut self, prefix: String, bits: u16) {
-        self.starts.add_start(&prefix);
-        let list = &mut self.slots[slot(&prefix)];
+        let hash = start_hash(load_le(prefix.as_bytes()));
+        let bit = start_bit(hash);
+        self.starts[bit / 64] |= 1 << (bit % 64);
+        let list = &mut self.slots[slot_of(hash)];
         match list.iter_mut().find(|p| *p.prefix == *prefix) {
             Some(p) => p.bits |= bits,
             None => list.push(Prefix::new(prefix, bits)),
         }
     }
 
-    /// The bits [`Candidates::new`] gives a folded word: none when the start filter
-    /// rejects it, else [`StartTable::bits`].
-    #[cfg(test)]
-    pub fn gated_bits(&self, norm: &str) -> u16 {
-        use crate::morph::prefilter::StartKey;
-        if self.starts.may_reach_key(StartKey::of(norm)) {
-            self.bits(norm)
-        } else {
-            0
-        }
-    }
-
-    /// The bits of every table a folded word may reach.
+    /// The bits of every table a folded word may reach: none when the start bitmap rejects
+    /// it, else those of the prefixes in its slot that it starts with.
     #[inline]
     pub fn bits(&self, norm: &str) -> u16 {
         let word = norm.as_bytes();
         let head = load_le(word);
-        self.slots[slot_of_head(head)]
+        let hash = start_hash(head);
+        let bit = start_bit(hash);
+        if self.starts[bit / 64] & (1 << (bit % 64)) == 0 {
+            return 0;
+        }
+        self.slots[slot_of(hash)]
             .iter()
             .filter(|p| p.starts(word, head))
             .fold(0, |bits, p| bits | p.bits)
@@ -276,9 +294,6 @@ impl Candidates {
         // Most words have no bit: a quarter of them is room enough in one allocation.
         let mut marked = Vec::with_capacity(text.words.len() / 4);
         for (i, b) in bits.iter_mut().enumerate() {
-            if !table.starts.may_reach_key(text.start_key(i)) {
-                continue;
-            }
             *b = table.bits(text.norm(i));
             if *b != 0 {
                 marked.push(i as u32);
@@ -339,7 +354,6 @@ fn gap_marks(text: &Text, mut mark: impl FnMut(usize, u16)) {
 mod tests {
     use super::*;
     use crate::morph::morph;
-    use crate::morph::prefilter::StartKey;
 
     #[test]
     fn inflected_forms_reach_their_keys() {
@@ -391,6 +405,47 @@ mod tests {
                 table.add(&stem, 1);
                 assert_eq!(table.bits(&word) & 1, 1, "{word} → {stem}");
             }
+        }
+    }
+
+    #[test]
+    fn the_start_hash_reads_the_first_three_chars() {
+        for word in [
+            "министрлігі",
+            "ауыл",
+            "әкім",
+            "үш",
+            "а",
+            "abc",
+            "covid",
+            "ақ1",
+            "1ақ",
+            "a€b",
+            "😀😀😀",
+            "қаз😀",
+        ] {
+            let three: String = word.chars().take(3).collect();
+            let bytes = &three.as_bytes()[..three.len().min(8)];
+            assert_eq!(
+                first_three_chars(load_le(word.as_bytes())),
+                load_le(bytes),
+                "{word}"
+            );
+        }
+    }
+
+    #[test]
+    fn only_possessive_heads_an_owner_may_name_are_quoted_owned() {
+        let mut table = StartTable::default();
+        crate::entities::quoted::QuotedRules::new(&mut table);
+        for word in ["бағдарламасы", "бағдарламасының", "әуежайында"]
+        {
+            assert_ne!(table.bits(word) & bit::QUOTED_OWNED, 0, "{word}");
+        }
+        // `жоспары` is a head of quoted names only; `жоба` is bare.
+        for word in ["жоспары", "жоспарында", "жоба"] {
+            assert_ne!(table.bits(word) & bit::QUOTED_HEAD, 0, "{word}");
+            assert_eq!(table.bits(word) & bit::QUOTED_OWNED, 0, "{word}");
         }
     }
 
@@ -449,7 +504,6 @@ mod tests {
             let longer = prefix.chars().count() >= 3;
             let words = [prefix.clone(), format!("{prefix}ның"), format!("{prefix}a")];
             for word in words.iter().take(if longer { 3 } else { 1 }) {
-                assert!(table.starts.may_reach_key(StartKey::of(word)), "{word}");
                 assert_ne!(table.bits(word), 0, "{word}");
             }
         }

@@ -13,7 +13,7 @@ use crate::text::words::WordShape;
 use crate::text::Span;
 
 use super::breaks::Breaks;
-use super::extent::{entity, owner_start, Reach};
+use super::extent::{entity, may_be_owned, owner_start, Reach};
 use super::gate::{bit, Candidates, StartTable};
 use super::lexicon::{joinable, StemMap};
 use super::quotes::{coordinated_before, quoted_before, Quoted};
@@ -94,7 +94,12 @@ impl QuotedRules {
             let head = Head { label, with_owner };
             heads.insert(row.cell(0), (head, true));
             heads.insert(row.cell(1), (head, false));
-            gates.add(&fold_word(row.cell(0)), bit::QUOTED_HEAD);
+            let owned = if with_owner == WithOwner::No {
+                0
+            } else {
+                bit::QUOTED_OWNED
+            };
+            gates.add(&fold_word(row.cell(0)), bit::QUOTED_HEAD | owned);
             gates.add(&fold_word(row.cell(1)), bit::QUOTED_HEAD);
         }
         QuotedRules {
@@ -106,10 +111,19 @@ impl QuotedRules {
     /// Appends candidates found in `text` to `out`.
     pub fn find(&self, text: &Text, cands: &Candidates, out: &mut Vec<Entity>, trace: &mut Trace) {
         for i in cands.words(bit::QUOTED_HEAD).filter(|&i| i > 0) {
+            // A head makes a name only after a quote, or as the possessive form of a head
+            // an owner may name, after a capitalized owner (within the widest reach of
+            // [`QuotedRules::owned`]): other heads are not looked up.
+            let quote = quote_near(cands, i);
+            let may_be_named =
+                || cands.has(i, bit::QUOTED_OWNED) && may_be_owned(text, i, Reach::THINGS);
+            if !quote && !may_be_named() {
+                continue;
+            }
             let Some((&(head, possessive), analysis)) = self.heads.word_analysis(text, i) else {
                 continue;
             };
-            if let Some(q) = quoted_near(text, cands, i, self.breaks) {
+            if let Some(q) = quote.then(|| quoted_near(text, i, self.breaks)).flatten() {
                 self.quoted_list(text, q, head.label, out, trace);
             } else if analysis.slots & Slot::Plural.bit() != 0 {
                 trace.rejected(owner_rule_id(head.label), text.words[i].span, || {
@@ -167,15 +181,17 @@ impl QuotedRules {
     }
 }
 
+/// True when a closing quote stands in a gap [`quoted_near`] reads before head word `i`:
+/// a quoted name ends before word `j` only when the gap before `j` holds one.
+fn quote_near(cands: &Candidates, i: usize) -> bool {
+    let first = i.saturating_sub(MAX_WORDS_BEFORE_HEAD);
+    (first..=i).any(|j| cands.has(j, bit::QUOTE_BEFORE))
+}
+
 /// The quoted name before head word `i`, directly or across a few lowercase words that
 /// modify the head (`«Бастау» халықаралық фестивалі`; not an owner or another head), or
 /// name it (`«Жасыл ел» деп аталатын жоба`).
-fn quoted_near(text: &Text, cands: &Candidates, i: usize, breaks: &Breaks) -> Option<Quoted> {
-    // A quoted name ends before word `j` only when the gap before `j` holds a closing quote.
-    let first = i.saturating_sub(MAX_WORDS_BEFORE_HEAD);
-    if !(first..=i).any(|j| cands.has(j, bit::QUOTE_BEFORE)) {
-        return None;
-    }
+fn quoted_near(text: &Text, i: usize, breaks: &Breaks) -> Option<Quoted> {
     let mut j = i;
     for _ in 0..=MAX_WORDS_BEFORE_HEAD {
         if let Some(q) = quoted_before(text, j) {
