@@ -1,5 +1,6 @@
 //! Word segmentation shared by all extractors: one pass over a field's text yields its words
-//! with byte spans into the original and a folded lowercase form (see [`super::fold`]).
+//! with byte spans into the original, a folded lowercase form (see [`super::fold`]) and the
+//! start-filter key of that form ([`crate::morph::prefilter::StartKey`]).
 //! A word is a maximal run of letters, digits and invisible characters; hyphens, dashes,
 //! spaces and punctuation separate words and are read from the original text between them.
 
