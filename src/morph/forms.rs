@@ -58,8 +58,6 @@ thread_local! {
 #[derive(Debug, Default)]
 pub struct Slots {
     words: OnceCell<Box<[OnceCell<Rc<WordStems>>]>>,
-    /// The [`StartKey`] of every word, in order.
-    starts: OnceCell<Box<[StartKey]>>,
 }
 
 impl Slots {
@@ -69,15 +67,6 @@ impl Slots {
             .words
             .get_or_init(|| vec![OnceCell::new(); text.words.len()].into_boxed_slice());
         words[i].get_or_init(|| lookup(text.norm(i), text.words[i].shape))
-    }
-
-    /// The start keys of the words of `text` (whose slots these are), computed on first call.
-    fn start_keys(&self, text: &Text) -> &[StartKey] {
-        self.starts.get_or_init(|| {
-            (0..text.words.len())
-                .map(|i| StartKey::of(text.norm(i)))
-                .collect()
-        })
     }
 }
 
@@ -126,17 +115,17 @@ impl<'a> Forms<'a> {
         Forms { text, slots }
     }
 
-    /// The [`StartKey`] of word `i`.
+    /// The [`StartKey`] of word `i` ([`Text::start_key`]).
     #[inline]
     pub fn start_key(&self, i: usize) -> StartKey {
-        self.start_keys()[i]
+        self.text.start_key(i)
     }
 
-    /// The [`StartKey`] of every word, in order (one pass over the text on first use):
-    /// for the rules that gate every word on its start.
+    /// The [`StartKey`] of every word, in order ([`Text::start_keys`]): for the rules that
+    /// gate every word on its start.
     #[inline]
     pub fn start_keys(&self) -> &'a [StartKey] {
-        self.slots.start_keys(self.text)
+        self.text.start_keys()
     }
 
     /// The [`stem_hash`] of word `i`'s folded form.

@@ -28,7 +28,8 @@ const LONG_KEY_CHARS: usize = 5;
 /// The start of a folded word as the start gates read it: the UTF-8 bytes of its first
 /// three chars and of its first two, each packed little-endian (zero past the chars, at
 /// most the word's first eight bytes). Read from the bytes without decoding, the same for
-/// every table, and kept per text ([`super::forms::Forms::start_keys`]).
+/// every table, and computed per text as its words are folded
+/// ([`crate::text::Text::start_keys`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct StartKey {
     three: u64,
@@ -44,7 +45,12 @@ impl StartKey {
     /// The key of a folded word.
     #[inline]
     pub fn of(word: &str) -> Self {
-        let bytes = word.as_bytes();
+        Self::of_bytes(word.as_bytes())
+    }
+
+    /// [`StartKey::of`] the UTF-8 bytes of a folded word.
+    #[inline]
+    pub fn of_bytes(bytes: &[u8]) -> Self {
         if let Some(six) = bytes.first_chunk::<6>() {
             // Three two-byte chars (most Kazakh words): their six bytes, and the first four.
             let v = u64::from(u32::from_le_bytes([six[0], six[1], six[2], six[3]]))

@@ -1,5 +1,6 @@
 //! Word segmentation shared by all extractors: one pass over a field's text yields its words
-//! with byte spans into the original and a folded lowercase form (see [`super::fold`]).
+//! with byte spans into the original, a folded lowercase form (see [`super::fold`]) and the
+//! start-filter key of that form ([`crate::morph::prefilter::StartKey`]).
 //! A word is a maximal run of letters, digits and invisible characters; hyphens, dashes,
 //! spaces and punctuation separate words and are read from the original text between them.
 
@@ -52,6 +53,8 @@ pub struct Text<'t> {
     /// Each word's folded form: its byte range in `norm`, both ends char boundaries of it
     /// (private, so that [`Text::norm`] can rely on it).
     norm_ranges: Vec<[u32; 2]>,
+    /// Each word's start-filter key, read from its folded form as it is made.
+    start_keys: Vec<StartKey>,
     /// Per-word lexicon data (candidate stems), computed per word on first use.
     forms: Slots,
 }
@@ -382,6 +385,7 @@ impl<'t> Text<'t> {
         };
         let mut words = Vec::with_capacity(text.len() / 8 + 1);
         let mut norm_ranges = Vec::with_capacity(text.len() / 8 + 1);
+        let mut start_keys = Vec::with_capacity(text.len() / 8 + 1);
         let mut sentence_start = true;
         let mut i = 0;
         while let Some(&b) = bytes.get(i) {
@@ -423,6 +427,7 @@ impl<'t> Text<'t> {
             // the word in the text, whose chars were replaced by chars of the same lengths,
             // or the ends of a whole string appended.
             norm_ranges.push([norm_start as u32, norm_end as u32]);
+            start_keys.push(StartKey::of_bytes(&copy.norm[norm_start..norm_end]));
             words.push(Word {
                 span: Span::new(i, end),
                 shape: class.shape,
@@ -439,6 +444,7 @@ impl<'t> Text<'t> {
             norm: copy.norm,
             words,
             norm_ranges,
+            start_keys,
             forms: Slots::default(),
         }
     }
@@ -472,7 +478,14 @@ impl<'t> Text<'t> {
     /// The start-filter key of word `i` ([`crate::morph::prefilter::StartFilter`]).
     #[inline]
     pub fn start_key(&self, i: usize) -> StartKey {
-        self.forms().start_key(i)
+        self.start_keys[i]
+    }
+
+    /// The start-filter key of every word, in order: for the rules that gate every word on
+    /// its start.
+    #[inline]
+    pub fn start_keys(&self) -> &[StartKey] {
+        &self.start_keys
     }
 
     /// The original surface of word `i`.
@@ -585,7 +598,8 @@ mod equivalence {
     }
 
     /// The byte scanner gives the words, folded forms and flags of the char-by-char
-    /// definition, and every folded range lies on char boundaries.
+    /// definition, every folded range lies on char boundaries, and the start keys made
+    /// while folding are those of the folded forms.
     fn agrees_with_reference(text: &str) -> Result<(), TestCaseError> {
         let t = Text::new(text);
         let got: Vec<_> = (0..t.words.len())
@@ -603,6 +617,9 @@ mod equivalence {
             })
             .collect();
         prop_assert!(ranges_on_char_boundaries(&t));
+        for i in 0..t.words.len() {
+            prop_assert_eq!(t.start_key(i), StartKey::of(t.norm(i)));
+        }
         prop_assert_eq!(got, reference(text));
         Ok(())
     }
