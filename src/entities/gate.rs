@@ -189,21 +189,30 @@ fn is_restored_vowel(c: char) -> bool {
 /// second to last letter is `ы`/`і` and the stem keeps three chars) with the key without
 /// that vowel, its last letter voiced or not. A shorter key is only the word itself.
 fn key_prefixes(key: &str) -> Vec<String> {
-    let k: Vec<char> = key.chars().collect();
-    let n = k.len();
-    if n < crate::morph::MIN_LEXICON_STEM {
+    let mut from_end = key.char_indices().rev();
+    let (Some((last_at, last)), true) = (
+        from_end.next(),
+        key.chars()
+            .nth(crate::morph::MIN_LEXICON_STEM - 1)
+            .is_some(),
+    ) else {
         return vec![key.to_owned()];
-    }
-    // `body` followed by `last` or its voiced form.
-    let ending = |body: &[char], last: char| {
-        std::iter::once(last)
-            .chain(voiced(last))
-            .map(|c| body.iter().chain([&c]).collect::<String>())
-            .collect::<Vec<_>>()
     };
-    let mut prefixes = ending(&k[..n - 1], k[n - 1]);
-    if n > crate::morph::MIN_LEXICON_STEM && is_restored_vowel(k[n - 2]) {
-        prefixes.extend(ending(&k[..n - 2], k[n - 1]));
+    let mut prefixes = Vec::with_capacity(4);
+    // `body` followed by `last` or its voiced form.
+    let mut ending = |body: &str| {
+        for c in std::iter::once(last).chain(voiced(last)) {
+            let mut prefix = String::with_capacity(body.len() + c.len_utf8());
+            prefix.push_str(body);
+            prefix.push(c);
+            prefixes.push(prefix);
+        }
+    };
+    ending(&key[..last_at]);
+    let longer = key.chars().nth(crate::morph::MIN_LEXICON_STEM).is_some();
+    match from_end.next() {
+        Some((vowel_at, vowel)) if longer && is_restored_vowel(vowel) => ending(&key[..vowel_at]),
+        _ => {}
     }
     prefixes
 }
@@ -342,6 +351,18 @@ fn gap_marks(text: &Text, mut mark: impl FnMut(usize, u16)) {
 mod tests {
     use super::*;
     use crate::morph::morph;
+
+    #[test]
+    fn key_prefixes_voice_the_last_letter_and_drop_a_restored_vowel() {
+        assert_eq!(key_prefixes("үш"), ["үш"]);
+        assert_eq!(key_prefixes("ауыл"), ["ауыл", "аул"]);
+        assert_eq!(key_prefixes("кітап"), ["кітап", "кітаб"]);
+        assert_eq!(key_prefixes("тік"), ["тік", "тіг"]);
+        assert_eq!(
+            key_prefixes("министрлік"),
+            ["министрлік", "министрліг", "министрлк", "министрлг"]
+        );
+    }
 
     #[test]
     fn inflected_forms_reach_their_keys() {
