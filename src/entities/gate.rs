@@ -10,10 +10,11 @@
 //! back before it, or a listed exception (`екеуі` → `екі`). So every word reaching a key
 //! starts with one of a few forms of that key ([`key_prefixes`]), or is an exception
 //! form; the table holds those prefixes, found by a hash of their first three letters, behind
-//! a bitmap of wider hashes of those letters. One hash of a word's first eight bytes, cut to
-//! its first three chars by a few bit operations, gives both, so a word that starts no
-//! prefix (most words) costs one bitmap probe.
+//! a bitmap of wider hashes of those letters. One hash of a word's start key (its first three
+//! chars, [`StartKey`], which the text computes once for every word) gives both, so a word
+//! that starts no prefix (most words) costs one bitmap probe.
 
+use crate::morph::prefilter::StartKey;
 use crate::text::bytes::load_le;
 use crate::text::fold::fold_word;
 use crate::text::Text;
@@ -143,34 +144,13 @@ impl Default for StartTable {
     }
 }
 
-/// The hash of a word or prefix whose first eight bytes are `head` ([`load_le`]): of its
-/// first three chars (of its first eight bytes when they are longer, which only puts more
+/// The hash of a word or prefix of start key `key`: of its first three chars
+/// ([`StartKey::three`], its first eight bytes when they are longer, which only puts more
 /// prefixes under one hash). Its top bits are the bit of the start bitmap, the top bits of
 /// those the slot.
 #[inline]
-fn start_hash(head: u64) -> u64 {
-    first_three_chars(head).wrapping_mul(0x9E37_79B9_7F4A_7C15)
-}
-
-/// The bytes of the first three chars of `head` (all eight when they are longer).
-#[inline]
-fn first_three_chars(head: u64) -> u64 {
-    // Most words start with three two-byte chars (lead bytes 110x_xxxx, then 10xx_xxxx).
-    if head & 0xC0E0_C0E0_C0E0 == 0x80C0_80C0_80C0 {
-        return head & 0xFFFF_FFFF_FFFF;
-    }
-    // A byte starts a char unless it is a continuation byte (0b10xx_xxxx); the padding
-    // zeros start chars too, so a short word keeps all its bytes.
-    let high = head & 0x8080_8080_8080_8080;
-    let continuation = high & !((head << 1) & 0x8080_8080_8080_8080);
-    let mut starts = !continuation & 0x8080_8080_8080_8080;
-    for _ in 0..3 {
-        starts &= starts.wrapping_sub(1);
-    }
-    match starts.trailing_zeros() / 8 {
-        8.. => head,
-        end => head & ((1u64 << (end * 8)) - 1),
-    }
+fn start_hash(key: StartKey) -> u64 {
+    key.three().wrapping_mul(0x9E37_79B9_7F4A_7C15)
 }
 
 /// The bit of the start bitmap of a [`start_hash`].
@@ -209,21 +189,30 @@ fn is_restored_vowel(c: char) -> bool {
 /// second to last letter is `ы`/`і` and the stem keeps three chars) with the key without
 /// that vowel, its last letter voiced or not. A shorter key is only the word itself.
 fn key_prefixes(key: &str) -> Vec<String> {
-    let k: Vec<char> = key.chars().collect();
-    let n = k.len();
-    if n < crate::morph::MIN_LEXICON_STEM {
+    let mut from_end = key.char_indices().rev();
+    let (Some((last_at, last)), true) = (
+        from_end.next(),
+        key.chars()
+            .nth(crate::morph::MIN_LEXICON_STEM - 1)
+            .is_some(),
+    ) else {
         return vec![key.to_owned()];
-    }
-    // `body` followed by `last` or its voiced form.
-    let ending = |body: &[char], last: char| {
-        std::iter::once(last)
-            .chain(voiced(last))
-            .map(|c| body.iter().chain([&c]).collect::<String>())
-            .collect::<Vec<_>>()
     };
-    let mut prefixes = ending(&k[..n - 1], k[n - 1]);
-    if n > crate::morph::MIN_LEXICON_STEM && is_restored_vowel(k[n - 2]) {
-        prefixes.extend(ending(&k[..n - 2], k[n - 1]));
+    let mut prefixes = Vec::with_capacity(4);
+    // `body` followed by `last` or its voiced form.
+    let mut ending = |body: &str| {
+        for c in std::iter::once(last).chain(voiced(last)) {
+            let mut prefix = String::with_capacity(body.len() + c.len_utf8());
+            prefix.push_str(body);
+            prefix.push(c);
+            prefixes.push(prefix);
+        }
+    };
+    ending(&key[..last_at]);
+    let longer = key.chars().nth(crate::morph::MIN_LEXICON_STEM).is_some();
+    match from_end.next() {
+        Some((vowel_at, vowel)) if longer && is_restored_vowel(vowel) => ending(&key[..vowel_at]),
+        _ => {}
     }
     prefixes
 }
@@ -251,7 +240,7 @@ impl StartTable {
     }
 
     fn add_prefix(&mut self, prefix: String, bits: u16) {
-        let hash = start_hash(load_le(prefix.as_bytes()));
+        let hash = start_hash(StartKey::of(&prefix));
         let bit = start_bit(hash);
         self.starts[bit / 64] |= 1 << (bit % 64);
         let list = &mut self.slots[slot_of(hash)];
@@ -263,15 +252,21 @@ impl StartTable {
 
     /// The bits of every table a folded word may reach: none when the start bitmap rejects
     /// it, else those of the prefixes in its slot that it starts with.
-    #[inline]
     pub fn bits(&self, norm: &str) -> u16 {
-        let word = norm.as_bytes();
-        let head = load_le(word);
-        let hash = start_hash(head);
+        self.bits_with(StartKey::of(norm), || norm)
+    }
+
+    /// [`StartTable::bits`] of the folded word of start key `key`, which `norm` gives only
+    /// when the start bitmap passes it (most words cost one bitmap probe).
+    #[inline]
+    fn bits_with<'w>(&self, key: StartKey, norm: impl FnOnce() -> &'w str) -> u16 {
+        let hash = start_hash(key);
         let bit = start_bit(hash);
         if self.starts[bit / 64] & (1 << (bit % 64)) == 0 {
             return 0;
         }
+        let word = norm().as_bytes();
+        let head = load_le(word);
         self.slots[slot_of(hash)]
             .iter()
             .filter(|p| p.starts(word, head))
@@ -293,8 +288,10 @@ impl Candidates {
         let mut bits = vec![0; text.words.len()];
         // Most words have no bit: a quarter of them is room enough in one allocation.
         let mut marked = Vec::with_capacity(text.words.len() / 4);
-        for (i, b) in bits.iter_mut().enumerate() {
-            *b = table.bits(text.norm(i));
+        // The text's start keys, which other rules read too, are computed once per text.
+        let keys = text.forms().start_keys();
+        for (i, (b, &key)) in bits.iter_mut().zip(keys).enumerate() {
+            *b = table.bits_with(key, || text.norm(i));
             if *b != 0 {
                 marked.push(i as u32);
             }
@@ -354,6 +351,18 @@ fn gap_marks(text: &Text, mut mark: impl FnMut(usize, u16)) {
 mod tests {
     use super::*;
     use crate::morph::morph;
+
+    #[test]
+    fn key_prefixes_voice_the_last_letter_and_drop_a_restored_vowel() {
+        assert_eq!(key_prefixes("үш"), ["үш"]);
+        assert_eq!(key_prefixes("ауыл"), ["ауыл", "аул"]);
+        assert_eq!(key_prefixes("кітап"), ["кітап", "кітаб"]);
+        assert_eq!(key_prefixes("тік"), ["тік", "тіг"]);
+        assert_eq!(
+            key_prefixes("министрлік"),
+            ["министрлік", "министрліг", "министрлк", "министрлг"]
+        );
+    }
 
     #[test]
     fn inflected_forms_reach_their_keys() {
@@ -426,11 +435,7 @@ mod tests {
         ] {
             let three: String = word.chars().take(3).collect();
             let bytes = &three.as_bytes()[..three.len().min(8)];
-            assert_eq!(
-                first_three_chars(load_le(word.as_bytes())),
-                load_le(bytes),
-                "{word}"
-            );
+            assert_eq!(StartKey::of(word).three(), load_le(bytes), "{word}");
         }
     }
 

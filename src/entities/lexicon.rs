@@ -61,7 +61,16 @@ impl<T: Clone> StemMap<T> {
         if !self.starts.may_reach_key(text.start_key(i)) {
             return None;
         }
+        // The word itself is the first candidate stem: a key written as it is answers
+        // without the word's stems being computed.
+        let norm = text.norm(i);
+        if self.keys.may_contain(text.forms().word_hash(i)) {
+            if let Some(v) = self.map.get(norm) {
+                return Some((v, Analysis::whole(norm)));
+            }
+        }
         text.stems(i)
+            .skip(1)
             .filter(|s| self.keys.may_contain(s.hash))
             .find_map(|s| self.map.get(s.text).map(|v| (v, s.analysis)))
     }
@@ -114,7 +123,22 @@ pub fn joinable(gap: &str) -> bool {
 
 struct Phrase<T> {
     rest: Vec<String>,
+    /// The first bytes of the last word every form of it starts with ([`stem_head`]).
+    last_head: usize,
     value: T,
+}
+
+/// Chars every candidate stem of a word shares with the word's start: a stem is the word,
+/// a prefix of [`crate::morph::MIN_LEXICON_STEM`] chars or more whose last two chars a
+/// repair may change, or an exception stem (`екеуі` → `екі`, `үшеуі` → `үш`).
+const STEM_HEAD_CHARS: usize = 2;
+
+/// Bytes of the first [`STEM_HEAD_CHARS`] chars of `word` (all of it when shorter): a
+/// word can only reach `word` through its stems when it starts with them.
+fn stem_head(word: &str) -> usize {
+    word.char_indices()
+        .nth(STEM_HEAD_CHARS)
+        .map_or(word.len(), |(at, _)| at)
 }
 
 /// Multiword (or single-word) names: every word but the last must match exactly, the last
@@ -152,8 +176,10 @@ impl<T: Clone> PhraseTable<T> {
             Some((first, rest)) => {
                 self.multi_firsts.add_key(first);
                 let list = self.multi.entry(first.clone()).or_default();
+                let last = rest.last().map_or("", String::as_str);
                 list.push(Phrase {
                     rest: rest.to_vec(),
+                    last_head: stem_head(last),
                     value,
                 });
                 list.sort_by_key(|p| std::cmp::Reverse(p.rest.len()));
@@ -171,7 +197,7 @@ impl<T: Clone> PhraseTable<T> {
             .then(|| self.multi.get(text.norm(i)))
             .flatten()?;
         list.iter().find_map(|phrase| {
-            self.match_rest(text, i, &phrase.rest)
+            self.match_rest(text, i, phrase)
                 .map(|last| (last, &phrase.value))
         })
     }
@@ -181,7 +207,8 @@ impl<T: Clone> PhraseTable<T> {
         self.single.word(text, i)
     }
 
-    fn match_rest(&self, text: &Text, i: usize, rest: &[String]) -> Option<usize> {
+    fn match_rest(&self, text: &Text, i: usize, phrase: &Phrase<T>) -> Option<usize> {
+        let rest = &phrase.rest;
         let last = i + rest.len();
         if last >= text.words.len() {
             return None;
@@ -193,7 +220,10 @@ impl<T: Clone> PhraseTable<T> {
             }
             let norm = text.norm(j);
             let hit = if j == last {
-                norm == word || text.stems(j).any(|stem| stem.text == word)
+                // Only a word starting like the name's last word is peeled for its stems.
+                norm == word
+                    || (norm.starts_with(&word[..phrase.last_head])
+                        && text.stems(j).any(|stem| stem.text == word))
             } else {
                 norm == word
             };
@@ -218,6 +248,55 @@ mod tests {
         assert_eq!(table.phrase_at(&text, 0), Some((1, &1)));
         assert_eq!(table.phrase_at(&text, 2), None);
         assert_eq!(table.word_at(&text, 2), Some(&2));
+    }
+
+    #[test]
+    fn word_lookups_answer_like_stem_lookups() {
+        let mut map = StemMap::default();
+        for (k, key) in ["министрлігі", "министр", "ауыл", "екі", "Kazinform"]
+            .into_iter()
+            .enumerate()
+        {
+            map.insert(key, k);
+        }
+        let text =
+            Text::new("Министрлігі министрлігінде министрі аулында екеуі Kazinform-ның кітап");
+        let mut found = 0;
+        for i in 0..text.words.len() {
+            let by_text = map.word_analysis(&text, i);
+            let by_word = map.get_analysis(text.norm(i));
+            assert_eq!(by_text.map(|(v, _)| v), by_word.map(|(v, _)| v), "{i}");
+            assert_eq!(by_text.map(|(_, a)| a), by_word.map(|(_, a)| a), "{i}");
+            found += usize::from(by_text.is_some());
+        }
+        assert!(found >= 5, "{found}");
+    }
+
+    #[test]
+    fn every_stem_starts_like_its_word() {
+        let mut words: Vec<String> = morph().exceptions().map(|(f, _)| f.to_owned()).collect();
+        for word in [
+            "аулында",
+            "кітабы",
+            "ұйымының",
+            "банкінің",
+            "ауылдағылар",
+            "үш",
+        ] {
+            words.push(fold_word(word));
+        }
+        let mut checked = 0;
+        for word in &words {
+            morph().find_stem(word, |stem| {
+                assert!(
+                    word.starts_with(&stem[..stem_head(stem)]),
+                    "{word} → {stem}"
+                );
+                checked += 1;
+                None::<()>
+            });
+        }
+        assert!(checked > words.len(), "{checked}");
     }
 
     #[test]
