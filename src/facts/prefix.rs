@@ -12,6 +12,12 @@ use crate::text::bytes::utf8_len;
 #[inline]
 fn head(s: &str) -> Option<(u8, u8)> {
     let bytes = s.as_bytes();
+    // Fast path: two two-byte letters (Cyrillic), as in `Trigrams::bit`.
+    if let [b0, b1, b2, b3, ..] = *bytes {
+        if (b0 & b2) & 0xE0 == 0xC0 && (b0 | b2) & 0x20 == 0 {
+            return Some((b1 & 0x3F, b3 & 0x3F));
+        }
+    }
     let lead = *bytes.first()?;
     let second = utf8_len(lead);
     let a = bytes.get(second - 1).copied().unwrap_or(0) & 0x3F;
@@ -255,15 +261,29 @@ impl<T: Copy> SuffixIndex<T> {
     /// first).
     #[inline]
     pub fn candidates(&self, word: &str) -> impl Iterator<Item = &(&'static str, T)> {
-        let mut chars = word.chars().rev();
-        let (last, before) = (chars.next(), chars.next());
-        let pairs = match (last, before) {
-            (Some(last), Some(before)) => &self.pairs[pair_slot(last, before)][..],
-            _ => &[],
-        };
-        let singles = last.map_or(&[][..], |c| &self.singles[c as usize & 0xFF][..]);
+        let (pair, single) = tail_slots(word);
+        let pairs = pair.map_or(&[][..], |k| &self.pairs[k][..]);
+        let singles = single.map_or(&[][..], |k| &self.singles[k][..]);
         pairs.iter().chain(singles)
     }
+}
+
+/// The [`SuffixIndex`] buckets of `word`: that of its last two letters (None under two
+/// letters) and that of its last letter (None when empty). Two two-byte letters (Cyrillic)
+/// are read on the bytes, as in `Trigrams::bit`.
+#[inline]
+fn tail_slots(word: &str) -> (Option<usize>, Option<usize>) {
+    if let [.., b0, b1, b2, b3] = *word.as_bytes() {
+        if (b0 & b2) & 0xE0 == 0xC0 && (b0 | b2) & 0x20 == 0 {
+            let pair = ((b3 as usize & 0x3F) << 6) | (b1 as usize & 0x3F);
+            let single = ((b2 as usize & 0x03) << 6) | (b3 as usize & 0x3F);
+            return (Some(pair), Some(single));
+        }
+    }
+    let mut chars = word.chars().rev();
+    let (last, before) = (chars.next(), chars.next());
+    let pair = last.zip(before).map(|(l, b)| pair_slot(l, b));
+    (pair, last.map(|c| c as usize & 0xFF))
 }
 
 #[cfg(test)]
@@ -289,7 +309,8 @@ mod tests {
     #[test]
     fn byte_heads_are_the_low_bits_of_the_first_letters() {
         for word in [
-            "метр", "м", "5км", "a", "ab", "әр", "р", "€5", "😀x", "x😀", "°C",
+            "метр", "м", "5км", "a", "ab", "әр", "р", "€5", "😀x", "x😀", "°C", "қ5", "ұлы", "жы",
+            "мa",
         ] {
             let mut chars = word.chars();
             let a = chars.next().map_or(0, |c| c as u32 & 0x3F) as u8;
@@ -336,6 +357,32 @@ mod tests {
         for other in ["көпір", "кө", "азы", "", "ә", &"а".repeat(40)] {
             assert_eq!(words.get(other), None, "{other}");
         }
+    }
+
+    #[test]
+    fn byte_tail_slots_are_those_of_the_last_letters() {
+        for word in [
+            "балаға",
+            "ға",
+            "а",
+            "5а",
+            "а5",
+            "ab",
+            "b",
+            "км²",
+            "°C",
+            "x😀",
+            "😀а",
+            "аa",
+            "кг",
+        ] {
+            let mut chars = word.chars().rev();
+            let (last, before) = (chars.next(), chars.next());
+            let pair = last.zip(before).map(|(l, b)| pair_slot(l, b));
+            let single = last.map(|c| c as usize & 0xFF);
+            assert_eq!(tail_slots(word), (pair, single), "{word}");
+        }
+        assert_eq!(tail_slots(""), (None, None));
     }
 
     #[test]
