@@ -202,17 +202,18 @@ impl PersonRules {
     }
 
     /// The name facts of word `i` from the tables alone (they depend on its folded form
-    /// only), kept in `cache`.
-    fn word_facts(&self, text: &Text, i: usize, cache: &mut WordCache<WordFacts>) -> WordFacts {
-        let word = text.norm(i);
-        let make = || WordFacts {
+    /// only), kept packed in the word's notes ([`crate::morph::forms::WordNotes`]).
+    fn word_facts(&self, text: &Text, i: usize) -> WordFacts {
+        let note = &text.forms().notes(i).person;
+        if let Some(packed) = note.get() {
+            return WordFacts::unpack(packed);
+        }
+        let facts = WordFacts {
             first: self.lookup_first_name(text, i),
             surname: self.lookup_surname_ending(text, i),
         };
-        match cache.get_or_insert_with(word.as_bytes(), 0, make) {
-            Some(facts) => *facts,
-            None => make(),
-        }
+        note.set(Some(facts.pack()));
+        facts
     }
 
     /// Appends candidates found in `text` to `out`. Kept out of line so that profiles show
@@ -221,12 +222,7 @@ impl PersonRules {
     pub fn find(&self, text: &Text, out: &mut Vec<Entity>, trace: &mut Trace) {
         SCRATCH.with(|cell| {
             let mut scratch = cell.borrow_mut();
-            let Scratch {
-                memo,
-                facts,
-                seen,
-                loose,
-            } = &mut *scratch;
+            let Scratch { memo, seen, loose } = &mut *scratch;
             let mut memo = std::mem::take(memo);
             memo.clear();
             memo.resize(text.words.len(), Cell::default());
@@ -236,7 +232,6 @@ impl PersonRules {
                 rules: self,
                 text,
                 memo,
-                facts: RefCell::new(facts),
             };
             scan.run(seen, loose, out, trace);
             scratch.memo = scan.memo;
@@ -264,26 +259,12 @@ struct WordMemo {
 }
 
 /// Buffers reused from field to field (one set per thread).
+#[derive(Default)]
 struct Scratch {
     memo: Vec<Cell<WordMemo>>,
-    /// [`WordFacts`] per folded word: capitalized words recur (`Қазақстан`, `Астана`, the
-    /// names of the day), and each would otherwise be peeled and looked up again in every
-    /// field. Taken once per field, not once per word.
-    facts: WordCache<WordFacts>,
     seen: Seen,
     /// The words cased like a name outside every name found, in order.
     loose: Vec<usize>,
-}
-
-impl Default for Scratch {
-    fn default() -> Self {
-        Scratch {
-            memo: Vec::new(),
-            facts: WordCache::new(CACHE_SLOTS),
-            seen: Seen::default(),
-            loose: Vec::new(),
-        }
-    }
 }
 
 thread_local! {
@@ -297,8 +278,6 @@ struct Scan<'a, 't> {
     rules: &'a PersonRules,
     text: &'a Text<'t>,
     memo: Vec<Cell<WordMemo>>,
-    /// The thread's [`WordFacts`] cache, for this field.
-    facts: RefCell<&'a mut WordCache<WordFacts>>,
 }
 
 impl Scan<'_, '_> {
@@ -331,9 +310,7 @@ impl Scan<'_, '_> {
     fn compute_facts(&self, i: usize) -> NameFacts {
         let cased = has_lowercase_after_first(self.text.surface(i));
         let facts = if cased {
-            let found = self
-                .rules
-                .word_facts(self.text, i, &mut self.facts.borrow_mut());
+            let found = self.rules.word_facts(self.text, i);
             NameFacts {
                 cased,
                 first: found.first,
@@ -596,15 +573,59 @@ impl Scan<'_, '_> {
 
 /// What the first-name and surname tables say about one folded word. Both depend on the
 /// word alone (and on the bundled tables, the same for every [`PersonRules`]), so they are
-/// kept across fields and articles.
-#[derive(Clone, Copy)]
+/// kept across fields and articles (packed in the word's notes, [`WordFacts::pack`]).
+#[derive(Debug, Clone, Copy)]
 struct WordFacts {
     first: Option<FirstName>,
     surname: Option<Ending>,
 }
 
-/// Entries of the [`WordFacts`] cache (a power of two).
-const CACHE_SLOTS: usize = 1 << 14;
+/// [`WordFacts::pack`] bits: a first name, and its three flags.
+const FIRST: u8 = 1;
+const FIRST_WHOLE: u8 = 2;
+const FIRST_NUMBERED: u8 = 4;
+const FIRST_COMMON: u8 = 8;
+/// [`WordFacts::pack`] bits: a strong or a weak surname ending.
+const STRONG_ENDING: u8 = 16;
+const WEAK_ENDING: u8 = 32;
+
+impl WordFacts {
+    /// The facts as one byte ([`WordFacts::unpack`] reverses it).
+    fn pack(self) -> u8 {
+        let flag = |on: bool, bit: u8| if on { bit } else { 0 };
+        let first = self.first.map_or(0, |f| {
+            FIRST
+                | flag(f.whole, FIRST_WHOLE)
+                | flag(f.numbered, FIRST_NUMBERED)
+                | flag(f.common, FIRST_COMMON)
+        });
+        let surname = match self.surname {
+            Some(Ending::Strong) => STRONG_ENDING,
+            Some(Ending::Weak) => WEAK_ENDING,
+            None => 0,
+        };
+        first | surname
+    }
+
+    /// The facts [`WordFacts::pack`] made `packed` of.
+    fn unpack(packed: u8) -> Self {
+        let has = |bit: u8| packed & bit != 0;
+        WordFacts {
+            first: has(FIRST).then(|| FirstName {
+                whole: has(FIRST_WHOLE),
+                numbered: has(FIRST_NUMBERED),
+                common: has(FIRST_COMMON),
+            }),
+            surname: if has(STRONG_ENDING) {
+                Some(Ending::Strong)
+            } else if has(WEAK_ENDING) {
+                Some(Ending::Weak)
+            } else {
+                None
+            },
+        }
+    }
+}
 
 /// Entries of the name-lemma cache (a power of two).
 const LEMMA_SLOTS: usize = 1024;
@@ -788,6 +809,31 @@ impl Default for PersonRules {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Every combination of word facts survives packing into a word's note.
+    #[test]
+    fn word_facts_pack_and_unpack() {
+        let bools = [false, true];
+        let mut firsts = vec![None];
+        for whole in bools {
+            for numbered in bools {
+                for common in bools {
+                    firsts.push(Some(FirstName {
+                        whole,
+                        numbered,
+                        common,
+                    }));
+                }
+            }
+        }
+        for first in firsts {
+            for surname in [None, Some(Ending::Strong), Some(Ending::Weak)] {
+                let facts = WordFacts { first, surname };
+                let back = WordFacts::unpack(facts.pack());
+                assert_eq!(format!("{back:?}"), format!("{facts:?}"));
+            }
+        }
+    }
 
     #[test]
     fn lowercase_test_matches_the_plain_one() {

@@ -6,15 +6,13 @@
 
 use crate::mention::{Entity, Label};
 use crate::morph::gazetteer::in_quotes;
-use crate::morph::gazetteer::{hyphen_suffix_end, Gazetteer, NameId, NameMatch};
+use crate::morph::gazetteer::{hyphen_suffix_end, Gazetteer, NameMatch};
 use crate::morph::peel::repair_source_starts;
 use crate::morph::suffixes::Slot;
-use crate::morph::word_cache::WordCache;
 use crate::morph::{entity_lemma, morph, table, Analysis};
 use crate::text::fold::fold_word;
 use crate::text::Text;
 use crate::trace::Trace;
-use std::cell::RefCell;
 
 use crate::morph::hash::{FastMap, FastSet};
 use crate::morph::prefilter::{StartKey, StemFilter};
@@ -401,45 +399,19 @@ pub fn place_at<'t>(text: &Text<'t>, i: usize) -> Option<NameMatch<'static, Plac
     NAMES.longest_at(text, i)
 }
 
-/// What the place gazetteer says about one folded word, whatever the words around it.
-#[derive(Clone, Copy)]
-struct WordPlace {
-    /// The word starts a name of several words.
-    starts_multi: bool,
-    /// The one-word name the word names.
-    single: Option<(NameId, Analysis)>,
-}
-
-/// Entries of the per-thread [`WordPlace`] memo (a power of two).
-const PLACE_MEMO_SLOTS: usize = 1 << 13;
-
-thread_local! {
-    /// [`WordPlace`] per folded word: capitalized words recur (the places of the day), and
-    /// each would otherwise be hashed, peeled and looked up again in every field.
-    static PLACE_MEMO: RefCell<WordCache<WordPlace>> =
-        RefCell::new(WordCache::new(PLACE_MEMO_SLOTS));
-}
-
 impl PlaceNames {
-    /// See [`place_at`]: [`Gazetteer::longest_at`] with the word's own part memoized.
+    /// See [`place_at`]: [`Gazetteer::longest_at`] with the word's own part kept in the
+    /// word's notes ([`crate::morph::forms::WordNotes`]): capitalized words recur (the
+    /// places of the day), and the person rules ask about the same words.
     fn longest_at(&self, text: &Text, i: usize) -> Option<NameMatch<'_, Place>> {
         if !self.starts.may_reach(WordStart::of_key(text.start_key(i))) {
             return None;
         }
-        let word = text.norm(i);
-        let make = || WordPlace {
-            starts_multi: self.names.starts_multi(word),
-            single: self.names.single_at(text, i),
-        };
-        let facts = PLACE_MEMO.with(|memo| {
-            match memo
-                .borrow_mut()
-                .get_or_insert_with(word.as_bytes(), 0, make)
-            {
-                Some(facts) => *facts,
-                None => make(),
-            }
-        });
+        let facts = *text
+            .forms()
+            .notes(i)
+            .place
+            .get_or_init(|| self.names.word_names(text, i));
         if facts.starts_multi {
             if let Some(found) = self.names.multi_at(text, i) {
                 return Some(found);

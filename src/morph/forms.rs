@@ -6,10 +6,14 @@
 //! decoding, hashing and peeling the word again for every table and every rule. The
 //! [`StartKey`]s, which the rules walking every word read, are computed for all words in
 //! one pass on first use; the word's own hash is cheap enough to compute on each call.
+//! Beside the stems, each word's entry keeps [`WordNotes`]: answers of the name rules that
+//! depend on the folded word alone, so rules asking about the same word share one lookup
+//! per text, and the answers last as long as the word stays in the per-thread cache.
 
-use std::cell::{OnceCell, RefCell};
+use std::cell::{Cell, OnceCell, RefCell};
 use std::rc::Rc;
 
+use super::gazetteer::WordNames;
 use super::hash::stem_hash;
 use super::lemma::MIN_UNKNOWN_STEM;
 use super::peel::{for_each_repair, Analysis};
@@ -45,6 +49,18 @@ pub struct WordStems {
     cands: Vec<Cand>,
     /// [`super::Morph::has_case_ending`] of the word.
     case_ending: bool,
+    /// The name rules' answers about the word, filled on first use.
+    notes: WordNotes,
+}
+
+/// Answers of the name rules about one folded word (they depend on it alone), each filled
+/// by its rule on first use and then shared by every rule and text that asks again.
+#[derive(Debug, Default)]
+pub struct WordNotes {
+    /// What the place gazetteer says about the word.
+    pub place: OnceCell<WordNames>,
+    /// The person rules' name facts about the word, packed by them.
+    pub person: Cell<Option<u8>>,
 }
 
 thread_local! {
@@ -134,6 +150,12 @@ impl<'a> Forms<'a> {
         stem_hash(self.text.norm(i).as_bytes())
     }
 
+    /// The [`WordNotes`] of word `i`.
+    #[inline]
+    pub fn notes(&self, i: usize) -> &'a WordNotes {
+        &self.slots.get(self.text, i).notes
+    }
+
     /// [`super::Morph::has_case_ending`] of word `i`.
     #[inline]
     pub fn has_case_ending(&self, i: usize) -> bool {
@@ -168,6 +190,7 @@ impl WordStems {
                 analysis: Analysis::whole(word),
             }],
             case_ending: false,
+            notes: WordNotes::default(),
         };
         let special = if m.special_filter.may_contain(hash) {
             m.special.get(word)

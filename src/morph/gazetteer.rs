@@ -34,6 +34,15 @@ pub struct Gazetteer<T> {
 #[derive(Debug, Clone, Copy)]
 pub struct NameId(usize);
 
+/// What a [`Gazetteer`] says about one folded word, whatever the words around it.
+#[derive(Debug, Clone, Copy)]
+pub struct WordNames {
+    /// The word starts a name of several words ([`Gazetteer::starts_multi`]).
+    pub starts_multi: bool,
+    /// The one-word name the word names ([`Gazetteer::single_at`]).
+    pub single: Option<(NameId, Analysis)>,
+}
+
 /// A name found at some word.
 pub struct NameMatch<'g, T> {
     /// Index of the name's last word in the text.
@@ -147,6 +156,14 @@ impl<T> Gazetteer<T> {
     /// True when the folded `word` is the first word of a name of several words.
     pub fn starts_multi(&self, word: &str) -> bool {
         self.firsts.may_contain(stem_hash(word.as_bytes())) && self.multi.contains_key(word)
+    }
+
+    /// The [`WordNames`] of word `i` of `text`.
+    pub fn word_names(&self, text: &Text, i: usize) -> WordNames {
+        WordNames {
+            starts_multi: self.starts_multi(text.norm(i)),
+            single: self.single_at(text, i),
+        }
     }
 
     /// The longest name of several words starting at word `i` of `text`, if any.
