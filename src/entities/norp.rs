@@ -249,10 +249,18 @@ impl NorpRules {
         })
     }
 
-    /// What word `i` is, if anything. Most words stop at the start gates: a listed word (or
-    /// its `-ша` adverb) starts like one, a resident adjective like a place or compass word.
-    /// The rest depends on the folded word alone, so it is kept in the per-thread `memo`
-    /// (words recur), apart from the place test of a capitalized word mid-sentence.
+    /// True when a word starting with `key` may be a listed word (or its `-ша` adverb) or a
+    /// resident adjective: most words fail this combined start gate.
+    #[inline]
+    fn may_start(&self, key: StartKey) -> bool {
+        self.any_starts.may_reach(WordStart::of_key(key))
+    }
+
+    /// What word `i` is, if anything, once it passed [`NorpRules::may_start`]. Most words
+    /// stop at the start gates: a listed word (or its `-ша` adverb) starts like one, a
+    /// resident adjective like a place or compass word. The rest depends on the folded word
+    /// alone, so it is kept in the per-thread `memo` (words recur), apart from the place
+    /// test of a capitalized word mid-sentence.
     fn classify(
         &self,
         text: &Text,
@@ -265,12 +273,7 @@ impl NorpRules {
             return None;
         }
         let start = WordStart::of_key(key);
-        if !self.any_starts.may_reach(start) {
-            return None;
-        }
-        // Words under three letters are never NORP or LANGUAGE words.
         let word = text.norm(i);
-        word.chars().nth(2)?;
         let listed = self.listed_starts.may_reach(start);
         // No candidate stem is longer than its word (a test in `place.rs` checks it).
         let resident =
@@ -280,6 +283,8 @@ impl NorpRules {
         if !(listed || resident && self.contains_resident_suffix(word)) {
             return None;
         }
+        // Words under three letters are never NORP or LANGUAGE words.
+        word.chars().nth(2)?;
         let make = || self.classify_word(text, i, listed, resident);
         let found = match memo.get_or_insert_with(word.as_bytes(), 0, make) {
             Some(found) => *found,
@@ -360,9 +365,10 @@ impl NorpRules {
         trace: &mut Trace,
     ) {
         let keys = text.forms().start_keys();
-        let n = text.words.len();
         let mut i = 0;
-        while i < n {
+        // Only the words passing the start gate are looked at (one tight pass over the keys).
+        while let Some(skip) = keys[i..].iter().position(|&key| self.may_start(key)) {
+            i += skip;
             let Some(found) = self.classify(text, i, keys[i], memo) else {
                 i += 1;
                 continue;
@@ -524,9 +530,11 @@ mod tests {
         let rules_of: Vec<_> = (0..text.words.len())
             .map(|i| {
                 let mut memo = WordCache::new(2);
-                rules
-                    .classify(&text, i, text.start_key(i), &mut memo)
-                    .map(|f| f.rule)
+                let key = text.start_key(i);
+                let found = rules
+                    .may_start(key)
+                    .then(|| rules.classify(&text, i, key, &mut memo));
+                found.flatten().map(|f| f.rule)
             })
             .collect();
         assert_eq!(
