@@ -20,7 +20,7 @@ use crate::trace::Trace;
 
 use super::place::{place_names, KeyStarts, Place, WordStart, CONJUNCTIONS};
 use crate::morph::gazetteer::Gazetteer;
-use crate::text::bytes::{load_le, utf8_len};
+use crate::text::bytes::load_le;
 
 const NORP: &str = "src/entities/data/norp.tsv";
 const LANGUAGES: &str = "src/entities/data/languages.tsv";
@@ -55,6 +55,9 @@ pub struct NorpRules {
     listed_keys: StemFilter,
     /// Second bytes of the resident suffixes: where a scan for them may find one.
     suffix_marks: [bool; 256],
+    /// Fourth bytes of the resident suffixes (all have four or more): the same at the next
+    /// char.
+    suffix_fourths: [bool; 256],
     /// The resident suffixes packed as numbers with their byte masks (all are ≤ 8 bytes).
     packed_suffixes: Vec<(u64, u64)>,
     /// Last bytes of the resident suffixes: a stem ending otherwise is no resident adjective.
@@ -156,14 +159,16 @@ impl NorpRules {
             listed_keys.add_key(word);
         }
         let (mut suffix_marks, mut suffix_ends) = ([false; 256], [false; 256]);
+        let mut suffix_fourths = [false; 256];
         let mut packed_suffixes = Vec::new();
         for suffix in &resident_suffixes {
             let bytes = suffix.as_bytes();
             assert!(
-                (2..=8).contains(&bytes.len()),
-                "{SUFFIXES}: resident suffix {suffix:?} must have 2 to 8 bytes"
+                (4..=8).contains(&bytes.len()),
+                "{SUFFIXES}: resident suffix {suffix:?} must have 4 to 8 bytes"
             );
             suffix_marks[usize::from(bytes[1])] = true;
+            suffix_fourths[usize::from(bytes[3])] = true;
             suffix_ends[usize::from(bytes[bytes.len() - 1])] = true;
             packed_suffixes.push((load_le(bytes), u64::MAX >> (64 - 8 * bytes.len())));
         }
@@ -179,6 +184,7 @@ impl NorpRules {
             any_starts,
             listed_keys,
             suffix_marks,
+            suffix_fourths,
             packed_suffixes,
             suffix_ends,
             min_resident_bytes,
@@ -186,25 +192,22 @@ impl NorpRules {
     }
 
     /// True when a folded word contains a resident suffix anywhere (`алматылықтар`): the
-    /// suffixes are only compared at char starts (a suffix is whole chars) whose next byte
-    /// is the second byte of one.
+    /// suffixes are only compared where the next byte is the second byte of one and the
+    /// fourth the fourth. Every byte
+    /// is tried without walking the chars: a suffix starts with a char's first byte, which
+    /// no other byte equals, so a match is always at a char start.
     fn contains_resident_suffix(&self, word: &str) -> bool {
         let bytes = word.as_bytes();
-        let mut start = 0;
-        while let Some(&second) = bytes.get(start + 1) {
-            if self.suffix_marks[usize::from(second)] {
-                let window = load_le(&bytes[start..]);
-                if self
-                    .packed_suffixes
-                    .iter()
-                    .any(|&(suffix, mask)| window & mask == suffix)
-                {
-                    return true;
+        bytes.windows(4).enumerate().any(|(start, four)| {
+            self.suffix_marks[usize::from(four[1])]
+                && self.suffix_fourths[usize::from(four[3])]
+                && {
+                    let window = load_le(&bytes[start..]);
+                    self.packed_suffixes
+                        .iter()
+                        .any(|&(suffix, mask)| window & mask == suffix)
                 }
-            }
-            start += utf8_len(bytes[start]);
-        }
-        false
+        })
     }
 
     /// True when a folded stem is a place plus a resident suffix (`алматылық`).
