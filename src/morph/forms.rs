@@ -4,8 +4,9 @@
 //! analysis that reached it, and whether the word has a case ending. A table probe for a
 //! word that matches nothing is then a few bit tests ([`super::prefilter`]) instead of
 //! decoding, hashing and peeling the word again for every table and every rule. The
-//! [`StartKey`]s, which the rules walking every word read, are computed for all words in
-//! one pass on first use; the word's own hash is cheap enough to compute on each call.
+//! [`StartKey`]s, which the rules walking every word read, are made by [`Text::new`] in its
+//! word loop and only passed on here; the word's own hash is cheap enough to compute on each
+//! call.
 //! Beside the stems, each word's entry keeps [`WordNotes`]: answers of the name rules that
 //! depend on the folded word alone, so rules asking about the same word share one lookup
 //! per text, and the answers last as long as the word stays in the per-thread cache.
