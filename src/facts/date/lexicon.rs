@@ -920,57 +920,79 @@ impl HeadInfo {
     const ROMAN: u8 = 1 << 2;
 }
 
-/// The log2 of the slot count of an open-addressing table holding `len` keys at most half
-/// full (two slots at least).
-fn half_full_log2(len: usize) -> u32 {
-    (2 * len).max(2).next_power_of_two().trailing_zeros()
-}
-
-/// An exact map from [`head_keys`] heads to their [`HeadInfo`] flags: open addressing on
-/// the key, usually one probe; 0 for a head not there.
+/// An open-addressing table from 64-bit keys to small nonzero values (0 marks an empty
+/// slot), at most half full, probed linearly from a multiplicative hash of the key: usually
+/// one probe. Shared by [`HeadIndex`] and [`WordIndex`].
 #[derive(Default)]
-struct HeadIndex {
-    /// Each slot: a head and its flags (flags 0: empty slot).
-    slots: Vec<(u64, u8)>,
+struct KeySlots<V> {
+    /// Each slot: a key and its value (the default value: empty slot).
+    slots: Vec<(u64, V)>,
     /// 64 minus the log2 of the number of slots.
     shift: u32,
 }
 
-impl HeadIndex {
-    /// Indexes `heads` in a table at most half full.
-    fn new(heads: FastMap<u64, u8>) -> Self {
-        let log2 = half_full_log2(heads.len());
-        let mut index = HeadIndex {
-            slots: vec![(0, 0); 1 << log2],
+impl<V: Copy + Default + PartialEq> KeySlots<V> {
+    /// An empty table with room for `len` keys at most half full.
+    fn with_room(len: usize) -> Self {
+        let log2 = (2 * len).max(2).next_power_of_two().trailing_zeros();
+        KeySlots {
+            slots: vec![(0, V::default()); 1 << log2],
             shift: 64 - log2,
-        };
-        let mask = index.slots.len() - 1;
-        for (head, info) in heads.into_iter().filter(|&(_, info)| info != 0) {
-            let mut k = index.slot(head);
-            while index.slots[k].1 != 0 {
-                k = (k + 1) & mask;
-            }
-            index.slots[k] = (head, info);
         }
-        index
     }
 
-    /// The first slot to probe for `head`.
-    fn slot(&self, head: u64) -> usize {
-        (head.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> self.shift) as usize
+    /// The first slot to probe for `key`.
+    fn slot(&self, key: u64) -> usize {
+        (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> self.shift) as usize
+    }
+
+    /// Puts `value` (not the default) under `key` in the first free slot of its probe run.
+    fn insert(&mut self, key: u64, value: V) {
+        let mask = self.slots.len() - 1;
+        let mut k = self.slot(key);
+        while self.slots[k].1 != V::default() {
+            k = (k + 1) & mask;
+        }
+        self.slots[k] = (key, value);
+    }
+
+    /// The first value stored under `key` that `accept` takes, in probe order; None at the
+    /// first empty slot.
+    #[inline]
+    fn find(&self, key: u64, mut accept: impl FnMut(V) -> bool) -> Option<V> {
+        let mask = self.slots.len().wrapping_sub(1);
+        let mut k = self.slot(key) & mask;
+        while let Some(&(slot_key, value)) = self.slots.get(k) {
+            if value == V::default() {
+                return None;
+            }
+            if slot_key == key && accept(value) {
+                return Some(value);
+            }
+            k = (k + 1) & mask;
+        }
+        None
+    }
+}
+
+/// An exact map from [`head_keys`] heads to their [`HeadInfo`] flags; 0 for a head not
+/// there.
+#[derive(Default)]
+struct HeadIndex(KeySlots<u8>);
+
+impl HeadIndex {
+    /// Indexes `heads` (flags 0 are left out).
+    fn new(heads: FastMap<u64, u8>) -> Self {
+        let mut slots = KeySlots::with_room(heads.len());
+        for (head, info) in heads.into_iter().filter(|&(_, info)| info != 0) {
+            slots.insert(head, info);
+        }
+        HeadIndex(slots)
     }
 
     /// The flags of `head` (0 when not there).
     fn get(&self, head: u64) -> u8 {
-        let mask = self.slots.len().wrapping_sub(1);
-        let mut k = self.slot(head) & mask;
-        while let Some(&(key, info)) = self.slots.get(k) {
-            if info == 0 || key == head {
-                return info;
-            }
-            k = (k + 1) & mask;
-        }
-        0
+        self.0.find(head, |_| true).unwrap_or(0)
     }
 }
 
@@ -1059,57 +1081,37 @@ fn cyrillic_head(b: &[u8]) -> Option<u64> {
     (head & leads == CYRILLIC & leads).then_some(head)
 }
 
-/// An exact index of the words of [`Lexicon::entries`] by [`word_key`]: open addressing
-/// on the key, usually one probe, then one string compare.
+/// An exact index of the words of [`Lexicon::entries`] by [`word_key`]: usually one
+/// probe, then one string compare.
 #[derive(Default)]
 struct WordIndex {
-    /// Each slot: a word's key and its position in `words` plus one (0: empty slot).
-    slots: Vec<(u64, u32)>,
+    /// A word's key and its position in `words` plus one.
+    slots: KeySlots<u32>,
     words: Vec<(String, Entry)>,
-    /// 64 minus the log2 of the number of slots.
-    shift: u32,
 }
 
 impl WordIndex {
-    /// Indexes `entries` in a table at most half full.
+    /// Indexes `entries`.
     fn new(entries: FastMap<String, Entry>) -> Self {
-        let log2 = half_full_log2(entries.len());
         let mut index = WordIndex {
-            slots: vec![(0, 0); 1 << log2],
+            slots: KeySlots::with_room(entries.len()),
             words: Vec::with_capacity(entries.len()),
-            shift: 64 - log2,
         };
         for (word, entry) in entries {
             let key = word_key(&word);
-            let mut k = index.slot(key);
-            while index.slots[k].1 != 0 {
-                k = (k + 1) % index.slots.len();
-            }
             index.words.push((word, entry));
-            index.slots[k] = (key, index.words.len() as u32);
+            index.slots.insert(key, index.words.len() as u32);
         }
         index
     }
 
-    /// The first slot to probe for `key`.
-    fn slot(&self, key: u64) -> usize {
-        (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> self.shift) as usize
-    }
-
     /// The entry of `word`, whose [`word_key`] is `key`.
     fn get(&self, word: &str, key: u64) -> Option<&Entry> {
-        if self.slots.is_empty() {
-            return None;
-        }
-        let mut k = self.slot(key);
-        loop {
-            let (slot_key, at) = self.slots[k];
-            let (text, entry) = self.words.get((at as usize).checked_sub(1)?)?;
-            if slot_key == key && text == word {
-                return Some(entry);
-            }
-            k = (k + 1) % self.slots.len();
-        }
+        let text_at = |at: u32| (at as usize).checked_sub(1).and_then(|i| self.words.get(i));
+        let at = self
+            .slots
+            .find(key, |at| text_at(at).is_some_and(|(text, _)| text == word))?;
+        text_at(at).map(|(_, entry)| entry)
     }
 }
 
